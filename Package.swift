@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let upcomingFeatures: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "flowc",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "flowc", targets: ["flowc"]),
+    .library(name: "FlowIR", targets: ["FlowIR"]),
+    .library(name: "FlowCompiler", targets: ["FlowCompiler"]),
+    .library(name: "FlowRuntime", targets: ["FlowRuntime"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
+    .target(
+      name: "FlowIR",
+      swiftSettings: upcomingFeatures
+    ),
+    .target(
+      name: "FlowCompiler",
+      dependencies: [
+        "CLibYAML",
+        "FlowIR",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: upcomingFeatures
+    ),
+    .target(
+      name: "FlowRuntime",
+      dependencies: ["FlowIR"],
+      swiftSettings: upcomingFeatures
+    ),
+    .executableTarget(
+      name: "flowc",
+      dependencies: [
+        "FlowCompiler",
+        "FlowIR",
+        "FlowRuntime",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: upcomingFeatures
+    ),
+    .testTarget(
+      name: "FlowCompilerTests",
+      dependencies: ["FlowCompiler", "FlowIR"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: upcomingFeatures
+    ),
+    .testTarget(
+      name: "FlowRuntimeTests",
+      dependencies: ["FlowRuntime", "FlowIR", "FlowCompiler"],
+      swiftSettings: upcomingFeatures
+    ),
+    .testTarget(
+      name: "flowcTests",
+      dependencies: ["flowc"],
+      swiftSettings: upcomingFeatures
+    ),
+  ]
+)

@@ -1,0 +1,38 @@
+/// The documentation of one diagnostic id: what `flowc explain ID` prints and what
+/// `docs/diagnostics.md` holds.
+public struct DiagnosticDescriptor: Sendable, Hashable {
+  /// The stable kebab-case id.
+  public var id: String
+  /// The default severity.
+  public var severity: DiagnosticSeverity
+  /// One line: what the diagnostic means.
+  public var summary: String
+  /// Markdown: what it means, an example that triggers it, and how to fix it.
+  public var explanation: String
+
+  /// Creates a descriptor.
+  public init(id: String, severity: DiagnosticSeverity, summary: String, explanation: String) {
+    self.id = id
+    self.severity = severity
+    self.summary = summary
+    self.explanation = explanation
+  }
+}
+
+/// Every diagnostic id flowc can report, with its documentation.
+///
+/// Each stage contributes its descriptors from a file of its own in this folder
+/// (`DiagnosticCatalogue+Load.swift`, …) next to the factories that create its diagnostics.
+public enum DiagnosticCatalogue {
+  /// All descriptors, sorted by id.
+  public static var all: [DiagnosticDescriptor] {
+    var descriptors: [DiagnosticDescriptor] = []
+    descriptors += loadDescriptors
+    return descriptors.sorted { $0.id < $1.id }
+  }
+
+  /// The descriptor of an id, if it exists.
+  public static func descriptor(for id: String) -> DiagnosticDescriptor? {
+    all.first { $0.id == id }
+  }
+}

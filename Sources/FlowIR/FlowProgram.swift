@@ -1,0 +1,128 @@
+public import Foundation
+
+/// A compiled flow: the intermediate representation that the runtime executes and the
+/// generators read.
+///
+/// The compiler produces it from a flow file; `flowc compile` writes it as JSON (see
+/// ``FlowProgram/encodedJSON()``). Every field is documented in `docs/ir.md`. Dictionaries are
+/// encoded with sorted keys, so the same program always gives the same bytes.
+public struct FlowProgram: Codable, Sendable, Equatable {
+  /// The IR version this build of flowc reads and writes.
+  public static let currentIRVersion = 1
+
+  /// The IR version of this program (``currentIRVersion`` when produced by this build).
+  public var irVersion: Int
+  /// `sha256:` followed by the hex SHA-256 of the canonical JSON of this program with an empty
+  /// `flow_hash`. The runtime stamps session attributes and continuations with it.
+  public var flowHash: String
+  /// The skill's identity and locales.
+  public var skill: Skill
+  /// The Amazon Pay merchant; `nil` when the flow has no `setup` or `charge` state.
+  public var merchant: Merchant?
+  /// The catalog, sorted by product id.
+  public var products: [Product]
+  /// Custom intents, sorted by name. Built-in `AMAZON.*` intents are not listed.
+  public var intents: [Intent]
+  /// Prompts: locale → prompt id → compiled template.
+  public var prompts: [String: [String: Template]]
+  /// The state entered on launch.
+  public var start: String
+  /// Transitions used by any `ask` state that does not handle the intent itself: intent → transition.
+  public var global: [String: Transition]
+  /// The states by id.
+  public var states: [String: State]
+  /// Where each state was declared in the flow file.
+  public var sourceMap: SourceMap
+
+  /// Creates a program.
+  public init(
+    irVersion: Int = FlowProgram.currentIRVersion,
+    flowHash: String = "",
+    skill: Skill,
+    merchant: Merchant?,
+    products: [Product],
+    intents: [Intent],
+    prompts: [String: [String: Template]],
+    start: String,
+    global: [String: Transition],
+    states: [String: State],
+    sourceMap: SourceMap
+  ) {
+    self.irVersion = irVersion
+    self.flowHash = flowHash
+    self.skill = skill
+    self.merchant = merchant
+    self.products = products
+    self.intents = intents
+    self.prompts = prompts
+    self.start = start
+    self.global = global
+    self.states = states
+    self.sourceMap = sourceMap
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case irVersion = "ir_version"
+    case flowHash = "flow_hash"
+    case skill, merchant, products, intents, prompts, start, global, states
+    case sourceMap = "source_map"
+  }
+
+  /// The product with the given id, if the catalog has one.
+  public func product(id: String) -> Product? {
+    products.first { $0.id == id }
+  }
+}
+
+/// The skill's identity: what the interaction model and the manifest are built from.
+public struct Skill: Codable, Sendable, Equatable {
+  /// The skill's display name.
+  public var name: String
+  /// The invocation name (lowercase words).
+  public var invocation: String
+  /// Alexa locales, the default first.
+  public var locales: [String]
+  /// The privacy policy URL, required by Amazon Pay for Setup.
+  public var privacyPolicyURL: String?
+
+  /// Creates a skill description.
+  public init(name: String, invocation: String, locales: [String], privacyPolicyURL: String?) {
+    self.name = name
+    self.invocation = invocation
+    self.locales = locales
+    self.privacyPolicyURL = privacyPolicyURL
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case name, invocation, locales
+    case privacyPolicyURL = "privacy_policy_url"
+  }
+}
+
+/// The file positions of the flow's states, for error messages and `flowc graph`.
+public struct SourceMap: Codable, Sendable, Equatable {
+  /// The flow file as it was given to the compiler.
+  public var file: String
+  /// State id → where the state's key stands in the file.
+  public var states: [String: SourceLocation]
+
+  /// Creates a source map.
+  public init(file: String, states: [String: SourceLocation]) {
+    self.file = file
+    self.states = states
+  }
+}
+
+/// A line and column (both 1-based; columns count characters) in the flow file.
+public struct SourceLocation: Codable, Sendable, Equatable {
+  /// 1-based line.
+  public var line: Int
+  /// 1-based column in characters.
+  public var column: Int
+
+  /// Creates a location.
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+}

@@ -1,0 +1,200 @@
+public import FlowIR
+public import Foundation
+
+/// A conversation parked while Amazon Pay has the customer: stored under the directive's token
+/// and consumed once by the `Connections.Response`.
+public struct Continuation: Codable, Sendable, Equatable {
+  /// The directive's token (at least 128 random bits).
+  public var token: String
+  /// The Alexa user id the token belongs to.
+  public var userId: String
+  /// The `setup` or `charge` state that sent the directive.
+  public var stateId: String
+  /// The Connections name sent (`Setup`, `Charge`).
+  public var taskName: String
+  /// The flow hash at sending time.
+  public var flowHash: String
+  /// The conversation variables at sending time.
+  public var variables: [String: VariableValue]
+  /// The locale of the conversation.
+  public var locale: String
+  /// When the continuation was stored.
+  public var createdAt: Date
+  /// After this instant the token is refused.
+  public var expiresAt: Date
+
+  /// Creates a continuation.
+  public init(
+    token: String, userId: String, stateId: String, taskName: String, flowHash: String,
+    variables: [String: VariableValue], locale: String, createdAt: Date, expiresAt: Date
+  ) {
+    self.token = token
+    self.userId = userId
+    self.stateId = stateId
+    self.taskName = taskName
+    self.flowHash = flowHash
+    self.variables = variables
+    self.locale = locale
+    self.createdAt = createdAt
+    self.expiresAt = expiresAt
+  }
+}
+
+/// An order and what Amazon Pay said about its payment.
+public struct OrderRecord: Codable, Sendable, Equatable {
+  /// The order id (`order.id`), also the base of `sellerOrderId`.
+  public var id: String
+  /// The customer.
+  public var userId: String
+  /// The product id.
+  public var productId: String
+  /// How many.
+  public var quantity: Int64
+  /// The total.
+  public var amount: Money
+  /// The `authorizationReferenceId` of the last charge attempt.
+  public var authorizationReferenceId: String?
+  /// Amazon's `amazonAuthorizationId` after a charge.
+  public var amazonAuthorizationId: String?
+  /// The billing agreement charged.
+  public var billingAgreementId: String?
+  /// `pending`, `charging`, `authorized`, `captured`, `declined` or `failed`.
+  public var state: String
+  /// When the order was created.
+  public var createdAt: Date
+  /// When the order last changed.
+  public var updatedAt: Date
+
+  /// Creates an order record.
+  public init(
+    id: String, userId: String, productId: String, quantity: Int64, amount: Money,
+    authorizationReferenceId: String?, amazonAuthorizationId: String?,
+    billingAgreementId: String?, state: String, createdAt: Date, updatedAt: Date
+  ) {
+    self.id = id
+    self.userId = userId
+    self.productId = productId
+    self.quantity = quantity
+    self.amount = amount
+    self.authorizationReferenceId = authorizationReferenceId
+    self.amazonAuthorizationId = amazonAuthorizationId
+    self.billingAgreementId = billingAgreementId
+    self.state = state
+    self.createdAt = createdAt
+    self.updatedAt = updatedAt
+  }
+}
+
+/// A customer's Amazon Pay billing agreement, kept for Charge Later and returning customers.
+public struct AgreementRecord: Codable, Sendable, Equatable {
+  /// The Alexa user id.
+  public var userId: String
+  /// Amazon's `billingAgreementId`.
+  public var billingAgreementId: String
+  /// `OPEN`, `CLOSED`, `SUSPENDED` or `CANCELED` as Amazon reported it.
+  public var status: String
+  /// When it was first stored.
+  public var createdAt: Date
+  /// When it last changed.
+  public var updatedAt: Date
+
+  /// Creates an agreement record.
+  public init(
+    userId: String, billingAgreementId: String, status: String, createdAt: Date, updatedAt: Date
+  ) {
+    self.userId = userId
+    self.billingAgreementId = billingAgreementId
+    self.status = status
+    self.createdAt = createdAt
+    self.updatedAt = updatedAt
+  }
+}
+
+/// A request already answered, kept for the retention window so that a redelivery of the same
+/// `requestId` gets the same response and no second record.
+public struct ProcessedRequest: Codable, Sendable, Equatable {
+  /// Alexa's `requestId`.
+  public var requestId: String
+  /// The response envelope sent, as JSON bytes.
+  public var response: Data
+  /// When it was answered.
+  public var processedAt: Date
+
+  /// Creates a processed-request record.
+  public init(requestId: String, response: Data, processedAt: Date) {
+    self.requestId = requestId
+    self.response = response
+    self.processedAt = processedAt
+  }
+}
+
+/// Everything one turn writes. A store applies it in one transaction, or not at all.
+public struct TurnWrites: Sendable, Equatable {
+  /// The answered request (always present for a request with a `requestId`).
+  public var processedRequest: ProcessedRequest?
+  /// Tokens consumed this turn; the commit fails with ``FlowStoreError/conflict(_:)`` when one
+  /// was already consumed.
+  public var consumedTokens: [String]
+  /// Continuations created this turn.
+  public var newContinuations: [Continuation]
+  /// Orders created or updated (upsert by id).
+  public var orders: [OrderRecord]
+  /// Agreements created or updated (upsert by user and agreement id).
+  public var agreements: [AgreementRecord]
+
+  /// Creates an empty batch.
+  public init(
+    processedRequest: ProcessedRequest? = nil, consumedTokens: [String] = [],
+    newContinuations: [Continuation] = [], orders: [OrderRecord] = [],
+    agreements: [AgreementRecord] = []
+  ) {
+    self.processedRequest = processedRequest
+    self.consumedTokens = consumedTokens
+    self.newContinuations = newContinuations
+    self.orders = orders
+    self.agreements = agreements
+  }
+}
+
+/// Why a store operation failed.
+public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
+  /// The batch lost a race: a token was already consumed, or the request was already
+  /// processed. Nothing of the batch was written.
+  case conflict(String)
+  /// The store URL is not one flowc knows (`memory:`, `sqlite:PATH`, `postgres://…`).
+  case unsupportedURL(String)
+  /// The database reported an error.
+  case database(String)
+
+  public var description: String {
+    switch self {
+    case .conflict(let detail): "conflicting write: \(detail)"
+    case .unsupportedURL(let url):
+      "unsupported store URL '\(url)' (use memory:, sqlite:PATH or postgres://…)"
+    case .database(let detail): "store error: \(detail)"
+    }
+  }
+}
+
+/// Where the runtime keeps continuations, orders, agreements and processed requests.
+///
+/// Drivers: in-memory (tests), SQLite (the embedded default) and PostgreSQL. Reads happen
+/// before a turn; all of a turn's writes go through one ``commit(_:)``.
+public protocol FlowStore: Sendable {
+  /// The stored response of a request already processed, if it is within the retention window.
+  func processedRequest(id: String) async throws -> ProcessedRequest?
+  /// The continuation stored under a token, if it exists and was not consumed.
+  func continuation(token: String) async throws -> Continuation?
+  /// The customer's most recent agreement whose status is `OPEN`, if any.
+  func openAgreement(userId: String) async throws -> AgreementRecord?
+  /// An order by id.
+  func order(id: String) async throws -> OrderRecord?
+  /// The customer's orders, oldest first.
+  func orders(userId: String) async throws -> [OrderRecord]
+  /// Applies one turn's writes atomically.
+  func commit(_ writes: TurnWrites) async throws
+  /// Deletes processed requests older than `date` and continuations that expired before it.
+  func purge(before date: Date) async throws
+  /// Releases connections and files.
+  func close() async throws
+}

@@ -1,0 +1,45 @@
+public import FlowIR
+
+/// The value of a conversation variable.
+///
+/// Variables are named by their path in the flow language: `product`, `quantity`, `order.id`,
+/// `agreement.id`, `agreement.status`, `agreement.open`, `shipping.name`, `payment.error`, … A
+/// product is stored by id and resolved against the program's catalog when read.
+public enum VariableValue: Codable, Sendable, Equatable, Hashable {
+  case string(String)
+  case int(Int64)
+  case bool(Bool)
+  case money(Money)
+  /// A product of the catalog, by id.
+  case product(String)
+
+  enum CodingKeys: String, CodingKey {
+    case string, int, bool, money, product
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    if let value = try container.decodeIfPresent(String.self, forKey: .string) {
+      self = .string(value)
+    } else if let value = try container.decodeIfPresent(Int64.self, forKey: .int) {
+      self = .int(value)
+    } else if let value = try container.decodeIfPresent(Bool.self, forKey: .bool) {
+      self = .bool(value)
+    } else if let value = try container.decodeIfPresent(Money.self, forKey: .money) {
+      self = .money(value)
+    } else {
+      self = .product(try container.decode(String.self, forKey: .product))
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    switch self {
+    case .string(let value): try container.encode(value, forKey: .string)
+    case .int(let value): try container.encode(value, forKey: .int)
+    case .bool(let value): try container.encode(value, forKey: .bool)
+    case .money(let value): try container.encode(value, forKey: .money)
+    case .product(let value): try container.encode(value, forKey: .product)
+    }
+  }
+}

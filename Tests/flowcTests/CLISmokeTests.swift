@@ -1,0 +1,7 @@
+import Testing
+
+@Suite struct CLISmokeTests {
+  @Test func placeholder() {
+    #expect(Bool(true))
+  }
+}
