@@ -1,0 +1,82 @@
+public import FlowIR
+
+/// The result of classifying a `Connections.Response`.
+public struct ConnectionsOutcome: Sendable, Equatable {
+  /// `success`, `declined`, `permission_denied` or `error`.
+  public var outcome: String
+  /// Variables the outcome sets: `payment.error`, `payment.reason`, `agreement.id`,
+  /// `agreement.status`, `agreement.open`, `shipping.*`, …
+  public var variables: [String: VariableValue]
+  /// Whether Alexa / Amazon Pay already spoke an error to the customer, so the skill must not
+  /// speak its own error text on top of it.
+  public var amazonAlreadySpoke: Bool
+  /// The billing agreement reported by a Setup success, to store for the customer.
+  public var billingAgreementId: String?
+  /// The billing agreement status reported by a Setup success.
+  public var billingAgreementStatus: String?
+  /// Amazon's `amazonAuthorizationId` after a Charge.
+  public var amazonAuthorizationId: String?
+  /// The order state to record after a Charge: `authorized`, `captured`, `declined` or `failed`.
+  public var orderState: String?
+
+  /// Creates an outcome.
+  public init(
+    outcome: String, variables: [String: VariableValue] = [:], amazonAlreadySpoke: Bool = false,
+    billingAgreementId: String? = nil, billingAgreementStatus: String? = nil,
+    amazonAuthorizationId: String? = nil, orderState: String? = nil
+  ) {
+    self.outcome = outcome
+    self.variables = variables
+    self.amazonAlreadySpoke = amazonAlreadySpoke
+    self.billingAgreementId = billingAgreementId
+    self.billingAgreementStatus = billingAgreementStatus
+    self.amazonAuthorizationId = amazonAuthorizationId
+    self.orderState = orderState
+  }
+}
+
+/// Values the runtime supplies when rendering a payload template.
+public struct PayloadRenderContext: Sendable {
+  /// Resolves a variable path (`agreement.id`, `order.total`, `product`) to its value.
+  public var resolve: @Sendable (String) -> VariableValue?
+  /// The order id, base of `sellerOrderId`.
+  public var orderId: String?
+  /// The fresh `authorizationReferenceId` of this charge attempt.
+  public var authorizationReferenceId: String?
+
+  /// Creates a context.
+  public init(
+    resolve: @escaping @Sendable (String) -> VariableValue?, orderId: String?,
+    authorizationReferenceId: String?
+  ) {
+    self.resolve = resolve
+    self.orderId = orderId
+    self.authorizationReferenceId = authorizationReferenceId
+  }
+}
+
+/// The Amazon Pay profile of Connections tasks: payload rendering and response classification.
+public enum AmazonPayProfile {
+  /// The profile name used in the IR.
+  public static let name = "amazon_pay"
+
+  /// Renders a payload template into the JSON sent in `Connections.SendRequest.payload`.
+  public static func renderPayload(
+    _ template: PayloadTemplate, program: FlowProgram, context: PayloadRenderContext
+  ) throws -> JSONValue {
+    fatalError("not implemented yet")
+  }
+
+  /// Classifies a `Connections.Response` of a Setup or Charge.
+  ///
+  /// - Parameters:
+  ///   - taskName: `Setup` or `Charge`.
+  ///   - statusCode: `request.status.code` (a string such as `"200"`).
+  ///   - statusMessage: `request.status.message`.
+  ///   - payload: `request.payload`, which may be missing on any non-200 status.
+  public static func classify(
+    taskName: String, statusCode: String, statusMessage: String?, payload: JSONValue?
+  ) -> ConnectionsOutcome {
+    fatalError("not implemented yet")
+  }
+}
