@@ -18,8 +18,9 @@ struct YAMLTreeBuilder {
     var pendingKey: YAMLNode?
     /// Whether the pending key repeats an earlier key, so that its value is dropped.
     var pendingKeyIsDuplicate = false
-    /// The range of the first occurrence of every scalar key of a mapping.
-    var keyRanges: [String: SourceRange] = [:]
+    /// The range of the first occurrence of every scalar key of a large mapping (small ones
+    /// search their entries, which is faster than hashing).
+    var keyRanges: [String: SourceRange]?
     /// The end of the last child, which is where a block collection ends.
     var lastChildEnd: SourcePosition?
     /// This node plus all its descendants, copies made by aliases included.
@@ -33,7 +34,7 @@ struct YAMLTreeBuilder {
   }
 
   private let bytes: [UInt8]
-  private let table: SourcePositionTable
+  private var table: SourcePositionTable
   private let limits: YAMLLoader.Limits
 
   private var stack: [OpenCollection] = []
@@ -104,10 +105,13 @@ struct YAMLTreeBuilder {
         scalar.value.map {
           String(decoding: UnsafeBufferPointer(start: $0, count: Int(scalar.length)), as: UTF8.self)
         } ?? ""
+      let style = Self.style(of: scalar.style)
+      var range = table.range(from: startIndex, to: endIndex)
+      if style == .literal || style == .folded {
+        range.end = endOfBlockScalar(range)
+      }
       let node = YAMLNode(
-        content: .scalar(text, Self.style(of: scalar.style)),
-        range: table.range(from: startIndex, to: endIndex),
-        tag: Self.tagName(scalar.tag))
+        content: .scalar(text, style), range: range, tag: Self.tagName(scalar.tag))
       register(anchor: Self.string(scalar.anchor), node: node, nodeCount: 1)
       attach(node, nodeCount: 1)
       return true
@@ -214,15 +218,49 @@ struct YAMLTreeBuilder {
     }
     var isDuplicate = false
     if let text = node.scalar {
-      if let first = stack[top].keyRanges[text] {
+      if let first = Self.firstRange(ofKey: text, in: &stack[top]) {
         diagnostics.append(.duplicateKey(text, at: node.range, firstAt: first))
         isDuplicate = true
       } else {
-        stack[top].keyRanges[text] = node.range
+        stack[top].keyRanges?[text] = node.range
       }
     }
     stack[top].pendingKey = node
     stack[top].pendingKeyIsDuplicate = isDuplicate
+  }
+
+  /// The end of a literal or folded scalar's last line: libyaml ends it after the trailing
+  /// line breaks and blank lines, at the start of whatever follows.
+  private mutating func endOfBlockScalar(_ range: SourceRange) -> SourcePosition {
+    var offset = range.end.offset
+    while offset > range.start.offset, offset <= bytes.count {
+      switch bytes[offset - 1] {
+      case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t"):
+        offset -= 1
+        continue
+      default:
+        break
+      }
+      break
+    }
+    return offset == range.end.offset ? range.end : table.position(ofOffset: offset)
+  }
+
+  /// The range of an earlier scalar key `text` of an open mapping. Small mappings search
+  /// their entries; past `indexThreshold` entries the mapping gets an index of its keys.
+  private static func firstRange(ofKey text: String, in mapping: inout OpenCollection)
+    -> SourceRange?
+  {
+    let indexThreshold = 16
+    if mapping.keyRanges == nil, mapping.entries.count >= indexThreshold {
+      var index: [String: SourceRange] = [:]
+      for entry in mapping.entries {
+        if let key = entry.key.scalar, index[key] == nil { index[key] = entry.key.range }
+      }
+      mapping.keyRanges = index
+    }
+    if let index = mapping.keyRanges { return index[text] }
+    return mapping.entries.first { $0.key.scalar == text }?.key.range
   }
 
   /// Remembers an anchored node for later aliases (a later anchor of the same name wins).
