@@ -289,19 +289,20 @@ struct YAMLTreeBuilder {
       problemOffset = -1
     }
     var diagnostic = Diagnostic.yamlSyntax(problem, at: range)
-    if parser.error == YAML_SCANNER_ERROR || parser.error == YAML_PARSER_ERROR,
+    if problemOffset >= 0, let tabOffset = tabInIndentation(near: problemOffset, problem: problem) {
+      // The tab is the whole story; libyaml's context (often "the plain scalar" on the line
+      // before) would only distract from it.
+      diagnostic = diagnostic.withTabIndentationNote(
+        at: SourceRange(
+          start: table.position(ofOffset: tabOffset),
+          end: table.position(ofOffset: tabOffset + 1)))
+    } else if parser.error == YAML_SCANNER_ERROR || parser.error == YAML_PARSER_ERROR,
       let context = parser.context.map({ String(cString: $0) }),
       parser.context_mark.index != parser.problem_mark.index,
       let construct = Self.construct(ofContext: context)
     {
       diagnostic = diagnostic.withSyntaxContext(
         construct, at: table.range(ofCharacterAt: Int(parser.context_mark.index)))
-    }
-    if problemOffset >= 0, let tabOffset = tabInIndentation(near: problemOffset, problem: problem) {
-      diagnostic = diagnostic.withTabIndentationNote(
-        at: SourceRange(
-          start: table.position(ofOffset: tabOffset),
-          end: table.position(ofOffset: tabOffset + 1)))
     }
     diagnostics.append(diagnostic)
   }
