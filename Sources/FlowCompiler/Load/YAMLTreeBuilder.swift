@@ -25,12 +25,16 @@ struct YAMLTreeBuilder {
     var lastChildEnd: SourcePosition?
     /// This node plus all its descendants, copies made by aliases included.
     var nodeCount = 1
+    /// The levels of collections from this one down to its deepest, copies included.
+    var height = 1
   }
 
   /// A completed anchored node, ready to be copied by aliases.
   private struct Anchored {
     var node: YAMLNode
     var nodeCount: Int
+    /// The levels of collections in the node (0 for a scalar).
+    var height: Int
   }
 
   private let bytes: [UInt8]
@@ -112,8 +116,8 @@ struct YAMLTreeBuilder {
       }
       let node = YAMLNode(
         content: .scalar(text, style), range: range, tag: Self.tagName(scalar.tag))
-      register(anchor: Self.string(scalar.anchor), node: node, nodeCount: 1)
-      attach(node, nodeCount: 1)
+      register(anchor: Self.string(scalar.anchor), node: node, nodeCount: 1, height: 0)
+      attach(node, nodeCount: 1, height: 0)
       return true
 
     case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -158,8 +162,8 @@ struct YAMLTreeBuilder {
         open.isMapping ? .mapping(open.entries) : .sequence(open.elements)
       let node = YAMLNode(
         content: content, range: SourceRange(start: open.start, end: end), tag: open.tag)
-      register(anchor: open.anchor, node: node, nodeCount: open.nodeCount)
-      attach(node, nodeCount: open.nodeCount)
+      register(anchor: open.anchor, node: node, nodeCount: open.nodeCount, height: open.height)
+      attach(node, nodeCount: open.nodeCount, height: open.height)
       return true
 
     case YAML_ALIAS_EVENT:
@@ -173,7 +177,7 @@ struct YAMLTreeBuilder {
           let suggestion = Suggestions.closest(to: name, among: anchors.keys)
           diagnostics.append(.unknownAlias(name, suggestion: suggestion, at: range))
         }
-        attach(YAMLNode(content: .scalar("", .plain), range: range), nodeCount: 1)
+        attach(YAMLNode(content: .scalar("", .plain), range: range), nodeCount: 1, height: 0)
         return true
       }
       aliasExpansion = Self.saturatingSum(aliasExpansion, anchored.nodeCount)
@@ -183,11 +187,19 @@ struct YAMLTreeBuilder {
         stoppedEarly = true
         return false
       }
+      // A copy of a deep node inside another deep node nests deeper than the file shows;
+      // chained, such copies could nest without bound and overflow the stack of any recursive
+      // walk (or of the tree's own deallocation).
+      guard stack.count + anchored.height <= limits.maxDepth else {
+        diagnostics.append(.nestingTooDeep(limit: limits.maxDepth, at: range))
+        stoppedEarly = true
+        return false
+      }
       // The copy shares its storage with the anchored node; only its own range changes, so
       // that problems with the value point at the alias that put it there.
       var copy = anchored.node
       copy.range = range
-      attach(copy, nodeCount: anchored.nodeCount)
+      attach(copy, nodeCount: anchored.nodeCount, height: anchored.height)
       return true
 
     default:
@@ -197,13 +209,14 @@ struct YAMLTreeBuilder {
   }
 
   /// Adds a completed node to the open collection, or makes it the document's root.
-  private mutating func attach(_ node: YAMLNode, nodeCount: Int) {
+  private mutating func attach(_ node: YAMLNode, nodeCount: Int, height: Int) {
     guard !stack.isEmpty else {
       documentRoot = node
       return
     }
     let top = stack.count - 1
     stack[top].nodeCount = Self.saturatingSum(stack[top].nodeCount, nodeCount)
+    stack[top].height = max(stack[top].height, height + 1)
     stack[top].lastChildEnd = node.range.end
     guard stack[top].isMapping else {
       stack[top].elements.append(node)
@@ -264,9 +277,9 @@ struct YAMLTreeBuilder {
   }
 
   /// Remembers an anchored node for later aliases (a later anchor of the same name wins).
-  private mutating func register(anchor: String?, node: YAMLNode, nodeCount: Int) {
+  private mutating func register(anchor: String?, node: YAMLNode, nodeCount: Int, height: Int) {
     guard let anchor else { return }
-    anchors[anchor] = Anchored(node: node, nodeCount: nodeCount)
+    anchors[anchor] = Anchored(node: node, nodeCount: nodeCount, height: height)
   }
 
   /// Turns libyaml's error into a located diagnostic.
