@@ -78,6 +78,13 @@ struct YAMLTreeBuilder {
       var event = yaml_event_t()
       while true {
         guard yaml_parser_parse(parser, &event) == 1 else {
+          if isSecondDocumentWithoutMarker(parser.pointee) {
+            // `...` then more content: libyaml wants a `---`, but the real problem is that
+            // a second document follows a complete first one, which stays usable.
+            let start = Int(parser.pointee.problem_mark.index)
+            diagnostics.append(.multipleDocuments(at: table.range(ofCharacterAt: start)))
+            return
+          }
           reportParserError(parser.pointee, textStart: textStart)
           stoppedEarly = true
           return
@@ -280,6 +287,14 @@ struct YAMLTreeBuilder {
   private mutating func register(anchor: String?, node: YAMLNode, nodeCount: Int, height: Int) {
     guard let anchor else { return }
     anchors[anchor] = Anchored(node: node, nodeCount: nodeCount, height: height)
+  }
+
+  /// Whether libyaml stopped because content follows the `...` end of a complete document.
+  private func isSecondDocumentWithoutMarker(_ parser: yaml_parser_t) -> Bool {
+    guard parser.error == YAML_PARSER_ERROR, documentRoot != nil, stack.isEmpty,
+      let problem = parser.problem
+    else { return false }
+    return String(cString: problem) == "did not find expected <document start>"
   }
 
   /// Turns libyaml's error into a located diagnostic.
