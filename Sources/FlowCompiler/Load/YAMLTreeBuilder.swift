@@ -185,7 +185,9 @@ struct YAMLTreeBuilder {
           let anchorRange = table.range(ofCharacterAt: open.startIndex)
           reportRepeatable { .recursiveAlias(name, at: range, anchorAt: anchorRange) }
         } else {
-          let known = anchors
+          // Suggestions sort and compare every anchor name: skip them when a (hostile) file
+          // has so many anchors that a hundred searches would take seconds.
+          let known = anchors.count <= 1_000 ? anchors : [:]
           reportRepeatable {
             let suggestion = Suggestions.closest(to: name, among: known.keys)
             return .unknownAlias(name, suggestion: suggestion, at: range)
