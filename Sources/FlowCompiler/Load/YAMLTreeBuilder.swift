@@ -353,7 +353,27 @@ struct YAMLTreeBuilder {
       diagnostic = diagnostic.withSyntaxContext(
         construct, at: table.range(ofCharacterAt: Int(parser.context_mark.index)))
     }
+    if problemOffset >= 0, let hint = quotingHint(problem: problem, offset: problemOffset) {
+      diagnostic = hint(diagnostic)
+    }
     diagnostics.append(diagnostic)
+  }
+
+  /// A hint for the two syntax errors that unquoted prompt text causes most: a `: ` inside a
+  /// plain value, and a value starting with a character YAML reserves (`@`, `` ` ``).
+  private func quotingHint(problem: String, offset: Int) -> ((Diagnostic) -> Diagnostic)? {
+    switch problem {
+    case "mapping values are not allowed in this context":
+      return { $0.withColonInValueHint() }
+    case "found character that cannot start any token":
+      guard offset < bytes.count else { return nil }
+      let byte = bytes[offset]
+      guard byte == UInt8(ascii: "@") || byte == UInt8(ascii: "`") else { return nil }
+      let character = String(UnicodeScalar(byte))
+      return { $0.withReservedCharacterHint(character) }
+    default:
+      return nil
+    }
   }
 
   /// The offset of the tab that most likely caused a syntax error at `offset`: the character

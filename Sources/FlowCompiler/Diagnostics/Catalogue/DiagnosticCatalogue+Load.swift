@@ -186,6 +186,17 @@ extension Diagnostic {
     with(note: "only the first \(count) duplicate keys and unknown aliases are reported")
   }
 
+  /// The hint on `mapping values are not allowed in this context`, which a `: ` inside an
+  /// unquoted value causes.
+  func withColonInValueHint() -> Diagnostic {
+    with(note: "a value that contains ': ' must be quoted, as in 'welcome: \"Note: hi\"'")
+  }
+
+  /// The hint on a value that starts with a character YAML reserves.
+  func withReservedCharacterHint(_ character: String) -> Diagnostic {
+    with(note: "a value that starts with '\(character)' must be quoted")
+  }
+
   /// A key repeated in one mapping, at the repeated key, with a note at the first.
   static func duplicateKey(_ key: String, at range: SourceRange, firstAt first: SourceRange)
     -> Diagnostic
