@@ -359,8 +359,9 @@ struct YAMLTreeBuilder {
     diagnostics.append(diagnostic)
   }
 
-  /// A hint for the two syntax errors that unquoted prompt text causes most: a `: ` inside a
-  /// plain value, and a value starting with a character YAML reserves (`@`, `` ` ``).
+  /// A hint for the syntax errors that unquoted text causes most: a `: ` inside a plain value,
+  /// a value starting with a character YAML reserves (`@`, `` ` ``), and a `{placeholder}`
+  /// inside `[…]` or `{…}`.
   private func quotingHint(problem: String, offset: Int) -> ((Diagnostic) -> Diagnostic)? {
     switch problem {
     case "mapping values are not allowed in this context":
@@ -371,6 +372,13 @@ struct YAMLTreeBuilder {
       guard byte == UInt8(ascii: "@") || byte == UInt8(ascii: "`") else { return nil }
       let character = String(UnicodeScalar(byte))
       return { $0.withReservedCharacterHint(character) }
+    case "did not find expected ',' or ']'", "did not find expected ',' or '}'":
+      // `[buy {product}]`: in a flow collection a `{` or `[` inside unquoted text opens a
+      // nested collection. Placeholders make this the usual way sample lists break.
+      guard offset < bytes.count,
+        bytes[offset] == UInt8(ascii: "{") || bytes[offset] == UInt8(ascii: "[")
+      else { return nil }
+      return { $0.withBracketInFlowValueHint() }
     default:
       return nil
     }
