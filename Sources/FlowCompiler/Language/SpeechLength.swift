@@ -126,14 +126,15 @@ public enum SpeechLength {
     }
   }
 
-  /// A bound on the rendered length of an amount in any locale.
+  /// A bound on the rendered length of an amount in any locale: the digits, a group separator
+  /// every two digits (enough for Indian lakh grouping, more than every three), the decimal
+  /// separator, and five characters for a sign and a symbol with its space (`-US$ `).
   static func moneyLength(_ minorUnits: Int64, _ currency: String) -> Int {
     let digits = String(minorUnits.magnitude).count
     let places = Money.decimalPlaces(of: currency)
     let integerDigits = max(1, digits - places)
-    let groupSeparators = (integerDigits - 1) / 3
+    let groupSeparators = (integerDigits - 1) / 2
     let fraction = places > 0 ? places + 1 : 0
-    // Symbol, spaces and sign: `-`, `￥`, `US$`, a non-breaking space.
-    return integerDigits + groupSeparators + fraction + 4
+    return integerDigits + groupSeparators + fraction + 5
   }
 }
