@@ -115,6 +115,10 @@ extension FlowChecker {
       if syntax.promptsComplete {
         report(
           DiagnosticCatalogue.unknownPrompt(name.value, known: symbols.promptIds, at: name.range))
+        // The prompt meant is likely the suggestion: it is not unused, it is misspelt here.
+        if let suggestion = Suggestions.closest(to: name.value, among: symbols.promptIds) {
+          usedPrompts.insert(suggestion)
+        }
       }
       return
     }

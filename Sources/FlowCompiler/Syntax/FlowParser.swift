@@ -220,7 +220,7 @@ struct FlowParser {
       }
     }
     if let price = fields["price"] {
-      product.price = text(price.value, what: "price")
+      product.price = textScalar(price.value, what: "price")
     }
     if let synonyms = fields["synonyms"] {
       product.synonyms = localized(synonyms.value, what: "synonyms") { parser, node in
