@@ -37,6 +37,15 @@ import Testing
   }
 
   @Test(arguments: examples)
+  func diagnosticsMatchGolden(_ url: URL) throws {
+    let result = FlowCompiler.compile(try Self.source(url), options: CompileOptions(release: true))
+    let name = url.deletingPathExtension().lastPathComponent + ".diagnostics.txt"
+    CompilerTestSupport.assertGolden(
+      CompilerTestSupport.render(result.diagnostics),
+      at: CompilerTestSupport.fixtures.appendingPathComponent("ir/" + name))
+  }
+
+  @Test(arguments: examples)
   func compilingTwiceGivesIdenticalBytes(_ url: URL) throws {
     let first = try #require(FlowCompiler.compile(try Self.source(url)).program)
     let second = try #require(FlowCompiler.compile(try Self.source(url)).program)
