@@ -1,7 +1,8 @@
-@testable import FlowCompiler
 import FlowIR
 import Foundation
 import Testing
+
+@testable import FlowCompiler
 
 /// The flows of `examples/`: they compile under `--release`, their IR matches the goldens,
 /// and compiling is deterministic.

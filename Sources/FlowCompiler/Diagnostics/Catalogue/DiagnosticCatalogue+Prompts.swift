@@ -102,7 +102,9 @@ extension DiagnosticCatalogue {
   }
 
   /// The problem of a prompt's SSML.
-  static func invalidSSML(_ problem: SSMLProblemKind, at range: SourceRange, openRange: SourceRange?)
+  static func invalidSSML(
+    _ problem: SSMLProblemKind, at range: SourceRange, openRange: SourceRange?
+  )
     -> Diagnostic
   {
     let diagnostic: Diagnostic
