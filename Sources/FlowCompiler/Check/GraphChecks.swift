@@ -189,9 +189,9 @@ extension FlowChecker {
     }
     for read in sayReads { checkPrompt(read.prompt.value, in: read.state, with: read.gains) }
 
-    let unspoken = graph.pathsWithUnspokenTotal()
+    let unspoken = graph.unspokenTotal()
     for (position, state) in states.enumerated() where kinds[position] == .charge {
-      guard let state, let route = unspoken[position] else { continue }
+      guard let state, let route = unspoken.path(to: position) else { continue }
       report(DiagnosticCatalogue.unspokenTotal(ids[position], at: state.kindKeyRange, via: route))
     }
   }

@@ -4,6 +4,7 @@ extension FlowChecker {
   /// Reports unused prompts, speech that can exceed Alexa's limit and cards that can be too
   /// long.
   mutating func checkPrompts() {
+    var valueLengths = ValueLengthCache(products: checked.products)
     if syntax.flow?.complete ?? false {
       var reported: Set<String> = []
       for locale in syntax.prompts {
@@ -34,7 +35,7 @@ extension FlowChecker {
       for prompt in locale.value ?? [] where spoken.contains(prompt.key.value) {
         guard let template = checked.templates[locale.key.value]?[prompt.key.value],
           let scalar = prompt.value,
-          let length = maximumLength(of: template, locale: locale.key.value),
+          let length = valueLengths.maximumLength(of: template, locale: locale.key.value),
           length > SpeechLength.alexaLimit
         else { continue }
         report(
@@ -46,8 +47,8 @@ extension FlowChecker {
       for locale in symbols.locales {
         guard let title = card.title.flatMap({ checked.templates[locale]?[$0.value] }),
           let text = card.text.flatMap({ checked.templates[locale]?[$0.value] }),
-          let titleLength = maximumLength(of: title, locale: locale),
-          let textLength = maximumLength(of: text, locale: locale)
+          let titleLength = valueLengths.maximumLength(of: title, locale: locale),
+          let textLength = valueLengths.maximumLength(of: text, locale: locale)
         else { continue }
         let (total, overflow) = titleLength.addingReportingOverflow(textLength)
         if overflow || total > SpeechLength.alexaLimit {
@@ -60,10 +61,40 @@ extension FlowChecker {
     }
   }
 
-  private func maximumLength(of template: Template, locale: String) -> Int? {
-    SpeechLength.maximumLength(of: template) { path in
-      SpeechLength.maximumValueLength(
-        of: path, products: checked.products, locale: locale, ssml: template.ssml)
+}
+
+/// The longest each path renders to, computed once per path, locale and SSML-ness (a product
+/// path's bound looks at the whole catalog).
+private struct ValueLengthCache {
+  let products: [Product]
+  let productsById: [String: Product]
+  var lengths: [String: Int?] = [:]
+
+  init(products: [Product]) {
+    self.products = products
+    productsById = Dictionary(products.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The products a path can name: one for `catalog.<id>…`, else all.
+  private func candidates(of path: String) -> [Product] {
+    guard path.hasPrefix("catalog.") else { return products }
+    let id = path.dropFirst("catalog.".count).prefix { $0 != "." }
+    return productsById[String(id)].map { [$0] } ?? []
+  }
+
+  mutating func maximumLength(of template: Template, locale: String) -> Int? {
+    var bounds: [String: Int?] = [:]
+    for path in template.variablePaths {
+      let key = "\(locale)\u{0}\(template.ssml)\u{0}\(path)"
+      if let known = lengths[key] {
+        bounds[path] = known
+      } else {
+        let bound = SpeechLength.maximumValueLength(
+          of: path, products: candidates(of: path), locale: locale, ssml: template.ssml)
+        lengths[key] = bound
+        bounds[path] = bound
+      }
     }
+    return SpeechLength.maximumLength(of: template) { bounds[$0] ?? nil }
   }
 }

@@ -3,7 +3,7 @@ import FlowIR
 extension FlowChecker {
   /// The scope of paths outside `set`: the catalog, no slots.
   var promptScope: VariableScope {
-    VariableScope(productIDs: Set(symbols.productIds), slots: nil)
+    VariableScope(productIDs: symbols.productIdSet, slots: nil)
   }
 
   /// Parses every prompt (placeholders, SSML), every `set` and every `choose` condition, and
@@ -103,7 +103,7 @@ extension FlowChecker {
     _ transition: TransitionSyntax, key: TransitionKey, slots: [String: String]?
   ) {
     guard !transition.set.isEmpty else { return }
-    let scope = VariableScope(productIDs: Set(symbols.productIds), slots: slots)
+    let scope = VariableScope(productIDs: symbols.productIdSet, slots: slots)
     var assignments: [Assignment] = []
     for entry in transition.set {
       guard let value = entry.value else { continue }
