@@ -1,6 +1,7 @@
-@testable import FlowCompiler
 import FlowIR
 import Testing
+
+@testable import FlowCompiler
 
 /// The parser's strict keys and its quiet handling of broken sections.
 @Suite struct ParserTests {
@@ -82,7 +83,8 @@ import Testing
   }
 
   @Test func wrongTypeInsideAStateIsReportedOnce() {
-    let text = Self.base.replacingOccurrences(of: "      ask: hello\n", with: "      ask: [hello]\n")
+    let text = Self.base.replacingOccurrences(
+      of: "      ask: hello\n", with: "      ask: [hello]\n")
     let result = CompilerTestSupport.compile(text)
     #expect(Self.ids(result) == ["wrong-type"], "\(CompilerTestSupport.render(result.diagnostics))")
   }
@@ -105,7 +107,8 @@ import Testing
   }
 
   @Test func subscriptionPeriods() {
-    #expect(FlowParser.subscriptionPeriod("2 months") == SubscriptionSyntax(every: 2, unit: "month"))
+    #expect(
+      FlowParser.subscriptionPeriod("2 months") == SubscriptionSyntax(every: 2, unit: "month"))
     #expect(FlowParser.subscriptionPeriod("week") == SubscriptionSyntax(every: 1, unit: "week"))
     #expect(FlowParser.subscriptionPeriod("1 year") == SubscriptionSyntax(every: 1, unit: "year"))
     #expect(FlowParser.subscriptionPeriod("0 days") == nil)
@@ -135,18 +138,21 @@ import Testing
         with: "    bye: Goodbye\n  en-GB:\n    hello: Hello, a kit is {catalog.kit.price}\n"
           + "    bye: Goodbye\n")
     let result = CompilerTestSupport.compile(text)
-    #expect(Self.ids(result) == ["missing-in-locale"], "\(CompilerTestSupport.render(result.diagnostics))")
+    #expect(
+      Self.ids(result) == ["missing-in-locale"], "\(CompilerTestSupport.render(result.diagnostics))"
+    )
   }
 
   @Test func setupWithoutMerchantAsksForTheMerchant() throws {
-    let text = Self.base.replacingOccurrences(
-      of: "        AMAZON.YesIntent: bye\n", with: "        AMAZON.YesIntent: pay\n"
-    ) + """
-          pay:
-            setup: {}
-            on: { success: bye, permission_denied: bye, error: bye }
+    let text =
+      Self.base.replacingOccurrences(
+        of: "        AMAZON.YesIntent: bye\n", with: "        AMAZON.YesIntent: pay\n"
+      ) + """
+            pay:
+              setup: {}
+              on: { success: bye, permission_denied: bye, error: bye }
 
-      """
+        """
     let result = CompilerTestSupport.compile(text)
     let missing = try #require(result.diagnostics.first { $0.id == "missing-key" })
     #expect(missing.message == "missing key 'merchant'")

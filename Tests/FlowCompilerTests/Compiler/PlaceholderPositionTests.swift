@@ -1,5 +1,6 @@
-@testable import FlowCompiler
 import Testing
+
+@testable import FlowCompiler
 
 /// Problems inside prompt text point at the placeholder for plain and one-line quoted
 /// scalars (escapes included), and at the whole scalar for block scalars.
