@@ -24,12 +24,12 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
     // A block mapping ends with its last child, not where libyaml sees the next token.
     #expect(skill.range.end == source["8️⃣"])
     let nameKey = try #require(skill.mappingEntries?.first?.key)
-    #expect(nameKey.range == SourceRange(start: source["2️⃣"], end: source["3️⃣"]))
+    #expect(nameKey.range == source.range("2️⃣", "3️⃣"))
     let name = try #require(skill["name"])
     #expect(name.scalar == "No Nicks")
-    #expect(name.range == SourceRange(start: source["4️⃣"], end: source["5️⃣"]))
+    #expect(name.range == source.range("4️⃣", "5️⃣"))
     let locales = try #require(skill["locales"])
-    #expect(locales.range == SourceRange(start: source["6️⃣"], end: source["8️⃣"]))
+    #expect(locales.range == source.range("6️⃣", "8️⃣"))
     #expect(locales.sequenceElements?.first?.range.start == source["7️⃣"])
     #expect(locales.sequenceElements?.map(\.scalar) == ["en-US", "de-DE"])
   }
@@ -49,9 +49,9 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
     let root = try #require(result.root)
     let greeting = try #require(root["prompts"]?["de-DE"]?["grüße"])
     #expect(greeting.scalar == "Grüß Gott, schön 🙂")
-    #expect(greeting.range == SourceRange(start: source["1️⃣"], end: source["2️⃣"]))
+    #expect(greeting.range == source.range("1️⃣", "2️⃣"))
     let ciao = try #require(root["prompts"]?["de-DE"]?["ciao"])
-    #expect(ciao.range == SourceRange(start: source["3️⃣"], end: source["4️⃣"]))
+    #expect(ciao.range == source.range("3️⃣", "4️⃣"))
     let entries = try #require(root.mappingEntries)
     #expect(entries.last?.key.range.start == source["5️⃣"])
     #expect(entries.last?.value.range.start == source["6️⃣"])
@@ -152,6 +152,23 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
     #expect(products["other"]?["a"]?.scalar == "1")
   }
 
+  @Test func duplicateKeysAreFoundInLargeMappings() throws {
+    // Past a few entries the loader indexes a mapping's keys; both paths must agree.
+    var lines = (0..<40).map { "key_\($0): \($0)" }
+    lines.insert("key_3: early duplicate", at: 10)
+    lines.append("key_3: late duplicate")
+    lines.append("key_39: last duplicate")
+    let result = YAMLLoader.load(SourceFile(path: "big.yaml", text: lines.joined(separator: "\n")))
+    #expect(
+      result.diagnostics.map(\.message) == [
+        "duplicate key 'key_3'", "duplicate key 'key_3'", "duplicate key 'key_39'",
+      ])
+    #expect(result.diagnostics.map { $0.range?.start.line } == [11, 42, 43])
+    #expect(result.diagnostics.map { $0.notes.first?.range?.start.line } == [4, 4, 41])
+    #expect(result.root?.mappingEntries?.count == 40)
+    #expect(result.root?["key_3"]?.scalar == "3")
+  }
+
   @Test func syntaxErrorIsLocatedWithLibYAMLProblemAndContext() throws {
     let source = MarkedSource(
       """
@@ -186,15 +203,16 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
     "skill:\n1️⃣\tname: No Nicks\n",
     "skill:\n  name: x\n1️⃣\tlocales: [en-US]\n",
     "flow:\n  states:\n 1️⃣\t welcome: {}\n",
+    "a:\n  - b\n1️⃣\t- c\n",
+    "a: b\n1️⃣\t\nc: d\n",
   ])
   func tabIndentationGetsAClearNote(marked: String) throws {
     let source = MarkedSource(marked)
     let result = load(source)
     let diagnostic = try #require(result.diagnostics.first)
     #expect(diagnostic.id == "yaml-syntax")
-    let note = try #require(
-      diagnostic.notes.first { $0.message == "YAML does not allow tabs for indentation" })
-    #expect(note.range?.start == source["1️⃣"])
+    #expect(diagnostic.notes.map(\.message) == ["YAML does not allow tabs for indentation"])
+    #expect(diagnostic.notes.first?.range?.start == source["1️⃣"])
   }
 
   @Test func syntaxErrorWithoutTabsHasNoTabNote() throws {
@@ -214,6 +232,14 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
 
   @Test func secondDocumentIsAnErrorAndTheFirstIsKept() throws {
     let source = MarkedSource("---\nflowc: 1\n1️⃣---\nflowc: 2\n---\nflowc: 3\n")
+    let result = load(source)
+    #expect(result.diagnostics.map(\.id) == ["multiple-documents"])
+    #expect(result.diagnostics.first?.range?.start == source["1️⃣"])
+    #expect(result.root?["flowc"]?.scalar == "1")
+  }
+
+  @Test func contentAfterDocumentEndIsASecondDocument() throws {
+    let source = MarkedSource("flowc: 1\n...\n1️⃣flowc: 2\n")
     let result = load(source)
     #expect(result.diagnostics.map(\.id) == ["multiple-documents"])
     #expect(result.diagnostics.first?.range?.start == source["1️⃣"])
@@ -240,7 +266,7 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
     #expect(result.diagnostics.isEmpty)
     let root = try #require(result.root)
     let copy = try #require(root["welcome"])
-    #expect(copy.range == SourceRange(start: source["1️⃣"], end: source["2️⃣"]))
+    #expect(copy.range == source.range("1️⃣", "2️⃣"))
     #expect(copy["title"]?.scalar == "welcome_card_title")
     #expect(root["thanks"]?["text"]?.scalar == "welcome_card")
   }

@@ -42,7 +42,8 @@ extension DiagnosticCatalogue {
         ```
 
         To fix it, delete one of the entries or rename it. Keys are compared by their text, so \
-        `name` and `"name"` are the same key.
+        `name` and `"name"` are the same key. A file reports at most 100 duplicate keys and \
+        unknown aliases; the last one reported says so.
         """
     ),
     DiagnosticDescriptor(
@@ -96,6 +97,9 @@ extension DiagnosticCatalogue {
         ```yaml
         flow: [[[[[[[[[[[[[[[[[[[[ … ]]]]]]]]]]]]]]]]]]]]
         ```
+
+        The depth counts what aliases add: a copy of a deeply nested anchored node, placed \
+        inside another deep node, nests as deep as both together.
 
         To fix it, flatten the structure: the flow language never needs deep nesting.
         """
@@ -174,6 +178,12 @@ extension Diagnostic {
   /// The note on a syntax error caused by a tab in the indentation.
   func withTabIndentationNote(at range: SourceRange?) -> Diagnostic {
     with(note: "YAML does not allow tabs for indentation", at: range)
+  }
+
+  /// The note on the last load diagnostic reported when the file has many more of the same
+  /// kind.
+  func withMoreProblemsNotReported(after count: Int) -> Diagnostic {
+    with(note: "only the first \(count) duplicate keys and unknown aliases are reported")
   }
 
   /// A key repeated in one mapping, at the repeated key, with a note at the first.
