@@ -137,6 +137,9 @@ extension DiagnosticCatalogue {
       diagnostic = invalidSSMLDescriptor.report("attribute '\(name)' is not quoted", at: range)
     case .duplicateAttribute(let name):
       diagnostic = invalidSSMLDescriptor.report("attribute '\(name)' is given twice", at: range)
+    case .missingAttribute(let tag, let attribute):
+      diagnostic = invalidSSMLDescriptor.report(
+        "tag '\(tag)' needs the attribute '\(attribute)'", at: range)
     case .lessThanInAttribute:
       diagnostic = invalidSSMLDescriptor.report("'<' in an attribute value", at: range)
         .with(note: "write '&lt;'")
