@@ -188,6 +188,12 @@ extension FlowChecker {
       for prompt in entryPrompts { checkPrompt(prompt, in: position, with: .none) }
     }
     for read in sayReads { checkPrompt(read.prompt.value, in: read.state, with: read.gains) }
+    // `fallback` is spoken in any `ask` state when an intent is not handled.
+    if usedPrompts.contains("fallback") {
+      for position in ids.indices where kinds[position] == .ask {
+        checkPrompt("fallback", in: position, with: .none)
+      }
+    }
 
     let unspoken = graph.unspokenTotal()
     for (position, state) in states.enumerated() where kinds[position] == .charge {

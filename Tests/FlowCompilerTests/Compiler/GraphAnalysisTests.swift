@@ -195,6 +195,38 @@ import Testing
     #expect(warning?.notes.first?.message == "for example on the path 'start' → 'pick' → 'charge'")
   }
 
+  @Test func fallbackPromptIsCheckedInEveryAskState() {
+    let text = Self.flow(
+      states: """
+            start:
+              ask: ask
+              on:
+                AMAZON.YesIntent: done
+        """, prompts: "    fallback: Sorry, {product.name} is not here.")
+    #expect(Self.ids(text) == ["variable-not-set"])
+  }
+
+  @Test func outcomeTransitionsMustMoveOn() {
+    let text = Self.flow(
+      states: """
+            start:
+              ask: ask
+              on:
+                BuyIntent: { set: { product: slot.product }, goto: confirm }
+            confirm:
+              ask: total
+              on: { AMAZON.YesIntent: setup }
+            setup:
+              setup: {}
+              on: { success: done, permission_denied: { say: done }, error: done }
+        """)
+    let result = CompilerTestSupport.compile(text)
+    let errors = result.diagnostics.filter { $0.severity == .error }
+    #expect(
+      errors.map(\.message) == ["missing key 'goto' in 'permission_denied'"],
+      "\(CompilerTestSupport.render(result.diagnostics))")
+  }
+
   @Test func chargeAmountMustBeMoney() {
     let text = Self.flow(
       states: """
