@@ -486,6 +486,14 @@ struct FlowParser {
     state.permissionCard = fields["permission_card"].flatMap {
       bool($0.value, what: "permission_card")
     }
+    if state.permissionCard?.value == true, let card = fields["card"] {
+      // A response carries one card: the permission card takes the place of any other.
+      diagnostics.append(
+        DiagnosticCatalogue.keyNotAllowedInState(
+          "card", kind: "tell", at: card.key.range
+        ).with(note: "'permission_card: true' already sends the response's card"))
+      invalid = true
+    }
     if let on = fields["on"] {
       state.onKeyRange = on.key.range
       if let entries = mapping(on.value, what: "on") {

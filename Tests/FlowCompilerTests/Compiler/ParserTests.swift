@@ -100,6 +100,18 @@ import Testing
     #expect(!Self.ids(result).contains("unknown-state"))
   }
 
+  @Test func permissionCardAndCardCannotBothBeSent() throws {
+    let source = MarkedSource(
+      Self.base.replacingOccurrences(
+        of: "      tell: bye\n",
+        with: "      tell: bye\n      permission_card: true\n"
+          + "      1️⃣card: { title: bye, text: bye }\n"))
+    let result = FlowCompiler.compile(source.file())
+    let diagnostic = try #require(result.diagnostics.first)
+    #expect(diagnostic.id == "key-not-allowed-in-state")
+    #expect(diagnostic.range?.start == source["1️⃣"])
+  }
+
   @Test(arguments: ["2", "1.0", "one"])
   func unsupportedVersions(_ version: String) {
     let text = Self.base.replacingOccurrences(of: "flowc: 1\n", with: "flowc: \(version)\n")
