@@ -43,6 +43,7 @@ extension FlowChecker {
             prompt.key.value, locale: locale.key.value, length: length, at: scalar.range))
       }
     }
+    checkSpokenTransitions(&valueLengths)
     for card in cards {
       for locale in symbols.locales {
         guard let title = card.title.flatMap({ checked.templates[locale]?[$0.value] }),
@@ -61,6 +62,43 @@ extension FlowChecker {
     }
   }
 
+}
+
+extension FlowChecker {
+  /// A transition with `say` and `goto` speaks its prompt and then the prompt of the state it
+  /// enters, in one response: the two together must fit Alexa's limit too.
+  fileprivate mutating func checkSpokenTransitions(_ valueLengths: inout ValueLengthCache) {
+    guard let flow = syntax.flow else { return }
+    let transitions =
+      flow.global.compactMap(\.value)
+      + flow.states.flatMap {
+        $0.value?.on.compactMap(\.value) ?? []
+      }
+    for transition in transitions {
+      guard let say = transition.say, let target = transition.goto,
+        case .some(.some(let state)) = symbols.states[target.value]
+      else { continue }
+      let next: String
+      switch state.kind {
+      case .ask(let prompt), .tell(let prompt): next = prompt.value
+      default: continue
+      }
+      for locale in symbols.locales {
+        guard let first = checked.templates[locale]?[say.value],
+          let second = checked.templates[locale]?[next],
+          let firstLength = valueLengths.maximumLength(of: first, locale: locale),
+          let secondLength = valueLengths.maximumLength(of: second, locale: locale),
+          firstLength <= SpeechLength.alexaLimit, secondLength <= SpeechLength.alexaLimit,
+          firstLength + secondLength > SpeechLength.alexaLimit
+        else { continue }
+        report(
+          DiagnosticCatalogue.spokenTransitionTooLong(
+            say: say.value, then: next, locale: locale, length: firstLength + secondLength,
+            at: say.range))
+        break
+      }
+    }
+  }
 }
 
 /// The longest each path renders to, computed once per path, locale and SSML-ness (a product

@@ -227,6 +227,25 @@ import Testing
       "\(CompilerTestSupport.render(result.diagnostics))")
   }
 
+  @Test func sayAndTheNextPromptMustFitTogether() {
+    let half = String(repeating: "Shave well. ", count: 400)
+    let text = Self.flow(
+      states: """
+            start:
+              ask: ask
+              on:
+                AMAZON.YesIntent: { say: long_a, goto: bye }
+            bye: { tell: long_b }
+        """, prompts: "    long_a: \(half)\n    long_b: \(half)")
+    let result = CompilerTestSupport.compile(text)
+    let messages = result.diagnostics.filter { $0.id == "speech-too-long" }.map(\.message)
+    #expect(
+      messages == [
+        "'say: long_a' followed by prompt 'long_b' can render to 9598 characters in locale "
+          + "'en-US', more than Alexa's 8000"
+      ])
+  }
+
   @Test func chargeAmountMustBeMoney() {
     let text = Self.flow(
       states: """

@@ -167,6 +167,16 @@ extension DiagnosticCatalogue {
         + "Alexa's \(SpeechLength.alexaLimit)", at: range)
   }
 
+  /// `'say: x' followed by prompt 'y' can render to N characters in locale 'z', more than …`.
+  static func spokenTransitionTooLong(
+    say: String, then next: String, locale: String, length: Int, at range: SourceRange
+  ) -> Diagnostic {
+    speechTooLongDescriptor.report(
+      "'say: \(say)' followed by prompt '\(next)' can render to \(length) characters in locale "
+        + "'\(locale)', more than Alexa's \(SpeechLength.alexaLimit)", at: range
+    ).with(note: "a transition speaks its 'say' prompt and the next state's prompt together")
+  }
+
   /// `prompt 'x' can speak an unbounded text`.
   static func speechUnbounded(_ prompt: String, locale: String, at range: SourceRange)
     -> Diagnostic
