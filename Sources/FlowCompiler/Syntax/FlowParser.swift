@@ -105,7 +105,12 @@ struct FlowParser {
             skill.localesComplete = false
             continue
           }
-          if AlexaLocales.all.contains(locale.value) {
+          if let first = skill.locales.first(where: { $0.value == locale.value }) {
+            diagnostics.append(
+              DiagnosticCatalogue.invalidValue(
+                locale.value, for: "locales", expected: "each locale once", at: locale.range
+              ).with(note: "first listed here", at: first.range))
+          } else if AlexaLocales.all.contains(locale.value) {
             skill.locales.append(locale)
           } else {
             skill.localesComplete = false

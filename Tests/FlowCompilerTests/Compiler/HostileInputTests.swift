@@ -32,6 +32,9 @@ import Testing
       "ask: ask", "goto: nowhere", "set: { product: slot.product ?? 1 }", "choose: []",
       "if: (((agreement.open", "{product.name}", "<speak><p>", "price: -1", "flowc: 99",
       "on: { success: }", "!!str", "~", "0x10", "9.999", "AMAZON.", "slot.", "é€😀",
+      "  locales: [en-US, en-US, de-DE]", "    name: { en-US: A, en-US: B }", "    - else: x",
+      "      card: { title: help, text: help, image: http://x }", "  sandbox: {}",
+      "    setup: { shipping: maybe }", "      - if: order.total > 5.00 USD", "      \"\\x41{\"",
     ]
     for _ in 0..<Int.random(in: 1...6, using: &random) {
       guard !lines.isEmpty else { break }

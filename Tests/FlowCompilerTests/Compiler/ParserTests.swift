@@ -112,6 +112,16 @@ import Testing
     #expect(diagnostic.range?.start == source["1️⃣"])
   }
 
+  @Test func localeListedTwiceIsReportedOnceAndIgnored() throws {
+    let source = MarkedSource(
+      Self.base.replacingOccurrences(of: "locales: [en-US]", with: "locales: [en-US, 1️⃣en-US]"))
+    let result = FlowCompiler.compile(source.file())
+    let diagnostic = try #require(result.diagnostics.first)
+    #expect(diagnostic.id == "invalid-value")
+    #expect(diagnostic.range?.start == source["1️⃣"])
+    #expect(result.diagnostics.count == 1)
+  }
+
   @Test(arguments: ["2", "1.0", "one"])
   func unsupportedVersions(_ version: String) {
     let text = Self.base.replacingOccurrences(of: "flowc: 1\n", with: "flowc: \(version)\n")
