@@ -18,12 +18,6 @@ import Testing
     }
   }
 
-  static func noNicks() throws -> String {
-    try String(
-      contentsOf: CompilerTestSupport.packageRoot.appendingPathComponent("examples/no-nicks.yaml"),
-      encoding: .utf8)
-  }
-
   /// Replaces, deletes, duplicates or swaps lines, and drops characters of the example.
   static func mangle(_ text: String, using random: inout SplitMix) -> String {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -60,9 +54,15 @@ import Testing
   }
 
   @Test func mangledExamplesNeverCrashAndRangesStayInTheFile() throws {
-    let original = try Self.noNicks()
-    var random = SplitMix(state: 20_261_129)
-    for round in 0..<400 {
+    let originals = try ExampleTests.examples.map { try String(contentsOf: $0, encoding: .utf8) }
+    #expect(!originals.isEmpty)
+    // FLOWC_FUZZ_SEED and FLOWC_FUZZ_ROUNDS explore further than the default run.
+    let environment = ProcessInfo.processInfo.environment
+    let seed = environment["FLOWC_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_261_129
+    let rounds = environment["FLOWC_FUZZ_ROUNDS"].flatMap { Int($0) } ?? 400
+    var random = SplitMix(state: seed)
+    for round in 0..<rounds {
+      let original = originals[round % max(originals.count, 1)]
       let text = Self.mangle(original, using: &random)
       let size = text.utf8.count
       for release in [false, true] {
