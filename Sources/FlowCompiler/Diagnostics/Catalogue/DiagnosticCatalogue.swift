@@ -28,6 +28,15 @@ public enum DiagnosticCatalogue {
   public static var all: [DiagnosticDescriptor] {
     var descriptors: [DiagnosticDescriptor] = []
     descriptors += loadDescriptors
+    descriptors += schemaDescriptors
+    descriptors += referenceDescriptors
+    descriptors += merchantDescriptors
+    descriptors += intentDescriptors
+    descriptors += graphDescriptors
+    descriptors += releaseDescriptors
+    descriptors += catalogDescriptors
+    descriptors += promptDescriptors
+    descriptors += variableDescriptors
     return descriptors.sorted { $0.id < $1.id }
   }
 
