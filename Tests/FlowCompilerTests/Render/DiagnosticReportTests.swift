@@ -5,19 +5,22 @@ import Testing
   private func report(errors: Int, warnings: Int) -> DiagnosticReport {
     let diagnostics =
       (0..<errors).map { Diagnostic(severity: .error, id: "e\($0)", message: "e", range: nil) }
-      + (0..<warnings).map { Diagnostic(severity: .warning, id: "w\($0)", message: "w", range: nil) }
+      + (0..<warnings).map {
+        Diagnostic(severity: .warning, id: "w\($0)", message: "w", range: nil)
+      }
     return DiagnosticReport(files: [
       FileDiagnostics(file: SourceFile(path: "a.yaml", text: ""), diagnostics: diagnostics)
     ])
   }
 
-  @Test(arguments: [
-    (0, 0, nil),
-    (1, 0, "1 error generated."),
-    (0, 1, "1 warning generated."),
-    (2, 1, "2 errors, 1 warning generated."),
-    (1, 3, "1 error, 3 warnings generated."),
-  ] as [(Int, Int, String?)])
+  @Test(
+    arguments: [
+      (0, 0, nil),
+      (1, 0, "1 error generated."),
+      (0, 1, "1 warning generated."),
+      (2, 1, "2 errors, 1 warning generated."),
+      (1, 3, "1 error, 3 warnings generated."),
+    ] as [(Int, Int, String?)])
   func summaryLineCountsLikeClang(errors: Int, warnings: Int, expected: String?) {
     #expect(report(errors: errors, warnings: warnings).summaryLine == expected)
   }
@@ -36,8 +39,10 @@ import Testing
     let entry = FileDiagnostics(
       file: SourceFile(path: "a.yaml", text: ""),
       diagnostics: [
-        Diagnostic(severity: .error, id: "late", message: "m", range: SourceRange(start: late, end: late)),
-        Diagnostic(severity: .error, id: "early", message: "m", range: SourceRange(start: early, end: early)),
+        Diagnostic(
+          severity: .error, id: "late", message: "m", range: SourceRange(start: late, end: late)),
+        Diagnostic(
+          severity: .error, id: "early", message: "m", range: SourceRange(start: early, end: early)),
         Diagnostic(severity: .error, id: "nowhere", message: "m", range: nil),
       ])
     #expect(entry.diagnostics.map(\.id) == ["nowhere", "early", "late"])
@@ -53,7 +58,9 @@ import Testing
     (.auto, true, ["NO_COLOR": ""], true),
     (.auto, true, ["TERM": "dumb"], false),
   ])
-  func colorChoice(choice: ColorChoice, isTerminal: Bool, environment: [String: String], expected: Bool) {
+  func colorChoice(
+    choice: ColorChoice, isTerminal: Bool, environment: [String: String], expected: Bool
+  ) {
     #expect(choice.usesColors(isTerminal: isTerminal, environment: environment) == expected)
   }
 }

@@ -26,8 +26,11 @@ enum RenderFixture {
 
   static let descriptors = [
     DiagnosticDescriptor(
-      id: "unknown-state", severity: .error, summary: "a transition names a state that does not exist",
-      explanation: "A transition names a state that does not exist.\n\n```yaml\non:\n  success: chekout\n```\n"),
+      id: "unknown-state", severity: .error,
+      summary: "a transition names a state that does not exist",
+      explanation:
+        "A transition names a state that does not exist.\n\n```yaml\non:\n  success: chekout\n```\n"
+    ),
     DiagnosticDescriptor(
       id: "bad-invocation", severity: .warning, summary: "the invocation name has odd characters",
       explanation: "Invocation names are lowercase words.\n\n```yaml\ninvocation: No Nicks\n```\n"),
@@ -41,7 +44,8 @@ enum RenderFixture {
         range: source.range(7, 8)
       ).with(note: "did you mean 'checkout'?", at: source.range(9, 9)),
       Diagnostic(
-        severity: .warning, id: "bad-invocation", message: "invocation 'café\tcrème' has a tab, a comma: and 100% odd",
+        severity: .warning, id: "bad-invocation",
+        message: "invocation 'café\tcrème' has a tab, a comma: and 100% odd",
         range: source.range(3, 4)),
       Diagnostic(
         severity: .warning, id: "wide-name", message: "store name '日本の店' is wide",

@@ -50,14 +50,16 @@ enum Golden {
 
   /// Compares `actual` with the golden file, or records it.
   static func assert(
-    _ actual: String, matches relativePath: String, sourceLocation: SourceLocation = #_sourceLocation
+    _ actual: String, matches relativePath: String,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
     let url = url(relativePath)
     if ProcessInfo.processInfo.environment["FLOWC_RECORD"] == "1" {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(actual.utf8).write(to: url)
-      Issue.record("recorded \(relativePath); run again without FLOWC_RECORD", sourceLocation: sourceLocation)
+      Issue.record(
+        "recorded \(relativePath); run again without FLOWC_RECORD", sourceLocation: sourceLocation)
       return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {

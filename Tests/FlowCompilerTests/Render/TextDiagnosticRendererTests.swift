@@ -17,7 +17,8 @@ import Testing
 
   @Test func headerCaretAndNoteFollowTheDesign() {
     let source = MarkedSource(
-      path: "examples/shop.yaml", "states:\n  a:\n    on:\n      success: 1️⃣chekout2️⃣\n  3️⃣checkout:\n")
+      path: "examples/shop.yaml", "states:\n  a:\n    on:\n      success: 1️⃣chekout2️⃣\n  3️⃣checkout:\n"
+    )
     let diagnostic = Diagnostic(
       severity: .error, id: "unknown-state", message: "unknown state 'chekout'",
       range: source.range(1, 2)
@@ -53,7 +54,8 @@ import Testing
     ("🙂 ok", 3, 2, "   ^~"),
   ])
   func markerLine(line: String, column: Int, length: Int, expected: String) {
-    #expect(TextDiagnosticRenderer.markerLine(for: line, column: column, length: length) == expected)
+    #expect(
+      TextDiagnosticRenderer.markerLine(for: line, column: column, length: length) == expected)
   }
 
   @Test func aRangeOverSeveralLinesIsUnderlinedToTheEndOfItsFirstLine() {
