@@ -17,13 +17,14 @@ import Testing
 
   @Test func headerCaretAndNoteFollowTheDesign() {
     let source = MarkedSource(
-      path: "examples/shop.yaml", "states:\n  a:\n    on:\n      success: 1️⃣chekout2️⃣\n  3️⃣checkout:\n"
+      "states:\n  a:\n    on:\n      success: 1️⃣chekout2️⃣\n  3️⃣checkout:\n"
     )
     let diagnostic = Diagnostic(
       severity: .error, id: "unknown-state", message: "unknown state 'chekout'",
-      range: source.range(1, 2)
-    ).with(note: "did you mean 'checkout'?", at: source.range(3, 3))
-    let lines = TextDiagnosticRenderer().render(diagnostic, in: source.file)
+      range: source.range("1️⃣", "2️⃣")
+    ).with(note: "did you mean 'checkout'?", at: source.range("3️⃣", "3️⃣"))
+    let lines = TextDiagnosticRenderer().render(
+      diagnostic, in: source.file(path: "examples/shop.yaml"))
     #expect(
       lines == [
         "examples/shop.yaml:4:16: error: unknown state 'chekout' [unknown-state]",
@@ -59,10 +60,10 @@ import Testing
   }
 
   @Test func aRangeOverSeveralLinesIsUnderlinedToTheEndOfItsFirstLine() {
-    let source = MarkedSource(path: "f.yaml", "key: 1️⃣value\nmore2️⃣\n")
+    let source = MarkedSource("key: 1️⃣value\nmore2️⃣\n")
     let lines = TextDiagnosticRenderer().render(
-      Diagnostic(severity: .error, id: "x", message: "m", range: source.range(1, 2)),
-      in: source.file)
+      Diagnostic(severity: .error, id: "x", message: "m", range: source.range("1️⃣", "2️⃣")),
+      in: source.file(path: "f.yaml"))
     #expect(lines == ["f.yaml:1:6: error: m [x]", "key: value", "     ^~~~~"])
   }
 
@@ -88,10 +89,10 @@ import Testing
   }
 
   @Test func aWindowsLineEndingIsNotPrinted() {
-    let source = MarkedSource(path: "f.yaml", "a: 1️⃣b2️⃣\r\n")
+    let source = MarkedSource("a: 1️⃣b2️⃣\r\n")
     let lines = TextDiagnosticRenderer().render(
-      Diagnostic(severity: .error, id: "x", message: "m", range: source.range(1, 2)),
-      in: source.file)
+      Diagnostic(severity: .error, id: "x", message: "m", range: source.range("1️⃣", "2️⃣")),
+      in: source.file(path: "f.yaml"))
     #expect(lines == ["f.yaml:1:4: error: m [x]", "a: b", "   ^"])
   }
 
