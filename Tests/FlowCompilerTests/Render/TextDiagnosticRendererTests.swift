@@ -96,6 +96,21 @@ import Testing
     #expect(lines == ["f.yaml:1:4: error: m [x]", "a: b", "   ^"])
   }
 
+  @Test func controlCharactersCannotDriveTheTerminal() {
+    let source = MarkedSource("name: \u{1B}[2J1️⃣x2️⃣\n")
+    let lines = TextDiagnosticRenderer().render(
+      Diagnostic(
+        severity: .error, id: "x", message: "bad '\u{1B}[2J'\nsecond line",
+        range: source.range("1️⃣", "2️⃣")),
+      in: source.file(path: "f\u{7}.yaml"))
+    #expect(
+      lines == [
+        "f\\u{7}.yaml:1:11: error: bad '\\u{1B}[2J'\nsecond line [x]",
+        "name: \u{FFFD}[2Jx",
+        "          ^",
+      ])
+  }
+
   @Test func anEmptyReportRendersNothing() {
     let report = DiagnosticReport(files: [
       FileDiagnostics(file: SourceFile(path: "a.yaml", text: "flowc: 1\n"), diagnostics: [])

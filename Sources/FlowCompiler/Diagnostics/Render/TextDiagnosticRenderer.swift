@@ -54,8 +54,9 @@ public struct TextDiagnosticRenderer: Sendable {
     if let start = range?.start {
       location += ":\(start.line):\(start.column)"
     }
-    return style(location + ":", .bold) + " " + style(severity.rawValue + ":", severity.style)
-      + " " + style(message, .bold)
+    return style(Self.escapingControls(location) + ":", .bold) + " "
+      + style(severity.rawValue + ":", severity.style) + " "
+      + style(Self.escapingControls(message, keepingLineBreaks: true), .bold)
   }
 
   private func snippet(of range: SourceRange?, in file: SourceFile) -> [String] {
@@ -68,7 +69,7 @@ public struct TextDiagnosticRenderer: Sendable {
       length = Int.max
     }
     let marker = Self.markerLine(for: line, column: range.start.column, length: length)
-    return [line, style(marker, .marker)]
+    return [Self.replacingControls(line), style(marker, .marker)]
   }
 
   /// The caret line under `line`: blanks (tabs where the line has tabs) up to `column`, `^`,
@@ -99,6 +100,30 @@ public struct TextDiagnosticRenderer: Sendable {
       }
     }
     return marker
+  }
+
+  /// The text with control characters (escape sequences above all: a flow file must not be
+  /// able to drive the terminal) written as `\u{1B}`; tabs, and line breaks when asked, stay.
+  static func escapingControls(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    var escaped = ""
+    for scalar in text.unicodeScalars {
+      if scalar.isControl, scalar != "\t", !(keepingLineBreaks && scalar == "\n") {
+        escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return escaped
+  }
+
+  /// The source line with each control character but the tab replaced by U+FFFD, one column
+  /// wide, so that the marker line still lines up.
+  static func replacingControls(_ line: String) -> String {
+    var replaced = ""
+    for scalar in line.unicodeScalars {
+      replaced.unicodeScalars.append(scalar.isControl && scalar != "\t" ? "\u{FFFD}" : scalar)
+    }
+    return replaced
   }
 
   /// How many terminal columns a scalar takes: 0 for combining marks and format characters,
@@ -145,6 +170,11 @@ enum ANSIStyle {
   func apply(to text: String) -> String {
     text.isEmpty ? text : code + text + "\u{1B}[0m"
   }
+}
+
+extension Unicode.Scalar {
+  /// C0 and C1 control characters and DEL.
+  fileprivate var isControl: Bool { properties.generalCategory == .control }
 }
 
 extension DiagnosticSeverity {
