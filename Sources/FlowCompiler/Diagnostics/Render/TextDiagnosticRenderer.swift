@@ -69,7 +69,10 @@ public struct TextDiagnosticRenderer: Sendable {
     guard let range, let line = lineIndex.text(ofLine: range.start.line) else { return [] }
     let length: Int
     if range.end.line == range.start.line {
-      length = max(0, range.end.column - range.start.column)
+      // Saturating: a range from a broken producer must not trap here.
+      let (difference, overflow) = range.end.column.subtractingReportingOverflow(
+        range.start.column)
+      length = overflow ? (range.end.column > 0 ? Int.max : 0) : max(0, difference)
     } else {
       // A range over several lines is underlined to the end of its first line.
       length = Int.max
