@@ -38,7 +38,9 @@ extension FlowChecker {
       guard let price, let names = resolvedNames(product) else { continue }
       checked.prices[entry.key.value] = price
       var subscription: Subscription?
-      if let period = product.subscription?.value, let unit = Subscription.Unit(rawValue: period.unit) {
+      if let period = product.subscription?.value,
+        let unit = Subscription.Unit(rawValue: period.unit)
+      {
         subscription = Subscription(every: period.every, unit: unit)
       }
       products.append(

@@ -49,7 +49,8 @@ extension FlowChecker {
       guard let state = entry.value else { continue }
       resolveState(entry.key.value, state)
     }
-    if syntax.prompts.contains(where: { $0.value?.contains { $0.key.value == "fallback" } ?? false }) {
+    if syntax.prompts.contains(where: { $0.value?.contains { $0.key.value == "fallback" } ?? false }
+    ) {
       usedPrompts.insert("fallback")
     }
   }

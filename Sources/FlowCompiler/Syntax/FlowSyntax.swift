@@ -230,4 +230,3 @@ struct TransitionSyntax: Sendable {
   /// `goto` (or the state id of the short form).
   var goto: Located<String>?
 }
-

@@ -1,6 +1,7 @@
-@testable import FlowCompiler
 import Foundation
 import Testing
+
+@testable import FlowCompiler
 
 /// One fixture per diagnostic id of the compiler: a small flow with `# expect: <id>` in its
 /// first line, `# options: release` to compile as `--release`, and the marker `1️⃣` where the

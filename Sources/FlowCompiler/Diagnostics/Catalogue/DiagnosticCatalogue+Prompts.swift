@@ -102,7 +102,9 @@ extension DiagnosticCatalogue {
   }
 
   /// The problem of a prompt's SSML.
-  static func invalidSSML(_ problem: SSMLProblemKind, at range: SourceRange, openRange: SourceRange?)
+  static func invalidSSML(
+    _ problem: SSMLProblemKind, at range: SourceRange, openRange: SourceRange?
+  )
     -> Diagnostic
   {
     let diagnostic: Diagnostic
@@ -110,8 +112,8 @@ extension DiagnosticCatalogue {
     case .rootNotSpeak(let name):
       diagnostic = invalidSSMLDescriptor.report(
         "SSML must start with '<speak>', not '<\(name)>'", at: range)
-    case .contentAfterRoot:
-      diagnostic = invalidSSMLDescriptor.report("content after '</speak>'", at: range)
+    case .contentOutsideRoot:
+      diagnostic = invalidSSMLDescriptor.report("content outside '<speak>'", at: range)
     case .nestedSpeak:
       diagnostic = invalidSSMLDescriptor.report("'<speak>' inside '<speak>'", at: range)
     case .unknownTag(let name, let suggestion):
