@@ -7,7 +7,7 @@ import Testing
     let run = try FlowcProcess.run(["--help"])
     #expect(run.status == 0, "\(run)")
     #expect(run.stdout.contains("USAGE: flowc <subcommand>"), "\(run)")
-    for command in ["check", "compile", "explain"] {
+    for command in ["check", "compile", "explain", "schema"] {
       #expect(run.stdout.contains("  \(command) "), "no '\(command)' in help")
     }
     #expect(run.stderr.isEmpty)
