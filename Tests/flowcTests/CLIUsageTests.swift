@@ -21,6 +21,21 @@ import Testing
     }
   }
 
+  @Test func noArgumentsPrintsTheHelp() throws {
+    let bare = try FlowcProcess.run([])
+    let help = try FlowcProcess.run(["--help"])
+    #expect(bare.status == 0)
+    #expect(bare.stdout == help.stdout)
+  }
+
+  @Test func helpSubcommandMatchesTheHelpFlag() throws {
+    let viaCommand = try FlowcProcess.run(["help", "compile"])
+    let viaFlag = try FlowcProcess.run(["compile", "--help"])
+    #expect(viaCommand.status == 0)
+    #expect(viaCommand.stdout == viaFlag.stdout)
+    #expect(viaFlag.stdout.contains("-o, --output <output>"))
+  }
+
   @Test func versionIsPrinted() throws {
     let run = try FlowcProcess.run(["--version"])
     #expect(run.status == 0)
