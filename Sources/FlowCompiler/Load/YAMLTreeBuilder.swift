@@ -46,6 +46,10 @@ struct YAMLTreeBuilder {
   private var documentCount = 0
   private var documentRoot: YAMLNode?
   private var aliasExpansion = 0
+  /// How many duplicate keys and unknown aliases were found.
+  private var repeatableReports = 0
+  /// The most duplicate-key and unknown-alias diagnostics one file gets.
+  static let maxRepeatableReports = 100
   /// Whether the tree is incomplete because loading stopped at an error.
   private var stoppedEarly = false
 
@@ -78,6 +82,13 @@ struct YAMLTreeBuilder {
       var event = yaml_event_t()
       while true {
         guard yaml_parser_parse(parser, &event) == 1 else {
+          if isSecondDocumentWithoutMarker(parser.pointee) {
+            // `...` then more content: libyaml wants a `---`, but the real problem is that
+            // a second document follows a complete first one, which stays usable.
+            let start = Int(parser.pointee.problem_mark.index)
+            diagnostics.append(.multipleDocuments(at: table.range(ofCharacterAt: start)))
+            return
+          }
           reportParserError(parser.pointee, textStart: textStart)
           stoppedEarly = true
           return
@@ -172,10 +183,13 @@ struct YAMLTreeBuilder {
       guard let anchored = anchors[name] else {
         if let open = stack.first(where: { $0.anchor == name }) {
           let anchorRange = table.range(ofCharacterAt: open.startIndex)
-          diagnostics.append(.recursiveAlias(name, at: range, anchorAt: anchorRange))
+          reportRepeatable { .recursiveAlias(name, at: range, anchorAt: anchorRange) }
         } else {
-          let suggestion = Suggestions.closest(to: name, among: anchors.keys)
-          diagnostics.append(.unknownAlias(name, suggestion: suggestion, at: range))
+          let known = anchors
+          reportRepeatable {
+            let suggestion = Suggestions.closest(to: name, among: known.keys)
+            return .unknownAlias(name, suggestion: suggestion, at: range)
+          }
         }
         attach(YAMLNode(content: .scalar("", .plain), range: range), nodeCount: 1, height: 0)
         return true
@@ -232,7 +246,7 @@ struct YAMLTreeBuilder {
     var isDuplicate = false
     if let text = node.scalar {
       if let first = Self.firstRange(ofKey: text, in: &stack[top]) {
-        diagnostics.append(.duplicateKey(text, at: node.range, firstAt: first))
+        reportRepeatable { .duplicateKey(text, at: node.range, firstAt: first) }
         isDuplicate = true
       } else {
         stack[top].keyRanges?[text] = node.range
@@ -276,10 +290,30 @@ struct YAMLTreeBuilder {
     return mapping.entries.first { $0.key.scalar == text }?.key.range
   }
 
+  /// Reports a problem that loading survives (a duplicate key, an unknown alias), up to
+  /// `maxRepeatableReports`: a file made of millions of them must not turn into millions of
+  /// diagnostics (and "did you mean" searches). The last one reported says that more follow.
+  private mutating func reportRepeatable(_ diagnostic: () -> Diagnostic) {
+    repeatableReports += 1
+    if repeatableReports < Self.maxRepeatableReports {
+      diagnostics.append(diagnostic())
+    } else if repeatableReports == Self.maxRepeatableReports {
+      diagnostics.append(diagnostic().withMoreProblemsNotReported(after: Self.maxRepeatableReports))
+    }
+  }
+
   /// Remembers an anchored node for later aliases (a later anchor of the same name wins).
   private mutating func register(anchor: String?, node: YAMLNode, nodeCount: Int, height: Int) {
     guard let anchor else { return }
     anchors[anchor] = Anchored(node: node, nodeCount: nodeCount, height: height)
+  }
+
+  /// Whether libyaml stopped because content follows the `...` end of a complete document.
+  private func isSecondDocumentWithoutMarker(_ parser: yaml_parser_t) -> Bool {
+    guard parser.error == YAML_PARSER_ERROR, documentRoot != nil, stack.isEmpty,
+      let problem = parser.problem
+    else { return false }
+    return String(cString: problem) == "did not find expected <document start>"
   }
 
   /// Turns libyaml's error into a located diagnostic.

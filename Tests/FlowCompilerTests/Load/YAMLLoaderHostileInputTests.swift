@@ -94,6 +94,23 @@ import Testing
     #expect(chainResult.diagnostics.first?.range?.start.line == 20)
   }
 
+  @Test func thousandsOfDuplicateKeysGiveAHundredDiagnostics() throws {
+    // The same key, or an unknown alias, over and over: reports are capped.
+    let text = String(repeating: "a: 1\n", count: 50_000)
+    let result = YAMLLoader.load(SourceFile(path: "dup.yaml", text: text))
+    #expect(result.diagnostics.count == 100)
+    #expect(Set(result.diagnostics.map(\.id)) == ["duplicate-key"])
+    #expect(
+      result.diagnostics.last?.notes.last?.message
+        == "only the first 100 duplicate keys and unknown aliases are reported")
+    #expect(result.diagnostics.dropLast().allSatisfy { $0.notes.count == 1 })
+    let aliases = "x: &anchor 1\nlist:\n" + String(repeating: "  - *unknown\n", count: 30_000)
+    let aliasResult = YAMLLoader.load(SourceFile(path: "alias.yaml", text: aliases))
+    #expect(aliasResult.diagnostics.count == 100)
+    #expect(Set(aliasResult.diagnostics.map(\.id)) == ["unknown-alias"])
+    #expect(aliasResult.root?["list"]?.sequenceElements?.count == 30_000)
+  }
+
   @Test func deepBlockNestingIsRefused() throws {
     var text = ""
     for level in 0..<300 { text += String(repeating: " ", count: level) + "k\(level):\n" }

@@ -238,6 +238,14 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
     #expect(result.root?["flowc"]?.scalar == "1")
   }
 
+  @Test func contentAfterDocumentEndIsASecondDocument() throws {
+    let source = MarkedSource("flowc: 1\n...\n1️⃣flowc: 2\n")
+    let result = load(source)
+    #expect(result.diagnostics.map(\.id) == ["multiple-documents"])
+    #expect(result.diagnostics.first?.range?.start == source["1️⃣"])
+    #expect(result.root?["flowc"]?.scalar == "1")
+  }
+
   @Test func documentEndMarkerAloneIsOneDocument() {
     let result = YAMLLoader.load(SourceFile(path: "d.yaml", text: "a: 1\n...\n"))
     #expect(result.diagnostics.isEmpty)
