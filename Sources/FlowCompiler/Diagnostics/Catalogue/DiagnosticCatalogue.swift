@@ -27,6 +27,7 @@ public enum DiagnosticCatalogue {
   /// All descriptors, sorted by id.
   public static var all: [DiagnosticDescriptor] {
     var descriptors: [DiagnosticDescriptor] = []
+    descriptors += inputDescriptors
     descriptors += loadDescriptors
     descriptors += schemaDescriptors
     descriptors += referenceDescriptors
