@@ -6,6 +6,6 @@ struct FlowcCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "flowc",
     abstract: "A declarative skill-flow compiler for voice commerce on Alexa.",
-    subcommands: []
+    subcommands: [RunCommand.self]
   )
 }
