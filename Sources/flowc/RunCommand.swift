@@ -24,7 +24,8 @@ struct RunCommand: AsyncParsableCommand {
   @Argument(help: "The flow: a YAML flow file or IR JSON.")
   var flow: String
 
-  @Option(help: "The store URL: memory:, sqlite:PATH or postgres://… (default: \(RunDefaults.storeURL)).")
+  @Option(
+    help: "The store URL: memory:, sqlite:PATH or postgres://… (default: \(RunDefaults.storeURL)).")
   var store: String = RunDefaults.storeURL
 
   func run() async throws {
@@ -122,8 +123,10 @@ enum ProgramLoader {
   /// `path:line:col: severity: message [id]`, the source line and a caret under the range.
   static func render(_ diagnostic: Diagnostic, file: SourceFile) -> String {
     var lines: [String] = []
-    lines.append(header(file.path, diagnostic.range, diagnostic.severity.rawValue,
-      "\(diagnostic.message) [\(diagnostic.id)]"))
+    lines.append(
+      header(
+        file.path, diagnostic.range, diagnostic.severity.rawValue,
+        "\(diagnostic.message) [\(diagnostic.id)]"))
     if let range = diagnostic.range { lines += excerpt(range, file: file) }
     for note in diagnostic.notes {
       lines.append(header(file.path, note.range, "note", note.message))
@@ -132,9 +135,10 @@ enum ProgramLoader {
     return lines.joined(separator: "\n")
   }
 
-  private static func header(_ path: String, _ range: SourceRange?, _ severity: String,
-    _ message: String) -> String
-  {
+  private static func header(
+    _ path: String, _ range: SourceRange?, _ severity: String,
+    _ message: String
+  ) -> String {
     guard let start = range?.start else { return "\(path): \(severity): \(message)" }
     return "\(path):\(start.line):\(start.column): \(severity): \(message)"
   }

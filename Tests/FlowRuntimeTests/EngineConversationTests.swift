@@ -15,10 +15,12 @@ import Testing
       welcome.speech
         == "Welcome to No Nicks. Would you like to buy a starter kit for $9.00?")
     #expect(welcome.response.shouldEndSession == false)
-    #expect(welcome.response.reprompt?.outputSpeech == .plainText("Would you like to buy a starter kit?"))
+    #expect(
+      welcome.response.reprompt?.outputSpeech == .plainText("Would you like to buy a starter kit?"))
     #expect(
       welcome.response.card
-        == .simple(title: "Welcome to No Nicks", content: "Shave without nicks. nonicks.example.com"))
+        == .simple(
+          title: "Welcome to No Nicks", content: "Shave without nicks. nonicks.example.com"))
     #expect(welcome.sessionAttributes?["flowc"]?["state"] == .string("welcome"))
     #expect(welcome.sessionAttributes?["flowc"]?["flow_hash"] == .string("sha256:nonicks-test"))
 
@@ -147,7 +149,8 @@ import Testing
       denied.speech
         == "To buy, please enable Amazon Pay and voice purchasing in the Alexa app. I sent a card "
         + "there.")
-    #expect(denied.response.card == .askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
+    #expect(
+      denied.response.card == .askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
     #expect(denied.response.shouldEndSession == true)
     #expect(try await store.orders(userId: Envelopes.shopper).isEmpty)
   }
@@ -159,7 +162,8 @@ import Testing
     _ = try await customer.say("AMAZON.YesIntent")
     let denied = try await customer.say("AMAZON.YesIntent")
     #expect(denied.sendRequest == nil)
-    #expect(denied.response.card == .askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
+    #expect(
+      denied.response.card == .askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
   }
 
   /// Drives a customer to the Charge directive; returns the conversation and the token.
@@ -215,7 +219,8 @@ import Testing
     let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
     let problem = try await customer.amazonPay(
       "Setup", token: setup.token, code: code, message: message, payload: nil)
-    #expect(problem.speech == "Sorry, there was a problem with the payment. You have not been charged.")
+    #expect(
+      problem.speech == "Sorry, there was a problem with the payment. You have not been charged.")
     #expect(problem.response.shouldEndSession == true)
   }
 
@@ -241,6 +246,7 @@ import Testing
     let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
     let denied = try await customer.amazonPay(
       "Setup", token: setup.token, code: "403", message: "ACCESS_DENIED", payload: nil)
-    #expect(denied.response.card == .askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
+    #expect(
+      denied.response.card == .askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
   }
 }

@@ -61,8 +61,10 @@ import Testing
     var customer = Conversation(engine: makeEngine(), name: "global-help")
     _ = try await customer.launch()
     let help = try await customer.say("AMAZON.HelpIntent")
-    #expect(help.speech == "You can say buy a starter kit, or stop. Would you like to buy a starter kit?")
-    #expect(help.response.reprompt?.outputSpeech == .plainText("Would you like to buy a starter kit?"))
+    #expect(
+      help.speech == "You can say buy a starter kit, or stop. Would you like to buy a starter kit?")
+    #expect(
+      help.response.reprompt?.outputSpeech == .plainText("Would you like to buy a starter kit?"))
     #expect(help.sessionAttributes?["flowc"]?["state"] == .string("welcome"))
   }
 
@@ -94,7 +96,8 @@ import Testing
 
   @Test func oneShotIntentWithoutSessionIsHandledByTheStartState() async throws {
     var customer = Conversation(engine: makeEngine(), name: "one-shot")
-    let confirm = try await customer.say("BuyIntent", slots: ["product": ("razor kit", "starter_kit")])
+    let confirm = try await customer.say(
+      "BuyIntent", slots: ["product": ("razor kit", "starter_kit")])
     #expect(
       confirm.speech == "That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?")
   }

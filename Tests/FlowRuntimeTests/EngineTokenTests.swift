@@ -22,7 +22,8 @@ import Testing
 
   @Test func unknownTokenGetsAPoliteErrorAndNoStateChange() async throws {
     let store = MemoryFlowStore()
-    var (customer, token) = try await Self.reachSetup(makeEngine(store: store), name: "unknown-token")
+    var (customer, token) = try await Self.reachSetup(
+      makeEngine(store: store), name: "unknown-token")
     let unknown = try await customer.amazonPay(
       "Setup", token: "not-a-token", payload: Envelopes.setupSuccessPayload)
     #expect(unknown.speech == Self.notFound)

@@ -48,7 +48,8 @@ import Testing
     #expect(
       response.payload?["authorizationDetails"]?["authorizationStatus"]?["state"]
         == .string("Closed"))
-    #expect(envelope.request.requestId == "amzn1.echo-api.request.00000000-0000-0000-0000-000000000000")
+    #expect(
+      envelope.request.requestId == "amzn1.echo-api.request.00000000-0000-0000-0000-000000000000")
   }
 
   @Test func sessionEndedDecodes() throws {
@@ -61,18 +62,21 @@ import Testing
   }
 
   @Test func numericStatusCodeIsAccepted() throws {
-    let json = #"{"request": {"type": "Connections.Response", "requestId": "r", "status": {"code": 429}}}"#
+    let json =
+      #"{"request": {"type": "Connections.Response", "requestId": "r", "status": {"code": 429}}}"#
     let envelope = try Self.decode(json)
     guard case .connectionsResponse(let response) = envelope.request else { return }
     #expect(response.status?.code == "429")
   }
 
   @Test func unknownRequestTypeIsKept() throws {
-    let json = #"{"request": {"type": "Alexa.Presentation.APL.UserEvent", "requestId": "r", "arguments": [1]}}"#
+    let json =
+      #"{"request": {"type": "Alexa.Presentation.APL.UserEvent", "requestId": "r", "arguments": [1]}}"#
     let envelope = try Self.decode(json)
     #expect(
       envelope.request
-        == .unknown(UnknownRequest(type: "Alexa.Presentation.APL.UserEvent", requestId: "r", locale: nil)))
+        == .unknown(
+          UnknownRequest(type: "Alexa.Presentation.APL.UserEvent", requestId: "r", locale: nil)))
   }
 
   @Test func requestEnvelopeRoundTrips() throws {
@@ -86,8 +90,12 @@ import Testing
     let response = ResponseEnvelope(
       response: ResponseBody(
         outputSpeech: .plainText("Hi"),
-        card: .standard(title: "T", text: "X", image: CardImage(smallImageUrl: "https://a/b.png", largeImageUrl: nil)),
-        directives: [.connectionsSendRequest(name: "Setup", payload: .object(["a": .number(0)]), token: "t")],
+        card: .standard(
+          title: "T", text: "X",
+          image: CardImage(smallImageUrl: "https://a/b.png", largeImageUrl: nil)),
+        directives: [
+          .connectionsSendRequest(name: "Setup", payload: .object(["a": .number(0)]), token: "t")
+        ],
         shouldEndSession: true))
     let json = String(decoding: try FlowEngine.encode(response), as: UTF8.self)
     #expect(!json.contains("null"))
@@ -107,10 +115,14 @@ import Testing
     func json(_ value: some Encodable) throws -> String {
       String(decoding: try encoder.encode(value), as: UTF8.self)
     }
-    #expect(try json(ResponseCard.simple(title: "T", content: "C")) == #"{"content":"C","title":"T","type":"Simple"}"#)
+    #expect(
+      try json(ResponseCard.simple(title: "T", content: "C"))
+        == #"{"content":"C","title":"T","type":"Simple"}"#)
     #expect(
       try json(ResponseCard.askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
         == #"{"permissions":["payments:autopay_consent"],"type":"AskForPermissionsConsent"}"#)
-    #expect(try json(OutputSpeech.ssml("<speak>a</speak>")) == #"{"ssml":"<speak>a<\/speak>","type":"SSML"}"#)
+    #expect(
+      try json(OutputSpeech.ssml("<speak>a</speak>"))
+        == #"{"ssml":"<speak>a<\/speak>","type":"SSML"}"#)
   }
 }

@@ -16,7 +16,9 @@ import Testing
       expiresAt: start.addingTimeInterval(expires))
   }
 
-  static func order(_ id: String, user: String = "u1", state: String = "pending", at offset: TimeInterval = 0)
+  static func order(
+    _ id: String, user: String = "u1", state: String = "pending", at offset: TimeInterval = 0
+  )
     -> OrderRecord
   {
     OrderRecord(
@@ -41,11 +43,13 @@ import Testing
     let store = MemoryFlowStore()
     try await store.commit(
       TurnWrites(
-        processedRequest: ProcessedRequest(requestId: "r1", response: Data("a".utf8), processedAt: Self.start)))
+        processedRequest: ProcessedRequest(
+          requestId: "r1", response: Data("a".utf8), processedAt: Self.start)))
     await #expect(throws: FlowStoreError.conflict("request 'r1' was already processed")) {
       try await store.commit(
         TurnWrites(
-          processedRequest: ProcessedRequest(requestId: "r1", response: Data("b".utf8), processedAt: Self.start),
+          processedRequest: ProcessedRequest(
+            requestId: "r1", response: Data("b".utf8), processedAt: Self.start),
           newContinuations: [Self.continuation("t2")], orders: [Self.order("o1")]))
     }
     #expect(try await store.processedRequest(id: "r1")?.response == Data("a".utf8))
@@ -77,10 +81,12 @@ import Testing
     func agreement(_ id: String, _ status: String, _ offset: TimeInterval) -> AgreementRecord {
       AgreementRecord(
         userId: "u1", billingAgreementId: id, status: status,
-        createdAt: Self.start.addingTimeInterval(offset), updatedAt: Self.start.addingTimeInterval(offset))
+        createdAt: Self.start.addingTimeInterval(offset),
+        updatedAt: Self.start.addingTimeInterval(offset))
     }
     #expect(try await store.openAgreement(userId: "u1") == nil)
-    try await store.commit(TurnWrites(agreements: [agreement("A", "OPEN", 0), agreement("B", "OPEN", 10)]))
+    try await store.commit(
+      TurnWrites(agreements: [agreement("A", "OPEN", 0), agreement("B", "OPEN", 10)]))
     #expect(try await store.openAgreement(userId: "u1")?.billingAgreementId == "B")
     try await store.commit(TurnWrites(agreements: [agreement("B", "SUSPENDED", 20)]))
     #expect(try await store.openAgreement(userId: "u1")?.billingAgreementId == "A")
@@ -92,8 +98,11 @@ import Testing
     let store = MemoryFlowStore()
     try await store.commit(
       TurnWrites(
-        processedRequest: ProcessedRequest(requestId: "old", response: Data(), processedAt: Self.start),
-        newContinuations: [Self.continuation("short", expires: 60), Self.continuation("long", expires: 7200)]))
+        processedRequest: ProcessedRequest(
+          requestId: "old", response: Data(), processedAt: Self.start),
+        newContinuations: [
+          Self.continuation("short", expires: 60), Self.continuation("long", expires: 7200),
+        ]))
     try await store.purge(before: Self.start.addingTimeInterval(120))
     #expect(try await store.processedRequest(id: "old") == nil)
     #expect(try await store.continuation(token: "short") == nil)

@@ -29,7 +29,8 @@ extension ConversationTurn {
       orderId = TokenFactory.orderId(engine.randomBytes)
       variables["order.id"] = .string(orderId)
     }
-    let authorizationReferenceId = isCharge ? TokenFactory.authorizationReferenceId(engine.randomBytes) : nil
+    let authorizationReferenceId =
+      isCharge ? TokenFactory.authorizationReferenceId(engine.randomBytes) : nil
 
     let payload: JSONValue
     do {
@@ -48,7 +49,9 @@ extension ConversationTurn {
       id: orderId, state: isCharge ? "charging" : "pending", now: now)
     {
       var updated = order
-      if let authorizationReferenceId { updated.authorizationReferenceId = authorizationReferenceId }
+      if let authorizationReferenceId {
+        updated.authorizationReferenceId = authorizationReferenceId
+      }
       writes.orders.append(updated)
     }
 

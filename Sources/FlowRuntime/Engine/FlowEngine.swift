@@ -103,14 +103,17 @@ public struct FlowEngine: Sendable {
   ) {
     let requestId = envelope.request.requestId
     if let requestId, let stored = try await store.processedRequest(id: requestId) {
-      return (try JSONDecoder().decode(ResponseEnvelope.self, from: stored.response), stored.response)
+      return (
+        try JSONDecoder().decode(ResponseEnvelope.self, from: stored.response), stored.response
+      )
     }
     var turn = ConversationTurn(engine: self, envelope: envelope)
     let response = try await turn.run()
     let json = try Self.encode(response)
     var writes = turn.writes
     if let requestId {
-      writes.processedRequest = ProcessedRequest(requestId: requestId, response: json, processedAt: now())
+      writes.processedRequest = ProcessedRequest(
+        requestId: requestId, response: json, processedAt: now())
     }
     guard writes != TurnWrites() else { return (response, json) }
     do {

@@ -14,7 +14,8 @@ public struct PaymentProfile: Sendable {
 
   /// Creates a profile from its two functions.
   public init(
-    renderPayload: @escaping @Sendable (PayloadTemplate, FlowProgram, PayloadRenderContext) throws
+    renderPayload:
+      @escaping @Sendable (PayloadTemplate, FlowProgram, PayloadRenderContext) throws
       -> JSONValue,
     classify: @escaping @Sendable (String, String, String?, JSONValue?) -> ConnectionsOutcome
   ) {

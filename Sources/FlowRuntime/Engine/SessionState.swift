@@ -16,8 +16,7 @@ public struct SessionState: Codable, Sendable, Equatable {
   public var variables: [String: VariableValue]
 
   /// Creates a session state.
-  public init(flowHash: String, state: String, locale: String, variables: [String: VariableValue])
-  {
+  public init(flowHash: String, state: String, locale: String, variables: [String: VariableValue]) {
     self.flowHash = flowHash
     self.state = state
     self.locale = locale

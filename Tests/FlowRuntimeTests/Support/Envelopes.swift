@@ -73,7 +73,9 @@ enum Envelopes {
               "authority": .string("amzn1.er-authority.echo-sdk.\(skillId).CATALOG"),
               "status": .object(["code": .string("ER_SUCCESS_MATCH")]),
               "values": .array([
-                .object(["value": .object(["name": .string(value ?? ""), "id": .string(resolvedId)])])
+                .object([
+                  "value": .object(["name": .string(value ?? ""), "id": .string(resolvedId)])
+                ])
               ]),
             ])
           ])
@@ -134,7 +136,8 @@ enum Envelopes {
         "amazonAuthorizationId": .string("S01-1111111-2222222-A000001"),
         "authorizationReferenceId": .string("NN0000000001A1"),
         "sellerAuthorizationNote": .string(""),
-        "authorizationAmount": .object(["amount": .string("18.00"), "currencyCode": .string("USD")]),
+        "authorizationAmount": .object(["amount": .string("18.00"), "currencyCode": .string("USD")]
+        ),
         "capturedAmount": .object(["amount": .string(captured), "currencyCode": .string("USD")]),
         "authorizationFee": .object(["amount": .string("0.00"), "currencyCode": .string("USD")]),
         "idList": .array(state == "Closed" ? [.string("S01-1111111-2222222-C000001")] : []),

@@ -17,7 +17,9 @@ enum NoNicksProgram {
       intents: [
         Intent(
           name: "BuyIntent",
-          slots: [Slot(name: "product", type: "catalog"), Slot(name: "quantity", type: "AMAZON.NUMBER")],
+          slots: [
+            Slot(name: "product", type: "catalog"), Slot(name: "quantity", type: "AMAZON.NUMBER"),
+          ],
           samples: ["en-US": ["buy {product}", "order {quantity} {product}"]])
       ],
       prompts: ["en-US": prompts],
@@ -78,7 +80,8 @@ enum NoNicksProgram {
 
   static let merchant = Merchant(
     sellerId: sellerId, countryOfEstablishment: "US", ledgerCurrency: "USD",
-    checkoutLanguage: "en_US", storeName: "No Nicks", sellerNote: "Thanks for shaving with No Nicks",
+    checkoutLanguage: "en_US", storeName: "No Nicks",
+    sellerNote: "Thanks for shaving with No Nicks",
     softDescriptor: "No Nicks", paymentAction: "AuthorizeAndCapture", orderIdPrefix: nil,
     sandboxCustomerEmail: "buyer@nonicks.example.com", region: "NA")
 
@@ -118,15 +121,24 @@ enum NoNicksProgram {
   }
 
   static var states: [String: State] {
-    func ask(_ id: String, _ prompt: String, reprompt: String? = nil, card: Card? = nil,
-      on: [String: Transition]) -> (String, State)
-    {
-      (id, State(id: id, kind: .ask(AskState(prompt: prompt, reprompt: reprompt, card: card, on: on))))
+    func ask(
+      _ id: String, _ prompt: String, reprompt: String? = nil, card: Card? = nil,
+      on: [String: Transition]
+    ) -> (String, State) {
+      (
+        id,
+        State(id: id, kind: .ask(AskState(prompt: prompt, reprompt: reprompt, card: card, on: on)))
+      )
     }
     func tell(_ id: String, _ prompt: String, card: Card? = nil, permissionCard: Bool = false)
       -> (String, State)
     {
-      (id, State(id: id, kind: .tell(TellState(prompt: prompt, card: card, permissionCard: permissionCard))))
+      (
+        id,
+        State(
+          id: id, kind: .tell(TellState(prompt: prompt, card: card, permissionCard: permissionCard))
+        )
+      )
     }
     let list: [(String, State)] = [
       ask(
@@ -140,7 +152,9 @@ enum NoNicksProgram {
             ],
             goto: "confirm_order"),
           "AMAZON.YesIntent": Transition(
-            set: [Assignment(variable: "product", value: .path("catalog.starter_kit", fallback: nil))],
+            set: [
+              Assignment(variable: "product", value: .path("catalog.starter_kit", fallback: nil))
+            ],
             goto: "confirm_order"),
           "AMAZON.NoIntent": Transition(goto: "goodbye"),
         ]),
@@ -215,7 +229,8 @@ enum NoNicksProgram {
         "@type": .string("BillingAgreementAttributes"),
         "@version": .string("2"),
         "sellerNote": .string("Thanks for shaving with No Nicks"),
-        "billingAgreementType": .binding(.billingAgreementType(productPath: "product", always: false)),
+        "billingAgreementType": .binding(
+          .billingAgreementType(productPath: "product", always: false)),
         "subscriptionAmount": .binding(.subscriptionAmount(productPath: "product")),
         "sellerBillingAgreementAttributes": .object([
           "@type": .string("SellerBillingAgreementAttributes"),

@@ -90,7 +90,9 @@ enum StandInAmazonPay {
   ) -> ConnectionsOutcome {
     guard statusCode == "200" else {
       let message = statusMessage ?? ""
-      if permissionMessages.contains(message) { return ConnectionsOutcome(outcome: "permission_denied") }
+      if permissionMessages.contains(message) {
+        return ConnectionsOutcome(outcome: "permission_denied")
+      }
       return ConnectionsOutcome(
         outcome: "error", variables: ["payment.error": .string(message)],
         amazonAlreadySpoke: taskName == "Setup" && spokenByAmazon.contains(message),
@@ -99,7 +101,10 @@ enum StandInAmazonPay {
     if taskName == "Setup" {
       guard let details = payload?["billingAgreementDetails"],
         let id = details["billingAgreementId"]?.stringValue
-      else { return ConnectionsOutcome(outcome: "error", variables: ["payment.error": .string("InvalidPayload")]) }
+      else {
+        return ConnectionsOutcome(
+          outcome: "error", variables: ["payment.error": .string("InvalidPayload")])
+      }
       let status = details["billingAgreementStatus"]?.stringValue ?? "OPEN"
       var variables: [String: VariableValue] = [
         "agreement.id": .string(id), "agreement.status": .string(status),
@@ -111,7 +116,9 @@ enum StandInAmazonPay {
         ("postalCode", "shipping.postal_code"), ("countryCode", "shipping.country_code"),
       ]
       for (field, variable) in fields {
-        if let value = details["destination"]?[field]?.stringValue { variables[variable] = .string(value) }
+        if let value = details["destination"]?[field]?.stringValue {
+          variables[variable] = .string(value)
+        }
       }
       return ConnectionsOutcome(
         outcome: status == "OPEN" ? "success" : "error", variables: variables,
@@ -123,13 +130,16 @@ enum StandInAmazonPay {
     let authorizationId = authorization?["amazonAuthorizationId"]?.stringValue
     switch state {
     case "Open":
-      return ConnectionsOutcome(outcome: "success", amazonAuthorizationId: authorizationId, orderState: "authorized")
+      return ConnectionsOutcome(
+        outcome: "success", amazonAuthorizationId: authorizationId, orderState: "authorized")
     case "Closed" where reason == "MaxCapturesProcessed":
-      return ConnectionsOutcome(outcome: "success", amazonAuthorizationId: authorizationId, orderState: "captured")
+      return ConnectionsOutcome(
+        outcome: "success", amazonAuthorizationId: authorizationId, orderState: "captured")
     case "Declined":
       return ConnectionsOutcome(
         outcome: "declined", variables: ["payment.reason": .string(reason)],
-        amazonAlreadySpoke: reason == "InvalidPaymentMethod", amazonAuthorizationId: authorizationId,
+        amazonAlreadySpoke: reason == "InvalidPaymentMethod",
+        amazonAuthorizationId: authorizationId,
         orderState: "declined")
     default:
       return ConnectionsOutcome(
