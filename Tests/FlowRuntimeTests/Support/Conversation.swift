@@ -124,13 +124,13 @@ final class TestClock: @unchecked Sendable {
   func advance(by interval: TimeInterval) { lock.withLock { current += interval } }
 }
 
-/// An engine for tests: memory store, seeded randomness, a hand-moved clock.
+/// An engine for tests: the real Amazon Pay profile and money formatter, a memory store,
+/// seeded randomness, a hand-moved clock.
 func makeEngine(
   program: FlowProgram = NoNicksProgram.program(), store: MemoryFlowStore = MemoryFlowStore(),
   clock: TestClock = TestClock(), seed: UInt64 = 7
 ) -> FlowEngine {
   let random = SeededRandom(seed: seed)
   return FlowEngine(
-    program: program, store: store, now: { clock.now }, randomBytes: { random.bytes($0) },
-    paymentProfile: StandInAmazonPay.profile, formatMoney: StandInAmazonPay.formatMoney)
+    program: program, store: store, now: { clock.now }, randomBytes: { random.bytes($0) })
 }
