@@ -250,3 +250,53 @@ import Testing
       denied.response.card == .askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
   }
 }
+
+/// A flow that offers another try after a decline.
+@Suite struct EngineRetryTests {
+  static func retryProgram() -> FlowProgram {
+    var program = NoNicksProgram.program(flowHash: "sha256:retry")
+    program.prompts["en-US"]?["retry"] = NoNicksProgram.template(
+      "Would you like to try the payment again?")
+    program.states["declined"] = State(
+      id: "declined",
+      kind: .ask(
+        AskState(
+          prompt: "retry", reprompt: nil, card: nil,
+          on: [
+            "AMAZON.YesIntent": Transition(goto: "charge"),
+            "AMAZON.NoIntent": Transition(goto: "goodbye"),
+          ])))
+    return program
+  }
+
+  @Test func declinedChargeCanBeRetriedWithANewAuthorizationReference() async throws {
+    let store = MemoryFlowStore()
+    var (customer, token) = try await EngineConversationTests.reachCharge(
+      makeEngine(program: Self.retryProgram(), store: store), name: "retry")
+    let firstReference = try #require(try await store.orders(userId: Envelopes.shopper).first)
+      .authorizationReferenceId
+    // Amazon already spoke about the payment method, but a question is not error text.
+    let retry = try await customer.amazonPay(
+      "Charge", token: token,
+      payload: Envelopes.chargePayload(
+        state: "Declined", reasonCode: "InvalidPaymentMethod", captured: "0.00"))
+    #expect(retry.speech == "Would you like to try the payment again?")
+    #expect(retry.response.shouldEndSession == false)
+
+    let second = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    let secondReference = try #require(
+      second.payload?["authorizeAttributes"]?["authorizationReferenceId"]?.stringValue)
+    #expect(secondReference != firstReference)
+    #expect(secondReference.contains("-2-"))
+    #expect(firstReference?.contains("-1-") == true)
+    #expect(secondReference.count <= 32)
+
+    _ = try await customer.amazonPay(
+      "Charge", token: second.token,
+      payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+    let orders = try await store.orders(userId: Envelopes.shopper)
+    #expect(orders.count == 1)
+    #expect(orders.first?.state == "captured")
+    #expect(orders.first?.authorizationReferenceId == secondReference)
+  }
+}
