@@ -27,6 +27,7 @@ public enum DiagnosticCatalogue {
   /// All descriptors, sorted by id.
   public static var all: [DiagnosticDescriptor] {
     var descriptors: [DiagnosticDescriptor] = []
+    descriptors += inputDescriptors
     descriptors += loadDescriptors
     return descriptors.sorted { $0.id < $1.id }
   }

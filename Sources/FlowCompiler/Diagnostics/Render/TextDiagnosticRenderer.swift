@@ -1,0 +1,158 @@
+/// Renders diagnostics the way `swiftc -diagnostic-style llvm` does:
+///
+/// ```
+/// examples/shop.yaml:41:15: error: unknown state 'chekout' [unknown-state]
+///         success: chekout
+///                  ^~~~~~~
+/// examples/shop.yaml:52:3: note: did you mean 'checkout'?
+/// ```
+///
+/// The caret sits under the first character of the range and `~` under the rest, clipped to
+/// the first line of the range. Marker lines keep the tabs of the source line and follow the
+/// terminal width of each character (combining marks take no column, East Asian wide
+/// characters and emoji take two), so carets line up under non-ASCII text.
+public struct TextDiagnosticRenderer: Sendable {
+  /// Whether to use ANSI colours.
+  public var colors: Bool
+
+  /// Creates a renderer.
+  public init(colors: Bool = false) {
+    self.colors = colors
+  }
+
+  /// Renders every diagnostic of the report, file by file; empty when there is none.
+  public func render(_ report: DiagnosticReport) -> String {
+    var lines: [String] = []
+    for entry in report.files {
+      for diagnostic in entry.diagnostics {
+        lines += render(diagnostic, in: entry.file)
+      }
+    }
+    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The lines of one diagnostic and its notes, without line breaks.
+  public func render(_ diagnostic: Diagnostic, in file: SourceFile) -> [String] {
+    var lines = [
+      header(
+        path: file.path, range: diagnostic.range, severity: diagnostic.severity,
+        message: diagnostic.message + " [\(diagnostic.id)]")
+    ]
+    lines += snippet(of: diagnostic.range, in: file)
+    for note in diagnostic.notes {
+      lines.append(
+        header(path: file.path, range: note.range, severity: .note, message: note.message))
+      lines += snippet(of: note.range, in: file)
+    }
+    return lines
+  }
+
+  private func header(
+    path: String, range: SourceRange?, severity: DiagnosticSeverity, message: String
+  ) -> String {
+    var location = path
+    if let start = range?.start {
+      location += ":\(start.line):\(start.column)"
+    }
+    return style(location + ":", .bold) + " " + style(severity.rawValue + ":", severity.style)
+      + " " + style(message, .bold)
+  }
+
+  private func snippet(of range: SourceRange?, in file: SourceFile) -> [String] {
+    guard let range, let line = file.lineText(range.start.line) else { return [] }
+    let length: Int
+    if range.end.line == range.start.line {
+      length = max(0, range.end.column - range.start.column)
+    } else {
+      // A range over several lines is underlined to the end of its first line.
+      length = Int.max
+    }
+    let marker = Self.markerLine(for: line, column: range.start.column, length: length)
+    return [line, style(marker, .marker)]
+  }
+
+  /// The caret line under `line`: blanks (tabs where the line has tabs) up to `column`, `^`,
+  /// then `~` under the remaining `length - 1` characters of the line.
+  ///
+  /// - Parameters:
+  ///   - line: The source line, without its line break.
+  ///   - column: The 1-based column of the caret, counted in Unicode scalars as
+  ///     ``SourcePosition/column`` is. A column past the end puts the caret just after the
+  ///     last character.
+  ///   - length: How many characters the range covers on this line (0 and 1 give a lone
+  ///     caret).
+  /// - Returns: The marker line, without trailing blanks.
+  public static func markerLine(for line: String, column: Int, length: Int) -> String {
+    let scalars = Array(line.unicodeScalars)
+    let caretIndex = min(max(column, 1), scalars.count + 1) - 1
+    var marker = ""
+    for scalar in scalars[..<caretIndex] {
+      marker += scalar == "\t" ? "\t" : String(repeating: " ", count: terminalWidth(of: scalar))
+    }
+    marker += "^"
+    guard caretIndex < scalars.count else { return marker }
+    marker += String(repeating: "~", count: max(0, terminalWidth(of: scalars[caretIndex]) - 1))
+    let underlineEnd = length >= scalars.count - caretIndex ? scalars.count : caretIndex + length
+    if caretIndex + 1 < underlineEnd {
+      for scalar in scalars[(caretIndex + 1)..<underlineEnd] {
+        marker += String(repeating: "~", count: scalar == "\t" ? 1 : terminalWidth(of: scalar))
+      }
+    }
+    return marker
+  }
+
+  /// How many terminal columns a scalar takes: 0 for combining marks and format characters,
+  /// 2 for East Asian wide characters and emoji, 1 otherwise.
+  static func terminalWidth(of scalar: Unicode.Scalar) -> Int {
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: break
+    }
+    if scalar.properties.isEmojiPresentation { return 2 }
+    switch scalar.value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+      return 2
+    default:
+      return 1
+    }
+  }
+
+  private func style(_ text: String, _ style: ANSIStyle) -> String {
+    colors ? style.apply(to: text) : text
+  }
+}
+
+/// The few ANSI styles of the text rendering (clang's choice of colours).
+enum ANSIStyle {
+  case bold
+  case error
+  case warning
+  case note
+  case marker
+
+  private var code: String {
+    switch self {
+    case .bold: "\u{1B}[1m"
+    case .error: "\u{1B}[1;31m"
+    case .warning: "\u{1B}[1;35m"
+    case .note: "\u{1B}[1;36m"
+    case .marker: "\u{1B}[1;32m"
+    }
+  }
+
+  func apply(to text: String) -> String {
+    text.isEmpty ? text : code + text + "\u{1B}[0m"
+  }
+}
+
+extension DiagnosticSeverity {
+  fileprivate var style: ANSIStyle {
+    switch self {
+    case .error: .error
+    case .warning: .warning
+    case .note: .note
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import FlowIR
+
+import Foundation
+
+/// What the `flowc` commands do, as library calls: read the files, compile them, and gather
+/// the diagnostics into a ``DiagnosticReport``. The executable only parses arguments, prints
+/// and exits.
+public enum FlowDriver {
+  /// Checks flow files: reads and compiles each one.
+  ///
+  /// - Parameters:
+  ///   - paths: The files, in the order the report lists them. A file that cannot be read
+  ///     gets an `unreadable-file` error and the others are still checked.
+  ///   - options: Compilation options (`--release`).
+  ///   - warningsAsErrors: Turns every warning into an error.
+  /// - Returns: The diagnostics of every file.
+  public static func check(
+    paths: [String], options: CompileOptions = CompileOptions(), warningsAsErrors: Bool = false
+  ) -> DiagnosticReport {
+    let report = DiagnosticReport(
+      files: paths.map { path in compileFile(atPath: path, options: options).entry })
+    return warningsAsErrors ? report.promotingWarningsToErrors() : report
+  }
+
+  /// What compiling one file to IR JSON gave.
+  public struct CompileOutput: Sendable {
+    /// The diagnostics of the file (and of writing the output, if that failed).
+    public var report: DiagnosticReport
+    /// The canonical IR JSON, or `nil` when there were errors.
+    public var irJSON: [UInt8]?
+  }
+
+  /// Compiles one flow file to IR JSON.
+  ///
+  /// - Parameters:
+  ///   - path: The flow file.
+  ///   - options: Compilation options.
+  ///   - warningsAsErrors: Turns every warning into an error (and so withholds the IR).
+  /// - Returns: The diagnostics, and the IR JSON when there was no error.
+  public static func compile(
+    path: String, options: CompileOptions = CompileOptions(), warningsAsErrors: Bool = false
+  ) -> CompileOutput {
+    let (entry, program) = compileFile(atPath: path, options: options)
+    var report = DiagnosticReport(files: [entry])
+    if warningsAsErrors { report = report.promotingWarningsToErrors() }
+    guard !report.hasErrors, let program else { return CompileOutput(report: report, irJSON: nil) }
+    do {
+      return CompileOutput(report: report, irJSON: [UInt8](try program.encodedJSON()))
+    } catch {
+      preconditionFailure("the IR of '\(path)' cannot be encoded: \(error)")
+    }
+  }
+
+  /// Writes IR (or any output) to a file, reporting a failure against that file.
+  ///
+  /// - Returns: A report with the `unwritable-file` error, or `nil` when the file was written.
+  public static func writeOutput(_ bytes: [UInt8], toPath path: String) -> DiagnosticReport? {
+    guard let failure = SourceFileReader.write(bytes, toPath: path) else { return nil }
+    return DiagnosticReport(files: [
+      FileDiagnostics(file: SourceFile(path: path, bytes: []), diagnostics: [failure])
+    ])
+  }
+
+  private static func compileFile(atPath path: String, options: CompileOptions) -> (
+    entry: FileDiagnostics, program: FlowProgram?
+  ) {
+    switch SourceFileReader.read(path: path) {
+    case .failure(let diagnostic):
+      return (FileDiagnostics(file: SourceFile(path: path, bytes: []), diagnostics: [diagnostic]), nil)
+    case .file(let file):
+      let result = FlowCompiler.compile(file, options: options)
+      let program = result.diagnostics.hasErrors ? nil : result.program
+      return (FileDiagnostics(file: file, diagnostics: result.diagnostics), program)
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import FlowCompiler
+
+/// `flowc check FILE…`: validates flow files and prints every diagnostic on standard output.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Validate flow files and report every problem.",
+    discussion: """
+      Diagnostics go to standard output in the chosen format; with the text format a \
+      summary line ('1 error, 2 warnings generated.') follows on standard error. \
+      Exit status: 0 when clean or with warnings only, 1 when any file has an error \
+      (or a warning, with --warnings-as-errors), 64 on a usage error.
+      """
+  )
+
+  @Argument(help: "The flow files to check.")
+  var files: [String]
+
+  @Option(help: "The output format: text, json, sarif or github.")
+  var format: DiagnosticFormatOption = .text
+
+  @OptionGroup var compilation: CompilationOptions
+
+  func run() throws {
+    let report = FlowDriver.check(
+      paths: files, options: compilation.compileOptions,
+      warningsAsErrors: compilation.warningsAsErrors)
+    StandardStream.output.write(
+      report.rendered(
+        as: format.format, colors: format == .text && compilation.usesColors(on: .output)))
+    if format == .text, let summary = report.summaryLine {
+      StandardStream.error.write(summary + "\n")
+    }
+    if report.hasErrors { throw ExitCode.failure }
+  }
+}

@@ -1,0 +1,71 @@
+import FlowCompiler
+import Foundation
+import Testing
+
+@Suite struct SourceFileReaderTests {
+  private func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("flowc-reader-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func readsBytesAndKeepsThePathAsGiven() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("a.yaml").path
+    try Data("flowc: 1\n".utf8).write(to: URL(fileURLWithPath: path))
+    guard case .file(let file) = SourceFileReader.read(path: path) else {
+      Issue.record("could not read \(path)")
+      return
+    }
+    #expect(file.path == path)
+    #expect(file.bytes == Array("flowc: 1\n".utf8))
+  }
+
+  @Test(arguments: [
+    ("/nonexistent-flowc-folder/a.yaml", "cannot read file: no such file or directory"),
+    ("/", "cannot read file: is a directory"),
+  ])
+  func failuresAreDiagnostics(path: String, message: String) {
+    guard case .failure(let diagnostic) = SourceFileReader.read(path: path) else {
+      Issue.record("read \(path)")
+      return
+    }
+    #expect(diagnostic.id == "unreadable-file")
+    #expect(diagnostic.severity == .error)
+    #expect(diagnostic.message == message)
+    #expect(diagnostic.range == nil)
+  }
+
+  @Test func writeReplacesTheFileAndLeavesNoTemporaryFile() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("out.json").path
+    #expect(SourceFileReader.write(Array("old".utf8), toPath: path) == nil)
+    #expect(SourceFileReader.write(Array("new".utf8), toPath: path) == nil)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.json"])
+  }
+
+  @Test func writeIntoAMissingFolderIsADiagnostic() {
+    let failure = SourceFileReader.write([1, 2, 3], toPath: "/nonexistent-flowc-folder/out.json")
+    #expect(failure?.id == "unwritable-file")
+    #expect(failure?.message == "cannot write file: no such file or directory")
+  }
+
+  @Test func checkGoesOnAfterAnUnreadableFile() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("a.yaml").path
+    try Data("flowc: 1\n".utf8).write(to: URL(fileURLWithPath: path))
+    let report = FlowDriver.check(paths: ["/nonexistent-flowc-folder/a.yaml", path])
+    #expect(report.files.map(\.file.path) == ["/nonexistent-flowc-folder/a.yaml", path])
+    #expect(report.files[0].diagnostics.map(\.id) == ["unreadable-file"])
+    #expect(report.hasErrors)
+    #expect(
+      TextDiagnosticRenderer().render(report).hasPrefix(
+        "/nonexistent-flowc-folder/a.yaml: error: cannot read file: no such file or directory "
+          + "[unreadable-file]\n"))
+  }
+}
