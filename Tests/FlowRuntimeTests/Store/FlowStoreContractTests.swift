@@ -102,21 +102,6 @@ import Testing
   }
 
   @Test(arguments: drivers)
-  func consumingAnUnknownTokenConflicts(driver: StoreDriver) async throws {
-    try await driver.withStore { (store) async throws in
-      do {
-        try await store.commit(TurnWrites(consumedTokens: ["never-stored"]))
-        Issue.record("consuming an unknown token succeeded")
-      } catch let error as FlowStoreError {
-        guard case .conflict = error else {
-          Issue.record("expected a conflict, got \(error)")
-          return
-        }
-      }
-    }
-  }
-
-  @Test(arguments: drivers)
   func duplicateRequestIdConflictsAndWritesNothing(driver: StoreDriver) async throws {
     try await driver.withStore { (store) async throws in
       try await store.commit(TurnWrites(processedRequest: Self.request("r1")))

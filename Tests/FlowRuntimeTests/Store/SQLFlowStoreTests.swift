@@ -8,6 +8,23 @@ import Testing
 @Suite struct SQLFlowStoreTests {
   typealias Contract = FlowStoreContractTests
 
+  /// The SQL driver refuses to consume a token it never stored (the memory store only checks
+  /// for tokens consumed before), so a forged token can never pass a commit.
+  @Test(arguments: [StoreDriver.sqliteMemory, .sqliteFile])
+  func consumingAnUnknownTokenConflicts(driver: StoreDriver) async throws {
+    try await driver.withStore { (store) async throws in
+      do {
+        try await store.commit(TurnWrites(consumedTokens: ["never-stored"]))
+        Issue.record("consuming an unknown token succeeded")
+      } catch let error as FlowStoreError {
+        guard case .conflict = error else {
+          Issue.record("expected a conflict, got \(error)")
+          return
+        }
+      }
+    }
+  }
+
   @Test func reopenedFileStillHoldsTheData() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }

@@ -3,6 +3,8 @@ import Foundation
 
 /// The store drivers the contract tests run against.
 enum StoreDriver: String, CaseIterable, Sendable {
+  /// The in-memory store.
+  case memory
   /// SQLite in memory (one private database per store).
   case sqliteMemory
   /// SQLite in a fresh file, WAL mode.
@@ -11,6 +13,10 @@ enum StoreDriver: String, CaseIterable, Sendable {
   /// Opens a fresh store, runs `body`, and closes the store (and deletes its files).
   func withStore(_ body: (any FlowStore) async throws -> Void) async throws {
     switch self {
+    case .memory:
+      let store = MemoryFlowStore()
+      try await body(store)
+      try await store.close()
     case .sqliteMemory:
       let store = try await SQLFlowStore.open(sqlitePath: ":memory:")
       do {
