@@ -72,7 +72,7 @@ public final class SQLFlowStore: FlowStore {
 
   /// The schema version stored in the database.
   public func schemaVersion() async throws -> Int {
-    try await wrap {
+    try await read {
       try await self.database.raw("SELECT MAX(version) AS version FROM flowc_schema").first()?
         .decode(column: "version", as: Int?.self) ?? 0
     }
@@ -109,7 +109,7 @@ public final class SQLFlowStore: FlowStore {
   // MARK: - Reads
 
   public func processedRequest(id: String) async throws -> ProcessedRequest? {
-    try await wrap {
+    try await read {
       guard
         let row = try await self.database.raw(
           """
@@ -126,7 +126,7 @@ public final class SQLFlowStore: FlowStore {
   }
 
   public func continuation(token: String) async throws -> Continuation? {
-    try await wrap {
+    try await read {
       guard
         let row = try await self.database.raw(
           """
@@ -153,7 +153,7 @@ public final class SQLFlowStore: FlowStore {
   }
 
   public func openAgreement(userId: String) async throws -> AgreementRecord? {
-    try await wrap {
+    try await read {
       try await self.database.raw(
         """
         SELECT user_id, billing_agreement_id, status, created_at_ms, updated_at_ms
@@ -165,7 +165,7 @@ public final class SQLFlowStore: FlowStore {
   }
 
   public func order(id: String) async throws -> OrderRecord? {
-    try await wrap {
+    try await read {
       try await self.database.raw(
         "SELECT \(unsafeRaw: Self.orderColumns) FROM orders WHERE id = \(bind: id)"
       ).first().map(Self.order(from:))
@@ -173,7 +173,7 @@ public final class SQLFlowStore: FlowStore {
   }
 
   public func orders(userId: String) async throws -> [OrderRecord] {
-    try await wrap {
+    try await read {
       try await self.database.raw(
         """
         SELECT \(unsafeRaw: Self.orderColumns) FROM orders WHERE user_id = \(bind: userId)
@@ -310,6 +310,17 @@ public final class SQLFlowStore: FlowStore {
         }
       }
     }
+  }
+
+  /// Runs a read under the store's lock.
+  ///
+  /// Over a single connection, a read issued while another task's transaction is open would
+  /// run inside that transaction and could see writes that are then rolled back; the lock
+  /// keeps reads out of other tasks' transactions.
+  private func read<Result: Sendable>(_ body: @Sendable () async throws -> Result) async throws
+    -> Result
+  {
+    try await transactions.withLock { try await self.wrap(body) }
   }
 
   /// Runs `body`, turning database errors into ``FlowStoreError/database(_:)``.
