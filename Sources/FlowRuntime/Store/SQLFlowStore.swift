@@ -20,10 +20,15 @@ public final class SQLFlowStore: FlowStore {
   public let database: any SQLDatabase
   private let transactions = SerialAsyncLock()
   private let closeDatabase: @Sendable () async throws -> Void
+  private let migrations: [SQLFlowStoreSchema.Migration]
 
-  private init(database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void) {
+  private init(
+    database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void,
+    migrations: [SQLFlowStoreSchema.Migration]
+  ) {
     self.database = database
     self.closeDatabase = close
+    self.migrations = migrations
   }
 
   /// Opens a store on a database and brings its schema up to date.
@@ -36,7 +41,15 @@ public final class SQLFlowStore: FlowStore {
   public static func open(
     database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void = {}
   ) async throws -> SQLFlowStore {
-    let store = SQLFlowStore(database: database, close: close)
+    try await open(database: database, close: close, migrations: SQLFlowStoreSchema.migrations)
+  }
+
+  /// Opens a store with a given list of migrations (tests use it to add a step).
+  static func open(
+    database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void,
+    migrations: [SQLFlowStoreSchema.Migration]
+  ) async throws -> SQLFlowStore {
+    let store = SQLFlowStore(database: database, close: close, migrations: migrations)
     try await store.migrate()
     return store
   }
@@ -45,6 +58,13 @@ public final class SQLFlowStore: FlowStore {
   ///
   /// - Parameter sqlitePath: the database file; `:memory:` for a private in-memory database.
   public static func open(sqlitePath: String) async throws -> SQLFlowStore {
+    try await open(sqlitePath: sqlitePath, migrations: SQLFlowStoreSchema.migrations)
+  }
+
+  /// Opens a SQLite file with a given list of migrations (tests use it to add a step).
+  static func open(sqlitePath: String, migrations: [SQLFlowStoreSchema.Migration]) async throws
+    -> SQLFlowStore
+  {
     let storage: SQLiteConnection.Storage =
       sqlitePath == ":memory:" ? .memory : .file(path: sqlitePath)
     let connection: SQLiteConnection
@@ -61,7 +81,8 @@ public final class SQLFlowStore: FlowStore {
       try await database.raw("PRAGMA journal_mode = WAL").run()
       try await database.raw("PRAGMA busy_timeout = 5000").run()
       try await database.raw("PRAGMA synchronous = FULL").run()
-      return try await open(database: database) { try await connection.close() }
+      return try await open(
+        database: database, close: { try await connection.close() }, migrations: migrations)
     } catch {
       try? await connection.close()
       if let error = error as? FlowStoreError { throw error }
@@ -84,16 +105,17 @@ public final class SQLFlowStore: FlowStore {
       try await self.database.raw(SQLQueryString(SQLFlowStoreSchema.versionTable)).run()
     }
     let dialect = database.dialect.name
+    let migrations = self.migrations
+    let newest = migrations.last?.version ?? 0
     try await transaction { database in
       let current =
         try await database.raw("SELECT MAX(version) AS version FROM flowc_schema").first()?
         .decode(column: "version", as: Int?.self) ?? 0
-      guard current <= SQLFlowStoreSchema.currentVersion else {
+      guard current <= newest else {
         throw FlowStoreError.database(
-          "schema version \(current) is newer than this flowc knows "
-            + "(\(SQLFlowStoreSchema.currentVersion))")
+          "schema version \(current) is newer than this flowc knows (\(newest))")
       }
-      for migration in SQLFlowStoreSchema.migrations where migration.version > current {
+      for migration in migrations where migration.version > current {
         for statement in migration.statements(dialect) {
           try await database.raw(SQLQueryString(statement)).run()
         }
