@@ -40,7 +40,8 @@ Nothing else is normalised: enum values come back as their strings, and "@type"/
 must survive exactly.
 
 Prints one line per failure ("FILE: PATH: what") and a final line "N passed, N failed"
-counting files; exits 1 when any file failed or no file was found.
+counting files (an unreadable directory counts as one failure); exits 1 when any file failed
+or no file was found.
 """
 
 import datetime
@@ -314,18 +315,27 @@ def check_file(path):
     try:
         with open(path, encoding="utf-8") as handle:
             envelope = json.load(handle)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, RecursionError) as error:
         return [("$", "unreadable JSON: %s" % error)]
-    return check_envelope(envelope)
+    try:
+        return check_envelope(envelope)
+    except RecursionError:
+        return [("$", "nested too deeply to check")]
 
 
 def main(directories):
     files = []
+    passed = failed = 0
     for directory in directories:
-        for name in sorted(os.listdir(directory)):
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError as error:
+            print("%s: cannot list: %s" % (directory, error.strerror or error))
+            failed += 1
+            continue
+        for name in names:
             if name.endswith(".json"):
                 files.append(os.path.join(directory, name))
-    passed = failed = 0
     for path in files:
         problems = check_file(path)
         if problems:
@@ -487,6 +497,22 @@ class SelfTest(unittest.TestCase):
         self.assertNotEqual(check_envelope(envelope), [])  # sandbox without the buyer e-mail
         setup["sandboxCustomerEmailId"] = "buyer@example.com"
         self.assertEqual(check_envelope(envelope), [])
+
+    def test_hostile_files_are_failures_not_crashes(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as directory:
+            contents = {
+                "deep.json": "[" * 100000 + "]" * 100000,
+                "binary.json": b"\xff\xfe\x00garbage",
+                "array.json": "[1, 2]",
+                "empty.json": "",
+            }
+            for name, content in contents.items():
+                mode = "wb" if isinstance(content, bytes) else "w"
+                with open(os.path.join(directory, name), mode) as handle:
+                    handle.write(content)
+            for name in contents:
+                self.assertNotEqual(check_file(os.path.join(directory, name)), [], name)
 
     def test_diff_keeps_numbers_and_strings_apart(self):
         self.assertEqual(diff({"a": 0}, {"a": 0.0}), [])
