@@ -61,10 +61,18 @@ public enum AmazonPayProfile {
   public static let name = "amazon_pay"
 
   /// Renders a payload template into the JSON sent in `Connections.SendRequest.payload`.
+  ///
+  /// A binding without a value is left out with its key (never `null`); an object left with
+  /// only `@type` and `@version` is left out; amounts are decimal strings with the currency's
+  /// decimal places; `transactionTimeout` stays the number the template holds.
+  ///
+  /// - Throws: ``AmazonPayPayloadError`` when run-time data breaks an Amazon Pay limit (an
+  ///   `authorizationReferenceId` or `sellerOrderId` that is not 1–32 of `A-Za-z0-9-_`, an
+  ///   amount out of range or in another currency) or leaves a required field empty.
   public static func renderPayload(
     _ template: PayloadTemplate, program: FlowProgram, context: PayloadRenderContext
   ) throws -> JSONValue {
-    fatalError("not implemented yet")
+    try AmazonPayPayloadRenderer(program: program, context: context).render(template)
   }
 
   /// Classifies a `Connections.Response` of a Setup or Charge.
@@ -74,9 +82,14 @@ public enum AmazonPayProfile {
   ///   - statusCode: `request.status.code` (a string such as `"200"`).
   ///   - statusMessage: `request.status.message`.
   ///   - payload: `request.payload`, which may be missing on any non-200 status.
+  ///
+  /// The meaning of every code, status and reason is in ``AmazonPayResponseTable``; any answer
+  /// the table does not know, or a payload without the documented fields, is an `error`.
   public static func classify(
     taskName: String, statusCode: String, statusMessage: String?, payload: JSONValue?
   ) -> ConnectionsOutcome {
-    fatalError("not implemented yet")
+    AmazonPayResponseClassifier(
+      taskName: taskName, statusCode: statusCode, statusMessage: statusMessage, payload: payload
+    ).classify()
   }
 }

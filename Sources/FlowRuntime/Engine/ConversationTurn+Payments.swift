@@ -1,0 +1,208 @@
+internal import FlowIR
+internal import Foundation
+
+/// What entering a `setup` or `charge` state led to.
+enum ConnectionsStart {
+  /// The directive went out; the session ends.
+  case sent(ResponseEnvelope)
+  /// An outcome was decided without Amazon Pay (permission not granted, payload not
+  /// renderable); its transition is taken at once.
+  case outcome(String)
+}
+
+extension ConversationTurn {
+  /// The internal variable that counts the Charge attempts of the conversation's order. Flow
+  /// ids start with a letter, so no flow can name, read or set it; it travels with the others.
+  static let chargeAttemptVariable = "_charge_attempt"
+
+  /// Sends a `Connections.SendRequest`, or decides the outcome at once when the customer has
+  /// not granted the Amazon Pay permission.
+  mutating func send(_ connections: ConnectionsState, from stateId: String) async throws
+    -> ConnectionsStart
+  {
+    let task = connections.task
+    let isAmazonPay = task.profile == AmazonPayProfile.name
+    if isAmazonPay, envelope.permissionStatus(scope: Self.paymentScope) != "GRANTED" {
+      return .outcome("permission_denied")
+    }
+    let isCharge = task.name == "Charge"
+    var generator = ByteSourceGenerator(randomBytes: engine.randomBytes)
+    let orderId: String
+    if case .string(let existing)? = variables["order.id"] {
+      orderId = existing
+    } else {
+      orderId = AmazonPayIdentifiers.orderId(using: &generator)
+      variables["order.id"] = .string(orderId)
+    }
+    var authorizationReferenceId: String?
+    if isCharge {
+      // Counted per conversation, so that a retried Charge of the same order gets a new,
+      // recognisable authorizationReferenceId.
+      var attempt: Int64 = 1
+      if case .int(let previous)? = variables[Self.chargeAttemptVariable] { attempt = previous + 1 }
+      variables[Self.chargeAttemptVariable] = .int(attempt)
+      authorizationReferenceId = AmazonPayIdentifiers.authorizationReferenceId(
+        orderId: orderId, attempt: Int(clamping: attempt), using: &generator)
+    }
+
+    let payload: JSONValue
+    do {
+      let scope = self.scope
+      let context = PayloadRenderContext(
+        resolve: { path in scope.value(of: path) }, orderId: orderId,
+        authorizationReferenceId: authorizationReferenceId)
+      payload = try engine.paymentProfile.renderPayload(task.payload, program, context)
+    } catch {
+      variables["payment.error"] = .string("InvalidPayload")
+      return .outcome("error")
+    }
+
+    let now = engine.now()
+    if let order = try await orderRecord(
+      id: orderId, state: isCharge ? "charging" : "pending", now: now)
+    {
+      var updated = order
+      if let authorizationReferenceId {
+        updated.authorizationReferenceId = authorizationReferenceId
+      }
+      writes.orders.append(updated)
+    }
+
+    let token = AmazonPayIdentifiers.token(using: &generator)
+    writes.newContinuations.append(
+      Continuation(
+        token: token, userId: userId, stateId: stateId, taskName: task.name,
+        flowHash: program.flowHash, variables: variables, locale: locale, createdAt: now,
+        expiresAt: now.addingTimeInterval(engine.continuationLifetime)))
+    // Amazon Pay takes over the conversation: no reprompt, and the session ends.
+    return .sent(
+      ResponseEnvelope(
+        response: ResponseBody(
+          outputSpeech: SpeechRenderer.outputSpeech(speech),
+          directives: [.connectionsSendRequest(name: task.name, payload: payload, token: token)],
+          shouldEndSession: true)))
+  }
+
+  /// The order as it stands after this turn: the stored or already-written record updated,
+  /// or a new one. `nil` when no product is chosen (nothing to record).
+  func orderRecord(id: String, state: String, now: Date) async throws -> OrderRecord? {
+    let existing: OrderRecord?
+    if let written = writes.orders.last(where: { $0.id == id }) {
+      existing = written
+    } else {
+      existing = try await engine.store.order(id: id)
+    }
+    let scope = self.scope
+    var agreementId: String?
+    if case .string(let id)? = scope.value(of: "agreement.id") { agreementId = id }
+    if var order = existing {
+      order.state = state
+      order.updatedAt = now
+      if let agreementId { order.billingAgreementId = agreementId }
+      if let product = scope.product(at: "product"), case .money(let total)? = scope.orderTotal,
+        case .int(let quantity)? = scope.value(of: "quantity")
+      {
+        order.productId = product.id
+        order.quantity = quantity
+        order.amount = total
+      }
+      return order
+    }
+    guard let product = scope.product(at: "product"), case .money(let total)? = scope.orderTotal,
+      case .int(let quantity)? = scope.value(of: "quantity")
+    else { return nil }
+    return OrderRecord(
+      id: id, userId: userId, productId: product.id, quantity: quantity, amount: total,
+      authorizationReferenceId: nil, amazonAuthorizationId: nil, billingAgreementId: agreementId,
+      state: state, createdAt: now, updatedAt: now)
+  }
+
+  /// Handles a `Connections.Response`: finds the continuation, records what Amazon Pay
+  /// reported, and takes the outcome's transition.
+  mutating func resume(_ response: ConnectionsResponse) async throws -> ResponseEnvelope {
+    guard let token = response.token, !token.isEmpty,
+      let continuation = try await engine.store.continuation(token: token),
+      !userId.isEmpty, continuation.userId == userId,
+      response.name == nil || response.name == continuation.taskName
+    else { return paymentNotFoundResponse() }
+    let now = engine.now()
+    guard continuation.expiresAt > now else { return paymentNotFoundResponse() }
+
+    writes.consumedTokens.append(token)
+    variables = continuation.variables
+    locale = Self.conversationLocale(continuation.locale, program: program)
+
+    let outcome = engine.paymentProfile.classify(
+      continuation.taskName, response.status?.code ?? "", response.status?.message,
+      response.payload)
+    variables.merge(outcome.variables) { _, new in new }
+    amazonAlreadySpoke = outcome.amazonAlreadySpoke
+    try await record(outcome, of: continuation, now: now)
+
+    // The flow may have changed while Amazon Pay had the customer: go on only where the same
+    // kind of task still stands.
+    guard let state = program.states[continuation.stateId],
+      case .connections(let connections) = state.kind,
+      connections.task.name == continuation.taskName
+    else { return endWithMessage(.flowChanged) }
+    guard let transition = connections.on[outcome.outcome] ?? connections.on["error"] else {
+      return endWithMessage(.brokenFlow)
+    }
+    guard let next = apply(transition) else { return endSpeaking() }
+    return try await enter(next)
+  }
+
+  /// Writes the agreement of a Setup success and the order's new state.
+  mutating func record(_ outcome: ConnectionsOutcome, of continuation: Continuation, now: Date)
+    async throws
+  {
+    let isCharge = continuation.taskName == "Charge"
+    if !isCharge, outcome.outcome == "success", let agreementId = outcome.billingAgreementId {
+      let status = outcome.billingAgreementStatus ?? "OPEN"
+      writes.agreements.append(
+        AgreementRecord(
+          userId: userId, billingAgreementId: agreementId, status: status, createdAt: now,
+          updatedAt: now))
+      if variables["agreement.id"] == nil { variables["agreement.id"] = .string(agreementId) }
+      if variables["agreement.status"] == nil { variables["agreement.status"] = .string(status) }
+      if outcome.variables["agreement.open"] == nil {
+        variables["agreement.open"] = .bool(status == "OPEN")
+      }
+    }
+    guard case .string(let orderId)? = variables["order.id"],
+      var order = try await engine.store.order(id: orderId)
+    else { return }
+    order.updatedAt = now
+    if isCharge {
+      order.state = outcome.orderState ?? Self.orderState(after: outcome.outcome)
+      if let authorizationId = outcome.amazonAuthorizationId {
+        order.amazonAuthorizationId = authorizationId
+      }
+    } else if outcome.outcome == "success" {
+      order.billingAgreementId = outcome.billingAgreementId ?? order.billingAgreementId
+    } else {
+      order.state = "failed"
+    }
+    writes.orders.append(order)
+  }
+
+  static func orderState(after outcome: String) -> String {
+    switch outcome {
+    case "success": "authorized"
+    case "declined": "declined"
+    default: "failed"
+    }
+  }
+}
+
+/// A `RandomNumberGenerator` over the engine's random byte source, so that the Amazon Pay
+/// identifiers draw from the same (injectable) randomness as everything else.
+struct ByteSourceGenerator: RandomNumberGenerator {
+  var randomBytes: @Sendable (Int) -> [UInt8]
+
+  mutating func next() -> UInt64 {
+    var value: UInt64 = 0
+    for byte in randomBytes(8).prefix(8) { value = value << 8 | UInt64(byte) }
+    return value
+  }
+}

@@ -1,0 +1,263 @@
+internal import FlowIR
+internal import Foundation
+
+/// One turn of a conversation: reads the request and the stored state, walks the state
+/// machine, and collects the response and the store writes.
+struct ConversationTurn {
+  /// Enough for any real flow; stops a `choose` cycle in a hand-made IR from looping forever.
+  static let maximumMoves = 64
+  /// The Amazon Pay permission scope checked before Setup and Charge.
+  static let paymentScope = "payments:autopay_consent"
+
+  let engine: FlowEngine
+  let envelope: RequestEnvelope
+  let userId: String
+  var locale: String
+  var variables: [String: VariableValue] = [:]
+  /// Speech collected on the way to the state that answers.
+  var speech: [SpeechPart] = []
+  /// Set when Amazon Pay already told the customer about an error: the skill's own `say` and
+  /// `tell` texts of this turn stay silent.
+  var amazonAlreadySpoke = false
+  /// Everything the turn writes, committed once by the engine.
+  var writes = TurnWrites()
+
+  var program: FlowProgram { engine.program }
+
+  init(engine: FlowEngine, envelope: RequestEnvelope) {
+    self.engine = engine
+    self.envelope = envelope
+    self.userId = envelope.userId ?? ""
+    self.locale = Self.conversationLocale(envelope.request.locale, program: engine.program)
+  }
+
+  /// The request's locale when the flow has prompts for it, else the skill's default locale.
+  static func conversationLocale(_ requested: String?, program: FlowProgram) -> String {
+    if let requested, program.prompts[requested] != nil { return requested }
+    if let requested, program.skill.locales.contains(requested) { return requested }
+    return program.skill.locales.first ?? requested ?? "en-US"
+  }
+
+  var scope: VariableScope {
+    VariableScope(program: program, variables: variables, locale: locale)
+  }
+
+  var renderer: SpeechRenderer {
+    SpeechRenderer(scope: scope, formatMoney: engine.formatMoney)
+  }
+
+  // MARK: - Requests
+
+  mutating func run() async throws -> ResponseEnvelope {
+    switch envelope.request {
+    case .launch:
+      try await startConversation()
+      return try await enter(program.start)
+    case .intent(let request):
+      return try await handleIntent(request)
+    case .connectionsResponse(let response):
+      return try await resume(response)
+    case .sessionEnded, .exceptionEncountered, .unknown:
+      return .empty
+    }
+  }
+
+  /// Fresh variables; `agreement.*` from the customer's open agreement, if any.
+  mutating func startConversation() async throws {
+    variables = ["quantity": .int(1), "agreement.open": .bool(false)]
+    if !userId.isEmpty, let agreement = try await engine.store.openAgreement(userId: userId) {
+      variables["agreement.id"] = .string(agreement.billingAgreementId)
+      variables["agreement.status"] = .string(agreement.status)
+      variables["agreement.open"] = .bool(true)
+    }
+  }
+
+  mutating func handleIntent(_ request: IntentRequest) async throws -> ResponseEnvelope {
+    let stateId: String
+    let ask: AskState
+    if let session = SessionState(sessionAttributes: envelope.session?.attributes),
+      let state = program.states[session.state], case .ask(let waiting) = state.kind
+    {
+      // Also when the flow hash differs: the `ask` state still exists, so the conversation
+      // goes on there with the new flow.
+      variables = session.variables
+      locale = Self.conversationLocale(session.locale, program: program)
+      stateId = session.state
+      ask = waiting
+    } else {
+      // A one-shot request ("ask no nicks to buy a kit") or a session this flow cannot
+      // read: start afresh, and let the first `ask` state handle the intent.
+      try await startConversation()
+      guard let settled = settle(program.start), let state = program.states[settled],
+        case .ask(let waiting) = state.kind
+      else { return try await enter(program.start) }
+      stateId = settled
+      ask = waiting
+    }
+
+    guard let transition = ask.on[request.intent.name] ?? program.global[request.intent.name]
+    else {
+      if let fallback = renderer.speech("fallback") { speech.append(fallback) }
+      return reask(stateId, ask)
+    }
+    let slots = SlotResolver(program: program, intent: request.intent)
+    guard let assigned = assignments(transition.set, slots: slots) else {
+      return reask(stateId, ask)
+    }
+    variables.merge(assigned) { _, new in new }
+    if let say = transition.say, let part = renderer.speech(say) { speech.append(part) }
+    guard let next = transition.goto else { return reask(stateId, ask) }
+    return try await enter(next)
+  }
+
+  /// Follows `choose` states from `stateId` to the first state of another kind.
+  func settle(_ stateId: String) -> String? {
+    var current = stateId
+    for _ in 0..<Self.maximumMoves {
+      guard let state = program.states[current] else { return nil }
+      guard case .choose(let choose) = state.kind else { return current }
+      current = branch(of: choose)
+    }
+    return nil
+  }
+
+  func branch(of choose: ChooseState) -> String {
+    let scope = self.scope
+    return choose.branches.first { scope.holds($0.condition) }?.goto ?? choose.otherwise
+  }
+
+  /// The values a transition's `set` assigns, or `nil` when one of them has no valid value
+  /// and no fallback (the transition is then not taken).
+  func assignments(_ set: [Assignment], slots: SlotResolver?) -> [String: VariableValue]? {
+    var assigned: [String: VariableValue] = [:]
+    // Later assignments see earlier ones, as written.
+    var scope = self.scope
+    for assignment in set {
+      let value: VariableValue?
+      switch assignment.value {
+      case .literal(let literal):
+        value = VariableValue(literal)
+      case .path(let path, let fallback):
+        var found: VariableValue?
+        if path.hasPrefix("slot.") {
+          found = slots?.value(ofSlot: String(path.dropFirst("slot.".count)))
+        } else {
+          found = scope.value(of: path)
+        }
+        value = found ?? fallback.map(VariableValue.init)
+      }
+      guard let value else { return nil }
+      assigned[assignment.variable] = value
+      scope.variables[assignment.variable] = value
+    }
+    return assigned
+  }
+
+  // MARK: - States
+
+  /// Enters a state and keeps moving (through `choose` states and payment outcomes decided
+  /// without Amazon Pay) until a state answers.
+  mutating func enter(_ target: String) async throws -> ResponseEnvelope {
+    var current = target
+    for _ in 0..<Self.maximumMoves {
+      guard let state = program.states[current] else { return endWithMessage(.brokenFlow) }
+      switch state.kind {
+      case .ask(let ask):
+        if let part = renderer.speech(ask.prompt) { speech.append(part) }
+        return askResponse(current, ask, card: ask.card.map(card))
+      case .tell(let tell):
+        return tellResponse(tell)
+      case .choose(let choose):
+        current = branch(of: choose)
+      case .connections(let connections):
+        switch try await send(connections, from: current) {
+        case .sent(let response):
+          return response
+        case .outcome(let outcome):
+          guard let transition = connections.on[outcome] else {
+            return endWithMessage(.brokenFlow)
+          }
+          guard let next = apply(transition) else { return endSpeaking() }
+          current = next
+        }
+      }
+    }
+    return endWithMessage(.brokenFlow)
+  }
+
+  /// Applies an outcome's transition; returns the next state, or `nil` to end the session.
+  mutating func apply(_ transition: Transition) -> String? {
+    if let assigned = assignments(transition.set, slots: nil) {
+      variables.merge(assigned) { _, new in new }
+    }
+    if let say = transition.say, !amazonAlreadySpoke, let part = renderer.speech(say) {
+      speech.append(part)
+    }
+    return transition.goto
+  }
+
+  func askResponse(_ stateId: String, _ ask: AskState, card: ResponseCard?) -> ResponseEnvelope {
+    let reprompt = renderer.speech(ask.reprompt ?? ask.prompt).flatMap {
+      SpeechRenderer.outputSpeech([$0])
+    }
+    let attributes = try? SessionState(
+      flowHash: program.flowHash, state: stateId, locale: locale, variables: variables
+    ).sessionAttributes()
+    return ResponseEnvelope(
+      sessionAttributes: attributes,
+      response: ResponseBody(
+        outputSpeech: SpeechRenderer.outputSpeech(speech), card: card,
+        reprompt: reprompt.map(Reprompt.init), shouldEndSession: false))
+  }
+
+  /// Stays in an `ask` state: says the collected speech and the state's reprompt.
+  mutating func reask(_ stateId: String, _ ask: AskState) -> ResponseEnvelope {
+    if let part = renderer.speech(ask.reprompt ?? ask.prompt) { speech.append(part) }
+    return askResponse(stateId, ask, card: nil)
+  }
+
+  mutating func tellResponse(_ tell: TellState) -> ResponseEnvelope {
+    if !amazonAlreadySpoke, let part = renderer.speech(tell.prompt) { speech.append(part) }
+    let card: ResponseCard? =
+      tell.permissionCard
+      ? .askForPermissionsConsent(permissions: [Self.paymentScope]) : tell.card.map(card)
+    return ResponseEnvelope(
+      response: ResponseBody(
+        outputSpeech: SpeechRenderer.outputSpeech(speech), card: card, shouldEndSession: true))
+  }
+
+  func card(_ card: Card) -> ResponseCard {
+    let title = renderer.cardText(card.title)
+    let text = renderer.cardText(card.text)
+    guard let image = card.image else { return .simple(title: title, content: text) }
+    return .standard(
+      title: title, text: text, image: CardImage(smallImageUrl: image, largeImageUrl: image))
+  }
+
+  /// Ends the session with what was collected so far.
+  func endSpeaking() -> ResponseEnvelope {
+    ResponseEnvelope(
+      response: ResponseBody(
+        outputSpeech: SpeechRenderer.outputSpeech(speech), shouldEndSession: true))
+  }
+
+  enum RuntimeMessage {
+    case paymentNotFound, flowChanged, brokenFlow
+  }
+
+  func endWithMessage(_ message: RuntimeMessage) -> ResponseEnvelope {
+    let text =
+      switch message {
+      case .paymentNotFound: RuntimeMessages.paymentNotFound(locale: locale)
+      case .flowChanged: RuntimeMessages.flowChanged(locale: locale)
+      case .brokenFlow: RuntimeMessages.brokenFlow(locale: locale)
+      }
+    return ResponseEnvelope(
+      response: ResponseBody(outputSpeech: .plainText(text), shouldEndSession: true))
+  }
+
+  /// The answer to a `Connections.Response` that matches no usable continuation.
+  func paymentNotFoundResponse() -> ResponseEnvelope {
+    endWithMessage(.paymentNotFound)
+  }
+}

@@ -1,0 +1,115 @@
+public import Foundation
+
+/// A ``FlowStore`` that keeps everything in memory: for tests, `flowc simulate` and trying
+/// flows out. Nothing survives the process.
+///
+/// It honours the same contract as the database drivers: ``commit(_:)`` applies a turn's
+/// writes all together or not at all, and fails with ``FlowStoreError/conflict(_:)`` when a
+/// token of the batch was already consumed, a new continuation reuses a token, or the request
+/// was already processed.
+public actor MemoryFlowStore: FlowStore {
+  private var processedRequests: [String: ProcessedRequest] = [:]
+  private var continuations: [String: Continuation] = [:]
+  private var consumedTokens: Set<String> = []
+  private var ordersById: [String: OrderRecord] = [:]
+  /// Order ids in the order they were first written, so that equal creation times still give a
+  /// stable "oldest first".
+  private var orderSequence: [String] = []
+  private var agreements: [AgreementRecord] = []
+
+  /// Creates an empty store.
+  public init() {}
+
+  public func processedRequest(id: String) async throws -> ProcessedRequest? {
+    processedRequests[id]
+  }
+
+  public func continuation(token: String) async throws -> Continuation? {
+    guard !consumedTokens.contains(token) else { return nil }
+    return continuations[token]
+  }
+
+  public func openAgreement(userId: String) async throws -> AgreementRecord? {
+    // The most recently updated open agreement; later writes win ties.
+    var best: AgreementRecord?
+    for agreement in agreements where agreement.userId == userId && agreement.status == "OPEN" {
+      if let current = best, current.updatedAt > agreement.updatedAt { continue }
+      best = agreement
+    }
+    return best
+  }
+
+  public func order(id: String) async throws -> OrderRecord? {
+    ordersById[id]
+  }
+
+  public func orders(userId: String) async throws -> [OrderRecord] {
+    let mine = orderSequence.compactMap { ordersById[$0] }.filter { $0.userId == userId }
+    // A stable sort keeps first-written first among equal creation times.
+    return mine.enumerated().sorted { lhs, rhs in
+      lhs.element.createdAt != rhs.element.createdAt
+        ? lhs.element.createdAt < rhs.element.createdAt : lhs.offset < rhs.offset
+    }.map(\.element)
+  }
+
+  public func commit(_ writes: TurnWrites) async throws {
+    // Check everything first, so that a conflict writes nothing.
+    if let processed = writes.processedRequest, processedRequests[processed.requestId] != nil {
+      throw FlowStoreError.conflict("request '\(processed.requestId)' was already processed")
+    }
+    var consumedInBatch: Set<String> = []
+    for token in writes.consumedTokens {
+      if consumedTokens.contains(token) || !consumedInBatch.insert(token).inserted {
+        throw FlowStoreError.conflict("token '\(token)' was already consumed")
+      }
+    }
+    var newTokens: Set<String> = []
+    for continuation in writes.newContinuations {
+      if continuations[continuation.token] != nil || consumedTokens.contains(continuation.token)
+        || !newTokens.insert(continuation.token).inserted
+      {
+        throw FlowStoreError.conflict("token '\(continuation.token)' already exists")
+      }
+    }
+
+    if let processed = writes.processedRequest {
+      processedRequests[processed.requestId] = processed
+    }
+    consumedTokens.formUnion(writes.consumedTokens)
+    for continuation in writes.newContinuations {
+      continuations[continuation.token] = continuation
+    }
+    for order in writes.orders {
+      if ordersById[order.id] == nil { orderSequence.append(order.id) }
+      ordersById[order.id] = order
+    }
+    for agreement in writes.agreements {
+      if let index = agreements.firstIndex(where: {
+        $0.userId == agreement.userId && $0.billingAgreementId == agreement.billingAgreementId
+      }) {
+        var updated = agreement
+        updated.createdAt = agreements[index].createdAt
+        agreements[index] = updated
+      } else {
+        agreements.append(agreement)
+      }
+    }
+  }
+
+  public func purge(before date: Date) async throws {
+    processedRequests = processedRequests.filter { $0.value.processedAt >= date }
+    for (token, continuation) in continuations where continuation.expiresAt < date {
+      continuations[token] = nil
+    }
+  }
+
+  public func close() async throws {}
+
+  /// Every agreement stored for a customer, in the order first stored (for tests and tools).
+  public func agreements(userId: String) -> [AgreementRecord] {
+    agreements.filter { $0.userId == userId }
+  }
+
+  /// How many processed requests are kept (for tests and tools).
+  public var processedRequestCount: Int { processedRequests.count }
+}

@@ -1,0 +1,82 @@
+import FlowRuntime
+import Foundation
+import Testing
+
+/// A deterministic generator (SplitMix64), so tests can pin exact outputs.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+@Suite struct AmazonPayIdentifiersTests {
+  @Test(arguments: ["0001", "NN-20261128-ABCDEFGHIJKLMNOP", "", "ünïcødé/🙂 order", "a b c"])
+  func referenceIdsAreValidAndCarryTheOrder(orderId: String) {
+    for attempt in [1, 2, 99, 1_234_567, -3] {
+      let reference = AmazonPayIdentifiers.authorizationReferenceId(
+        orderId: orderId, attempt: attempt)
+      #expect(reference.utf8.count == 32, "\(reference)")
+      #expect(AmazonPayIdentifiers.isValidMerchantIdentifier(reference), "\(reference)")
+    }
+    let reference = AmazonPayIdentifiers.authorizationReferenceId(orderId: "0001", attempt: 2)
+    #expect(reference.hasPrefix("0001-2-"))
+  }
+
+  @Test func referenceIdsDoNotRepeat() {
+    var seen = Set<String>()
+    for attempt in 0..<20_000 {
+      seen.insert(AmazonPayIdentifiers.authorizationReferenceId(orderId: "0001", attempt: 1))
+      _ = attempt
+    }
+    #expect(seen.count == 20_000)
+  }
+
+  @Test func seededGeneratorGivesRepeatableIds() {
+    var first = SeededGenerator(state: 42)
+    var second = SeededGenerator(state: 42)
+    let a = AmazonPayIdentifiers.authorizationReferenceId(
+      orderId: "X", attempt: 1, using: &first)
+    let b = AmazonPayIdentifiers.authorizationReferenceId(
+      orderId: "X", attempt: 1, using: &second)
+    #expect(a == b)
+    #expect(AmazonPayIdentifiers.token(using: &first) == AmazonPayIdentifiers.token(using: &second))
+  }
+
+  @Test func tokensCarryAtLeast128BitsAndDoNotRepeat() {
+    var seen = Set<String>()
+    for _ in 0..<20_000 {
+      let token = AmazonPayIdentifiers.token()
+      #expect(token.count == 27)
+      seen.insert(token)
+    }
+    #expect(seen.count == 20_000)
+    // 27 base-62 characters: log2(62^27) ≈ 160.8 bits.
+    #expect(Double(27) * log2(62) >= Double(AmazonPayIdentifiers.tokenRandomBits))
+    #expect(AmazonPayIdentifiers.tokenRandomBits >= 128)
+  }
+
+  @Test func tokensUseAllOfTheAlphabet() {
+    var characters = Set<Character>()
+    for _ in 0..<2_000 { characters.formUnion(AmazonPayIdentifiers.token()) }
+    #expect(characters.count == 62)
+  }
+
+  @Test func orderIdsLeaveRoomForAPrefix() {
+    let orderId = AmazonPayIdentifiers.orderId()
+    #expect(orderId.count == 16)
+    #expect(AmazonPayIdentifiers.isValidMerchantIdentifier("ABCDEFGHIJKLMNOP" + orderId))
+  }
+
+  @Test(arguments: [
+    ("abc-_XYZ019", true), ("", false), ("a b", false), (String(repeating: "z", count: 32), true),
+    (String(repeating: "z", count: 33), false), ("é", false), ("a.b", false),
+  ])
+  func merchantIdentifierCharset(value: String, valid: Bool) {
+    #expect(AmazonPayIdentifiers.isValidMerchantIdentifier(value) == valid)
+  }
+}

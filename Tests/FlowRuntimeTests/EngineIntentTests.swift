@@ -1,0 +1,169 @@
+import FlowIR
+import FlowRuntime
+import Foundation
+import Testing
+
+/// Intents in `ask` states: slots, `set`, `say`, `global`, re-asking.
+@Suite struct EngineIntentTests {
+  @Test func spokenCatalogValueMatchesASynonymWithoutResolution() async throws {
+    var customer = Conversation(engine: makeEngine(), name: "slot-synonym")
+    _ = try await customer.launch()
+    let confirm = try await customer.say("BuyIntent", slots: ["product": ("Starter Pack", nil)])
+    #expect(
+      confirm.speech == "That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?")
+  }
+
+  @Test func unknownProductReasksWithTheReprompt() async throws {
+    var customer = Conversation(engine: makeEngine(), name: "slot-unknown-product")
+    _ = try await customer.launch()
+    let reask = try await customer.say("BuyIntent", slots: ["product": ("toothbrush", nil)])
+    #expect(reask.speech == "Would you like to buy a starter kit?")
+    #expect(reask.response.shouldEndSession == false)
+    #expect(reask.sessionAttributes?["flowc"]?["state"] == .string("welcome"))
+  }
+
+  @Test(arguments: ["0", "100", "2.5", "?", "-3"])
+  func invalidQuantityReasks(quantity: String) async throws {
+    var customer = Conversation(engine: makeEngine(), name: "slot-bad-quantity")
+    _ = try await customer.launch()
+    // 'slot.quantity ?? 1' falls back to 1 instead of re-asking.
+    let confirm = try await customer.say(
+      "BuyIntent", slots: ["product": ("kit", "starter_kit"), "quantity": (quantity, nil)])
+    #expect(
+      confirm.speech == "That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?")
+  }
+
+  @Test func quantityWithoutFallbackMustBeValid() async throws {
+    var program = NoNicksProgram.program()
+    guard case .ask(var welcome) = program.states["welcome"]?.kind else {
+      Issue.record("welcome is not an ask state")
+      return
+    }
+    welcome.on["BuyIntent"] = Transition(
+      set: [
+        Assignment(variable: "product", value: .path("slot.product", fallback: nil)),
+        Assignment(variable: "quantity", value: .path("slot.quantity", fallback: nil)),
+      ],
+      goto: "confirm_order")
+    program.states["welcome"] = State(id: "welcome", kind: .ask(welcome))
+    var customer = Conversation(engine: makeEngine(program: program), name: "slot-strict-quantity")
+    _ = try await customer.launch()
+    let reask = try await customer.say(
+      "BuyIntent", slots: ["product": ("kit", "starter_kit"), "quantity": ("100", nil)])
+    #expect(reask.speech == "Would you like to buy a starter kit?")
+    let confirm = try await customer.say(
+      "BuyIntent", slots: ["product": ("kit", "starter_kit"), "quantity": ("99", nil)])
+    #expect(
+      confirm.speech == "That is 99 Starter Kit for $891.00. Shall I check out with Amazon Pay?")
+  }
+
+  @Test func globalSayStaysAndReasks() async throws {
+    var customer = Conversation(engine: makeEngine(), name: "global-help")
+    _ = try await customer.launch()
+    let help = try await customer.say("AMAZON.HelpIntent")
+    #expect(
+      help.speech == "You can say buy a starter kit, or stop. Would you like to buy a starter kit?")
+    #expect(
+      help.response.reprompt?.outputSpeech == .plainText("Would you like to buy a starter kit?"))
+    #expect(help.sessionAttributes?["flowc"]?["state"] == .string("welcome"))
+  }
+
+  @Test func globalGotoLeavesTheState() async throws {
+    var customer = Conversation(engine: makeEngine(), name: "global-stop")
+    _ = try await customer.launch()
+    let stop = try await customer.say("AMAZON.StopIntent")
+    #expect(stop.speech == "Goodbye from No Nicks.")
+    #expect(stop.response.shouldEndSession == true)
+  }
+
+  @Test func unhandledIntentSpeaksTheFallbackPromptThenReasks() async throws {
+    var program = NoNicksProgram.program()
+    program.prompts["en-US"]?["fallback"] = NoNicksProgram.template("Sorry, I did not get that.")
+    var customer = Conversation(engine: makeEngine(program: program), name: "unhandled-fallback")
+    _ = try await customer.launch()
+    let reask = try await customer.say("AMAZON.FallbackIntent")
+    #expect(reask.speech == "Sorry, I did not get that. Would you like to buy a starter kit?")
+  }
+
+  @Test func unhandledIntentWithoutFallbackPromptJustReasks() async throws {
+    var customer = Conversation(engine: makeEngine(), name: "unhandled")
+    _ = try await customer.launch()
+    _ = try await customer.say("AMAZON.YesIntent")
+    // confirm_order has no reprompt: its prompt is said again.
+    let reask = try await customer.say("AMAZON.FallbackIntent")
+    #expect(reask.speech == "That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?")
+  }
+
+  @Test func oneShotIntentWithoutSessionIsHandledByTheStartState() async throws {
+    var customer = Conversation(engine: makeEngine(), name: "one-shot")
+    let confirm = try await customer.say(
+      "BuyIntent", slots: ["product": ("razor kit", "starter_kit")])
+    #expect(
+      confirm.speech == "That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?")
+  }
+
+  @Test func tamperedSessionAttributesStartOver() async throws {
+    var customer = Conversation(engine: makeEngine(), name: "tampered-session")
+    _ = try await customer.launch()
+    customer.attributes = ["flowc": .object(["state": .number(3)])]
+    let response = try await customer.say("AMAZON.NoIntent")
+    #expect(response.speech == "Goodbye from No Nicks.")
+  }
+
+  @Test func ssmlPromptsEscapeValuesAndMixWithPlainText() async throws {
+    var program = NoNicksProgram.program()
+    program.products[0].names["en-US"] = "Kit <Deluxe> & Co"
+    program.prompts["en-US"]?["confirm_order"] = NoNicksProgram.template(
+      "<speak>That is <emphasis>{product.name}</emphasis>.</speak>")
+    program.prompts["en-US"]?["help"] = NoNicksProgram.template("Say yes & go.")
+    guard case .ask(var confirm) = program.states["confirm_order"]?.kind else { return }
+    confirm.on["AMAZON.HelpIntent"] = Transition(say: "help")
+    program.states["confirm_order"] = State(id: "confirm_order", kind: .ask(confirm))
+    var customer = Conversation(engine: makeEngine(program: program), name: "ssml")
+    _ = try await customer.launch()
+    let confirmSpeech = try await customer.say("AMAZON.YesIntent")
+    #expect(
+      confirmSpeech.response.outputSpeech
+        == .ssml("<speak>That is <emphasis>Kit &lt;Deluxe&gt; &amp; Co</emphasis>.</speak>"))
+    let help = try await customer.say("AMAZON.HelpIntent")
+    #expect(
+      help.response.outputSpeech
+        == .ssml(
+          "<speak>Say yes &amp; go. That is <emphasis>Kit &lt;Deluxe&gt; &amp; Co</emphasis>.</speak>"
+        ))
+  }
+
+  @Test func chooseStatesBranchOnConditions() async throws {
+    var program = NoNicksProgram.program()
+    program.states["big_order"] = State(
+      id: "big_order", kind: .tell(TellState(prompt: "help", card: nil, permissionCard: false)))
+    program.states["size_check"] = State(
+      id: "size_check",
+      kind: .choose(
+        ChooseState(
+          branches: [
+            ChooseBranch(
+              condition: .compare(
+                .greaterOrEqual, .path("order.total"),
+                .literal(.money(Money(minorUnits: 5000, currency: "USD")))),
+              goto: "big_order")
+          ],
+          otherwise: "confirm_order")))
+    guard case .ask(var welcome) = program.states["welcome"]?.kind else { return }
+    welcome.on["BuyIntent"]?.goto = "size_check"
+    program.states["welcome"] = State(id: "welcome", kind: .ask(welcome))
+    let engine = makeEngine(program: program)
+
+    var small = Conversation(engine: engine, name: "choose-small")
+    _ = try await small.launch()
+    let normal = try await small.say(
+      "BuyIntent", slots: ["product": ("kit", "starter_kit"), "quantity": ("5", nil)])
+    #expect(normal.speech?.hasPrefix("That is 5 Starter Kit for $45.00.") == true)
+
+    var large = Conversation(engine: engine, name: "choose-large")
+    _ = try await large.launch()
+    let big = try await large.say(
+      "BuyIntent", slots: ["product": ("kit", "starter_kit"), "quantity": ("6", nil)])
+    #expect(big.speech == "You can say buy a starter kit, or stop.")
+  }
+}

@@ -1,0 +1,119 @@
+import FlowIR
+import FlowRuntime
+import Foundation
+import Testing
+
+/// `flowc run` as a user runs it: the built binary, a flow file, an envelope on stdin.
+@Suite struct RunCommandTests {
+  struct Execution {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// The `flowc` executable next to the test bundle.
+  static var executable: URL {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    // macOS runs tests from inside an .xctest bundle.
+    while directory.pathExtension == "xctest" || directory.lastPathComponent == "MacOS"
+      || directory.lastPathComponent == "Contents"
+    {
+      directory = directory.deletingLastPathComponent()
+    }
+    return directory.appendingPathComponent("flowc")
+  }
+
+  static func run(_ arguments: [String], stdin: Data) throws -> Execution {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let input = Pipe()
+    let output = Pipe()
+    let error = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    input.fileHandleForWriting.write(stdin)
+    try input.fileHandleForWriting.close()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Execution(
+      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+      stderr: String(decoding: err, as: UTF8.self))
+  }
+
+  /// The No Nicks IR in a temporary file.
+  static func irFile(extension fileExtension: String = "json") throws -> URL {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("flowc-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let file = directory.appendingPathComponent("no-nicks.\(fileExtension)")
+    try NoNicksProgram.program().encodedJSON().write(to: file)
+    return file
+  }
+
+  static func launchJSON() throws -> Data {
+    try Conversation.encoder.encode(
+      Envelopes.envelope(
+        request: Envelopes.launch(), sessionNew: true, requestId: "amzn1.echo-api.request.cli"))
+  }
+
+  @Test func answersALaunchWithPrettySortedJSON() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+    let result = try Self.run(
+      ["run", try Self.irFile().path, "--store", "memory:"], stdin: try Self.launchJSON())
+    #expect(result.status == 0)
+    #expect(result.stderr.isEmpty)
+    let response = try JSONDecoder().decode(ResponseEnvelope.self, from: Data(result.stdout.utf8))
+    #expect(response.response.shouldEndSession == false)
+    #expect(
+      response.speech == "Welcome to No Nicks. Would you like to buy a starter kit for $9.00?")
+    #expect(result.stdout.hasPrefix("{\n  \"response\" : {"))
+    #expect(result.stdout.hasSuffix("}\n"))
+  }
+
+  @Test func irIsRecognisedByContentWithoutTheExtension() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+    let result = try Self.run(
+      ["run", try Self.irFile(extension: "ir").path], stdin: try Self.launchJSON())
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("\"version\" : \"1.0\""))
+  }
+
+  @Test(arguments: ["", "{not json", "[]", #"{"request": {"type": "LaunchRequest"}}"#])
+  func malformedInputExitsOneWithOneLine(input: String) throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+    let result = try Self.run(["run", try Self.irFile().path], stdin: Data(input.utf8))
+    #expect(result.status == 1)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.hasPrefix("flowc: error: malformed request envelope: "))
+    #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+  }
+
+  @Test func unreadableFlowExitsOne() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+    let result = try Self.run(["run", "/nonexistent/flow.yaml"], stdin: try Self.launchJSON())
+    #expect(result.status == 1)
+    #expect(result.stderr == "flowc: error: cannot read '/nonexistent/flow.yaml'\n")
+  }
+
+  @Test func unknownIRVersionIsRefused() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("flowc-run-\(UUID().uuidString).json")
+    try Data(#"{"ir_version": 42}"#.utf8).write(to: file)
+    let result = try Self.run(["run", file.path], stdin: try Self.launchJSON())
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("IR version 42 is not supported"))
+  }
+
+  @Test func unsupportedStoreURLExitsOne() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+    let result = try Self.run(
+      ["run", try Self.irFile().path, "--store", "redis://localhost"], stdin: try Self.launchJSON())
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("unsupported store URL 'redis://localhost'"))
+  }
+}
