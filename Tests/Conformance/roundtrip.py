@@ -24,6 +24,10 @@ model introduces, not a change of meaning):
       original and round-tripped values parse to the same instant compare equal.
   N2  numbers: an int and a float with the same value compare equal (the model may turn 0 into
       0.0 for fields typed float); a number never equals a string ("0" vs 0 is a failure).
+  N3  model defaults: a key the original leaves out may come back holding the default value of
+      the model class's constructor (SetupAmazonPayRequest adds "sandboxMode": false and
+      "needAmazonShippingAddress": false); the service reads an absent field as that same
+      default, so this is accepted. Any other added key, or a default with another value, fails.
 Nothing else is normalised: enum values come back as their strings, and "@type"/"@version"
 must survive exactly.
 
@@ -32,6 +36,7 @@ counting files; exits 1 when any file failed or no file was found.
 """
 
 import datetime
+import inspect
 import json
 import os
 import sys
@@ -93,8 +98,41 @@ def _same_scalar(original, returned):
     return left is not None and right is not None and left == right  # N1
 
 
-def diff(original, returned, path="$"):
-    """Every difference between two JSON values, as (path, description) pairs."""
+def model_defaults(model, path="$", found=None):
+    """{json path of an object: {json key: constructor default}} for a deserialized model
+    tree: the values the serializer may add on its own (normalisation N3)."""
+    if found is None:
+        found = {}
+    if isinstance(model, list):
+        for index, element in enumerate(model):
+            model_defaults(element, "%s[%d]" % (path, index), found)
+        return found
+    attribute_map = getattr(type(model), "attribute_map", None)
+    if not isinstance(attribute_map, dict):
+        return found
+    try:
+        parameters = inspect.signature(type(model).__init__).parameters
+    except (TypeError, ValueError):
+        parameters = {}
+    for attribute, key in attribute_map.items():
+        parameter = parameters.get(attribute)
+        if parameter is not None and parameter.default not in (None, inspect.Parameter.empty):
+            found.setdefault(path, {})[key] = parameter.default
+        model_defaults(getattr(model, attribute, None), "%s.%s" % (path, key), found)
+    return found
+
+
+def _is_default(value, default):
+    if isinstance(default, bool) or isinstance(value, bool):
+        return type(value) is type(default) and value == default
+    return value == getattr(default, "value", default)
+
+
+def diff(original, returned, path="$", defaults=None):
+    """Every difference between two JSON values, as (path, description) pairs.
+
+    `defaults` (from model_defaults) lists keys the model may add with their default value."""
+    defaults = defaults or {}
     problems = []
     if isinstance(original, dict) and isinstance(returned, dict):
         for key in sorted(original):
@@ -105,14 +143,17 @@ def diff(original, returned, path="$"):
                 else:
                     problems.append((child, "dropped by the model"))
             else:
-                problems.extend(diff(original[key], returned[key], child))
+                problems.extend(diff(original[key], returned[key], child, defaults))
+        allowed = defaults.get(path, {})
         for key in sorted(set(returned) - set(original)):
+            if key in allowed and _is_default(returned[key], allowed[key]):
+                continue  # N3
             problems.append(("%s.%s" % (path, key), "added by the model: %r" % (returned[key],)))
     elif isinstance(original, list) and isinstance(returned, list):
         if len(original) != len(returned):
             problems.append((path, "array of %d became %d" % (len(original), len(returned))))
         for index, (left, right) in enumerate(zip(original, returned)):
-            problems.extend(diff(left, right, "%s[%d]" % (path, index)))
+            problems.extend(diff(left, right, "%s[%d]" % (path, index), defaults))
     elif not _same_scalar(original, returned):
         problems.append((path, "changed: %r -> %r" % (original, returned)))
     return problems
@@ -127,7 +168,7 @@ def roundtrip(value, model_class, path):
     if model is None:
         return [(path, "%s gave nothing back" % model_class.__name__)]
     returned = SERIALIZER.serialize(model)
-    return diff(value, returned, path)
+    return diff(value, returned, path, model_defaults(model, path))
 
 
 def check_envelope(envelope):
@@ -298,6 +339,17 @@ class SelfTest(unittest.TestCase):
         }
         paths = [path for path, _ in check_envelope(envelope)]
         self.assertIn("$.request.payload.billingAgreementDetails.statePreferences", paths)
+
+    def test_model_defaults_may_be_added_but_not_changed(self):
+        setup = {
+            "@type": "SetupAmazonPayRequest", "@version": "2", "sellerId": "A2ZNONICKS0001",
+            "countryOfEstablishment": "US", "ledgerCurrency": "USD",
+        }
+        envelope = _charge_envelope(setup)
+        envelope["response"]["directives"][0]["name"] = "Setup"
+        self.assertEqual(check_envelope(envelope), [])
+        setup["sandboxMode"] = "false"
+        self.assertNotEqual(check_envelope(envelope), [])
 
     def test_diff_keeps_numbers_and_strings_apart(self):
         self.assertEqual(diff({"a": 0}, {"a": 0.0}), [])
