@@ -18,6 +18,7 @@ struct FlowcCommand: AsyncParsableCommand {
       CompileCommand.self,
       ExplainCommand.self,
       RunCommand.self,
+      SchemaCommand.self,
     ]
   )
 }

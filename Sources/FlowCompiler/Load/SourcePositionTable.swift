@@ -27,6 +27,9 @@ struct SourcePositionTable {
   private var lineStartOffsets: [Int] = [0]
   /// The character index (in the text) of the first character of every line.
   private var lineStartCharacters: [Int] = [0]
+  /// The line of the last lookup: libyaml's marks mostly move forward, so the next lookup is
+  /// usually on the same line or the next.
+  private var lastLine = 0
 
   /// Builds the table for a file whose text (what libyaml reads) starts at `textStart`.
   ///
@@ -65,7 +68,7 @@ struct SourcePositionTable {
   }
 
   /// The position of a character index of libyaml's text (clamped to the text).
-  func position(ofCharacterIndex index: Int) -> SourcePosition {
+  mutating func position(ofCharacterIndex index: Int) -> SourcePosition {
     let character = max(0, min(index, characterCount))
     let offset = byteOffset(ofCharacterIndex: character)
     let line = lineIndex(containingOffset: offset)
@@ -80,7 +83,7 @@ struct SourcePositionTable {
   ///
   /// Slower than ``position(ofCharacterIndex:)`` on long lines (it counts the characters of the
   /// line), so it is meant for the odd diagnostic, not for every node.
-  func position(ofOffset offset: Int) -> SourcePosition {
+  mutating func position(ofOffset offset: Int) -> SourcePosition {
     let clamped = max(0, min(offset, bytes.count))
     let line = lineIndex(containingOffset: clamped)
     var column = 1
@@ -93,7 +96,7 @@ struct SourcePositionTable {
   }
 
   /// The range of one character starting at a character index (empty at the end of the text).
-  func range(ofCharacterAt index: Int) -> SourceRange {
+  mutating func range(ofCharacterAt index: Int) -> SourceRange {
     SourceRange(
       start: position(ofCharacterIndex: index),
       end: position(ofCharacterIndex: index + 1)
@@ -101,7 +104,7 @@ struct SourcePositionTable {
   }
 
   /// The range between two character indexes.
-  func range(from start: Int, to end: Int) -> SourceRange {
+  mutating func range(from start: Int, to end: Int) -> SourceRange {
     SourceRange(start: position(ofCharacterIndex: start), end: position(ofCharacterIndex: end))
   }
 
@@ -120,9 +123,17 @@ struct SourcePositionTable {
   }
 
   /// The 0-based index of the line holding a byte offset.
-  private func lineIndex(containingOffset offset: Int) -> Int {
+  private mutating func lineIndex(containingOffset offset: Int) -> Int {
+    let lineCount = lineStartOffsets.count
+    for candidate in lastLine...min(lastLine + 1, lineCount - 1)
+    where lineStartOffsets[candidate] <= offset
+      && (candidate + 1 == lineCount || offset < lineStartOffsets[candidate + 1])
+    {
+      lastLine = candidate
+      return candidate
+    }
     var low = 0
-    var high = lineStartOffsets.count - 1
+    var high = lineCount - 1
     while low < high {
       let middle = (low + high + 1) / 2
       if lineStartOffsets[middle] <= offset {
@@ -131,6 +142,7 @@ struct SourcePositionTable {
         high = middle - 1
       }
     }
+    lastLine = low
     return low
   }
 }
