@@ -20,10 +20,15 @@ public final class SQLFlowStore: FlowStore {
   public let database: any SQLDatabase
   private let transactions = SerialAsyncLock()
   private let closeDatabase: @Sendable () async throws -> Void
+  private let migrations: [SQLFlowStoreSchema.Migration]
 
-  private init(database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void) {
+  private init(
+    database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void,
+    migrations: [SQLFlowStoreSchema.Migration]
+  ) {
     self.database = database
     self.closeDatabase = close
+    self.migrations = migrations
   }
 
   /// Opens a store on a database and brings its schema up to date.
@@ -36,7 +41,15 @@ public final class SQLFlowStore: FlowStore {
   public static func open(
     database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void = {}
   ) async throws -> SQLFlowStore {
-    let store = SQLFlowStore(database: database, close: close)
+    try await open(database: database, close: close, migrations: SQLFlowStoreSchema.migrations)
+  }
+
+  /// Opens a store with a given list of migrations (tests use it to add a step).
+  static func open(
+    database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void,
+    migrations: [SQLFlowStoreSchema.Migration]
+  ) async throws -> SQLFlowStore {
+    let store = SQLFlowStore(database: database, close: close, migrations: migrations)
     try await store.migrate()
     return store
   }
@@ -45,6 +58,13 @@ public final class SQLFlowStore: FlowStore {
   ///
   /// - Parameter sqlitePath: the database file; `:memory:` for a private in-memory database.
   public static func open(sqlitePath: String) async throws -> SQLFlowStore {
+    try await open(sqlitePath: sqlitePath, migrations: SQLFlowStoreSchema.migrations)
+  }
+
+  /// Opens a SQLite file with a given list of migrations (tests use it to add a step).
+  static func open(sqlitePath: String, migrations: [SQLFlowStoreSchema.Migration]) async throws
+    -> SQLFlowStore
+  {
     let storage: SQLiteConnection.Storage =
       sqlitePath == ":memory:" ? .memory : .file(path: sqlitePath)
     let connection: SQLiteConnection
@@ -56,11 +76,13 @@ public final class SQLFlowStore: FlowStore {
     let database = connection.sql()
     do {
       // WAL lets readers go on while a turn commits; the busy timeout makes a second process
-      // wait for the write lock instead of failing at once.
+      // wait for the write lock instead of failing at once; FULL syncs the WAL at every commit,
+      // so a turn acknowledged to Alexa survives a power cut, not only a process crash.
       try await database.raw("PRAGMA journal_mode = WAL").run()
       try await database.raw("PRAGMA busy_timeout = 5000").run()
-      try await database.raw("PRAGMA synchronous = NORMAL").run()
-      return try await open(database: database) { try await connection.close() }
+      try await database.raw("PRAGMA synchronous = FULL").run()
+      return try await open(
+        database: database, close: { try await connection.close() }, migrations: migrations)
     } catch {
       try? await connection.close()
       if let error = error as? FlowStoreError { throw error }
@@ -72,7 +94,7 @@ public final class SQLFlowStore: FlowStore {
 
   /// The schema version stored in the database.
   public func schemaVersion() async throws -> Int {
-    try await wrap {
+    try await read {
       try await self.database.raw("SELECT MAX(version) AS version FROM flowc_schema").first()?
         .decode(column: "version", as: Int?.self) ?? 0
     }
@@ -83,16 +105,17 @@ public final class SQLFlowStore: FlowStore {
       try await self.database.raw(SQLQueryString(SQLFlowStoreSchema.versionTable)).run()
     }
     let dialect = database.dialect.name
+    let migrations = self.migrations
+    let newest = migrations.last?.version ?? 0
     try await transaction { database in
       let current =
         try await database.raw("SELECT MAX(version) AS version FROM flowc_schema").first()?
         .decode(column: "version", as: Int?.self) ?? 0
-      guard current <= SQLFlowStoreSchema.currentVersion else {
+      guard current <= newest else {
         throw FlowStoreError.database(
-          "schema version \(current) is newer than this flowc knows "
-            + "(\(SQLFlowStoreSchema.currentVersion))")
+          "schema version \(current) is newer than this flowc knows (\(newest))")
       }
-      for migration in SQLFlowStoreSchema.migrations where migration.version > current {
+      for migration in migrations where migration.version > current {
         for statement in migration.statements(dialect) {
           try await database.raw(SQLQueryString(statement)).run()
         }
@@ -109,7 +132,7 @@ public final class SQLFlowStore: FlowStore {
   // MARK: - Reads
 
   public func processedRequest(id: String) async throws -> ProcessedRequest? {
-    try await wrap {
+    try await read {
       guard
         let row = try await self.database.raw(
           """
@@ -126,7 +149,7 @@ public final class SQLFlowStore: FlowStore {
   }
 
   public func continuation(token: String) async throws -> Continuation? {
-    try await wrap {
+    try await read {
       guard
         let row = try await self.database.raw(
           """
@@ -153,7 +176,7 @@ public final class SQLFlowStore: FlowStore {
   }
 
   public func openAgreement(userId: String) async throws -> AgreementRecord? {
-    try await wrap {
+    try await read {
       try await self.database.raw(
         """
         SELECT user_id, billing_agreement_id, status, created_at_ms, updated_at_ms
@@ -165,7 +188,7 @@ public final class SQLFlowStore: FlowStore {
   }
 
   public func order(id: String) async throws -> OrderRecord? {
-    try await wrap {
+    try await read {
       try await self.database.raw(
         "SELECT \(unsafeRaw: Self.orderColumns) FROM orders WHERE id = \(bind: id)"
       ).first().map(Self.order(from:))
@@ -173,7 +196,7 @@ public final class SQLFlowStore: FlowStore {
   }
 
   public func orders(userId: String) async throws -> [OrderRecord] {
-    try await wrap {
+    try await read {
       try await self.database.raw(
         """
         SELECT \(unsafeRaw: Self.orderColumns) FROM orders WHERE user_id = \(bind: userId)
@@ -310,6 +333,17 @@ public final class SQLFlowStore: FlowStore {
         }
       }
     }
+  }
+
+  /// Runs a read under the store's lock.
+  ///
+  /// Over a single connection, a read issued while another task's transaction is open would
+  /// run inside that transaction and could see writes that are then rolled back; the lock
+  /// keeps reads out of other tasks' transactions.
+  private func read<Result: Sendable>(_ body: @Sendable () async throws -> Result) async throws
+    -> Result
+  {
+    try await transactions.withLock { try await self.wrap(body) }
   }
 
   /// Runs `body`, turning database errors into ``FlowStoreError/database(_:)``.

@@ -8,8 +8,9 @@ import Testing
 /// round-trip harness (`Tests/Conformance/roundtrip.py`):
 ///
 /// - `FLOWC_CONFORMANCE_DIR=DIR`: the envelopes are written there, for the harness to read;
-/// - `FLOWC_CONFORMANCE_PYTHON=PATH` (the venv's python from `scripts/conformance-venv.sh`):
-///   the test runs the harness itself on the envelopes and fails with its report.
+/// - `FLOWC_CONFORMANCE_PYTHON=PATH` or `FLOWC_PYTHON=PATH` (the venv's python from
+///   `scripts/conformance-venv.sh`): the test runs the harness itself on the envelopes and
+///   fails with its report.
 @Suite struct AmazonPayConformanceTests {
   typealias F = AmazonPayFixtures
 
@@ -147,34 +148,67 @@ import Testing
   @Test func envelopesSurviveTheASKSDKModel() throws {
     let environment = ProcessInfo.processInfo.environment
     let outputDirectory = environment["FLOWC_CONFORMANCE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
-    let python = environment["FLOWC_CONFORMANCE_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+    let python = (environment["FLOWC_CONFORMANCE_PYTHON"] ?? environment["FLOWC_PYTHON"])
+      .flatMap { $0.isEmpty ? nil : $0 }
     guard outputDirectory != nil || python != nil else { return }
 
+    // The harness runs on a directory of this test's own: FLOWC_CONFORMANCE_DIR also receives
+    // other tests' envelopes, possibly while they are being written.
     let temporary = try TemporaryDirectory()
     defer { temporary.remove() }
-    let directory = outputDirectory.map { URL(fileURLWithPath: $0) } ?? temporary.url
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    var directories = [temporary.url]
+    if let outputDirectory {
+      let url = URL(fileURLWithPath: outputDirectory)
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+      directories.append(url)
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     for testCase in Self.cases {
       let data = try encoder.encode(try Self.envelope(for: testCase))
-      try data.write(to: directory.appendingPathComponent("response-\(testCase.name).json"))
+      for directory in directories {
+        try data.write(
+          to: directory.appendingPathComponent("response-amazon-pay-\(testCase.name).json"),
+          options: .atomic)
+      }
     }
 
     guard let python else { return }
+    let (status, report) = try Self.runHarness(python: python, [temporary.url.path])
+    #expect(status == 0, "\(report)")
+    #expect(report.contains("\(Self.cases.count) passed, 0 failed"), "\(report)")
+  }
+
+  /// The harness's own self-test (it must catch a misspelt key, a string `transactionTimeout`,
+  /// a `null`, a changed default) and the reference request envelopes.
+  @Test func harnessCatchesBrokenPayloadsAndReadsTheReferenceEnvelopes() throws {
+    let environment = ProcessInfo.processInfo.environment
+    guard
+      let python = (environment["FLOWC_CONFORMANCE_PYTHON"] ?? environment["FLOWC_PYTHON"])
+        .flatMap({ $0.isEmpty ? nil : $0 })
+    else { return }
+    let (selfTestStatus, selfTestReport) = try Self.runHarness(python: python, ["--self-test"])
+    #expect(selfTestStatus == 0, "\(selfTestReport)")
+    #expect(selfTestReport.contains(" passed, 0 failed"), "\(selfTestReport)")
+    let (status, report) = try Self.runHarness(
+      python: python, [F.envelopesDirectory.path])
+    #expect(status == 0, "\(report)")
+    #expect(report.contains("11 passed, 0 failed"), "\(report)")
+  }
+
+  static func runHarness(python: String, _ arguments: [String]) throws -> (Int32, String) {
     let script = URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Conformance/roundtrip.py")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [script.path, directory.path]
+    process.arguments = [script.path] + arguments
     let output = Pipe()
     process.standardOutput = output
     process.standardError = output
     try process.run()
     let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(report)")
-    #expect(report.contains("\(Self.cases.count) passed, 0 failed"), "\(report)")
+    return (process.terminationStatus, report)
   }
 }

@@ -125,6 +125,33 @@ import Testing
     try await b.close()
   }
 
+  @Test func readsNeverSeeATurnThatRollsBack() async throws {
+    let store = try await SQLFlowStore.open(sqlitePath: ":memory:")
+    try await store.commit(TurnWrites(newContinuations: [Contract.continuation("spent")]))
+    try await store.commit(TurnWrites(consumedTokens: ["spent"]))
+    // Each losing turn inserts its request row, then fails on the spent token and rolls back.
+    let sightings = try await withThrowingTaskGroup(of: Int.self) { group in
+      group.addTask {
+        for index in 0..<150 {
+          _ = try? await store.commit(
+            TurnWrites(
+              processedRequest: Contract.request("ghost-\(index)"), consumedTokens: ["spent"]))
+        }
+        return 0
+      }
+      group.addTask {
+        var seen = 0
+        for round in 0..<600 {
+          if try await store.processedRequest(id: "ghost-\(round / 4)") != nil { seen += 1 }
+        }
+        return seen
+      }
+      return try await group.reduce(0, +)
+    }
+    #expect(sightings == 0)
+    try await store.close()
+  }
+
   static func consume(_ token: String, in store: SQLFlowStore, request: String) async -> Bool {
     do {
       try await store.commit(
