@@ -17,8 +17,8 @@ struct FlowcCommand: AsyncParsableCommand {
       CheckCommand.self,
       CompileCommand.self,
       ExplainCommand.self,
-      SchemaCommand.self,
       RunCommand.self,
+      SchemaCommand.self,
     ]
   )
 }

@@ -300,3 +300,51 @@ import Testing
     #expect(orders.first?.authorizationReferenceId == secondReference)
   }
 }
+
+/// Setup's success leading straight to Charge, in the same turn (the cookbook's flow).
+@Suite struct EngineChainedPaymentTests {
+  @Test func setupSuccessSendsTheChargeInTheSameResponse() async throws {
+    var program = NoNicksProgram.program(flowHash: "sha256:chained")
+    guard case .connections(var setup) = program.states["setup"]?.kind else { return }
+    setup.on["success"] = Transition(goto: "charge")
+    program.states["setup"] = State(id: "setup", kind: .connections(setup))
+    let store = InstrumentedStore()
+    let engine = FlowEngine(program: program, store: store)
+    var customer = Conversation(engine: engine, name: "chained-setup-charge")
+    _ = try await customer.launch()
+    _ = try await customer.say("AMAZON.YesIntent")
+    let setupDirective = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    let chargeResponse = try await customer.amazonPay(
+      "Setup", token: setupDirective.token, payload: Envelopes.setupSuccessPayload)
+    let charge = try #require(chargeResponse.sendRequest)
+    #expect(charge.name == "Charge")
+    #expect(charge.payload?["billingAgreementId"] == .string("C01-1234567-7654321"))
+    #expect(chargeResponse.response.shouldEndSession == true)
+    // One commit consumes the Setup token, stores the agreement and the Charge continuation.
+    let last = try #require(await store.commits.last)
+    #expect(last.consumedTokens == [setupDirective.token])
+    #expect(last.newContinuations.map(\.token) == [charge.token])
+    #expect(last.agreements.count == 1)
+    #expect(last.orders.last?.state == "charging")
+    #expect(last.orders.last?.billingAgreementId == "C01-1234567-7654321")
+
+    _ = try await customer.amazonPay(
+      "Charge", token: charge.token,
+      payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+    let orders = try await store.orders(userId: Envelopes.shopper)
+    #expect(orders.map(\.state) == ["captured"])
+  }
+
+  @Test func theEnvelopeAPIAnswersAndReplaysLikeTheJSONOne() async throws {
+    let engine = makeEngine()
+    let json = try Conversation.encoder.encode(
+      Envelopes.envelope(
+        request: Envelopes.launch(), sessionNew: true, requestId: "amzn1.echo-api.request.api"))
+    let request = try JSONDecoder().decode(RequestEnvelope.self, from: json)
+    let first = try await engine.handle(request)
+    #expect(first.response.shouldEndSession == false)
+    let replayed = try await engine.handle(requestJSON: json)
+    #expect(replayed == (try FlowEngine.encode(first)))
+    #expect(try await engine.handle(request) == first)
+  }
+}
