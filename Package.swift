@@ -61,6 +61,12 @@ let package = Package(
       ],
       swiftSettings: upcomingFeatures
     ),
+    .executableTarget(
+      name: "RuntimeBenchmark",
+      dependencies: ["FlowCompiler", "FlowIR", "FlowRuntime"],
+      path: "benchmarks/runtime/Sources",
+      swiftSettings: upcomingFeatures
+    ),
     .testTarget(
       name: "FlowCompilerTests",
       dependencies: ["FlowCompiler", "FlowIR"],
