@@ -28,6 +28,16 @@ import Testing
   }
 
   @Test(arguments: examples)
+  func checkingWithoutAProgramGivesTheSameDiagnostics(_ url: URL) throws {
+    let full = FlowCompiler.compile(try Self.source(url), options: CompileOptions(release: true))
+    let checkOnly = FlowCompiler.compile(
+      try Self.source(url), options: CompileOptions(release: true, producesProgram: false))
+    #expect(checkOnly.program == nil)
+    #expect(full.program != nil)
+    #expect(checkOnly.diagnostics == full.diagnostics)
+  }
+
+  @Test(arguments: examples)
   func irMatchesGolden(_ url: URL) throws {
     let result = FlowCompiler.compile(try Self.source(url))
     let program = try #require(result.program)

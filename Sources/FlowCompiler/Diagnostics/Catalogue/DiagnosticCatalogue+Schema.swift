@@ -39,8 +39,9 @@ extension DiagnosticCatalogue {
     explanation: """
       Some keys must be present: `flowc`, `skill` (with `name`, `invocation`, `locales`), \
       `prompts`, `flow` (with `start` and `states`), `merchant` when the flow has a `setup` or \
-      `charge` state (with `seller_id`, `country`, `currency`), and a product's `name` and \
-      `price`.
+      `charge` state (with `seller_id`, `country`, `currency`), a product's `name` and \
+      `price`, an intent's `samples`, a card's `title` and `text`, the `else` branch of a \
+      `choose`, and `goto` in a transition of a `setup` or `charge` outcome.
 
       ```yaml
       merchant:
@@ -150,7 +151,8 @@ extension DiagnosticCatalogue {
     explanation: """
       `reprompt` belongs to `ask` states, `permission_card` to `tell` states, `card` to `ask` \
       and `tell` states, `on` to `ask`, `setup` and `charge` states; `choose` states take \
-      nothing but `choose`, and `tell` states end the session so they have no `on`.
+      nothing but `choose`, and `tell` states end the session so they have no `on`. A response \
+      carries one card, so a `tell` state with `permission_card: true` has no `card`.
 
       ```yaml
       goodbye:
