@@ -85,6 +85,8 @@ struct SymbolTable {
   let promptLocaleRanges: [String: SourceRange]
   /// Every prompt id of any locale.
   let promptIds: Set<String>
+  /// Prompt id → the range of its first key in the file (for "did you mean" notes).
+  let promptRanges: [String: SourceRange]
   /// Intent name → intent (`nil` when malformed).
   let intents: [String: IntentSyntax?]
   /// State id → state (`nil` when malformed).
@@ -111,11 +113,15 @@ struct SymbolTable {
     var prompts: [String: [String: TextScalar]] = [:]
     var localeRanges: [String: SourceRange] = [:]
     var promptIds: Set<String> = []
+    var promptRanges: [String: SourceRange] = [:]
     for locale in syntax.prompts {
       localeRanges[locale.key.value] = locale.key.range
       var table = prompts[locale.key.value] ?? [:]
       for prompt in locale.value ?? [] {
         promptIds.insert(prompt.key.value)
+        if promptRanges[prompt.key.value] == nil {
+          promptRanges[prompt.key.value] = prompt.key.range
+        }
         if let text = prompt.value { table[prompt.key.value] = text }
       }
       prompts[locale.key.value] = table
@@ -123,6 +129,7 @@ struct SymbolTable {
     self.prompts = prompts
     promptLocaleRanges = localeRanges
     self.promptIds = promptIds
+    self.promptRanges = promptRanges
     var intents: [String: IntentSyntax?] = [:]
     for intent in syntax.intents where intents[intent.key.value] == nil {
       intents[intent.key.value] = .some(intent.value)

@@ -109,7 +109,9 @@ extension FlowChecker {
     guard syntax.flow?.statesComplete ?? false else { return }
     report(
       DiagnosticCatalogue.unknownState(name.value, known: symbols.stateIds, at: name.range)
-        .withDefinition(of: Suggestions.closest(to: name.value, among: symbols.stateIds), symbols))
+        .withDefinition(
+          of: Suggestions.closest(to: name.value, among: symbols.stateIds),
+          in: symbols.stateRanges))
   }
 
   private mutating func resolveCard(_ card: CardSyntax) {
@@ -122,7 +124,10 @@ extension FlowChecker {
     guard symbols.promptIds.contains(name.value) else {
       if syntax.promptsComplete {
         report(
-          DiagnosticCatalogue.unknownPrompt(name.value, known: symbols.promptIds, at: name.range))
+          DiagnosticCatalogue.unknownPrompt(name.value, known: symbols.promptIds, at: name.range)
+            .withDefinition(
+              of: Suggestions.closest(to: name.value, among: symbols.promptIds),
+              in: symbols.promptRanges))
         // The prompt meant is likely the suggestion: it is not unused, it is misspelt here.
         if let suggestion = Suggestions.closest(to: name.value, among: symbols.promptIds) {
           usedPrompts.insert(suggestion)
@@ -155,9 +160,11 @@ extension FlowChecker {
 }
 
 extension Diagnostic {
-  /// A copy whose did-you-mean note points at the suggested state's definition.
-  fileprivate func withDefinition(of suggestion: String?, _ symbols: SymbolTable) -> Diagnostic {
-    guard let suggestion, let range = symbols.stateRanges[suggestion],
+  /// A copy whose did-you-mean note points at where the suggested name is defined.
+  fileprivate func withDefinition(of suggestion: String?, in ranges: [String: SourceRange])
+    -> Diagnostic
+  {
+    guard let suggestion, let range = ranges[suggestion],
       let index = notes.lastIndex(where: { $0.message.hasPrefix("did you mean") })
     else { return self }
     var copy = self
