@@ -38,7 +38,19 @@ public enum FlowCompiler {
   public static func compile(_ file: SourceFile, options: CompileOptions = CompileOptions())
     -> CompileResult
   {
-    // Filled in by the compiler stages.
-    CompileResult(program: nil, diagnostics: [])
+    let loaded = YAMLLoader.load(file)
+    var diagnostics = loaded.diagnostics
+    guard loaded.root != nil || !diagnostics.hasErrors else {
+      return CompileResult(program: nil, diagnostics: diagnostics.sortedByPosition())
+    }
+    let (syntax, parseDiagnostics) = FlowParser.parse(loaded.root, file: file)
+    diagnostics += parseDiagnostics
+    let (checkDiagnostics, checked) = FlowChecker.check(syntax, file: file, options: options)
+    diagnostics += checkDiagnostics
+    var program: FlowProgram?
+    if !diagnostics.hasErrors {
+      program = FlowLowering.lower(syntax, checked: checked, file: file)
+    }
+    return CompileResult(program: program, diagnostics: diagnostics.sortedByPosition())
   }
 }

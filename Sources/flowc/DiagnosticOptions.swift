@@ -41,7 +41,9 @@ struct CompilationOptions: ParsableArguments {
   @Flag(help: "Treat warnings as errors: they are reported as errors and fail the command.")
   var warningsAsErrors = false
 
-  @Option(help: "Colour the text diagnostics: auto (when a terminal and NO_COLOR is unset), always or never.")
+  @Option(
+    help:
+      "Colour the text diagnostics: auto (when a terminal and NO_COLOR is unset), always or never.")
   var color: ColorOption = .auto
 
   var compileOptions: CompileOptions { CompileOptions(release: release) }

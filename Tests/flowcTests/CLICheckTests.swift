@@ -8,7 +8,8 @@ import Testing
     #expect(run.status == 1, "\(run)")
     #expect(
       run.stdout
-        == "Tests/TestData/cli/no-such-file.yaml: error: cannot read file: no such file or directory [unreadable-file]\n")
+        == "Tests/TestData/cli/no-such-file.yaml: error: cannot read file: no such file or directory [unreadable-file]\n"
+    )
     #expect(run.stderr == "1 error generated.\n")
   }
 
@@ -22,7 +23,8 @@ import Testing
     let run = try FlowcProcess.run(["check", "--format", "json", "missing.yaml"])
     #expect(run.status == 1)
     #expect(run.stderr.isEmpty, "machine formats print no summary line")
-    let document = try #require(try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [String: Any])
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [String: Any])
     #expect(document["version"] as? Int == 1)
     #expect((document["summary"] as? [String: Int]) == ["errors": 1, "warnings": 0])
     let files = try #require(document["files"] as? [[String: Any]])
@@ -34,10 +36,12 @@ import Testing
   @Test func sarifIsOnStdoutAndNamesTheRule() throws {
     let run = try FlowcProcess.run(["check", "--format", "sarif", "missing.yaml"])
     #expect(run.status == 1)
-    let log = try #require(try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [String: Any])
+    let log = try #require(
+      try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [String: Any])
     #expect(log["version"] as? String == "2.1.0")
     let run0 = try #require((log["runs"] as? [[String: Any]])?.first)
-    let rules = try #require(((run0["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+    let rules = try #require(
+      ((run0["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
     #expect(rules.map { $0["id"] as? String } == ["unreadable-file"])
     #expect(rules.first?["helpUri"] as? String == "docs/diagnostics.md#unreadable-file")
     let results = try #require(run0["results"] as? [[String: Any]])
@@ -50,7 +54,8 @@ import Testing
     #expect(run.status == 1)
     #expect(
       run.stdout
-        == "::error file=missing.yaml,title=unreadable-file::cannot read file: no such file or directory\n")
+        == "::error file=missing.yaml,title=unreadable-file::cannot read file: no such file or directory\n"
+    )
   }
 
   @Test func colourIsOffWhenNotATerminalAndOnWhenAsked() throws {
@@ -66,8 +71,11 @@ import Testing
   }
 
   @Test func everyFileIsReportedInOrder() throws {
-    let run = try FlowcProcess.run(["check", "--format", "json", "b-missing.yaml", "a-missing.yaml"])
-    let document = try #require(try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [String: Any])
+    let run = try FlowcProcess.run([
+      "check", "--format", "json", "b-missing.yaml", "a-missing.yaml",
+    ])
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [String: Any])
     let paths = (document["files"] as? [[String: Any]])?.map { $0["path"] as? String }
     #expect(paths == ["b-missing.yaml", "a-missing.yaml"])
     #expect((document["summary"] as? [String: Int])?["errors"] == 2)

@@ -5,7 +5,9 @@ import Testing
   @Test func explainsAKnownId() throws {
     let run = try FlowcProcess.run(["explain", "unreadable-file"])
     #expect(run.status == 0, "\(run)")
-    #expect(run.stdout.hasPrefix("unreadable-file (error): a file named on the command line cannot be read\n\n"))
+    #expect(
+      run.stdout.hasPrefix(
+        "unreadable-file (error): a file named on the command line cannot be read\n\n"))
     #expect(run.stdout.contains("```"))
     #expect(run.stderr.isEmpty)
   }
@@ -47,8 +49,14 @@ import Testing
     let run = try FlowcProcess.run(["explain", "--list"])
     #expect(run.status == 0)
     let lines = run.stdout.split(separator: "\n")
-    #expect(lines.contains { $0.hasPrefix("unreadable-file ") && $0.hasSuffix("error: a file named on the command line cannot be read") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("unreadable-file ")
+          && $0.hasSuffix("error: a file named on the command line cannot be read")
+      })
     #expect(lines.contains { $0.hasPrefix("unwritable-file ") })
-    #expect(lines.map { $0.split(separator: " ").first! } == lines.map { $0.split(separator: " ").first! }.sorted())
+    #expect(
+      lines.map { $0.split(separator: " ").first! }
+        == lines.map { $0.split(separator: " ").first! }.sorted())
   }
 }

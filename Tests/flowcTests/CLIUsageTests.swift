@@ -24,7 +24,8 @@ import Testing
   @Test func versionIsPrinted() throws {
     let run = try FlowcProcess.run(["--version"])
     #expect(run.status == 0)
-    #expect(run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(run)")
+    #expect(
+      run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(run)")
   }
 
   @Test(arguments: [

@@ -1,5 +1,4 @@
 import FlowIR
-
 import Foundation
 
 /// What the `flowc` commands do, as library calls: read the files, compile them, and gather
@@ -66,7 +65,9 @@ public enum FlowDriver {
   ) {
     switch SourceFileReader.read(path: path) {
     case .failure(let diagnostic):
-      return (FileDiagnostics(file: SourceFile(path: path, bytes: []), diagnostics: [diagnostic]), nil)
+      return (
+        FileDiagnostics(file: SourceFile(path: path, bytes: []), diagnostics: [diagnostic]), nil
+      )
     case .file(let file):
       let result = FlowCompiler.compile(file, options: options)
       let program = result.diagnostics.hasErrors ? nil : result.program

@@ -39,11 +39,15 @@ import Testing
     ]
     let reference = DiagnosticCatalogue.markdownReference(of: descriptors)
     #expect(reference.hasPrefix("# Diagnostics reference\n"))
-    #expect(reference.contains("| [`a-id`](#a-id) | error | first |\n| [`b-id`](#b-id) | warning | second \\| with a pipe |\n"))
+    #expect(
+      reference.contains(
+        "| [`a-id`](#a-id) | error | first |\n| [`b-id`](#b-id) | warning | second \\| with a pipe |\n"
+      ))
     #expect(
       reference.hasSuffix(
         "## a-id\n\nSeverity: **error**. First.\n\nBody of a.\n\n"
-          + "## b-id\n\nSeverity: **warning**. Second | with a pipe.\n\nBody of b.\n\n```yaml\nb: 1\n```\n"))
+          + "## b-id\n\nSeverity: **warning**. Second | with a pipe.\n\nBody of b.\n\n```yaml\nb: 1\n```\n"
+      ))
   }
 
   @Test(arguments: DiagnosticCatalogue.all.map(\.id))
@@ -83,8 +87,10 @@ import Testing
 
   @Test func explanationTextStartsWithTheSummary() throws {
     let descriptor = try #require(DiagnosticCatalogue.descriptor(for: "unreadable-file"))
-    #expect(descriptor.explanationText.hasPrefix("unreadable-file (error): \(descriptor.summary)\n\n"))
-    #expect(descriptor.explanationText.hasSuffix("```\n") || descriptor.explanationText.hasSuffix(".\n"))
+    #expect(
+      descriptor.explanationText.hasPrefix("unreadable-file (error): \(descriptor.summary)\n\n"))
+    #expect(
+      descriptor.explanationText.hasSuffix("```\n") || descriptor.explanationText.hasSuffix(".\n"))
   }
 
   @Test func listingAlignsSummaries() {

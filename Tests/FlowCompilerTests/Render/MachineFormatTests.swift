@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct JSONDiagnosticRendererTests {
   @Test func matchesTheGolden() throws {
-    try Golden.assert(JSONDiagnosticRenderer().render(RenderFixture.report), matches: "render/diagnostics.json")
+    try Golden.assert(
+      JSONDiagnosticRenderer().render(RenderFixture.report), matches: "render/diagnostics.json")
   }
 
   @Test func hasTheDocumentedShape() throws {
@@ -51,7 +52,8 @@ import Testing
   }
 
   @Test func hasTheRequiredStructure() throws {
-    let log = try #require(try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
+    let log = try #require(
+      try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
     #expect(log["version"] as? String == "2.1.0")
     #expect((log["$schema"] as? String)?.hasSuffix("sarif-schema-2.1.0.json") == true)
     let runs = try #require(log["runs"] as? [[String: Any]])
@@ -60,10 +62,17 @@ import Testing
     #expect(driver["name"] as? String == "flowc")
     let rules = try #require(driver["rules"] as? [[String: Any]])
     let ruleIds = rules.compactMap { $0["id"] as? String }
-    #expect(ruleIds == ["bad-invocation", "end-of-line", "missing-key", "multi-line", "unknown-state", "wide-name"])
+    #expect(
+      ruleIds == [
+        "bad-invocation", "end-of-line", "missing-key", "multi-line", "unknown-state", "wide-name",
+      ])
     let unknownStateRule = try #require(rules.first { $0["id"] as? String == "unknown-state" })
-    #expect((unknownStateRule["shortDescription"] as? [String: String])?["text"] == RenderFixture.descriptors[0].summary)
-    #expect((unknownStateRule["fullDescription"] as? [String: String])?["text"] == RenderFixture.descriptors[0].explanation)
+    #expect(
+      (unknownStateRule["shortDescription"] as? [String: String])?["text"]
+        == RenderFixture.descriptors[0].summary)
+    #expect(
+      (unknownStateRule["fullDescription"] as? [String: String])?["text"]
+        == RenderFixture.descriptors[0].explanation)
     #expect(unknownStateRule["helpUri"] as? String == "docs/diagnostics.md#unknown-state")
     let results = try #require(runs[0]["results"] as? [[String: Any]])
     #expect(results.count == 6)
@@ -75,7 +84,9 @@ import Testing
       #expect((result["message"] as? [String: String])?["text"]?.isEmpty == false)
       let locations = try #require(result["locations"] as? [[String: Any]])
       let physical = try #require(locations.first?["physicalLocation"] as? [String: Any])
-      #expect((physical["artifactLocation"] as? [String: String])?["uri"] == "examples/caf%C3%A9%20shop.yaml")
+      #expect(
+        (physical["artifactLocation"] as? [String: String])?["uri"]
+          == "examples/caf%C3%A9%20shop.yaml")
       if let region = physical["region"] as? [String: Int] {
         let (startLine, startColumn) = (region["startLine"]!, region["startColumn"]!)
         let (endLine, endColumn) = (region["endLine"]!, region["endColumn"]!)
@@ -87,7 +98,8 @@ import Testing
     }
     let unknownState = try #require(results.first { $0["ruleId"] as? String == "unknown-state" })
     let region = try #require(
-      ((unknownState["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
+      ((unknownState["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?[
+        "region"]
         as? [String: Int])
     #expect(region == ["startLine": 12, "startColumn": 27, "endLine": 12, "endColumn": 34])
     let related = try #require(unknownState["relatedLocations"] as? [[String: Any]])
@@ -109,7 +121,8 @@ import Testing
           print("/".join(map(str, error.absolute_path)), error.message)
       print("ok" if not errors else "invalid")
       """
-    guard let run = PythonRunner.run(script: validator, arguments: [schema.path], input: rendered) else {
+    guard let run = PythonRunner.run(script: validator, arguments: [schema.path], input: rendered)
+    else {
       // No Python here: the structural test above still checks the required fields.
       return
     }
@@ -130,7 +143,8 @@ import Testing
 
 @Suite struct GitHubAnnotationRendererTests {
   @Test func matchesTheGolden() throws {
-    try Golden.assert(GitHubAnnotationRenderer().render(RenderFixture.report), matches: "render/github.txt")
+    try Golden.assert(
+      GitHubAnnotationRenderer().render(RenderFixture.report), matches: "render/github.txt")
   }
 
   @Test func writesOneCommandPerDiagnostic() {
@@ -141,9 +155,14 @@ import Testing
         "::error file=examples/café shop.yaml,line=12,endLine=12,col=27,endColumn=33,"
           + "title=unknown-state::unknown state 'chekout'%0Anote: did you mean 'checkout'? "
           + "(examples/café shop.yaml:13:13)"))
-    #expect(lines.contains("::error file=examples/café shop.yaml,title=missing-key::missing key 'merchant'"))
+    #expect(
+      lines.contains(
+        "::error file=examples/café shop.yaml,title=missing-key::missing key 'merchant'"))
     // A range over several lines has no columns.
-    #expect(lines.contains { $0.hasPrefix("::error file=examples/café shop.yaml,line=3,endLine=5,title=multi-line::") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("::error file=examples/café shop.yaml,line=3,endLine=5,title=multi-line::")
+      })
     #expect(lines.filter { $0.hasPrefix("::warning ") }.count == 3)
   }
 

@@ -29,6 +29,15 @@ public enum DiagnosticCatalogue {
     var descriptors: [DiagnosticDescriptor] = []
     descriptors += inputDescriptors
     descriptors += loadDescriptors
+    descriptors += schemaDescriptors
+    descriptors += referenceDescriptors
+    descriptors += merchantDescriptors
+    descriptors += intentDescriptors
+    descriptors += graphDescriptors
+    descriptors += releaseDescriptors
+    descriptors += catalogDescriptors
+    descriptors += promptDescriptors
+    descriptors += variableDescriptors
     return descriptors.sorted { $0.id < $1.id }
   }
 

@@ -31,7 +31,7 @@ public struct GitHubAnnotationRenderer: Sendable {
       properties.append(("endLine", String(endLine)))
       if endLine == range.start.line {
         properties.append(("col", String(range.start.column)))
-        properties.append(("endColumn", String(max(range.start.column, range.end.column - 1))))
+        properties.append(("endColumn", String(max(range.start.column, range.end.column &- 1))))
       }
     }
     properties.append(("title", diagnostic.id))

@@ -37,7 +37,8 @@ public struct SARIFDiagnosticRenderer: Sendable {
   ) {
     self.helpBaseURI = helpBaseURI
     self.toolVersion = toolVersion
-    self.descriptors = Dictionary(catalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.descriptors = Dictionary(
+      catalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The SARIF log, pretty-printed with sorted keys and a final newline.
@@ -57,7 +58,8 @@ public struct SARIFDiagnosticRenderer: Sendable {
             relatedLocations: diagnostic.notes.isEmpty
               ? nil
               : diagnostic.notes.enumerated().map { index, note in
-                Location(id: index, message: Message(text: note.message), uri: uri, range: note.range)
+                Location(
+                  id: index, message: Message(text: note.message), uri: uri, range: note.range)
               }))
       }
     }

@@ -23,9 +23,10 @@ public struct TextDiagnosticRenderer: Sendable {
   /// Renders every diagnostic of the report, file by file; empty when there is none.
   public func render(_ report: DiagnosticReport) -> String {
     var lines: [String] = []
-    for entry in report.files {
+    for entry in report.files where !entry.diagnostics.isEmpty {
+      let lineIndex = LineIndex(entry.file)
       for diagnostic in entry.diagnostics {
-        lines += render(diagnostic, in: entry.file)
+        lines += render(diagnostic, path: entry.file.path, lines: lineIndex)
       }
     }
     return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
@@ -33,16 +34,21 @@ public struct TextDiagnosticRenderer: Sendable {
 
   /// The lines of one diagnostic and its notes, without line breaks.
   public func render(_ diagnostic: Diagnostic, in file: SourceFile) -> [String] {
+    render(diagnostic, path: file.path, lines: LineIndex(file))
+  }
+
+  private func render(_ diagnostic: Diagnostic, path: String, lines lineIndex: LineIndex)
+    -> [String]
+  {
     var lines = [
       header(
-        path: file.path, range: diagnostic.range, severity: diagnostic.severity,
+        path: path, range: diagnostic.range, severity: diagnostic.severity,
         message: diagnostic.message + " [\(diagnostic.id)]")
     ]
-    lines += snippet(of: diagnostic.range, in: file)
+    lines += snippet(of: diagnostic.range, in: lineIndex)
     for note in diagnostic.notes {
-      lines.append(
-        header(path: file.path, range: note.range, severity: .note, message: note.message))
-      lines += snippet(of: note.range, in: file)
+      lines.append(header(path: path, range: note.range, severity: .note, message: note.message))
+      lines += snippet(of: note.range, in: lineIndex)
     }
     return lines
   }
@@ -54,21 +60,25 @@ public struct TextDiagnosticRenderer: Sendable {
     if let start = range?.start {
       location += ":\(start.line):\(start.column)"
     }
-    return style(location + ":", .bold) + " " + style(severity.rawValue + ":", severity.style)
-      + " " + style(message, .bold)
+    return style(Self.escapingControls(location) + ":", .bold) + " "
+      + style(severity.rawValue + ":", severity.style) + " "
+      + style(Self.escapingControls(message, keepingLineBreaks: true), .bold)
   }
 
-  private func snippet(of range: SourceRange?, in file: SourceFile) -> [String] {
-    guard let range, let line = file.lineText(range.start.line) else { return [] }
+  private func snippet(of range: SourceRange?, in lineIndex: LineIndex) -> [String] {
+    guard let range, let line = lineIndex.text(ofLine: range.start.line) else { return [] }
     let length: Int
     if range.end.line == range.start.line {
-      length = max(0, range.end.column - range.start.column)
+      // Saturating: a range from a broken producer must not trap here.
+      let (difference, overflow) = range.end.column.subtractingReportingOverflow(
+        range.start.column)
+      length = overflow ? (range.end.column > 0 ? Int.max : 0) : max(0, difference)
     } else {
       // A range over several lines is underlined to the end of its first line.
       length = Int.max
     }
     let marker = Self.markerLine(for: line, column: range.start.column, length: length)
-    return [line, style(marker, .marker)]
+    return [Self.replacingControls(line), style(marker, .marker)]
   }
 
   /// The caret line under `line`: blanks (tabs where the line has tabs) up to `column`, `^`,
@@ -101,6 +111,30 @@ public struct TextDiagnosticRenderer: Sendable {
     return marker
   }
 
+  /// The text with control characters (escape sequences above all: a flow file must not be
+  /// able to drive the terminal) written as `\u{1B}`; tabs, and line breaks when asked, stay.
+  static func escapingControls(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    var escaped = ""
+    for scalar in text.unicodeScalars {
+      if scalar.isControl, scalar != "\t", !(keepingLineBreaks && scalar == "\n") {
+        escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return escaped
+  }
+
+  /// The source line with each control character but the tab replaced by U+FFFD, one column
+  /// wide, so that the marker line still lines up.
+  static func replacingControls(_ line: String) -> String {
+    var replaced = ""
+    for scalar in line.unicodeScalars {
+      replaced.unicodeScalars.append(scalar.isControl && scalar != "\t" ? "\u{FFFD}" : scalar)
+    }
+    return replaced
+  }
+
   /// How many terminal columns a scalar takes: 0 for combining marks and format characters,
   /// 2 for East Asian wide characters and emoji, 1 otherwise.
   static func terminalWidth(of scalar: Unicode.Scalar) -> Int {
@@ -121,6 +155,32 @@ public struct TextDiagnosticRenderer: Sendable {
 
   private func style(_ text: String, _ style: ANSIStyle) -> String {
     colors ? style.apply(to: text) : text
+  }
+}
+
+/// Where each line of a file starts, found once per file so that rendering many diagnostics
+/// of a big file does not rescan it for each one.
+private struct LineIndex {
+  let bytes: [UInt8]
+  let lineStarts: [Int]
+
+  init(_ file: SourceFile) {
+    bytes = file.bytes
+    var starts = [0]
+    for (offset, byte) in file.bytes.enumerated() where byte == UInt8(ascii: "\n") {
+      starts.append(offset + 1)
+    }
+    lineStarts = starts
+  }
+
+  /// The text of a 1-based line without its line break (as ``SourceFile/lineText(_:)``):
+  /// `nil` past the end or when the line is not valid UTF-8.
+  func text(ofLine line: Int) -> String? {
+    guard line >= 1, line <= lineStarts.count else { return nil }
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    return String(validating: bytes[start..<end], as: UTF8.self)
   }
 }
 
@@ -145,6 +205,11 @@ enum ANSIStyle {
   func apply(to text: String) -> String {
     text.isEmpty ? text : code + text + "\u{1B}[0m"
   }
+}
+
+extension Unicode.Scalar {
+  /// C0 and C1 control characters and DEL.
+  fileprivate var isControl: Bool { properties.generalCategory == .control }
 }
 
 extension DiagnosticSeverity {

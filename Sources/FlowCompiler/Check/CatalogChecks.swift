@@ -1,0 +1,126 @@
+import FlowIR
+
+extension FlowChecker {
+  /// The currency prices are in: the merchant's, else (a flow without payments) the one of the
+  /// default locale's Amazon Pay region, else USD. `nil` when the merchant's is invalid.
+  var priceCurrency: String? {
+    if let merchant = syntax.merchant {
+      guard merchant.currency != nil else { return nil }
+      return merchantCurrency
+    }
+    if syntax.hasMerchantKey { return nil }
+    switch symbols.locales.first.flatMap(AlexaLocales.paymentRegion(of:)) {
+    case "UK": return "GBP"
+    case "EU": return "EUR"
+    case "JP": return "JPY"
+    default: return "USD"
+    }
+  }
+
+  /// Checks prices and shared synonyms, and builds the IR catalog.
+  mutating func checkCatalog() {
+    let currency = priceCurrency
+    checked.currency = currency ?? "USD"
+    var products: [Product] = []
+    for entry in syntax.products {
+      guard let product = entry.value else { continue }
+      var price: Money?
+      if let currency, let given = product.price {
+        let scalar = TextScalar(text: given.value, style: .plain, range: given.range)
+        switch MoneyLiteral.parsePrice(given.value, currency: currency) {
+        case .success(let money): price = money
+        case .failure(let problem):
+          report(
+            DiagnosticCatalogue.invalidPrice(
+              problem.kind, text: given.value, at: scalar.sourceRange(ofUTF8: problem.range.utf8)
+            ))
+        }
+      }
+      guard let price, let names = resolvedNames(product) else { continue }
+      checked.prices[entry.key.value] = price
+      var subscription: Subscription?
+      if let period = product.subscription?.value, let unit = Subscription.Unit(rawValue: period.unit) {
+        subscription = Subscription(every: period.every, unit: unit)
+      }
+      products.append(
+        Product(
+          id: entry.key.value, names: names, price: price, synonyms: resolvedSynonyms(product),
+          shipping: product.shipping?.value ?? false, subscription: subscription))
+    }
+    checked.products = products.sorted { $0.id < $1.id }
+    checkSharedSynonyms()
+  }
+
+  /// The name of a product in every locale, or `nil` when a locale has none.
+  private func resolvedNames(_ product: ProductSyntax) -> [String: String]? {
+    switch product.name {
+    case .shared(let name):
+      return Dictionary(uniqueKeysWithValues: symbols.locales.map { ($0, name.value) })
+    case .perLocale(let entries):
+      var names: [String: String] = [:]
+      for entry in entries {
+        if let name = entry.value { names[entry.key.value] = name.value }
+      }
+      return symbols.locales.allSatisfy { names[$0] != nil }
+        ? names.filter { symbols.locales.contains($0.key) } : nil
+    case nil:
+      return nil
+    }
+  }
+
+  private func resolvedSynonyms(_ product: ProductSyntax) -> [String: [String]] {
+    var synonyms: [String: [String]] = [:]
+    for locale in symbols.locales { synonyms[locale] = [] }
+    switch product.synonyms {
+    case .shared(let list):
+      for locale in symbols.locales { synonyms[locale] = list.value.map(\.value) }
+    case .perLocale(let entries):
+      for entry in entries where synonyms[entry.key.value] != nil {
+        synonyms[entry.key.value] = entry.value?.value.map(\.value) ?? []
+      }
+    case nil:
+      break
+    }
+    return synonyms
+  }
+
+  /// Warns when two products share a name or synonym in a locale.
+  private mutating func checkSharedSynonyms() {
+    var seen: [String: (product: String, range: SourceRange)] = [:]
+    var reported: Set<SourceRange> = []
+    for entry in syntax.products {
+      guard let product = entry.value else { continue }
+      var words: [(locale: String?, word: Located<String>)] = []
+      switch product.name {
+      case .shared(let name): words.append((nil, name))
+      case .perLocale(let entries):
+        for name in entries { if let value = name.value { words.append((name.key.value, value)) } }
+      case nil: break
+      }
+      switch product.synonyms {
+      case .shared(let list): words += list.value.map { (nil, $0) }
+      case .perLocale(let entries):
+        for list in entries {
+          words += (list.value?.value ?? []).map { (list.key.value, $0) }
+        }
+      case nil: break
+      }
+      for (locale, word) in words {
+        let locales = locale.map { [$0] } ?? symbols.locales
+        for locale in locales {
+          let key = locale + "\u{0}" + FlowChecker.normalizedSample(word.value)
+          if let first = seen[key] {
+            if first.product != entry.key.value, reported.insert(word.range).inserted {
+              report(
+                DiagnosticCatalogue.duplicateSynonym(
+                  word.value, product: entry.key.value, otherProduct: first.product,
+                  at: word.range, firstRange: first.range))
+            }
+          } else {
+            seen[key] = (entry.key.value, word.range)
+          }
+        }
+      }
+    }
+  }
+}

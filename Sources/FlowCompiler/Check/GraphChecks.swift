@@ -1,0 +1,192 @@
+import FlowIR
+
+extension FlowChecker {
+  /// The bit of a base variable in a ``VariableSet``.
+  static func variableSet(_ variables: some Sequence<BaseVariable>) -> VariableSet {
+    var bits: UInt64 = 0
+    for variable in variables {
+      if let index = BaseVariable.allCases.firstIndex(of: variable) { bits |= 1 << UInt64(index) }
+    }
+    return VariableSet(bits: bits)
+  }
+
+  /// Whether a `setup` state asks for a shipping address: its `shipping`, else whether every
+  /// product ships.
+  func setupShipping(_ setup: SetupSyntax) -> Bool {
+    if let shipping = setup.shipping { return shipping.value }
+    let products = syntax.products.compactMap(\.value)
+    return !products.isEmpty && products.allSatisfy { $0.shipping?.value ?? false }
+  }
+
+  /// Builds the state graph and runs the graph analyses: reachability, ways out of `ask`
+  /// states, reaching an end, definite assignment of every variable read, agreements before
+  /// charges and the total spoken before a charge.
+  mutating func checkGraph() {
+    guard let flow = syntax.flow, let start = flow.start,
+      let startIndex = symbols.stateIds.firstIndex(of: start.value)
+    else { return }
+    let ids = symbols.stateIds
+    let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+    let states = ids.map { symbols.states[$0] ?? nil }
+    guard states.allSatisfy({ $0 != nil }) else { return }
+    let globals = flow.global.compactMap { entry in entry.value.map { (entry.key.value, $0) } }
+    var kinds: [StateGraph.NodeKind] = []
+    var successors: [[StateGraph.Edge]] = []
+    /// Reads of transitions' `say` prompts: (state, gains of the transition, prompt).
+    var sayReads: [(state: Int, gains: VariableSet, prompt: Located<String>)] = []
+
+    func transitionEdge(_ source: Int, _ transition: TransitionSyntax, extra: VariableSet)
+      -> StateGraph.Edge
+    {
+      let assigned = transition.set.compactMap { BaseVariable(rawValue: $0.key.value) }
+      let target = transition.goto.flatMap { index[$0.value] } ?? source
+      return StateGraph.Edge(
+        source: source, target: target,
+        gains: Self.variableSet(assigned).union(extra),
+        changesTotal: assigned.contains(.product) || assigned.contains(.quantity))
+    }
+
+    func outcomeEdges(_ position: Int, _ state: StateSyntax, task: String, shipping: Bool)
+      -> [StateGraph.Edge]
+    {
+      var edges: [StateGraph.Edge] = []
+      for handler in state.on {
+        guard let transition = handler.value else { continue }
+        let gains = VariablePath.assigned(
+          byOutcome: handler.key.value, ofTask: task, shipping: shipping)
+        let edge = transitionEdge(position, transition, extra: Self.variableSet(gains))
+        edges.append(edge)
+        if let say = transition.say { sayReads.append((position, edge.gains, say)) }
+      }
+      return edges
+    }
+
+    for (position, state) in states.enumerated() {
+      guard let state else { continue }
+      var edges: [StateGraph.Edge] = []
+      switch state.kind {
+      case .ask:
+        kinds.append(.ask)
+        var handled: Set<String> = []
+        for handler in state.on {
+          handled.insert(handler.key.value)
+          guard let transition = handler.value else { continue }
+          let edge = transitionEdge(position, transition, extra: .none)
+          edges.append(edge)
+          if let say = transition.say { sayReads.append((position, edge.gains, say)) }
+        }
+        for (intent, transition) in globals where !handled.contains(intent) {
+          let edge = transitionEdge(position, transition, extra: .none)
+          edges.append(edge)
+          if let say = transition.say { sayReads.append((position, edge.gains, say)) }
+        }
+      case .tell:
+        kinds.append(.tell)
+      case .setup(let setup):
+        kinds.append(.setup)
+        edges += outcomeEdges(position, state, task: "Setup", shipping: setupShipping(setup))
+      case .charge:
+        kinds.append(.charge)
+        edges += outcomeEdges(position, state, task: "Charge", shipping: false)
+      case .choose(let choose):
+        kinds.append(.choose)
+        let branchReads = conditionReads[ids[position]] ?? []
+        for (number, branch) in choose.branches.enumerated() {
+          guard let target = index[branch.goto.value] else { continue }
+          let opens = number < branchReads.count && branchReads[number].opensAgreement
+          edges.append(
+            StateGraph.Edge(
+              source: position, target: target,
+              gains: opens ? Self.variableSet([.agreementID, .agreementStatus]) : .none,
+              changesTotal: false))
+        }
+        if let otherwise = choose.otherwise, let target = index[otherwise.value] {
+          edges.append(
+            StateGraph.Edge(source: position, target: target, gains: .none, changesTotal: false))
+        }
+      }
+      successors.append(edges)
+    }
+    let graph = StateGraph(
+      ids: ids, kinds: kinds, successors: successors, start: startIndex,
+      initial: Self.variableSet(BaseVariable.allCases.filter(\.isAlwaysSet)))
+    let ranges = ids.map { symbols.stateRanges[$0]! }
+
+    let reachable = graph.reachable()
+    for position in ids.indices where !reachable[position] {
+      report(DiagnosticCatalogue.unreachableState(ids[position], at: ranges[position]))
+    }
+    for position in ids.indices where kinds[position] == .ask && reachable[position] {
+      if !successors[position].contains(where: { $0.target != position }) {
+        report(DiagnosticCatalogue.askWithoutExit(ids[position], at: ranges[position]))
+      }
+    }
+    let reachesEnd = graph.reachesEnd()
+    for position in ids.indices where reachable[position] && !reachesEnd[position] {
+      report(DiagnosticCatalogue.noEndingReachable(ids[position], at: ranges[position]))
+    }
+
+    let entry = graph.definitelySet()
+    var reported: Set<String> = []
+    func check(_ read: VariableRead, in position: Int, with gains: VariableSet) {
+      guard reachable[position] else { return }
+      let facts = entry[position].union(gains)
+      for variable in read.dependencies.sorted() {
+        let bit = Self.variableSet([variable])
+        guard !facts.isSuperset(of: bit) else { continue }
+        let key = "\(read.range.start.offset):\(read.range.end.offset):\(variable.rawValue)"
+        guard reported.insert(key).inserted else { return }
+        let route = graph.path(to: position, without: bit.union(gains)) ?? [ids[position]]
+        report(
+          DiagnosticCatalogue.variableNotSet(
+            variable.rawValue, path: read.path, state: ids[position], at: read.range,
+            stateRange: ranges[position], via: route))
+        return
+      }
+    }
+    func checkPrompt(_ prompt: String, in position: Int, with gains: VariableSet) {
+      for locale in symbols.locales {
+        for read in promptReads[locale]?[prompt] ?? [] { check(read, in: position, with: gains) }
+      }
+    }
+    for (position, state) in states.enumerated() {
+      guard let state else { continue }
+      var entryPrompts: [String] = []
+      switch state.kind {
+      case .ask(let prompt), .tell(let prompt): entryPrompts.append(prompt.value)
+      case .choose:
+        for branch in conditionReads[ids[position]] ?? [] {
+          for read in branch.reads { check(read, in: position, with: .none) }
+        }
+      case .charge:
+        let read =
+          amountReads[ids[position]]
+          ?? VariableRead(
+            path: "order.total", dependencies: [.product, .quantity], range: state.kindKeyRange)
+        check(read, in: position, with: .none)
+        let agreement = Self.variableSet([.agreementID])
+        if reachable[position], !entry[position].isSuperset(of: agreement) {
+          let route = graph.path(to: position, without: agreement) ?? [ids[position]]
+          report(
+            DiagnosticCatalogue.chargeWithoutAgreement(
+              ids[position], at: state.kindKeyRange, via: route))
+        }
+      case .setup:
+        break
+      }
+      if let reprompt = state.reprompt { entryPrompts.append(reprompt.value) }
+      if let card = state.card {
+        if let title = card.title { entryPrompts.append(title.value) }
+        if let text = card.text { entryPrompts.append(text.value) }
+      }
+      for prompt in entryPrompts { checkPrompt(prompt, in: position, with: .none) }
+    }
+    for read in sayReads { checkPrompt(read.prompt.value, in: read.state, with: read.gains) }
+
+    let unspoken = graph.pathsWithUnspokenTotal()
+    for (position, state) in states.enumerated() where kinds[position] == .charge {
+      guard let state, let route = unspoken[position] else { continue }
+      report(DiagnosticCatalogue.unspokenTotal(ids[position], at: state.kindKeyRange, via: route))
+    }
+  }
+}

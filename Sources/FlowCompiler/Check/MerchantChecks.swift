@@ -1,0 +1,176 @@
+import Foundation
+
+/// What Amazon Pay for Alexa accepts in the merchant settings.
+enum MerchantRules {
+  /// `countryOfEstablishment` values.
+  static let countries = [
+    "AT", "BE", "CH", "CY", "DE", "DK", "ES", "FR", "HU", "IE", "IT", "JP", "LU", "NL", "PT",
+    "SE", "UK", "US",
+  ]
+  /// `ledgerCurrency` values.
+  static let currencies = ["EUR", "GBP", "JPY", "USD"]
+  /// `checkoutLanguage` values.
+  static let checkoutLanguages = ["de_DE", "en_GB", "en_US", "es_ES", "fr_FR", "it_IT", "ja_JP"]
+  /// The longest `sellerNote`.
+  static let sellerNoteLimit = 1024
+  /// The longest `softDescriptor`.
+  static let softDescriptorLimit = 16
+  /// The longest `sellerOrderId`.
+  static let sellerOrderIdLimit = 32
+  /// The longest order id the runtime generates; the prefix gets the rest of the 32.
+  static let orderIdLength = 20
+
+  /// The ledger currency of a country's merchants.
+  static func currency(of country: String) -> String {
+    switch country {
+    case "US": "USD"
+    case "UK": "GBP"
+    case "JP": "JPY"
+    default: "EUR"
+    }
+  }
+
+  /// The Amazon Pay region of a country's merchants: `NA`, `UK`, `EU` or `JP`.
+  static func region(of country: String) -> String {
+    switch country {
+    case "US": "NA"
+    case "UK": "UK"
+    case "JP": "JP"
+    default: "EU"
+    }
+  }
+
+  /// The checkout language a flow uses: the given one, else the default locale's when Amazon
+  /// Pay has it.
+  static func checkoutLanguage(given: String?, locales: [String]) -> String? {
+    if let given { return given }
+    guard let first = locales.first else { return nil }
+    let candidate = first.replacingOccurrences(of: "-", with: "_")
+    return checkoutLanguages.contains(candidate) ? candidate : nil
+  }
+
+  /// Whether a character may appear in a `sellerOrderId`: `A-Za-z0-9-_`.
+  static func isOrderIdCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar)
+      || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+  }
+}
+
+extension FlowChecker {
+  /// The merchant's currency, when the merchant is valid enough to price things in it.
+  var merchantCurrency: String? {
+    guard let currency = syntax.merchant?.currency?.value,
+      MerchantRules.currencies.contains(currency)
+    else { return nil }
+    return currency
+  }
+
+  /// Checks the `merchant` section: presence, country, currency and their fit, checkout
+  /// language, text lengths, order id prefix, sandbox, regions and the seller id's shape.
+  mutating func checkMerchant() {
+    if symbols.hasPaymentStates, !syntax.hasMerchantKey {
+      var diagnostic = DiagnosticCatalogue.missingKey("merchant", in: nil, at: syntax.documentRange)
+      if let first = syntax.flow?.states.first(where: {
+        switch $0.value?.kind {
+        case .setup, .charge: true
+        default: false
+        }
+      }) {
+        diagnostic = diagnostic.with(
+          note: "state '\(first.key.value)' sends an Amazon Pay request", at: first.key.range)
+      }
+      report(diagnostic)
+    }
+    guard let merchant = syntax.merchant else { return }
+    var country: String?
+    if let given = merchant.country {
+      if MerchantRules.countries.contains(given.value) {
+        country = given.value
+      } else {
+        report(
+          DiagnosticCatalogue.unsupportedCountry(
+            given.value, allowed: MerchantRules.countries, at: given.range))
+      }
+    }
+    if let currency = merchant.currency {
+      if !MerchantRules.currencies.contains(currency.value) {
+        report(DiagnosticCatalogue.unsupportedCurrency(currency.value, at: currency.range))
+      } else if let country, MerchantRules.currency(of: country) != currency.value {
+        report(
+          DiagnosticCatalogue.currencyCountryMismatch(
+            currency: currency.value, country: country,
+            expected: MerchantRules.currency(of: country), at: currency.range))
+      }
+    }
+    if let language = merchant.checkoutLanguage {
+      if !MerchantRules.checkoutLanguages.contains(language.value) {
+        report(
+          DiagnosticCatalogue.unsupportedCheckoutLanguage(
+            language.value, allowed: MerchantRules.checkoutLanguages, at: language.range))
+      }
+    } else if symbols.localesComplete,
+      MerchantRules.checkoutLanguage(given: nil, locales: symbols.locales) == nil
+    {
+      report(
+        DiagnosticCatalogue.missingCheckoutLanguage(
+          defaultLocale: symbols.locales.first, at: merchant.keyRange))
+    }
+    if let note = merchant.sellerNote, note.value.count > MerchantRules.sellerNoteLimit {
+      report(
+        DiagnosticCatalogue.textTooLong(
+          "seller_note", length: note.value.count, limit: MerchantRules.sellerNoteLimit,
+          at: note.range))
+    }
+    if let descriptor = merchant.softDescriptor,
+      descriptor.value.count > MerchantRules.softDescriptorLimit
+    {
+      report(
+        DiagnosticCatalogue.textTooLong(
+          "soft_descriptor", length: descriptor.value.count,
+          limit: MerchantRules.softDescriptorLimit, at: descriptor.range))
+    }
+    if let prefix = merchant.orderIdPrefix {
+      let limit = MerchantRules.sellerOrderIdLimit - MerchantRules.orderIdLength
+      if let bad = prefix.value.unicodeScalars.first(where: {
+        !MerchantRules.isOrderIdCharacter($0)
+      }) {
+        report(
+          DiagnosticCatalogue.invalidOrderIdPrefix(
+            prefix.value,
+            reason: "'\(bad)' is not allowed; use letters, digits, '-' and '_'",
+            at: prefix.range))
+      } else if prefix.value.unicodeScalars.count > limit {
+        report(
+          DiagnosticCatalogue.invalidOrderIdPrefix(
+            prefix.value,
+            reason:
+              "it has \(prefix.value.unicodeScalars.count) characters, at most \(limit), so that "
+              + "order ids stay within \(MerchantRules.sellerOrderIdLimit)",
+            at: prefix.range))
+      }
+    }
+    if let sandbox = merchant.sandboxKeyRange {
+      report(DiagnosticCatalogue.sandboxMode(release: options.release, at: sandbox))
+    }
+    if let country, symbols.localesComplete, let countryRange = merchant.country?.range {
+      let region = MerchantRules.region(of: country)
+      for locale in syntax.skill?.locales ?? []
+      where AlexaLocales.paymentRegion(of: locale.value) != region {
+        report(
+          DiagnosticCatalogue.localeRegionMismatch(
+            locale: locale.value, localeRegion: AlexaLocales.paymentRegion(of: locale.value),
+            merchantRegion: region, at: locale.range
+          ).with(note: "the merchant's country is here", at: countryRange))
+      }
+    }
+    if let sellerId = merchant.sellerId, !Self.looksLikeSellerId(sellerId.value) {
+      report(DiagnosticCatalogue.unusualSellerId(sellerId.value, at: sellerId.range))
+    }
+  }
+
+  /// Whether an id looks like an Amazon Pay merchant id: 10 to 20 of `A-Z0-9`.
+  static func looksLikeSellerId(_ id: String) -> Bool {
+    (10...20).contains(id.unicodeScalars.count)
+      && id.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+  }
+}

@@ -1,0 +1,155 @@
+extension FlowChecker {
+  /// Checks that every locale used in prompts, product names, synonyms and samples is one of
+  /// `skill.locales`, and that every skill locale has prompts.
+  mutating func checkLocales() {
+    guard symbols.localesComplete else { return }
+    let declared = Set(symbols.locales)
+    func check(_ locale: Located<String>) {
+      if !declared.contains(locale.value) {
+        report(DiagnosticCatalogue.undeclaredLocale(locale.value, at: locale.range))
+      }
+    }
+    for locale in syntax.prompts { check(locale.key) }
+    if syntax.promptsComplete, let promptsRange = syntax.prompts.first?.key.range {
+      for locale in symbols.locales where symbols.prompts[locale] == nil {
+        report(
+          DiagnosticCatalogue.missingKey(locale, in: "prompts", at: promptsRange)
+            .with(note: "every locale of 'skill.locales' needs its prompts"))
+      }
+    }
+    for product in syntax.products {
+      if case .perLocale(let names) = product.value?.name {
+        for name in names { check(name.key) }
+        let given = Set(names.map(\.key.value))
+        for locale in symbols.locales where !given.contains(locale) {
+          report(
+            DiagnosticCatalogue.nameMissingInLocale(
+              product.key.value, locale: locale, at: product.key.range))
+        }
+      }
+      if case .perLocale(let synonyms) = product.value?.synonyms {
+        for list in synonyms { check(list.key) }
+      }
+    }
+    for intent in syntax.intents {
+      for samples in intent.value?.samples ?? [] { check(samples.key) }
+    }
+  }
+
+  /// Checks that states, prompts, intents and outcomes named anywhere in `flow` exist, and that
+  /// every outcome of a `setup` or `charge` state is handled.
+  mutating func checkReferences() {
+    guard let flow = syntax.flow else { return }
+    if let start = flow.start { resolveState(start) }
+    for global in flow.global {
+      resolveIntent(global.key)
+      if let transition = global.value { resolveTransition(transition) }
+    }
+    for entry in flow.states {
+      guard let state = entry.value else { continue }
+      resolveState(entry.key.value, state)
+    }
+    if syntax.prompts.contains(where: { $0.value?.contains { $0.key.value == "fallback" } ?? false }) {
+      usedPrompts.insert("fallback")
+    }
+  }
+
+  private mutating func resolveState(_ id: String, _ state: StateSyntax) {
+    switch state.kind {
+    case .ask(let prompt):
+      resolvePrompt(prompt)
+      if let reprompt = state.reprompt { resolvePrompt(reprompt) }
+      if let card = state.card { resolveCard(card) }
+      for handler in state.on {
+        resolveIntent(handler.key)
+        if let transition = handler.value { resolveTransition(transition) }
+      }
+    case .tell(let prompt):
+      resolvePrompt(prompt)
+      if let card = state.card { resolveCard(card) }
+    case .setup, .charge:
+      let kind = state.kind.keyword
+      let outcomes = kind == "setup" ? PaymentOutcomes.setup : PaymentOutcomes.charge
+      for handler in state.on {
+        if !outcomes.contains(handler.key.value) {
+          report(
+            DiagnosticCatalogue.unknownOutcome(
+              handler.key.value, kind: kind, outcomes: outcomes, at: handler.key.range))
+        }
+        if let transition = handler.value { resolveTransition(transition) }
+      }
+      let handled = Set(state.on.map(\.key.value))
+      for outcome in outcomes where !handled.contains(outcome) {
+        report(
+          DiagnosticCatalogue.unhandledOutcome(
+            outcome, state: id, at: state.onKeyRange ?? state.kindKeyRange))
+      }
+    case .choose(let choose):
+      for branch in choose.branches { resolveState(branch.goto) }
+      if let otherwise = choose.otherwise { resolveState(otherwise) }
+    }
+  }
+
+  private mutating func resolveTransition(_ transition: TransitionSyntax) {
+    if let goto = transition.goto { resolveState(goto) }
+    if let say = transition.say { resolvePrompt(say) }
+  }
+
+  private mutating func resolveState(_ name: Located<String>) {
+    guard symbols.states[name.value] == nil else { return }
+    flowHasUnresolvedReferences = true
+    guard syntax.flow?.statesComplete ?? false else { return }
+    report(
+      DiagnosticCatalogue.unknownState(name.value, known: symbols.stateIds, at: name.range)
+        .withDefinition(of: Suggestions.closest(to: name.value, among: symbols.stateIds), symbols))
+  }
+
+  private mutating func resolveCard(_ card: CardSyntax) {
+    if let title = card.title { resolvePrompt(title) }
+    if let text = card.text { resolvePrompt(text) }
+  }
+
+  mutating func resolvePrompt(_ name: Located<String>) {
+    usedPrompts.insert(name.value)
+    guard symbols.promptIds.contains(name.value) else {
+      if syntax.promptsComplete {
+        report(
+          DiagnosticCatalogue.unknownPrompt(name.value, known: symbols.promptIds, at: name.range))
+      }
+      return
+    }
+    guard symbols.localesComplete else { return }
+    for locale in symbols.locales {
+      guard let prompts = symbols.prompts[locale], prompts[name.value] == nil else { continue }
+      if reportedMissingPrompts.insert("\(locale)\u{0}\(name.value)").inserted {
+        report(
+          DiagnosticCatalogue.promptMissingInLocale(
+            name.value, locale: locale, at: name.range,
+            localeRange: symbols.promptLocaleRanges[locale]))
+      }
+    }
+  }
+
+  private mutating func resolveIntent(_ name: Located<String>) {
+    guard !BuiltInIntents.all.contains(name.value), symbols.intents[name.value] == nil else {
+      return
+    }
+    flowHasUnresolvedReferences = true
+    guard syntax.intentsComplete else { return }
+    report(
+      DiagnosticCatalogue.unknownIntent(
+        name.value, known: BuiltInIntents.all.union(symbols.intents.keys), at: name.range))
+  }
+}
+
+extension Diagnostic {
+  /// A copy whose did-you-mean note points at the suggested state's definition.
+  fileprivate func withDefinition(of suggestion: String?, _ symbols: SymbolTable) -> Diagnostic {
+    guard let suggestion, let range = symbols.stateRanges[suggestion],
+      let index = notes.lastIndex(where: { $0.message.hasPrefix("did you mean") })
+    else { return self }
+    var copy = self
+    copy.notes[index].range = range
+    return copy
+  }
+}

@@ -1,0 +1,212 @@
+/// The flow's states as a graph, with the analyses the checks need: reachability, a path to
+/// an end, definite assignment of variables and whether the total was spoken before a charge.
+///
+/// Variables are the base variables of the language (`product`, `agreement.id`, …) and are
+/// handled as bit sets, so every analysis is linear in the size of the graph (times a small
+/// constant for the number of variables).
+struct StateGraph {
+  /// What leaving a state by one transition does.
+  struct Edge {
+    /// The state left.
+    var source: Int
+    /// The state entered (the same as `source` for a transition without `goto`).
+    var target: Int
+    /// The base variables definitely set when the edge is taken.
+    var gains: VariableSet
+    /// Whether the edge changes the order total (it sets `product` or `quantity`).
+    var changesTotal: Bool
+  }
+
+  /// What kind of state a node is, as far as the analyses care.
+  enum NodeKind {
+    case ask, tell, setup, charge, choose
+  }
+
+  /// State ids in source order.
+  let ids: [String]
+  /// The kind of each state.
+  let kinds: [NodeKind]
+  /// Outgoing edges of each state.
+  let successors: [[Edge]]
+  /// The start state.
+  let start: Int
+  /// Variables set at launch.
+  let initial: VariableSet
+
+  /// Creates a graph.
+  init(ids: [String], kinds: [NodeKind], successors: [[Edge]], start: Int, initial: VariableSet)
+  {
+    self.ids = ids
+    self.kinds = kinds
+    self.successors = successors
+    self.start = start
+    self.initial = initial
+  }
+
+  /// The states reachable from the start.
+  func reachable() -> [Bool] {
+    var seen = [Bool](repeating: false, count: ids.count)
+    var queue = [start]
+    seen[start] = true
+    var head = 0
+    while head < queue.count {
+      let node = queue[head]
+      head += 1
+      for edge in successors[node] where !seen[edge.target] {
+        seen[edge.target] = true
+        queue.append(edge.target)
+      }
+    }
+    return seen
+  }
+
+  /// The states from which some `tell` state can be reached.
+  func reachesEnd() -> [Bool] {
+    var predecessors = [[Int]](repeating: [], count: ids.count)
+    for edges in successors {
+      for edge in edges where edge.source != edge.target {
+        predecessors[edge.target].append(edge.source)
+      }
+    }
+    var seen = kinds.map { $0 == .tell }
+    var queue = seen.indices.filter { seen[$0] }
+    var head = 0
+    while head < queue.count {
+      let node = queue[head]
+      head += 1
+      for predecessor in predecessors[node] where !seen[predecessor] {
+        seen[predecessor] = true
+        queue.append(predecessor)
+      }
+    }
+    return seen
+  }
+
+  /// For each state, the variables set on every path from the start into it (definite
+  /// assignment: intersection at joins). Unreachable states get every variable.
+  func definitelySet() -> [VariableSet] {
+    var entry = [VariableSet](repeating: .all, count: ids.count)
+    entry[start] = initial
+    let live = reachable()
+    var incoming = [[Edge]](repeating: [], count: ids.count)
+    for edges in successors {
+      for edge in edges where live[edge.source] { incoming[edge.target].append(edge) }
+    }
+    var queued = [Bool](repeating: false, count: ids.count)
+    var worklist = [start]
+    queued[start] = true
+    while let node = worklist.popLast() {
+      queued[node] = false
+      for edge in successors[node] {
+        let target = edge.target
+        var facts: VariableSet = target == start ? initial : .all
+        for into in incoming[target] {
+          facts.formIntersection(entry[into.source].union(into.gains))
+        }
+        if facts != entry[target] {
+          entry[target] = facts
+          if !queued[target] {
+            queued[target] = true
+            worklist.append(target)
+          }
+        }
+      }
+    }
+    return entry
+  }
+
+  /// A path from the start to `goal` on which `variable` is never set, if there is one.
+  func path(to goal: Int, without variable: VariableSet) -> [String]? {
+    guard initial.intersection(variable).isEmpty else { return nil }
+    var previous = [Int?](repeating: nil, count: ids.count)
+    var seen = [Bool](repeating: false, count: ids.count)
+    seen[start] = true
+    var queue = [start]
+    var head = 0
+    while head < queue.count {
+      let node = queue[head]
+      head += 1
+      if node == goal { break }
+      for edge in successors[node]
+      where !seen[edge.target] && edge.gains.intersection(variable).isEmpty {
+        seen[edge.target] = true
+        previous[edge.target] = node
+        queue.append(edge.target)
+      }
+    }
+    guard seen[goal] else { return nil }
+    var route = [goal]
+    var node = goal
+    while let before = previous[node] {
+      route.append(before)
+      node = before
+    }
+    return route.reversed().map { ids[$0] }
+  }
+
+  /// For each state, a path from the start that enters it after the order total changed
+  /// without passing an `ask` state since; `nil` when there is none.
+  func pathsWithUnspokenTotal() -> [[String]?] {
+    // Nodes are (state, total unspoken) pairs: index * 2 + bit.
+    let count = ids.count * 2
+    var previous = [Int?](repeating: nil, count: count)
+    var seen = [Bool](repeating: false, count: count)
+    let first = start * 2
+    seen[first] = true
+    var queue = [first]
+    var head = 0
+    while head < queue.count {
+      let node = queue[head]
+      head += 1
+      let state = node / 2
+      let unspoken = node % 2 == 1
+      let passesAsk = kinds[state] == .ask
+      for edge in successors[state] {
+        let next = edge.changesTotal || (unspoken && !passesAsk)
+        let target = edge.target * 2 + (next ? 1 : 0)
+        if !seen[target] {
+          seen[target] = true
+          previous[target] = node
+          queue.append(target)
+        }
+      }
+    }
+    return ids.indices.map { state in
+      let goal = state * 2 + 1
+      guard seen[goal] else { return nil }
+      var route = [goal]
+      var node = goal
+      while let before = previous[node] {
+        route.append(before)
+        node = before
+      }
+      return route.reversed().map { ids[$0 / 2] }
+    }
+  }
+}
+
+/// A set of base variables as bits; at most 64 variables.
+struct VariableSet: Equatable, Sendable {
+  /// The bits.
+  var bits: UInt64
+
+  /// Every variable.
+  static let all = VariableSet(bits: ~0)
+  /// No variable.
+  static let none = VariableSet(bits: 0)
+
+  /// Whether no variable is in the set.
+  var isEmpty: Bool { bits == 0 }
+
+  /// The union.
+  func union(_ other: VariableSet) -> VariableSet { VariableSet(bits: bits | other.bits) }
+
+  /// The intersection.
+  func intersection(_ other: VariableSet) -> VariableSet { VariableSet(bits: bits & other.bits) }
+
+  /// Keeps only the variables also in `other`.
+  mutating func formIntersection(_ other: VariableSet) { bits &= other.bits }
+
+  /// Whether every variable of `other` is in the set.
+  func isSuperset(of other: VariableSet) -> Bool { bits & other.bits == other.bits }
+}

@@ -1,0 +1,117 @@
+extension DiagnosticCatalogue {
+  static let missingSamplesDescriptor = DiagnosticDescriptor(
+    id: "missing-samples", severity: .error,
+    summary: "a custom intent has no sample utterances for one of the skill's locales",
+    explanation: """
+      Alexa only recognises a custom intent from its samples, so every custom intent needs \
+      samples in every locale of `skill.locales`.
+
+      ```yaml
+      skill:
+        locales: [en-US, en-GB]
+      intents:
+        BuyIntent:            # error: intent 'BuyIntent' has no samples for locale 'en-GB'
+          samples:
+            en-US: [buy a kit]
+      ```
+
+      Fix: add samples for the locale.
+      """)
+
+  static let unknownSlotDescriptor = DiagnosticDescriptor(
+    id: "unknown-slot", severity: .error,
+    summary: "a sample or a `slot.` path names a slot the intent does not declare",
+    explanation: """
+      `{name}` in a sample utterance and `slot.name` in a transition's `set` name slots of the \
+      intent (`intents.<Intent>.slots`).
+
+      ```yaml
+      intents:
+        BuyIntent:
+          slots: { product: catalog }
+          samples:
+            en-US: [order {amount} {product}]   # error: unknown slot 'amount'
+      ```
+
+      Fix: declare the slot or correct its name.
+      """)
+
+  static let unknownSlotTypeDescriptor = DiagnosticDescriptor(
+    id: "unknown-slot-type", severity: .error,
+    summary: "a slot's type is neither `catalog` nor an Alexa built-in type",
+    explanation: """
+      A slot type is `catalog` (the type generated from `products`) or an Alexa built-in such \
+      as `AMAZON.NUMBER`.
+
+      ```yaml
+      slots:
+        quantity: NUMBER      # error: unknown slot type 'NUMBER'
+      ```
+
+      Fix: use `AMAZON.NUMBER`, another `AMAZON.` type or `catalog`.
+      """)
+
+  static let duplicateSampleDescriptor = DiagnosticDescriptor(
+    id: "duplicate-sample", severity: .error,
+    summary: "the same sample utterance is given twice",
+    explanation: """
+      Alexa cannot tell two intents apart by the same utterance, and rejects an interaction \
+      model that has one twice. Samples are compared ignoring case and spacing.
+
+      ```yaml
+      intents:
+        BuyIntent:
+          samples: { en-US: [buy {product}] }
+        OrderIntent:
+          samples: { en-US: [Buy {product}] }   # error: also a sample of 'BuyIntent'
+      ```
+
+      Fix: keep the utterance in one intent.
+      """)
+
+  /// `intent 'x' has no samples for locale 'y'`.
+  static func missingSamples(intent: String, locale: String, at range: SourceRange)
+    -> Diagnostic
+  {
+    missingSamplesDescriptor.report(
+      "intent '\(intent)' has no samples for locale '\(locale)'", at: range)
+  }
+
+  /// `unknown slot 'x' in intent 'y'`.
+  static func unknownSlot(
+    _ slot: String, intent: String, known: some Sequence<String>, at range: SourceRange
+  ) -> Diagnostic {
+    unknownSlotDescriptor.report("unknown slot '\(slot)' in intent '\(intent)'", at: range)
+      .suggesting(Suggestions.closest(to: slot, among: known))
+  }
+
+  /// `unknown slot type 'x'`.
+  static func unknownSlotType(_ type: String, at range: SourceRange) -> Diagnostic {
+    unknownSlotTypeDescriptor.report("unknown slot type '\(type)'", at: range)
+      .suggesting(
+        type.hasPrefix("AMAZON.")
+          ? nil
+          : Suggestions.closest(to: type, among: ["catalog", "AMAZON.\(type)"])
+            ?? ("AMAZON." + type == "AMAZON.NUMBER" ? "AMAZON.NUMBER" : nil))
+      .with(note: "slot types are 'catalog' or Alexa built-ins such as 'AMAZON.NUMBER'")
+  }
+
+  /// `sample 'x' is also a sample of 'y'`.
+  static func duplicateSample(
+    _ sample: String, otherIntent: String, sameIntent: Bool, at range: SourceRange,
+    firstRange: SourceRange
+  ) -> Diagnostic {
+    let message =
+      sameIntent
+      ? "sample '\(sample)' is given twice in intent '\(otherIntent)'"
+      : "sample '\(sample)' is also a sample of intent '\(otherIntent)'"
+    return duplicateSampleDescriptor.report(message, at: range)
+      .with(note: "first given here", at: firstRange)
+  }
+
+  /// Descriptors of the intent checks.
+  static let intentDescriptors: [DiagnosticDescriptor] = [
+    missingSamplesDescriptor, unknownSlotDescriptor, unknownSlotTypeDescriptor,
+    duplicateSampleDescriptor,
+  ]
+}

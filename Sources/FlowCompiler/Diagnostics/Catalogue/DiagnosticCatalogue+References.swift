@@ -1,0 +1,164 @@
+extension DiagnosticCatalogue {
+  static let unknownStateDescriptor = DiagnosticDescriptor(
+    id: "unknown-state", severity: .error,
+    summary: "a transition names a state that does not exist",
+    explanation: """
+      `flow.start`, `goto`, the short form of a transition and the branches of `choose` name \
+      states of `flow.states`.
+
+      ```yaml
+      on:
+        success: chekout      # error: unknown state 'chekout'
+      ```
+
+      Fix: correct the name (a note suggests a close one) or add the state.
+      """)
+
+  static let unknownPromptDescriptor = DiagnosticDescriptor(
+    id: "unknown-prompt", severity: .error,
+    summary: "a state, card or transition names a prompt that does not exist",
+    explanation: """
+      `ask`, `tell`, `reprompt`, `say` and a card's `title` and `text` name prompts of the \
+      `prompts` section.
+
+      ```yaml
+      welcome:
+        ask: welcom           # error: unknown prompt 'welcom'
+      ```
+
+      Fix: correct the name or add the prompt in every locale.
+      """)
+
+  static let unknownIntentDescriptor = DiagnosticDescriptor(
+    id: "unknown-intent", severity: .error,
+    summary: "an `on:` or `global:` key is neither a declared intent nor an Alexa built-in",
+    explanation: """
+      The keys of an `ask` state's `on:` and of `flow.global` are intents: ones declared under \
+      `intents`, or Alexa built-ins such as `AMAZON.YesIntent`.
+
+      ```yaml
+      on:
+        BuyIntnet: confirm    # error: unknown intent 'BuyIntnet'
+      ```
+
+      Fix: correct the name or declare the intent with its samples.
+      """)
+
+  static let unknownOutcomeDescriptor = DiagnosticDescriptor(
+    id: "unknown-outcome", severity: .error,
+    summary: "an `on:` key of a `setup` or `charge` state is not one of its outcomes",
+    explanation: """
+      A `setup` state has the outcomes `success`, `permission_denied` and `error`; a `charge` \
+      state also has `declined`.
+
+      ```yaml
+      setup:
+        setup: {}
+        on:
+          declined: sorry     # error: 'setup' has no outcome 'declined'
+      ```
+
+      Fix: use one of the outcomes of the state's kind.
+      """)
+
+  static let undeclaredLocaleDescriptor = DiagnosticDescriptor(
+    id: "undeclared-locale", severity: .error,
+    summary: "prompts, names, synonyms or samples for a locale the skill does not list",
+    explanation: """
+      Every locale used in `prompts`, in per-locale product names and synonyms and in intent \
+      samples must be one of `skill.locales`.
+
+      ```yaml
+      skill:
+        locales: [en-US]
+      prompts:
+        en-GB:                # error: locale 'en-GB' is not in 'skill.locales'
+          welcome: Hello
+      ```
+
+      Fix: add the locale to `skill.locales` (and give it everything) or remove it.
+      """)
+
+  static let missingInLocaleDescriptor = DiagnosticDescriptor(
+    id: "missing-in-locale", severity: .error,
+    summary: "a prompt or product name is missing in one of the skill's locales",
+    explanation: """
+      Every prompt used anywhere must exist in every locale of `skill.locales`, and a product \
+      name given per locale must have every locale.
+
+      ```yaml
+      skill:
+        locales: [en-US, en-GB]
+      prompts:
+        en-US: { welcome: Hello }
+        en-GB: {}
+      flow:
+        states:
+          welcome:
+            tell: welcome     # error: prompt 'welcome' is missing in locale 'en-GB'
+      ```
+
+      Fix: add the text for that locale.
+      """)
+
+  /// `unknown state 'x'`.
+  static func unknownState(_ name: String, known: some Sequence<String>, at range: SourceRange)
+    -> Diagnostic
+  {
+    unknownStateDescriptor.report("unknown state '\(name)'", at: range)
+      .suggesting(Suggestions.closest(to: name, among: known))
+  }
+
+  /// `unknown prompt 'x'`.
+  static func unknownPrompt(_ name: String, known: some Sequence<String>, at range: SourceRange)
+    -> Diagnostic
+  {
+    unknownPromptDescriptor.report("unknown prompt '\(name)'", at: range)
+      .suggesting(Suggestions.closest(to: name, among: known))
+  }
+
+  /// `unknown intent 'x'`.
+  static func unknownIntent(_ name: String, known: some Sequence<String>, at range: SourceRange)
+    -> Diagnostic
+  {
+    unknownIntentDescriptor.report("unknown intent '\(name)'", at: range)
+      .suggesting(Suggestions.closest(to: name, among: known))
+  }
+
+  /// `'setup' has no outcome 'x'`.
+  static func unknownOutcome(
+    _ name: String, kind: String, outcomes: [String], at range: SourceRange
+  ) -> Diagnostic {
+    unknownOutcomeDescriptor.report("'\(kind)' has no outcome '\(name)'", at: range)
+      .suggesting(Suggestions.closest(to: name, among: outcomes))
+      .with(note: "the outcomes of '\(kind)' are \(outcomes.map { "'\($0)'" }.joined(separator: ", "))")
+  }
+
+  /// `locale 'x' is not in 'skill.locales'`.
+  static func undeclaredLocale(_ locale: String, at range: SourceRange) -> Diagnostic {
+    undeclaredLocaleDescriptor.report("locale '\(locale)' is not in 'skill.locales'", at: range)
+  }
+
+  /// `prompt 'x' is missing in locale 'y'`.
+  static func promptMissingInLocale(
+    _ prompt: String, locale: String, at range: SourceRange, localeRange: SourceRange?
+  ) -> Diagnostic {
+    missingInLocaleDescriptor.report(
+      "prompt '\(prompt)' is missing in locale '\(locale)'", at: range
+    ).with(note: "prompts of '\(locale)' are here", at: localeRange)
+  }
+
+  /// `name of product 'x' is missing in locale 'y'`.
+  static func nameMissingInLocale(_ product: String, locale: String, at range: SourceRange)
+    -> Diagnostic
+  {
+    missingInLocaleDescriptor.report(
+      "name of product '\(product)' is missing in locale '\(locale)'", at: range)
+  }
+
+  /// Descriptors of the reference checks.
+  static let referenceDescriptors: [DiagnosticDescriptor] = [
+    unknownStateDescriptor, unknownPromptDescriptor, unknownIntentDescriptor,
+    unknownOutcomeDescriptor, undeclaredLocaleDescriptor, missingInLocaleDescriptor,
+  ]
+}

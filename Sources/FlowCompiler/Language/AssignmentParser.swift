@@ -1,0 +1,174 @@
+public import FlowIR
+
+/// Why an entry of a transition's `set` map is not valid.
+public enum AssignmentProblemKind: Sendable, Hashable {
+  /// The key is not a variable that `set` may assign (only `product` and `quantity`);
+  /// `suggestion` is a close one. The range is relative to the key.
+  case notAssignable(String, suggestion: String?)
+  /// The value is empty.
+  case emptyValue
+  /// The value is neither `path`, `path ?? literal` nor a whole number.
+  case malformedValue(String)
+  /// The path does not exist (range within the value).
+  case path(VariablePathProblemKind)
+  /// The value has another type than the variable needs.
+  case typeMismatch(variable: String, expected: ValueType, found: ValueType)
+  /// A fallback after `??` that is not a whole number, or on a variable that is not `quantity`.
+  case invalidFallback(String)
+  /// `??` after a path that always has a value; only `slot.<name>` can be unfilled.
+  case fallbackNeverUsed
+  /// A quantity outside 1…99.
+  case quantityOutOfRange(String)
+}
+
+/// A problem in a `set` entry; the range is relative to the value text, except for
+/// ``AssignmentProblemKind/notAssignable(_:suggestion:)``, relative to the key.
+public struct AssignmentProblem: Error, Sendable, Hashable {
+  /// What is wrong.
+  public var kind: AssignmentProblemKind
+  /// Where.
+  public var range: TextRange
+
+  /// Creates a problem.
+  public init(kind: AssignmentProblemKind, range: TextRange) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+/// A valid `set` entry.
+public struct ParsedAssignment: Sendable, Equatable {
+  /// The IR assignment.
+  public var assignment: Assignment
+  /// The variable it assigns.
+  public var assigned: BaseVariable
+  /// The variables the value reads that must be definitely set before the transition (such as
+  /// `product` for `quantity: ...` — usually none).
+  public var dependencies: [BaseVariable]
+
+  /// Creates a parsed assignment.
+  public init(assignment: Assignment, assigned: BaseVariable, dependencies: [BaseVariable]) {
+    self.assignment = assignment
+    self.assigned = assigned
+    self.dependencies = dependencies
+  }
+}
+
+/// Parses the entries of a transition's `set` map: `product: slot.product`,
+/// `product: catalog.refill`, `quantity: slot.quantity ?? 1`, `quantity: 2`.
+///
+/// Only `product` (a product value) and `quantity` (a whole number from 1 to 99) can be set; the
+/// runtime sets every other variable. `??` gives the literal used when the slot before it is
+/// missing or invalid, so it only follows `slot.<name>` and only for `quantity`.
+public enum AssignmentParser {
+  /// The smallest and largest quantity.
+  public static let quantityRange: ClosedRange<Int64> = 1...99
+
+  /// Parses one entry.
+  ///
+  /// - Parameters:
+  ///   - variable: The key, such as `quantity`.
+  ///   - value: The value's scalar text, such as `slot.quantity ?? 1` or `2`.
+  ///   - scope: The catalog's product ids and the handled intent's slots (`nil` slots on an
+  ///     outcome transition).
+  /// - Returns: The assignment, or the first problem.
+  public static func parse(variable: String, value: String, scope: VariableScope) -> Result<
+    ParsedAssignment, AssignmentProblem
+  > {
+    let keyText = ScalarText(variable)
+    guard let expected = VariablePath.assignable[variable],
+      let assigned = BaseVariable(rawValue: variable)
+    else {
+      return .failure(
+        AssignmentProblem(
+          kind: .notAssignable(
+            variable,
+            suggestion: Suggestions.closest(to: variable, among: VariablePath.assignable.keys)),
+          range: keyText.range(0, keyText.count)))
+    }
+    let text = ScalarText(value)
+    func trimmed(_ start: Int, _ end: Int) -> (Int, Int) {
+      var lower = start
+      var upper = end
+      while lower < upper, text.scalars[lower].isLanguageWhitespace { lower += 1 }
+      while upper > lower, text.scalars[upper - 1].isLanguageWhitespace { upper -= 1 }
+      return (lower, upper)
+    }
+    func fail(_ kind: AssignmentProblemKind, _ start: Int, _ end: Int) -> Result<
+      ParsedAssignment, AssignmentProblem
+    > {
+      .failure(AssignmentProblem(kind: kind, range: text.range(start, end)))
+    }
+    let (start, end) = trimmed(0, text.count)
+    guard start < end else { return fail(.emptyValue, 0, text.count) }
+
+    // A whole number.
+    if text.scalars[start].isASCIIDigit {
+      let digits = text.text(start, end)
+      guard digits.unicodeScalars.allSatisfy(\.isASCIIDigit) else {
+        return fail(.malformedValue(digits), start, end)
+      }
+      guard expected == .integer else {
+        return fail(
+          .typeMismatch(variable: variable, expected: expected, found: .integer), start, end)
+      }
+      guard let number = Int64(digits), quantityRange.contains(number) else {
+        return fail(.quantityOutOfRange(digits), start, end)
+      }
+      return .success(
+        ParsedAssignment(
+          assignment: Assignment(variable: variable, value: .literal(.int(number))),
+          assigned: assigned, dependencies: []))
+    }
+
+    // `path` or `path ?? literal`.
+    var pathEnd = end
+    var fallbackRange: (Int, Int)?
+    var scan = start
+    while scan + 1 < end {
+      if text.scalars[scan] == "?", text.scalars[scan + 1] == "?" {
+        pathEnd = scan
+        fallbackRange = trimmed(scan + 2, end)
+        break
+      }
+      scan += 1
+    }
+    let (pathStart, pathStop) = trimmed(start, pathEnd)
+    let path = text.text(pathStart, pathStop)
+    guard VariablePath.isWellFormed(path) else {
+      return fail(.malformedValue(text.text(start, end)), start, end)
+    }
+    let resolved: ResolvedVariablePath
+    switch VariablePath.resolve(path, in: scope) {
+    case .failure(let problem):
+      return .failure(
+        AssignmentProblem(
+          kind: .path(problem.kind),
+          range: problem.range.shifted(by: text.range(pathStart, pathStop))))
+    case .success(let path): resolved = path
+    }
+    guard resolved.type == expected else {
+      return fail(
+        .typeMismatch(variable: variable, expected: expected, found: resolved.type), pathStart,
+        pathStop)
+    }
+    var fallback: Literal?
+    if let (fallbackStart, fallbackEnd) = fallbackRange {
+      let literal = text.text(fallbackStart, fallbackEnd)
+      guard resolved.slotName != nil else { return fail(.fallbackNeverUsed, start, end) }
+      guard expected == .integer, !literal.isEmpty,
+        literal.unicodeScalars.allSatisfy(\.isASCIIDigit)
+      else {
+        return fail(.invalidFallback(literal), fallbackStart, max(fallbackEnd, fallbackStart))
+      }
+      guard let number = Int64(literal), quantityRange.contains(number) else {
+        return fail(.quantityOutOfRange(literal), fallbackStart, fallbackEnd)
+      }
+      fallback = .int(number)
+    }
+    return .success(
+      ParsedAssignment(
+        assignment: Assignment(variable: variable, value: .path(path, fallback: fallback)),
+        assigned: assigned, dependencies: resolved.dependencies))
+  }
+}

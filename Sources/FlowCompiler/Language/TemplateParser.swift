@@ -1,0 +1,193 @@
+public import FlowIR
+
+/// A placeholder `{path}` found in a prompt.
+public struct TemplatePlaceholder: Sendable, Hashable {
+  /// The path without the surrounding whitespace that `{ order.total }` tolerates.
+  public var path: String
+  /// The whole placeholder, braces included, relative to the prompt text.
+  public var range: TextRange
+  /// The path alone, relative to the prompt text (add a ``VariablePathProblem``'s range to it
+  /// with ``TextRange/shifted(by:)``).
+  public var pathRange: TextRange
+
+  /// Creates a placeholder.
+  public init(path: String, range: TextRange, pathRange: TextRange) {
+    self.path = path
+    self.range = range
+    self.pathRange = pathRange
+  }
+}
+
+/// One piece of a parsed prompt.
+public enum TemplatePiece: Sendable, Hashable {
+  /// Literal text with `{{` and `}}` already turned into `{` and `}`; the range covers the text
+  /// as written.
+  case text(String, range: TextRange)
+  /// A placeholder.
+  case placeholder(TemplatePlaceholder)
+}
+
+/// Why a prompt's placeholders are not valid.
+public enum TemplateProblemKind: Sendable, Hashable {
+  /// A `{` with no `}` before the end of the text or before the next `{`; the range is the `{`.
+  /// Write `{{` for a literal brace.
+  case unclosedPlaceholder
+  /// `{}` or `{ }`: a placeholder without a path; the range is the placeholder.
+  case emptyPlaceholder
+  /// The text between the braces is not a path (dot-separated `[a-z_][a-z0-9_]*` segments);
+  /// the range is that text without surrounding whitespace.
+  case malformedPath(String)
+}
+
+/// A problem in a prompt, with its range relative to the prompt text.
+public struct TemplateProblem: Sendable, Hashable {
+  /// What is wrong.
+  public var kind: TemplateProblemKind
+  /// Where.
+  public var range: TextRange
+
+  /// Creates a problem.
+  public init(kind: TemplateProblemKind, range: TextRange) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+/// A prompt split into literal text and placeholders.
+public struct ParsedTemplate: Sendable, Hashable {
+  /// The pieces in order; adjacent texts are merged. A placeholder with a problem stays in the
+  /// text as written.
+  public var pieces: [TemplatePiece]
+  /// Problems in source order; empty when the prompt is valid.
+  public var problems: [TemplateProblem]
+  /// Whether the prompt is SSML: its text, leading whitespace aside, starts with `<speak>`.
+  public var isSSML: Bool
+
+  /// The valid placeholders in order.
+  public var placeholders: [TemplatePlaceholder] {
+    pieces.compactMap {
+      if case .placeholder(let placeholder) = $0 { return placeholder }
+      return nil
+    }
+  }
+
+  /// The IR form: texts and variables (adjacent texts merged) and the SSML flag.
+  public var template: Template {
+    var segments: [TemplateSegment] = []
+    for piece in pieces {
+      switch piece {
+      case .text(let text, _):
+        if case .text(let previous) = segments.last {
+          segments[segments.count - 1] = .text(previous + text)
+        } else if !text.isEmpty {
+          segments.append(.text(text))
+        }
+      case .placeholder(let placeholder):
+        segments.append(.variable(placeholder.path))
+      }
+    }
+    return Template(ssml: isSSML, segments: segments)
+  }
+}
+
+/// Parses prompt text into literal text and `{path}` placeholders.
+///
+/// Rules: `{{` is a literal `{`, `}}` a literal `}`, and a `}` that closes nothing is literal
+/// too. A placeholder is `{`, optional whitespace, a path, optional whitespace, `}`; so
+/// `{order.total}` and `{ order.total }` are the same. Placeholders inside SSML are found the
+/// same way (they are text to the SSML checker).
+public enum TemplateParser {
+  /// Parses a prompt.
+  ///
+  /// - Parameter text: The prompt text as the YAML scalar holds it.
+  /// - Returns: The pieces, the problems, and whether the text is SSML.
+  public static func parse(_ text: String) -> ParsedTemplate {
+    let scalars = ScalarText(text)
+    var pieces: [TemplatePiece] = []
+    var problems: [TemplateProblem] = []
+    var literal = String.UnicodeScalarView()
+    var literalStart = 0
+    var index = 0
+
+    func flushLiteral(upTo end: Int) {
+      if !literal.isEmpty {
+        let range = scalars.range(literalStart, end)
+        if case .text(let previous, let previousRange) = pieces.last {
+          pieces[pieces.count - 1] = .text(
+            previous + String(literal),
+            range: TextRange(
+              characters: previousRange.characters.lowerBound..<range.characters.upperBound,
+              utf8: previousRange.utf8.lowerBound..<range.utf8.upperBound))
+        } else {
+          pieces.append(.text(String(literal), range: range))
+        }
+      }
+      literal = String.UnicodeScalarView()
+      literalStart = end
+    }
+
+    while index < scalars.count {
+      let scalar = scalars.scalars[index]
+      if scalar == "}" {
+        // `}}` is one literal brace; a lone `}` is literal too.
+        literal.append("}")
+        index += scalars[index + 1] == "}" ? 2 : 1
+        continue
+      }
+      guard scalar == "{" else {
+        literal.append(scalar)
+        index += 1
+        continue
+      }
+      if scalars[index + 1] == "{" {
+        literal.append("{")
+        index += 2
+        continue
+      }
+      // A placeholder: find its `}` before any other `{`.
+      var close = index + 1
+      while close < scalars.count, scalars.scalars[close] != "}", scalars.scalars[close] != "{" {
+        close += 1
+      }
+      guard close < scalars.count, scalars.scalars[close] == "}" else {
+        problems.append(
+          TemplateProblem(kind: .unclosedPlaceholder, range: scalars.range(index, index + 1)))
+        literal.append("{")
+        index += 1
+        continue
+      }
+      var pathStart = index + 1
+      var pathEnd = close
+      while pathStart < pathEnd, scalars.scalars[pathStart].isLanguageWhitespace { pathStart += 1 }
+      while pathEnd > pathStart, scalars.scalars[pathEnd - 1].isLanguageWhitespace { pathEnd -= 1 }
+      let path = scalars.text(pathStart, pathEnd)
+      if path.isEmpty {
+        problems.append(
+          TemplateProblem(kind: .emptyPlaceholder, range: scalars.range(index, close + 1)))
+      } else if !VariablePath.isWellFormed(path) {
+        problems.append(
+          TemplateProblem(kind: .malformedPath(path), range: scalars.range(pathStart, pathEnd)))
+      } else {
+        flushLiteral(upTo: index)
+        pieces.append(
+          .placeholder(
+            TemplatePlaceholder(
+              path: path, range: scalars.range(index, close + 1),
+              pathRange: scalars.range(pathStart, pathEnd))))
+        index = close + 1
+        literalStart = index
+        continue
+      }
+      // Keep an invalid placeholder as the text it was.
+      literal.append(contentsOf: scalars.scalars[index...close])
+      index = close + 1
+    }
+    flushLiteral(upTo: scalars.count)
+    return ParsedTemplate(pieces: pieces, problems: problems, isSSML: isSSML(text))
+  }
+
+  /// Whether a prompt is SSML: leading whitespace aside, it starts with `<speak>`.
+  public static func isSSML(_ text: String) -> Bool {
+    text.unicodeScalars.drop { $0.isLanguageWhitespace }.starts(with: "<speak>".unicodeScalars)
+  }
+}

@@ -1,0 +1,365 @@
+/// The type of a variable path, of a literal, or of a condition operand.
+public enum ValueType: String, Sendable, Hashable, CaseIterable {
+  /// A product of the catalog (`product`, `catalog.<id>`, a `catalog` slot).
+  case product
+  /// A whole number (`quantity`, an `AMAZON.NUMBER` slot).
+  case integer
+  /// An amount of money in the merchant's currency (`order.total`, `product.price`).
+  case money
+  /// Text (names, ids, statuses, addresses, and every built-in slot type other than
+  /// `AMAZON.NUMBER`).
+  case string
+  /// True or false (`agreement.open`).
+  case bool
+}
+
+/// A variable whose assignment the definite-assignment analysis tracks. Every path reads zero or
+/// more of them (``ResolvedVariablePath/dependencies``); a placeholder is only valid in a state
+/// when all of them are definitely set on every path into it.
+///
+/// The raw value is the name used in documentation and messages.
+public enum BaseVariable: String, Sendable, Hashable, CaseIterable, Comparable {
+  /// `product`: set by a `set` (`product: slot.product`, `product: catalog.kit`).
+  case product
+  /// `quantity`: starts at 1, so it is always set; a `set` may change it.
+  case quantity
+  /// `order.id`: set when a `setup` or `charge` state sends its directive (every outcome but
+  /// `permission_denied`, which the runtime may take without sending anything).
+  case orderID = "order.id"
+  /// `agreement.id`: set by a `setup` `success`, and on a `choose` branch guarded by
+  /// `agreement.open`.
+  case agreementID = "agreement.id"
+  /// `agreement.status`: set like ``agreementID``.
+  case agreementStatus = "agreement.status"
+  /// `shipping.*`: set by a `setup` `success` when the Setup asked for a shipping address.
+  case shipping
+  /// `payment.error`: set by the `error` outcome.
+  case paymentError = "payment.error"
+  /// `payment.reason`: set by the `declined` outcome.
+  case paymentReason = "payment.reason"
+
+  /// Whether the variable holds a value from the start of every conversation (only `quantity`,
+  /// which starts at 1). Such variables never appear in ``ResolvedVariablePath/dependencies``.
+  public var isAlwaysSet: Bool { self == .quantity }
+
+  public static func < (lhs: BaseVariable, rhs: BaseVariable) -> Bool {
+    lhs.rawValue < rhs.rawValue
+  }
+}
+
+/// What a path may refer to where it is used: the catalog's product ids, and the slots of the
+/// intent whose transition is being checked (only inside `set`).
+public struct VariableScope: Sendable, Equatable {
+  /// The ids of the products in the catalog.
+  public var productIDs: Set<String>
+  /// Slot name → slot type (`catalog`, `AMAZON.NUMBER`, …) of the intent being handled, when the
+  /// path is the value of a `set`; `nil` everywhere else (templates, conditions, outcome
+  /// transitions), where `slot.<name>` is a problem.
+  public var slots: [String: String]?
+
+  /// Creates a scope.
+  ///
+  /// - Parameters:
+  ///   - productIDs: The ids of the products in the catalog.
+  ///   - slots: The handled intent's slots (name → type) for a `set` value, else `nil`.
+  public init(productIDs: Set<String>, slots: [String: String]? = nil) {
+    self.productIDs = productIDs
+    self.slots = slots
+  }
+}
+
+/// A path that exists, with its type and the variables it needs.
+public struct ResolvedVariablePath: Sendable, Hashable {
+  /// The path as written (without surrounding whitespace).
+  public var path: String
+  /// The type of its value.
+  public var type: ValueType
+  /// The variables that must be definitely set for the path to have a value, sorted; never
+  /// holds an always-set variable (``BaseVariable/isAlwaysSet``).
+  public var dependencies: [BaseVariable]
+  /// The slot name when the path is `slot.<name>`.
+  public var slotName: String?
+
+  /// Creates a resolved path.
+  public init(path: String, type: ValueType, dependencies: [BaseVariable], slotName: String? = nil)
+  {
+    self.path = path
+    self.type = type
+    self.dependencies = dependencies
+    self.slotName = slotName
+  }
+}
+
+/// Why a variable path is not valid.
+public enum VariablePathProblemKind: Sendable, Hashable {
+  /// Not a dot-separated list of segments `[a-z_][a-z0-9_]*` (empty, a stray dot, an upper-case
+  /// letter, a space…).
+  case malformed(path: String)
+  /// The first segment names no variable; `suggestion` is a close root name.
+  case unknownRoot(String, suggestion: String?)
+  /// A member that the parent does not have, such as `order.totl`; `parent` is the path up to
+  /// it and `suggestion` a close member name.
+  case unknownMember(String, parent: String, suggestion: String?)
+  /// A path that stops at an object that has members but no value of its own, such as `order`
+  /// or `catalog`; `members` lists what may follow.
+  case incomplete(path: String, members: [String])
+  /// `catalog.<id>` with an id that is not in the catalog.
+  case unknownProduct(String, suggestion: String?)
+  /// `slot.<name>` with a name that the handled intent does not declare.
+  case unknownSlot(String, suggestion: String?)
+  /// `slot.<name>` where no intent is being handled: in a template, a condition, or a transition
+  /// that is not an intent's.
+  case slotOutsideSet
+}
+
+/// A problem with a variable path, with its range relative to the path string.
+public struct VariablePathProblem: Error, Sendable, Hashable {
+  /// What is wrong.
+  public var kind: VariablePathProblemKind
+  /// The offending part of the path (a segment, or the whole path).
+  public var range: TextRange
+
+  /// Creates a problem.
+  public init(kind: VariablePathProblemKind, range: TextRange) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+/// The variable paths of the flow language: which exist, their types, what they depend on, and
+/// which of them a `set` may assign.
+///
+/// | path | type | depends on |
+/// | --- | --- | --- |
+/// | `product` (`.id`, `.name`, `.price`) | product (string, string, money) | `product` |
+/// | `quantity` | integer | nothing (starts at 1) |
+/// | `catalog.<id>` (`.id`, `.name`, `.price`) | product (string, string, money) | nothing |
+/// | `order.total` | money | `product` |
+/// | `order.id` | string | `order.id` |
+/// | `agreement.id`, `agreement.status` | string | themselves |
+/// | `agreement.open` | bool | nothing |
+/// | `shipping.name`, `.address_line1`, `.city`, `.state_or_region`, `.postal_code`, `.country_code` | string | `shipping` |
+/// | `payment.error`, `payment.reason` | string | themselves |
+/// | `slot.<name>` | the slot's type | nothing (only inside `set`) |
+public enum VariablePath {
+  /// The first segments a path may start with.
+  public static let roots = [
+    "agreement", "catalog", "order", "payment", "product", "quantity", "shipping", "slot",
+  ]
+
+  /// The members of a product value (`product.<member>`, `catalog.<id>.<member>`).
+  public static let productMembers = ["id", "name", "price"]
+
+  /// The members of `shipping`.
+  public static let shippingMembers = [
+    "address_line1", "city", "country_code", "name", "postal_code", "state_or_region",
+  ]
+
+  /// The variables a `set` may assign and the type each value must have: `product` (a product:
+  /// `slot.<catalog slot>`, `catalog.<id>`) and `quantity` (an integer: `slot.<number slot>`, a
+  /// whole number from 1 to 99). Everything else is set by the runtime.
+  public static let assignable: [String: ValueType] = ["product": .product, "quantity": .integer]
+
+  /// The value type of a slot type: `catalog` is a product, `AMAZON.NUMBER` an integer, every
+  /// other type a string.
+  public static func valueType(ofSlotType slotType: String) -> ValueType {
+    switch slotType {
+    case "catalog": .product
+    case "AMAZON.NUMBER": .integer
+    default: .string
+    }
+  }
+
+  /// Whether `path` is dot-separated segments `[a-z_][a-z0-9_]*`.
+  public static func isWellFormed(_ path: String) -> Bool {
+    let segments = path.split(separator: ".", omittingEmptySubsequences: false)
+    return !segments.isEmpty && segments.allSatisfy { isWellFormedSegment($0) }
+  }
+
+  static func isWellFormedSegment(_ segment: Substring) -> Bool {
+    guard let first = segment.unicodeScalars.first, first.isASCIILowercase || first == "_" else {
+      return false
+    }
+    return segment.unicodeScalars.allSatisfy {
+      $0.isASCIILowercase || $0.isASCIIDigit || $0 == "_"
+    }
+  }
+
+  /// Resolves a path: its type and dependencies, or the most specific problem.
+  ///
+  /// - Parameters:
+  ///   - path: The path as written, such as `order.total` (no surrounding whitespace).
+  ///   - scope: The product ids and, inside `set`, the handled intent's slots.
+  /// - Returns: The resolved path, or a problem whose range is relative to `path`.
+  public static func resolve(_ path: String, in scope: VariableScope) -> Result<
+    ResolvedVariablePath, VariablePathProblem
+  > {
+    let text = ScalarText(path)
+    guard isWellFormed(path) else {
+      return .failure(
+        VariablePathProblem(kind: .malformed(path: path), range: text.range(0, text.count)))
+    }
+    // Segment boundaries in scalars (all ASCII, so characters and bytes agree).
+    var segments: [(name: String, range: TextRange)] = []
+    var start = 0
+    for piece in path.split(separator: ".", omittingEmptySubsequences: false) {
+      let length = piece.unicodeScalars.count
+      segments.append((String(piece), text.range(start, start + length)))
+      start += length + 1
+    }
+    func fail(_ kind: VariablePathProblemKind, at index: Int) -> Result<
+      ResolvedVariablePath, VariablePathProblem
+    > {
+      .failure(VariablePathProblem(kind: kind, range: segments[index].range))
+    }
+    func resolved(_ type: ValueType, _ dependencies: [BaseVariable], slot: String? = nil)
+      -> Result<ResolvedVariablePath, VariablePathProblem>
+    {
+      .success(
+        ResolvedVariablePath(path: path, type: type, dependencies: dependencies, slotName: slot))
+    }
+    func wholePath() -> TextRange { text.range(0, text.count) }
+    func isMember(at index: Int, of members: [String]) -> Bool {
+      members.contains(segments[index].name)
+    }
+    func unknownMember(at index: Int, among members: [String]) -> Result<
+      ResolvedVariablePath, VariablePathProblem
+    > {
+      let parent = segments[..<index].map(\.name).joined(separator: ".")
+      let name = segments[index].name
+      return fail(
+        .unknownMember(
+          name, parent: parent, suggestion: Suggestions.closest(to: name, among: members)),
+        at: index)
+    }
+    // A path that must stop after `count` segments.
+    func tooLong(_ count: Int, members: [String] = []) -> Result<
+      ResolvedVariablePath, VariablePathProblem
+    >? {
+      guard segments.count > count else { return nil }
+      return unknownMember(at: count, among: members)
+    }
+    func productValue(from index: Int, dependencies: [BaseVariable]) -> Result<
+      ResolvedVariablePath, VariablePathProblem
+    > {
+      guard segments.count > index else { return resolved(.product, dependencies) }
+      guard isMember(at: index, of: productMembers) else {
+        return unknownMember(at: index, among: productMembers)
+      }
+      if let problem = tooLong(index + 1) { return problem }
+      return resolved(segments[index].name == "price" ? .money : .string, dependencies)
+    }
+
+    let root = segments[0].name
+    switch root {
+    case "product":
+      return productValue(from: 1, dependencies: [.product])
+    case "quantity":
+      if let problem = tooLong(1) { return problem }
+      return resolved(.integer, [])
+    case "catalog":
+      guard segments.count > 1 else {
+        return .failure(
+          VariablePathProblem(
+            kind: .incomplete(path: path, members: scope.productIDs.sorted()), range: wholePath()))
+      }
+      let id = segments[1].name
+      guard scope.productIDs.contains(id) else {
+        return fail(
+          .unknownProduct(id, suggestion: Suggestions.closest(to: id, among: scope.productIDs)),
+          at: 1)
+      }
+      return productValue(from: 2, dependencies: [])
+    case "order":
+      let members = ["id", "total"]
+      guard segments.count > 1 else {
+        return .failure(
+          VariablePathProblem(kind: .incomplete(path: path, members: members), range: wholePath()))
+      }
+      guard isMember(at: 1, of: members) else {
+        return unknownMember(at: 1, among: members)
+      }
+      if let problem = tooLong(2) { return problem }
+      return segments[1].name == "total"
+        ? resolved(.money, [.product]) : resolved(.string, [.orderID])
+    case "agreement":
+      let members = ["id", "open", "status"]
+      guard segments.count > 1 else {
+        return .failure(
+          VariablePathProblem(kind: .incomplete(path: path, members: members), range: wholePath()))
+      }
+      guard isMember(at: 1, of: members) else {
+        return unknownMember(at: 1, among: members)
+      }
+      if let problem = tooLong(2) { return problem }
+      switch segments[1].name {
+      case "open": return resolved(.bool, [])
+      case "id": return resolved(.string, [.agreementID])
+      default: return resolved(.string, [.agreementStatus])
+      }
+    case "shipping":
+      guard segments.count > 1 else {
+        return .failure(
+          VariablePathProblem(
+            kind: .incomplete(path: path, members: shippingMembers), range: wholePath()))
+      }
+      guard isMember(at: 1, of: shippingMembers) else {
+        return unknownMember(at: 1, among: shippingMembers)
+      }
+      if let problem = tooLong(2) { return problem }
+      return resolved(.string, [.shipping])
+    case "payment":
+      let members = ["error", "reason"]
+      guard segments.count > 1 else {
+        return .failure(
+          VariablePathProblem(kind: .incomplete(path: path, members: members), range: wholePath()))
+      }
+      guard isMember(at: 1, of: members) else {
+        return unknownMember(at: 1, among: members)
+      }
+      if let problem = tooLong(2) { return problem }
+      return resolved(.string, [segments[1].name == "error" ? .paymentError : .paymentReason])
+    case "slot":
+      guard let slots = scope.slots else {
+        return .failure(VariablePathProblem(kind: .slotOutsideSet, range: wholePath()))
+      }
+      guard segments.count > 1 else {
+        return .failure(
+          VariablePathProblem(
+            kind: .incomplete(path: path, members: slots.keys.sorted()), range: wholePath()))
+      }
+      let name = segments[1].name
+      guard let slotType = slots[name] else {
+        return fail(
+          .unknownSlot(name, suggestion: Suggestions.closest(to: name, among: slots.keys)), at: 1)
+      }
+      if let problem = tooLong(2) { return problem }
+      return resolved(valueType(ofSlotType: slotType), [], slot: name)
+    default:
+      return fail(
+        .unknownRoot(root, suggestion: Suggestions.closest(to: root, among: roots)), at: 0)
+    }
+  }
+
+  /// The variables a `setup` or `charge` outcome sets, for the definite-assignment analysis.
+  ///
+  /// - Parameters:
+  ///   - outcome: `success`, `declined`, `permission_denied` or `error`.
+  ///   - taskName: `Setup` or `Charge`.
+  ///   - shipping: Whether the Setup asked for a shipping address.
+  /// - Returns: The variables definitely set on the transition of that outcome.
+  public static func assigned(byOutcome outcome: String, ofTask taskName: String, shipping: Bool)
+    -> Set<BaseVariable>
+  {
+    switch outcome {
+    case "success":
+      guard taskName == "Setup" else { return [.orderID] }
+      return shipping
+        ? [.orderID, .agreementID, .agreementStatus, .shipping]
+        : [.orderID, .agreementID, .agreementStatus]
+    case "declined": return [.orderID, .paymentReason]
+    case "error": return [.orderID, .paymentError]
+    default: return []
+    }
+  }
+}

@@ -1,0 +1,148 @@
+/// Turns the marks libyaml reports into source positions in linear time.
+///
+/// libyaml counts `mark.index` in characters (Unicode scalars, a CRLF counting as two) of the
+/// text it was given, which starts after any UTF-8 byte order mark. Diagnostics need byte
+/// offsets and character columns of the file, so the table records, in one pass over the
+/// bytes, where every line starts (in bytes and in characters) and the byte offset of every
+/// 64th character. A lookup is then a binary search over line starts plus a walk over at most
+/// 63 characters, instead of a scan from the start of the file.
+///
+/// Lines end at `\n` only, as in ``SourceFile/position(ofOffset:)``. A byte order mark is not
+/// counted as a column: it is invisible in a terminal, so carets stay aligned without it.
+struct SourcePositionTable {
+  /// Characters between two checkpoints.
+  private static let checkpointStride = 64
+
+  /// The file's bytes.
+  private let bytes: [UInt8]
+  /// The byte offset where libyaml's text starts: 3 after a UTF-8 byte order mark, else 0.
+  private let textStart: Int
+  /// Whether every byte of the text is ASCII, so a character index is a byte offset.
+  private let isASCII: Bool
+  /// The number of characters of the text.
+  let characterCount: Int
+  /// The byte offset (in the file) of every `checkpointStride`-th character of the text.
+  private var checkpoints: [Int] = []
+  /// The byte offset (in the file) of the first byte of every line.
+  private var lineStartOffsets: [Int] = [0]
+  /// The character index (in the text) of the first character of every line.
+  private var lineStartCharacters: [Int] = [0]
+  /// The line of the last lookup: libyaml's marks mostly move forward, so the next lookup is
+  /// usually on the same line or the next.
+  private var lastLine = 0
+
+  /// Builds the table for a file whose text (what libyaml reads) starts at `textStart`.
+  ///
+  /// The bytes must be valid UTF-8 from `textStart` on.
+  init(bytes: [UInt8], textStart: Int) {
+    self.bytes = bytes
+    self.textStart = textStart
+    var checkpoints: [Int] = []
+    var lineStartOffsets: [Int] = [0]
+    var lineStartCharacters: [Int] = [0]
+    var characterIndex = 0
+    var asciiOnly = true
+    checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+      var offset = textStart
+      while offset < buffer.count {
+        let byte = buffer[offset]
+        if byte & 0xC0 != 0x80 {
+          // The first byte of a character.
+          if characterIndex % Self.checkpointStride == 0 { checkpoints.append(offset) }
+          characterIndex += 1
+          if byte >= 0x80 { asciiOnly = false }
+          if byte == UInt8(ascii: "\n") {
+            lineStartOffsets.append(offset + 1)
+            lineStartCharacters.append(characterIndex)
+          }
+        }
+        offset += 1
+      }
+    }
+    self.characterCount = characterIndex
+    self.isASCII = asciiOnly
+    self.checkpoints = checkpoints
+    self.lineStartOffsets = lineStartOffsets
+    self.lineStartCharacters = lineStartCharacters
+  }
+
+  /// The position of a character index of libyaml's text (clamped to the text).
+  mutating func position(ofCharacterIndex index: Int) -> SourcePosition {
+    let character = max(0, min(index, characterCount))
+    let offset = byteOffset(ofCharacterIndex: character)
+    let line = lineIndex(containingOffset: offset)
+    return SourcePosition(
+      line: line + 1,
+      column: character - lineStartCharacters[line] + 1,
+      offset: offset
+    )
+  }
+
+  /// The position of a byte offset of the file (clamped to the file).
+  ///
+  /// Slower than ``position(ofCharacterIndex:)`` on long lines (it counts the characters of the
+  /// line), so it is meant for the odd diagnostic, not for every node.
+  mutating func position(ofOffset offset: Int) -> SourcePosition {
+    let clamped = max(0, min(offset, bytes.count))
+    let line = lineIndex(containingOffset: clamped)
+    var column = 1
+    var index = max(lineStartOffsets[line], line == 0 ? textStart : 0)
+    while index < clamped {
+      if bytes[index] & 0xC0 != 0x80 { column += 1 }
+      index += 1
+    }
+    return SourcePosition(line: line + 1, column: column, offset: clamped)
+  }
+
+  /// The range of one character starting at a character index (empty at the end of the text).
+  mutating func range(ofCharacterAt index: Int) -> SourceRange {
+    SourceRange(
+      start: position(ofCharacterIndex: index),
+      end: position(ofCharacterIndex: index + 1)
+    )
+  }
+
+  /// The range between two character indexes.
+  mutating func range(from start: Int, to end: Int) -> SourceRange {
+    SourceRange(start: position(ofCharacterIndex: start), end: position(ofCharacterIndex: end))
+  }
+
+  /// The byte offset of a character index in `0...characterCount`.
+  private func byteOffset(ofCharacterIndex character: Int) -> Int {
+    if isASCII { return textStart + character }
+    if character == characterCount { return bytes.count }
+    var offset = checkpoints[character / Self.checkpointStride]
+    var remaining = character % Self.checkpointStride
+    while remaining > 0 {
+      offset += 1
+      while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+      remaining -= 1
+    }
+    return offset
+  }
+
+  /// The 0-based index of the line holding a byte offset.
+  private mutating func lineIndex(containingOffset offset: Int) -> Int {
+    let lineCount = lineStartOffsets.count
+    for candidate in lastLine...min(lastLine + 1, lineCount - 1)
+    where lineStartOffsets[candidate] <= offset
+      && (candidate + 1 == lineCount || offset < lineStartOffsets[candidate + 1])
+    {
+      lastLine = candidate
+      return candidate
+    }
+    var low = 0
+    var high = lineCount - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if lineStartOffsets[middle] <= offset {
+        low = middle
+      } else {
+        high = middle - 1
+      }
+    }
+    lastLine = low
+    return low
+  }
+}

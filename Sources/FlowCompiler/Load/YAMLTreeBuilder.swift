@@ -1,0 +1,381 @@
+internal import CLibYAML
+
+/// Builds the located node tree from libyaml's events, with an explicit stack of open
+/// collections (no recursion), checking the loader's limits as events arrive.
+struct YAMLTreeBuilder {
+  /// A sequence or mapping whose end event has not arrived yet.
+  private struct OpenCollection {
+    var isMapping: Bool
+    /// Flow style (`[…]`, `{…}`) ends at its closing bracket; block style at its last child.
+    var isFlow: Bool
+    var start: SourcePosition
+    var startIndex: Int
+    var anchor: String?
+    var tag: String?
+    var elements: [YAMLNode] = []
+    var entries: [YAMLMappingEntry] = []
+    /// A mapping's key whose value has not arrived yet.
+    var pendingKey: YAMLNode?
+    /// Whether the pending key repeats an earlier key, so that its value is dropped.
+    var pendingKeyIsDuplicate = false
+    /// The range of the first occurrence of every scalar key of a large mapping (small ones
+    /// search their entries, which is faster than hashing).
+    var keyRanges: [String: SourceRange]?
+    /// The end of the last child, which is where a block collection ends.
+    var lastChildEnd: SourcePosition?
+    /// This node plus all its descendants, copies made by aliases included.
+    var nodeCount = 1
+  }
+
+  /// A completed anchored node, ready to be copied by aliases.
+  private struct Anchored {
+    var node: YAMLNode
+    var nodeCount: Int
+  }
+
+  private let bytes: [UInt8]
+  private var table: SourcePositionTable
+  private let limits: YAMLLoader.Limits
+
+  private var stack: [OpenCollection] = []
+  private var anchors: [String: Anchored] = [:]
+  private var documentCount = 0
+  private var documentRoot: YAMLNode?
+  private var aliasExpansion = 0
+  /// Whether the tree is incomplete because loading stopped at an error.
+  private var stoppedEarly = false
+
+  /// The diagnostics found so far.
+  private(set) var diagnostics: [Diagnostic] = []
+
+  /// The root of the first document, or `nil` when there was none or loading stopped early.
+  var result: YAMLNode? { stoppedEarly ? nil : documentRoot }
+
+  init(bytes: [UInt8], table: SourcePositionTable, limits: YAMLLoader.Limits) {
+    self.bytes = bytes
+    self.table = table
+    self.limits = limits
+  }
+
+  /// Parses the bytes from `textStart` (past any byte order mark; at least one byte remains).
+  mutating func run(textStart: Int) {
+    let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    defer { parser.deallocate() }
+    guard yaml_parser_initialize(parser) == 1 else {
+      diagnostics.append(.yamlSyntax("out of memory", at: nil))
+      stoppedEarly = true
+      return
+    }
+    defer { yaml_parser_delete(parser) }
+    let input = bytes
+    input.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      yaml_parser_set_input_string(parser, base + textStart, buffer.count - textStart)
+      var event = yaml_event_t()
+      while true {
+        guard yaml_parser_parse(parser, &event) == 1 else {
+          reportParserError(parser.pointee, textStart: textStart)
+          stoppedEarly = true
+          return
+        }
+        let keepGoing = handle(event)
+        let isEnd = event.type == YAML_STREAM_END_EVENT
+        yaml_event_delete(&event)
+        if !keepGoing || isEnd { return }
+      }
+    }
+  }
+
+  /// Handles one event; `false` stops parsing.
+  private mutating func handle(_ event: yaml_event_t) -> Bool {
+    let startIndex = Int(event.start_mark.index)
+    let endIndex = Int(event.end_mark.index)
+    switch event.type {
+    case YAML_DOCUMENT_START_EVENT:
+      documentCount += 1
+      if documentCount > 1 {
+        diagnostics.append(.multipleDocuments(at: table.range(from: startIndex, to: endIndex)))
+        return false
+      }
+      return true
+
+    case YAML_SCALAR_EVENT:
+      let scalar = event.data.scalar
+      let text =
+        scalar.value.map {
+          String(decoding: UnsafeBufferPointer(start: $0, count: Int(scalar.length)), as: UTF8.self)
+        } ?? ""
+      let style = Self.style(of: scalar.style)
+      var range = table.range(from: startIndex, to: endIndex)
+      if style == .literal || style == .folded {
+        range.end = endOfBlockScalar(range)
+      }
+      let node = YAMLNode(
+        content: .scalar(text, style), range: range, tag: Self.tagName(scalar.tag))
+      register(anchor: Self.string(scalar.anchor), node: node, nodeCount: 1)
+      attach(node, nodeCount: 1)
+      return true
+
+    case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+      let isMapping = event.type == YAML_MAPPING_START_EVENT
+      let range = table.range(from: startIndex, to: endIndex)
+      guard stack.count < limits.maxDepth else {
+        diagnostics.append(.nestingTooDeep(limit: limits.maxDepth, at: range))
+        stoppedEarly = true
+        return false
+      }
+      let anchor: String?
+      let tag: String?
+      let isFlow: Bool
+      if isMapping {
+        let start = event.data.mapping_start
+        anchor = Self.string(start.anchor)
+        tag = Self.tagName(start.tag)
+        isFlow = start.style == YAML_FLOW_MAPPING_STYLE
+      } else {
+        let start = event.data.sequence_start
+        anchor = Self.string(start.anchor)
+        tag = Self.tagName(start.tag)
+        isFlow = start.style == YAML_FLOW_SEQUENCE_STYLE
+      }
+      stack.append(
+        OpenCollection(
+          isMapping: isMapping, isFlow: isFlow, start: range.start, startIndex: startIndex,
+          anchor: anchor, tag: tag))
+      return true
+
+    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+      guard let open = stack.popLast() else { return true }
+      let end: SourcePosition
+      if !open.isFlow, let lastChildEnd = open.lastChildEnd {
+        // libyaml ends a block collection where the next token starts, which may be lines
+        // later; the collection really ends with its last child.
+        end = lastChildEnd
+      } else {
+        end = table.position(ofCharacterIndex: endIndex)
+      }
+      let content: YAMLNode.Content =
+        open.isMapping ? .mapping(open.entries) : .sequence(open.elements)
+      let node = YAMLNode(
+        content: content, range: SourceRange(start: open.start, end: end), tag: open.tag)
+      register(anchor: open.anchor, node: node, nodeCount: open.nodeCount)
+      attach(node, nodeCount: open.nodeCount)
+      return true
+
+    case YAML_ALIAS_EVENT:
+      let name = Self.string(event.data.alias.anchor) ?? ""
+      let range = table.range(from: startIndex, to: endIndex)
+      guard let anchored = anchors[name] else {
+        if let open = stack.first(where: { $0.anchor == name }) {
+          let anchorRange = table.range(ofCharacterAt: open.startIndex)
+          diagnostics.append(.recursiveAlias(name, at: range, anchorAt: anchorRange))
+        } else {
+          let suggestion = Suggestions.closest(to: name, among: anchors.keys)
+          diagnostics.append(.unknownAlias(name, suggestion: suggestion, at: range))
+        }
+        attach(YAMLNode(content: .scalar("", .plain), range: range), nodeCount: 1)
+        return true
+      }
+      aliasExpansion = Self.saturatingSum(aliasExpansion, anchored.nodeCount)
+      guard aliasExpansion <= limits.maxAliasExpansion else {
+        diagnostics.append(
+          .aliasExpansionLimit(alias: name, limit: limits.maxAliasExpansion, at: range))
+        stoppedEarly = true
+        return false
+      }
+      // The copy shares its storage with the anchored node; only its own range changes, so
+      // that problems with the value point at the alias that put it there.
+      var copy = anchored.node
+      copy.range = range
+      attach(copy, nodeCount: anchored.nodeCount)
+      return true
+
+    default:
+      // Stream start and end, document end: nothing to build.
+      return true
+    }
+  }
+
+  /// Adds a completed node to the open collection, or makes it the document's root.
+  private mutating func attach(_ node: YAMLNode, nodeCount: Int) {
+    guard !stack.isEmpty else {
+      documentRoot = node
+      return
+    }
+    let top = stack.count - 1
+    stack[top].nodeCount = Self.saturatingSum(stack[top].nodeCount, nodeCount)
+    stack[top].lastChildEnd = node.range.end
+    guard stack[top].isMapping else {
+      stack[top].elements.append(node)
+      return
+    }
+    if let key = stack[top].pendingKey {
+      if !stack[top].pendingKeyIsDuplicate {
+        stack[top].entries.append(YAMLMappingEntry(key: key, value: node))
+      }
+      stack[top].pendingKey = nil
+      return
+    }
+    var isDuplicate = false
+    if let text = node.scalar {
+      if let first = Self.firstRange(ofKey: text, in: &stack[top]) {
+        diagnostics.append(.duplicateKey(text, at: node.range, firstAt: first))
+        isDuplicate = true
+      } else {
+        stack[top].keyRanges?[text] = node.range
+      }
+    }
+    stack[top].pendingKey = node
+    stack[top].pendingKeyIsDuplicate = isDuplicate
+  }
+
+  /// The end of a literal or folded scalar's last line: libyaml ends it after the trailing
+  /// line breaks and blank lines, at the start of whatever follows.
+  private mutating func endOfBlockScalar(_ range: SourceRange) -> SourcePosition {
+    var offset = range.end.offset
+    while offset > range.start.offset, offset <= bytes.count {
+      switch bytes[offset - 1] {
+      case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t"):
+        offset -= 1
+        continue
+      default:
+        break
+      }
+      break
+    }
+    return offset == range.end.offset ? range.end : table.position(ofOffset: offset)
+  }
+
+  /// The range of an earlier scalar key `text` of an open mapping. Small mappings search
+  /// their entries; past `indexThreshold` entries the mapping gets an index of its keys.
+  private static func firstRange(ofKey text: String, in mapping: inout OpenCollection)
+    -> SourceRange?
+  {
+    let indexThreshold = 16
+    if mapping.keyRanges == nil, mapping.entries.count >= indexThreshold {
+      var index: [String: SourceRange] = [:]
+      for entry in mapping.entries {
+        if let key = entry.key.scalar, index[key] == nil { index[key] = entry.key.range }
+      }
+      mapping.keyRanges = index
+    }
+    if let index = mapping.keyRanges { return index[text] }
+    return mapping.entries.first { $0.key.scalar == text }?.key.range
+  }
+
+  /// Remembers an anchored node for later aliases (a later anchor of the same name wins).
+  private mutating func register(anchor: String?, node: YAMLNode, nodeCount: Int) {
+    guard let anchor else { return }
+    anchors[anchor] = Anchored(node: node, nodeCount: nodeCount)
+  }
+
+  /// Turns libyaml's error into a located diagnostic.
+  private mutating func reportParserError(_ parser: yaml_parser_t, textStart: Int) {
+    let problem = parser.problem.map { String(cString: $0) } ?? "the YAML parser failed"
+    let range: SourceRange?
+    let problemOffset: Int
+    switch parser.error {
+    case YAML_READER_ERROR:
+      // Reader errors carry a byte offset into the text instead of a mark.
+      problemOffset = textStart + Int(parser.problem_offset)
+      let start = table.position(ofOffset: problemOffset)
+      range = SourceRange(start: start, end: table.position(ofOffset: problemOffset + 1))
+    case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+      let characterRange = table.range(ofCharacterAt: Int(parser.problem_mark.index))
+      range = characterRange
+      problemOffset = characterRange.start.offset
+    default:
+      range = nil
+      problemOffset = -1
+    }
+    var diagnostic = Diagnostic.yamlSyntax(problem, at: range)
+    if parser.error == YAML_SCANNER_ERROR || parser.error == YAML_PARSER_ERROR,
+      let context = parser.context.map({ String(cString: $0) }),
+      parser.context_mark.index != parser.problem_mark.index,
+      let construct = Self.construct(ofContext: context)
+    {
+      diagnostic = diagnostic.withSyntaxContext(
+        construct, at: table.range(ofCharacterAt: Int(parser.context_mark.index)))
+    }
+    if problemOffset >= 0, let tabOffset = tabInIndentation(near: problemOffset, problem: problem) {
+      diagnostic = diagnostic.withTabIndentationNote(
+        at: SourceRange(
+          start: table.position(ofOffset: tabOffset),
+          end: table.position(ofOffset: tabOffset + 1)))
+    }
+    diagnostics.append(diagnostic)
+  }
+
+  /// The offset of the tab that most likely caused a syntax error at `offset`: the character
+  /// at the error, or a tab in the leading whitespace of the error's line or of the line
+  /// before (libyaml sometimes notices a bad indentation only at the next token). `nil` when
+  /// no tab is involved.
+  private func tabInIndentation(near offset: Int, problem: String) -> Int? {
+    if offset < bytes.count, bytes[offset] == UInt8(ascii: "\t") { return offset }
+    var lineStart = min(offset, bytes.count)
+    while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+    if let tab = leadingTab(fromLineStart: lineStart) { return tab }
+    if problem.contains("tab"), lineStart > 0 {
+      var previousStart = lineStart - 1
+      while previousStart > 0, bytes[previousStart - 1] != UInt8(ascii: "\n") {
+        previousStart -= 1
+      }
+      return leadingTab(fromLineStart: previousStart)
+    }
+    return nil
+  }
+
+  /// The offset of the first tab in the leading whitespace of the line starting at `start`.
+  private func leadingTab(fromLineStart start: Int) -> Int? {
+    var index = start
+    while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: "\t"): return index
+      case UInt8(ascii: " "): index += 1
+      default: return nil
+      }
+    }
+    return nil
+  }
+
+  /// `the block mapping` from libyaml's `while parsing a block mapping`; `nil` for contexts
+  /// that name no construct (`while scanning for the next token`).
+  private static func construct(ofContext context: String) -> String? {
+    for prefix in ["while parsing ", "while scanning "] where context.hasPrefix(prefix) {
+      let rest = context.dropFirst(prefix.count)
+      for article in ["a ", "an "] where rest.hasPrefix(article) {
+        return "the " + rest.dropFirst(article.count)
+      }
+      return nil
+    }
+    return nil
+  }
+
+  private static func style(of style: yaml_scalar_style_t) -> YAMLScalarStyle {
+    switch style {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+    case YAML_LITERAL_SCALAR_STYLE: .literal
+    case YAML_FOLDED_SCALAR_STYLE: .folded
+    default: .plain
+    }
+  }
+
+  /// A tag as written: libyaml resolves `!!str` to `tag:yaml.org,2002:str`; this turns it back.
+  private static func tagName(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let full = string(tag) else { return nil }
+    let standardPrefix = "tag:yaml.org,2002:"
+    if full.hasPrefix(standardPrefix) { return "!!" + full.dropFirst(standardPrefix.count) }
+    return full
+  }
+
+  private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: pointer)
+  }
+
+  private static func saturatingSum(_ lhs: Int, _ rhs: Int) -> Int {
+    let (sum, overflow) = lhs.addingReportingOverflow(rhs)
+    return overflow ? Int.max : sum
+  }
+}

@@ -1,0 +1,157 @@
+import Crypto
+import FlowIR
+import Foundation
+
+/// Turns a checked flow into the IR. Runs only when the checks found no error, so every name
+/// resolves; the output depends on nothing but the input (sorted products and intents, maps
+/// encoded with sorted keys), so the same flow always gives the same bytes.
+struct FlowLowering {
+  let syntax: FlowSyntax
+  let checked: CheckedFlow
+  let symbols: SymbolTable
+  let file: SourceFile
+
+  /// Lowers a checked flow; `nil` only when a part the checks guarantee is missing.
+  static func lower(
+    _ syntax: FlowSyntax, checked: CheckedFlow, file: SourceFile
+  ) -> FlowProgram? {
+    FlowLowering(syntax: syntax, checked: checked, symbols: SymbolTable(syntax), file: file)
+      .program()
+  }
+
+  private func program() -> FlowProgram? {
+    guard let skillSyntax = syntax.skill, let name = skillSyntax.name?.value,
+      let invocation = skillSyntax.invocation?.value, let flow = syntax.flow,
+      let start = flow.start?.value
+    else { return nil }
+    let skill = Skill(
+      name: name, invocation: invocation, locales: symbols.locales,
+      privacyPolicyURL: skillSyntax.privacyPolicyURL?.value)
+    let merchant = symbols.hasPaymentStates ? lowerMerchant() : nil
+    if symbols.hasPaymentStates, merchant == nil { return nil }
+    var global: [String: Transition] = [:]
+    for entry in flow.global {
+      guard let transition = entry.value else { return nil }
+      global[entry.key.value] = lowerTransition(
+        transition, key: TransitionKey(state: nil, event: entry.key.value))
+    }
+    var states: [String: State] = [:]
+    var locations: [String: SourceLocation] = [:]
+    for entry in flow.states {
+      guard let stateSyntax = entry.value,
+        let kind = lowerState(entry.key.value, stateSyntax, merchant: merchant)
+      else { return nil }
+      states[entry.key.value] = State(id: entry.key.value, kind: kind)
+      locations[entry.key.value] = SourceLocation(
+        line: entry.key.range.start.line, column: entry.key.range.start.column)
+    }
+    var prompts: [String: [String: Template]] = [:]
+    for locale in symbols.locales { prompts[locale] = checked.templates[locale] ?? [:] }
+    var program = FlowProgram(
+      skill: skill, merchant: merchant, products: checked.products, intents: lowerIntents(),
+      prompts: prompts, start: start, global: global, states: states,
+      sourceMap: SourceMap(file: file.path, states: locations))
+    program.flowHash = Self.flowHash(of: program)
+    return program
+  }
+
+  /// `sha256:` and the hex SHA-256 of the canonical JSON of the program with an empty hash.
+  static func flowHash(of program: FlowProgram) -> String {
+    var unhashed = program
+    unhashed.flowHash = ""
+    guard let data = try? unhashed.encodedJSON() else { return "" }
+    let digest = SHA256.hash(data: data)
+    return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
+  }
+
+  private func lowerMerchant() -> Merchant? {
+    guard let merchant = syntax.merchant, let sellerId = merchant.sellerId?.value,
+      let country = merchant.country?.value, let currency = merchant.currency?.value,
+      let language = MerchantRules.checkoutLanguage(
+        given: merchant.checkoutLanguage?.value, locales: symbols.locales)
+    else { return nil }
+    let action = merchant.paymentAction?.value == "authorize" ? "Authorize" : "AuthorizeAndCapture"
+    return Merchant(
+      sellerId: sellerId, countryOfEstablishment: country, ledgerCurrency: currency,
+      checkoutLanguage: language, storeName: merchant.storeName?.value,
+      sellerNote: merchant.sellerNote?.value, softDescriptor: merchant.softDescriptor?.value,
+      paymentAction: action, orderIdPrefix: merchant.orderIdPrefix?.value,
+      sandboxCustomerEmail: merchant.sandboxKeyRange != nil
+        ? (merchant.sandboxBuyerEmail?.value ?? "") : nil,
+      region: MerchantRules.region(of: country))
+  }
+
+  private func lowerIntents() -> [Intent] {
+    var intents: [Intent] = []
+    for entry in syntax.intents {
+      guard let intent = entry.value else { continue }
+      let slots = intent.slots.compactMap { slot in
+        slot.value.map { Slot(name: slot.key.value, type: $0.value) }
+      }
+      var samples: [String: [String]] = [:]
+      for locale in intent.samples where symbols.locales.contains(locale.key.value) {
+        samples[locale.key.value] = (locale.value ?? []).map(\.text)
+      }
+      intents.append(Intent(name: entry.key.value, slots: slots, samples: samples))
+    }
+    return intents.sorted { $0.name < $1.name }
+  }
+
+  private func lowerTransition(_ transition: TransitionSyntax, key: TransitionKey) -> Transition {
+    Transition(
+      set: checked.assignments[key] ?? [], say: transition.say?.value,
+      goto: transition.goto?.value)
+  }
+
+  private func lowerTransitions(_ state: String, _ syntax: StateSyntax) -> [String: Transition] {
+    var transitions: [String: Transition] = [:]
+    for entry in syntax.on {
+      guard let transition = entry.value else { continue }
+      transitions[entry.key.value] = lowerTransition(
+        transition, key: TransitionKey(state: state, event: entry.key.value))
+    }
+    return transitions
+  }
+
+  private func lowerCard(_ card: CardSyntax?) -> Card? {
+    guard let card, let title = card.title?.value, let text = card.text?.value else { return nil }
+    return Card(title: title, text: text, image: card.image?.value)
+  }
+
+  private func lowerState(_ id: String, _ state: StateSyntax, merchant: Merchant?) -> StateKind? {
+    switch state.kind {
+    case .ask(let prompt):
+      return .ask(
+        AskState(
+          prompt: prompt.value, reprompt: state.reprompt?.value, card: lowerCard(state.card),
+          on: lowerTransitions(id, state)))
+    case .tell(let prompt):
+      return .tell(
+        TellState(
+          prompt: prompt.value, card: lowerCard(state.card),
+          permissionCard: state.permissionCard?.value ?? false))
+    case .setup(let setup):
+      guard let merchant else { return nil }
+      let task = ConnectionsTask(
+        name: "Setup", profile: "amazon_pay",
+        payload: PayloadLowering.setup(setup, merchant: merchant),
+        outcomes: PaymentOutcomes.setup)
+      return .connections(ConnectionsState(task: task, on: lowerTransitions(id, state)))
+    case .charge(let charge):
+      guard let merchant else { return nil }
+      let task = ConnectionsTask(
+        name: "Charge", profile: "amazon_pay",
+        payload: PayloadLowering.charge(amountPath: charge.amount?.text, merchant: merchant),
+        outcomes: PaymentOutcomes.charge)
+      return .connections(ConnectionsState(task: task, on: lowerTransitions(id, state)))
+    case .choose(let choose):
+      guard let conditions = checked.conditions[id], conditions.count == choose.branches.count,
+        let otherwise = choose.otherwise?.value
+      else { return nil }
+      let branches = zip(conditions, choose.branches).map {
+        ChooseBranch(condition: $0, goto: $1.goto.value)
+      }
+      return .choose(ChooseState(branches: branches, otherwise: otherwise))
+    }
+  }
+}

@@ -1,0 +1,233 @@
+/// The typed, located model of one flow file, as the parser read it.
+///
+/// Every value keeps the range of its YAML node and, for map entries, of its key. A section or
+/// an entry that could not be read is `nil` (its problem is already reported) and the matching
+/// `…Complete` flag is false, so that later checks do not report follow-on problems about it.
+struct FlowSyntax: Sendable {
+  /// `flowc:` — the language version.
+  var version: Located<Int>?
+  /// `skill:`.
+  var skill: SkillSyntax?
+  /// `merchant:` and the range of its key.
+  var merchant: MerchantSyntax?
+  /// Whether the `merchant` key is present (even when its value was malformed).
+  var hasMerchantKey = false
+  /// `products:` in source order.
+  var products: [KeyedSyntax<ProductSyntax>] = []
+  /// Whether the products section and every product id were read.
+  var productsComplete = true
+  /// `intents:` in source order.
+  var intents: [KeyedSyntax<IntentSyntax>] = []
+  /// Whether the intents section and every intent name were read.
+  var intentsComplete = true
+  /// `prompts:` locale → prompts, in source order.
+  var prompts: [KeyedSyntax<[KeyedSyntax<TextScalar>]>] = []
+  /// Whether the prompts section and every prompt id were read.
+  var promptsComplete = true
+  /// `flow:`.
+  var flow: FlowSectionSyntax?
+  /// The range of the whole document (where whole-file problems point).
+  var documentRange: SourceRange
+}
+
+/// `skill:`.
+struct SkillSyntax: Sendable {
+  /// The `skill` key.
+  var keyRange: SourceRange
+  /// `name`.
+  var name: Located<String>?
+  /// `invocation`.
+  var invocation: Located<String>?
+  /// `locales`, the default first.
+  var locales: [Located<String>] = []
+  /// Whether `locales` was read completely.
+  var localesComplete = true
+  /// `privacy_policy_url`.
+  var privacyPolicyURL: Located<String>?
+}
+
+/// `merchant:`.
+struct MerchantSyntax: Sendable {
+  /// The `merchant` key.
+  var keyRange: SourceRange
+  /// `seller_id`.
+  var sellerId: Located<String>?
+  /// `country`.
+  var country: Located<String>?
+  /// `currency`.
+  var currency: Located<String>?
+  /// `checkout_language`.
+  var checkoutLanguage: Located<String>?
+  /// `store_name`.
+  var storeName: Located<String>?
+  /// `seller_note`.
+  var sellerNote: Located<String>?
+  /// `soft_descriptor`.
+  var softDescriptor: Located<String>?
+  /// `payment_action`.
+  var paymentAction: Located<String>?
+  /// `order_id_prefix`.
+  var orderIdPrefix: Located<String>?
+  /// `sandbox:` — the range of its key when present.
+  var sandboxKeyRange: SourceRange?
+  /// `sandbox.buyer_email`.
+  var sandboxBuyerEmail: Located<String>?
+  /// Whether every key was read without problems.
+  var complete = true
+}
+
+/// A text given either once for every locale or as a map locale → text.
+enum LocalizedSyntax<Value: Sendable>: Sendable {
+  /// One value for every locale.
+  case shared(Located<Value>)
+  /// Locale → value.
+  case perLocale([KeyedSyntax<Located<Value>>])
+}
+
+/// A product of `products:`.
+struct ProductSyntax: Sendable {
+  /// `name`.
+  var name: LocalizedSyntax<String>?
+  /// `price` as written (a string or a number scalar).
+  var price: Located<String>?
+  /// `synonyms`.
+  var synonyms: LocalizedSyntax<[Located<String>]>?
+  /// `shipping`.
+  var shipping: Located<Bool>?
+  /// `subscription.every` split into count and unit.
+  var subscription: Located<SubscriptionSyntax>?
+}
+
+/// `subscription: { every: 2 months }`.
+struct SubscriptionSyntax: Sendable, Equatable {
+  /// How many units.
+  var every: Int
+  /// The unit: day, week, month or year.
+  var unit: String
+}
+
+/// An intent of `intents:`.
+struct IntentSyntax: Sendable {
+  /// `slots` name → type, in source order.
+  var slots: [KeyedSyntax<Located<String>>] = []
+  /// Whether the slots were read completely.
+  var slotsComplete = true
+  /// `samples` locale → utterances.
+  var samples: [KeyedSyntax<[TextScalar]>] = []
+  /// Whether the samples were read completely.
+  var samplesComplete = true
+}
+
+/// `flow:`.
+struct FlowSectionSyntax: Sendable {
+  /// The `flow` key.
+  var keyRange: SourceRange
+  /// `start`.
+  var start: Located<String>?
+  /// `global` intent → transition.
+  var global: [KeyedSyntax<TransitionSyntax>] = []
+  /// `states` in source order.
+  var states: [KeyedSyntax<StateSyntax>] = []
+  /// Whether the states section and every state id were read.
+  var statesComplete = true
+  /// Whether every state and transition was read without problems.
+  var complete = true
+}
+
+/// A state of `flow.states`.
+struct StateSyntax: Sendable {
+  /// The kind key's range (`ask:`, `setup:` …).
+  var kindKeyRange: SourceRange
+  /// The kind with its fields.
+  var kind: StateKindSyntax
+  /// `reprompt` (ask).
+  var reprompt: Located<String>?
+  /// `card` (ask, tell).
+  var card: CardSyntax?
+  /// `permission_card` (tell).
+  var permissionCard: Located<Bool>?
+  /// `on` key → transition (intents for ask, outcomes for setup and charge).
+  var on: [KeyedSyntax<TransitionSyntax>] = []
+  /// The range of the `on` key, when present.
+  var onKeyRange: SourceRange?
+}
+
+/// The kind of a state.
+enum StateKindSyntax: Sendable {
+  /// `ask: <prompt>`.
+  case ask(Located<String>)
+  /// `tell: <prompt>`.
+  case tell(Located<String>)
+  /// `setup: {shipping, agreement}`.
+  case setup(SetupSyntax)
+  /// `charge: {amount}`.
+  case charge(ChargeSyntax)
+  /// `choose: [...]`.
+  case choose(ChooseSyntax)
+
+  /// The kind's key in the flow file.
+  var keyword: String {
+    switch self {
+    case .ask: "ask"
+    case .tell: "tell"
+    case .setup: "setup"
+    case .charge: "charge"
+    case .choose: "choose"
+    }
+  }
+}
+
+/// `setup: { shipping: <bool>, agreement: customer_initiated | merchant_initiated }`.
+struct SetupSyntax: Sendable {
+  /// `shipping`.
+  var shipping: Located<Bool>?
+  /// `agreement`.
+  var agreement: Located<String>?
+}
+
+/// `charge: { amount: <money path> }`.
+struct ChargeSyntax: Sendable {
+  /// `amount`.
+  var amount: TextScalar?
+}
+
+/// `choose: [ {if: <cond>, goto: <state>}, …, {else: <state>} ]`.
+struct ChooseSyntax: Sendable {
+  /// The guarded branches in order.
+  var branches: [ChooseBranchSyntax] = []
+  /// The `else` state.
+  var otherwise: Located<String>?
+}
+
+/// One `{if: <cond>, goto: <state>}`.
+struct ChooseBranchSyntax: Sendable {
+  /// The condition text.
+  var condition: TextScalar
+  /// The state taken when it holds.
+  var goto: Located<String>
+}
+
+/// `card: { title, text, image }`.
+struct CardSyntax: Sendable {
+  /// The `card` key.
+  var keyRange: SourceRange
+  /// Prompt id of the title.
+  var title: Located<String>?
+  /// Prompt id of the text.
+  var text: Located<String>?
+  /// An https image URL.
+  var image: Located<String>?
+}
+
+/// A transition: a state id, or `{set, goto, say}`.
+struct TransitionSyntax: Sendable {
+  /// The whole transition's range.
+  var range: SourceRange
+  /// `set` assignments in source order.
+  var set: [KeyedSyntax<TextScalar>] = []
+  /// `say`.
+  var say: Located<String>?
+  /// `goto` (or the state id of the short form).
+  var goto: Located<String>?
+}
+
