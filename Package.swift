@@ -43,12 +43,24 @@ let package = Package(
       dependencies: ["FlowIR"],
       swiftSettings: upcomingFeatures
     ),
+    // Conversation tests and the simulator (`flowc test`, `flowc simulate`).
+    .target(
+      name: "FlowTesting",
+      dependencies: ["FlowCompiler", "FlowIR", "FlowRuntime"],
+      swiftSettings: upcomingFeatures
+    ),
+    .testTarget(
+      name: "FlowTestingTests",
+      dependencies: ["FlowTesting", "FlowCompiler", "FlowIR", "FlowRuntime"],
+      swiftSettings: upcomingFeatures
+    ),
     .executableTarget(
       name: "flowc",
       dependencies: [
         "FlowCompiler",
         "FlowIR",
         "FlowRuntime",
+        "FlowTesting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: upcomingFeatures

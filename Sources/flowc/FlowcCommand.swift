@@ -18,6 +18,9 @@ struct FlowcCommand: AsyncParsableCommand {
       CompileCommand.self,
       ExplainCommand.self,
       RunCommand.self,
+      SchemaCommand.self,
+      SimulateCommand.self,
+      TestCommand.self,
     ]
   )
 }
