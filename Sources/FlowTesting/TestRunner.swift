@@ -155,7 +155,10 @@ enum ExpectationChecker {
       return actual == state
         ? nil : "state: expected \(quoted(state)), got \(actual.map(quoted) ?? "none")"
     case .variable(let path, let value):
-      let actual = conversation.variables[path]?.testText
+      let scope = VariableScope(
+        program: conversation.program, variables: conversation.variables,
+        locale: conversation.locale)
+      let actual = scope.value(of: path)?.testText
       if let value {
         if actual == value.text { return nil }
       } else if actual == nil {

@@ -1,5 +1,6 @@
 public import FlowCompiler
 public import FlowRuntime
+internal import Foundation
 
 /// A scripted conversation with assertions: one `*.test.yaml` file (format in `docs/testing.md`).
 public struct TestScript: Sendable {
@@ -9,14 +10,29 @@ public struct TestScript: Sendable {
   public var name: String
   /// The locales it runs in (`locales:`); `nil` means every locale selected.
   public var locales: [String]?
+  /// The flow file it was written for (`flow:`, relative to the script), if it says.
+  public var flow: String?
   /// The steps, in order.
   public var steps: [TestStep]
 
+  /// Whether the script was written for the flow at `path` (always, when it names no flow).
+  public func isWritten(forFlowAt path: String) -> Bool {
+    guard let flow else { return true }
+    let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
+    let named = URL(fileURLWithPath: flow, relativeTo: directory).standardizedFileURL
+      .resolvingSymlinksInPath()
+    let given = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+    return named.path == given.path
+  }
+
   /// Creates a script.
-  public init(file: SourceFile, name: String, locales: [String]?, steps: [TestStep]) {
+  public init(
+    file: SourceFile, name: String, locales: [String]?, flow: String? = nil, steps: [TestStep]
+  ) {
     self.file = file
     self.name = name
     self.locales = locales
+    self.flow = flow
     self.steps = steps
   }
 }

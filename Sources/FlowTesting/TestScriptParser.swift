@@ -70,13 +70,19 @@ public enum TestScriptParser {
         error("a test script is a mapping with 'steps'", at: root)
         return nil
       }
-      checkKeys(entries, allowed: ["name", "locales", "steps"], in: "the test script")
+      checkKeys(entries, allowed: ["name", "flow", "locales", "steps"], in: "the test script")
       var name = URL(fileURLWithPath: file.path).lastPathComponent
       if name.hasSuffix(".yaml") { name = String(name.dropLast(5)) }
       if name.hasSuffix(".test") { name = String(name.dropLast(5)) }
       if let node = root["name"] {
         if let text = node.scalar, !text.isEmpty { name = text } else {
           error("'name' must be a text", at: node)
+        }
+      }
+      var flow: String?
+      if let node = root["flow"] {
+        if let text = node.scalar, !text.isEmpty { flow = text } else {
+          error("'flow' must be the path of a flow file", at: node)
         }
       }
       var locales: [String]?
@@ -100,7 +106,7 @@ public enum TestScriptParser {
         return nil
       }
       let steps = elements.compactMap { step($0) }
-      return TestScript(file: file, name: name, locales: locales, steps: steps)
+      return TestScript(file: file, name: name, locales: locales, flow: flow, steps: steps)
     }
 
     mutating func checkKeys(_ entries: [YAMLMappingEntry], allowed: [String], in place: String) {

@@ -13,6 +13,7 @@ public enum TestScriptSchema {
       "required": ["steps"],
       "properties": {
         "name": { "type": "string", "description": "The test's name; the file name by default." },
+        "flow": { "type": "string", "description": "The flow file the test was written for, relative to the script; 'flowc test' skips it for other flows." },
         "locales": {
           "description": "The locales the test runs in; every selected locale by default.",
           "oneOf": [

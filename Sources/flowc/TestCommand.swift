@@ -58,6 +58,7 @@ struct TestCommand: AsyncParsableCommand {
     }
     var scripts: [TestScript] = []
     var unreadable = false
+    var skipped = 0
     for path in TestFiles.expand(tests) {
       let (script, diagnostics) = TestScriptParser.parse(path: path)
       if !diagnostics.isEmpty, let file = try? SourceFile(contentsOf: path) {
@@ -67,7 +68,20 @@ struct TestCommand: AsyncParsableCommand {
       } else if !diagnostics.isEmpty {
         for diagnostic in diagnostics { RunCommand.printError(diagnostic.message) }
       }
-      if let script { scripts.append(script) } else { unreadable = true }
+      guard let script else {
+        unreadable = true
+        continue
+      }
+      if script.isWritten(forFlowAt: flow) {
+        scripts.append(script)
+      } else {
+        skipped += 1
+      }
+    }
+    if skipped > 0 {
+      StandardStream.error.write(
+        "flowc: note: skipped \(skipped) test script\(skipped == 1 ? "" : "s") written for "
+          + "another flow\n")
     }
     let runner = TestRunner(program: program, locales: locales)
     let result = await runner.run(scripts)
