@@ -65,7 +65,8 @@ public struct ConnectionsResponseBuilder: Sendable {
     case .success where name == "Charge":
       request["status"] = Self.status("200", "OK")
       request["payload"] = chargePayload(
-        number: number, directive: directivePayload, state: authorizeOnly(directivePayload)
+        number: number, directive: directivePayload,
+        state: authorizeOnly(directivePayload)
           ? "Open" : "Closed",
         reason: authorizeOnly(directivePayload) ? nil : "MaxCapturesProcessed", captured: true)
     case .success:

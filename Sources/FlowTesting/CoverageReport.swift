@@ -39,7 +39,8 @@ public struct CoverageData: Sendable, Equatable {
     states.formUnion(trace.statesEntered)
     for transition in trace.transitions {
       transitions.insert(
-        CoveredTransition(from: transition.isGlobal ? "global" : transition.from, on: transition.on))
+        CoveredTransition(from: transition.isGlobal ? "global" : transition.from, on: transition.on)
+      )
     }
     for outcome in trace.paymentOutcomes {
       paymentOutcomes.insert(CoveredTransition(from: outcome.state, on: outcome.outcome))
@@ -84,7 +85,9 @@ public struct CoverageReport: Sendable, Equatable {
         transitions += connections.on.keys.map { CoveredTransition(from: id, on: $0) }
         outcomes += connections.on.keys.map { CoveredTransition(from: id, on: $0) }
       case .choose(let choose):
-        transitions += choose.branches.indices.map { CoveredTransition(from: id, on: "if \($0 + 1)") }
+        transitions += choose.branches.indices.map {
+          CoveredTransition(from: id, on: "if \($0 + 1)")
+        }
         transitions.append(CoveredTransition(from: id, on: "else"))
       }
     }

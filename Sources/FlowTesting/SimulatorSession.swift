@@ -35,7 +35,8 @@ public final class SimulatorSession {
     self.program = program
     self.locale = locale
     self.fixedOutcome = fixedOutcome
-    self.conversation = TestConversation(program: program, locale: locale, recordingName: "simulate")
+    self.conversation = TestConversation(
+      program: program, locale: locale, recordingName: "simulate")
   }
 
   /// The prompt to show before reading a line.
@@ -141,7 +142,8 @@ public final class SimulatorSession {
       do {
         try Data(recordedScript(name: nil).utf8).write(to: URL(fileURLWithPath: path))
         return Reply(
-          output: "saved \(recorded.count) steps to \(path); replay with: flowc test FLOW \(path)\n",
+          output:
+            "saved \(recorded.count) steps to \(path); replay with: flowc test FLOW \(path)\n",
           quit: false)
       } catch {
         return Reply(output: "cannot write '\(path)': \(error.localizedDescription)\n", quit: false)
@@ -190,7 +192,8 @@ public final class SimulatorSession {
       switch action {
       case .user(let name): return "(customer: \(name))\n"
       case .newSession: return "(session ended; the next line starts a new one)\n"
-      case .permission(let granted): return "(Amazon Pay permission \(granted ? "granted" : "denied"))\n"
+      case .permission(let granted):
+        return "(Amazon Pay permission \(granted ? "granted" : "denied"))\n"
       default: return ""
       }
     }
@@ -229,7 +232,9 @@ public final class SimulatorSession {
     lines.append("state: \(state ?? "none") (\(kind))")
     lines.append("session: \(conversation.sessionIsOpen ? "open" : "ended")")
     lines.append("customer: \(conversation.currentUser) (\(conversation.currentUserId))")
-    if let pending = conversation.pendingPayment { lines.append("waiting for: Amazon Pay \(pending)") }
+    if let pending = conversation.pendingPayment {
+      lines.append("waiting for: Amazon Pay \(pending)")
+    }
     if let state, case .ask(let ask)? = program.states[state]?.kind {
       let handled = Set(ask.on.keys).union(program.global.keys).sorted()
       lines.append("listens for: " + handled.joined(separator: ", "))
@@ -246,7 +251,8 @@ public final class SimulatorSession {
 
   func jsonText() -> String {
     guard let turn = conversation.lastTurn else { return "(nothing sent yet)\n" }
-    return "request:\n\(Self.pretty(turn.requestJSON))\nresponse:\n\(Self.pretty(turn.responseJSON))\n"
+    return
+      "request:\n\(Self.pretty(turn.requestJSON))\nresponse:\n\(Self.pretty(turn.responseJSON))\n"
   }
 
   static func pretty(_ data: Data) -> String {

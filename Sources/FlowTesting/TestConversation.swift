@@ -147,8 +147,10 @@ public final class TestConversation {
       let intent = program.intents.first { $0.name == name }
       for (slot, value) in slots {
         let type = intent?.slots.first { $0.name == slot }?.type
-        if type == "catalog", let product = matcher.product(named: UtteranceMatcher.words(value)
-          .joined(separator: " "))
+        if type == "catalog",
+          let product = matcher.product(
+            named: UtteranceMatcher.words(value)
+              .joined(separator: " "))
         {
           matched[slot] = MatchedSlot(value: value, resolvedId: product.id)
         } else {

@@ -240,8 +240,9 @@ enum ExpectationChecker {
     guard !directives.isEmpty else { return "directive: expected a directive, got none" }
     var lastProblem = ""
     for directive in directives {
-      let json = (try? JSONDecoder().decode(
-        JSONValue.self, from: TestConversation.encoder.encode(directive))) ?? .null
+      let json =
+        (try? JSONDecoder().decode(
+          JSONValue.self, from: TestConversation.encoder.encode(directive))) ?? .null
       if let type, json["type"]?.stringValue != type {
         lastProblem =
           "directive type: expected \(quoted(type)), got "

@@ -28,8 +28,7 @@ public enum TestScriptParser {
   ///
   /// - Parameter file: The script file.
   /// - Returns: The script, or `nil` with at least one error.
-  public static func parse(_ file: SourceFile) -> (script: TestScript?, diagnostics: [Diagnostic])
-  {
+  public static func parse(_ file: SourceFile) -> (script: TestScript?, diagnostics: [Diagnostic]) {
     let loaded = YAMLLoader.load(file)
     var parser = Parser(file: file, diagnostics: loaded.diagnostics)
     guard let root = loaded.root, !loaded.diagnostics.hasErrors else {
@@ -75,13 +74,17 @@ public enum TestScriptParser {
       if name.hasSuffix(".yaml") { name = String(name.dropLast(5)) }
       if name.hasSuffix(".test") { name = String(name.dropLast(5)) }
       if let node = root["name"] {
-        if let text = node.scalar, !text.isEmpty { name = text } else {
+        if let text = node.scalar, !text.isEmpty {
+          name = text
+        } else {
           error("'name' must be a text", at: node)
         }
       }
       var flow: String?
       if let node = root["flow"] {
-        if let text = node.scalar, !text.isEmpty { flow = text } else {
+        if let text = node.scalar, !text.isEmpty {
+          flow = text
+        } else {
           error("'flow' must be the path of a flow file", at: node)
         }
       }
@@ -127,7 +130,7 @@ public enum TestScriptParser {
 
     func closest(_ word: String, in candidates: [String]) -> String? {
       let scored = candidates.map { ($0, Self.distance(word, $0)) }.filter {
-        $0.1 <= max(1, $0.0.count / 3)
+        $0.1 <= max(2, $0.0.count / 3)
       }
       return scored.min { $0.1 < $1.1 }?.0
     }
@@ -166,7 +169,9 @@ public enum TestScriptParser {
         error("a step must be a mapping such as 'say: …'", at: node)
         return nil
       }
+      let errorsBefore = diagnostics.count
       checkKeys(entries, allowed: TestScriptParser.actionKeys, in: "a step")
+      let hasUnknownKeys = diagnostics.count > errorsBefore
       let actions = entries.filter {
         guard let key = $0.key.scalar else { return false }
         return key != "expect" && TestScriptParser.actionKeys.contains(key)
@@ -181,6 +186,8 @@ public enum TestScriptParser {
       }
       guard let entry = actions.first else {
         if node["expect"] == nil {
+          // An unknown key already said what is wrong with this step.
+          if hasUnknownKeys { return nil }
           error("a step needs an action ('launch', 'say', 'intent', 'pay', …)", at: node)
           return nil
         }
@@ -426,7 +433,8 @@ public enum TestScriptParser {
           : .directive(type: nil, name: text, payload: [])
       }
       guard let entries = node.mappingEntries else {
-        error("'directive' is 'none', a name, or a mapping with 'type', 'name', 'payload'", at: node)
+        error(
+          "'directive' is 'none', a name, or a mapping with 'type', 'name', 'payload'", at: node)
         return nil
       }
       checkKeys(entries, allowed: ["type", "name", "payload"], in: "'directive'")

@@ -5,7 +5,9 @@ internal import Foundation
 /// said, then reprompt, card, directives and the state, indented.
 public enum TranscriptFormatter {
   /// The lines of one step.
-  public static func lines(for action: TestAction, turn: TurnRecord?, in conversation: TestConversation)
+  public static func lines(
+    for action: TestAction, turn: TurnRecord?, in conversation: TestConversation
+  )
     -> [String]
   {
     guard let turn else { return ["> \(describe(action))"] }
@@ -18,7 +20,9 @@ public enum TranscriptFormatter {
   public static func responseLines(_ response: ResponseEnvelope, state: String?) -> [String] {
     var lines: [String] = []
     let body = response.response
-    if let speech = body.outputSpeech?.content { lines.append("< \(oneLine(speech))") } else {
+    if let speech = body.outputSpeech?.content {
+      lines.append("< \(oneLine(speech))")
+    } else {
       lines.append("< (silence)")
     }
     if let reprompt = body.reprompt?.outputSpeech.content {

@@ -125,8 +125,9 @@ public struct UtteranceMatcher: Sendable {
       if word.hasPrefix("{"), word.hasSuffix("}"), word.count > 2 {
         return .slot(String(word.dropFirst().dropLast()))
       }
-      return .word(word.replacingOccurrences(of: "{", with: "").replacingOccurrences(
-        of: "}", with: ""))
+      return .word(
+        word.replacingOccurrences(of: "{", with: "").replacingOccurrences(
+          of: "}", with: ""))
     }
   }
 

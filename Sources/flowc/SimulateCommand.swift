@@ -33,7 +33,8 @@ struct SimulateCommand: AsyncParsableCommand {
   func validate() throws {
     if let pay, PaymentOutcome(words: pay.replacingOccurrences(of: ":", with: " ")) == nil {
       throw ValidationError(
-        "unknown outcome '\(pay)' (use success, permission_denied, declined[:REASON], error[:CODE])")
+        "unknown outcome '\(pay)' (use success, permission_denied, declined[:REASON], error[:CODE])"
+      )
     }
   }
 

@@ -29,10 +29,9 @@ import Testing
     let (result, _) = try await Self.run(example)
     #expect(!result.cases.isEmpty)
     for test in result.cases where !test.passed {
-      Issue.record(
-        "\(test.name) (\(test.locale)) failed:\n"
-          + TestReportFormatter.render(
-            TestRunResult(cases: [test], coverage: []), as: .text, coverage: false))
+      let report = TestReportFormatter.render(
+        TestRunResult(cases: [test], coverage: []), as: .text, coverage: false)
+      Issue.record("\(test.name) (\(test.locale)) failed:\n\(report)")
     }
   }
 
@@ -47,7 +46,9 @@ import Testing
     // Every state, every transition (the 3 globals included), every outcome of Setup and Charge.
     #expect(report.allStates.count == program.states.count)
     #expect(report.allPaymentOutcomes.count == 7)
-    #expect(report.text.contains("states entered: \(program.states.count)/\(program.states.count) (100%)"))
+    #expect(
+      report.text.contains("states entered: \(program.states.count)/\(program.states.count) (100%)")
+    )
   }
 
   @Test(arguments: ["euro-shop", "refills-charge-later"])

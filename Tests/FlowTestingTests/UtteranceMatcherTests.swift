@@ -56,7 +56,8 @@ import Testing
     #expect(order.slots["quantity"]?.value == "4")
     #expect(order.slots["product"]?.resolvedId == "espresso")
     #expect(matcher.match("einundzwanzig mal filter")?.slots["quantity"]?.value == "21")
-    #expect(matcher.match("den Filterkaffee kaufen")?.slots["product"]?.resolvedId == "filter_coffee")
+    #expect(
+      matcher.match("den Filterkaffee kaufen")?.slots["product"]?.resolvedId == "filter_coffee")
     #expect(matcher.match("Ja, bitte!")?.intent == "AMAZON.YesIntent")
     #expect(matcher.match("nein")?.intent == "AMAZON.NoIntent")
     // English synonyms do not belong to the German catalog.

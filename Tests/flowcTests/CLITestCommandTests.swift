@@ -59,12 +59,15 @@ import Testing
     ).write(to: script)
     let result = try Self.run(["test", "examples/no-nicks.yaml", script.path, "--format", "junit"])
     #expect(result.status == 1)
-    #expect(result.stdout.contains("<failure message=\"speech: expected contains &quot;Goodbye&quot;"))
+    #expect(
+      result.stdout.contains("<failure message=\"speech: expected contains &quot;Goodbye&quot;"))
     let text = try Self.run(["test", "examples/no-nicks.yaml", folder.path])
     #expect(text.status == 1)
     #expect(text.stdout.contains("FAIL broken (en-US)"))
     #expect(text.stdout.contains("    > say \"yes\" → AMAZON.YesIntent"))
-    #expect(text.stdout.contains("    < That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?"))
+    #expect(
+      text.stdout.contains(
+        "    < That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?"))
   }
 
   @Test func scriptErrorsAreRenderedLikeCompilerErrors() throws {
@@ -81,10 +84,14 @@ import Testing
   }
 
   @Test func usageErrorsExitSixtyFour() throws {
-    #expect(try Self.run(["test", "examples/no-nicks.yaml", "x.test.yaml", "--format", "xml"]).status == 64)
+    #expect(
+      try Self.run(["test", "examples/no-nicks.yaml", "x.test.yaml", "--format", "xml"]).status
+        == 64)
     #expect(try Self.run(["simulate", "examples/no-nicks.yaml", "--pay", "maybe"]).status == 64)
     #expect(try Self.run(["schema", "flow-of-time"]).status == 64)
-    let unknownLocale = try Self.run(["test", "examples/no-nicks.yaml", "x.test.yaml", "--locale", "fr-FR"])
+    let unknownLocale = try Self.run([
+      "test", "examples/no-nicks.yaml", "x.test.yaml", "--locale", "fr-FR",
+    ])
     #expect(unknownLocale.status == 1)
     #expect(unknownLocale.stderr.contains("has no locale 'fr-FR'"))
   }
@@ -104,13 +111,22 @@ import Testing
     let saved = folder.appendingPathComponent("recorded.test.yaml").path
     let result = try Self.run(
       ["simulate", "examples/no-nicks.yaml"],
-      stdin: "buy a kit\nyes\nsuccess\n:state\nyes\ndeclined InvalidPaymentMethod\n:save \(saved)\n:quit\n")
+      stdin:
+        "buy a kit\nyes\nsuccess\n:state\nyes\ndeclined InvalidPaymentMethod\n:save \(saved)\n:quit\n"
+    )
     #expect(result.status == 0, "\(result)")
-    #expect(result.stdout.hasPrefix("flowc simulate: No Nicks (en-US). Type what the customer says, or :help.\n"))
-    #expect(result.stdout.contains("you> buy a kit\n  (\"buy a kit\" → BuyIntent product=kit)\n< That is 1 Starter Kit"))
+    #expect(
+      result.stdout.hasPrefix(
+        "flowc simulate: No Nicks (en-US). Type what the customer says, or :help.\n"))
+    #expect(
+      result.stdout.contains(
+        "you> buy a kit\n  (\"buy a kit\" → BuyIntent product=kit)\n< That is 1 Starter Kit"))
     #expect(result.stdout.contains("amazon pay setup> success\n< Your total is $9.00"))
     #expect(result.stdout.contains("state: checkout (ask)"))
-    #expect(result.stdout.contains("amazon pay charge> declined InvalidPaymentMethod\n< (silence)\n  state: declined (session ended)"))
+    #expect(
+      result.stdout.contains(
+        "amazon pay charge> declined InvalidPaymentMethod\n< (silence)\n  state: declined (session ended)"
+      ))
     // The recording replays.
     let replay = try Self.run(["test", "examples/no-nicks.yaml", saved])
     #expect(replay.status == 0, "\(replay)")

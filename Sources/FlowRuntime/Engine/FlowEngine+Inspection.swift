@@ -114,8 +114,7 @@ extension ConversationTurn {
     walk(from: next, trace: &trace)
   }
 
-  mutating func traceResume(_ response: ConnectionsResponse, trace: inout TurnTrace) async throws
-  {
+  mutating func traceResume(_ response: ConnectionsResponse, trace: inout TurnTrace) async throws {
     guard let token = response.token, !token.isEmpty,
       let continuation = try await engine.store.continuation(token: token),
       !userId.isEmpty, continuation.userId == userId,
