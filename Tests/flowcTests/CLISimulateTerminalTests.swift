@@ -1,23 +1,43 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `flowc simulate` in a real terminal, driven through tmux (send-keys, capture-pane).
 @Suite(.serialized) struct CLISimulateTerminalTests {
   static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 
+  /// Runs a tmux client command and returns what it printed. Spawned and reaped directly
+  /// (posix_spawn, waitpid) with the output in a file: `new-session` forks the tmux server,
+  /// which keeps inherited pipes open and confuses Foundation's process monitoring.
   @discardableResult
   static func tmux(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tmux!)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    let outputPath = FileManager.default.temporaryDirectory
+      .appendingPathComponent("flowc-tmux-out-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: outputPath) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([tmux!] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, tmux!, &actions, nil, argv, environ)
+    guard spawned == 0 else { throw TerminalTestError.spawnFailed(spawned) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+  }
+
+  enum TerminalTestError: Error {
+    case spawnFailed(Int32)
   }
 
   /// Waits until the pane shows `text` (or gives up after about 20 seconds).
