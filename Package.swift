@@ -18,6 +18,9 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+    .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+    .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
   ],
   targets: [
     .systemLibrary(
@@ -40,7 +43,12 @@ let package = Package(
     ),
     .target(
       name: "FlowRuntime",
-      dependencies: ["FlowIR"],
+      dependencies: [
+        "FlowIR",
+        .product(name: "SQLKit", package: "sql-kit"),
+        .product(name: "SQLiteKit", package: "sqlite-kit"),
+        .product(name: "SQLiteNIO", package: "sqlite-nio"),
+      ],
       swiftSettings: upcomingFeatures
     ),
     // Conversation tests and the simulator (`flowc test`, `flowc simulate`).

@@ -24,7 +24,8 @@ struct RunCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The store: memory:, sqlite:PATH or postgres://….", valueName: "url"))
+      "The store: memory:, sqlite:PATH or postgres://… (default: \(RunDefaults.storeURL)).",
+      valueName: "url"))
   var store: String = RunDefaults.storeURL
 
   func run() async throws {
@@ -67,9 +68,10 @@ struct RunCommand: AsyncParsableCommand {
 
 /// Defaults of `flowc run`.
 enum RunDefaults {
-  /// The store used without `--store`: `memory:` until the SQLite driver is registered in
-  /// `FlowStores`, then `sqlite:.flowc/flowc.sqlite` in the working directory.
-  static let storeURL = "memory:"
+  /// The store used without `--store`: a SQLite file in the working directory (created, with
+  /// its folder, on first use), so that a `Connections.Response` in a later run finds the
+  /// continuation an earlier run stored.
+  static let storeURL = "sqlite:.flowc/flowc.sqlite"
 }
 
 /// Reads the flow given to `run`: IR JSON as it is, YAML through the compiler.

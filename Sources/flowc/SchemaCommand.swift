@@ -1,27 +1,34 @@
 import ArgumentParser
+import FlowCompiler
 import FlowTesting
 
-/// `flowc schema test`: prints a JSON Schema for editors.
-///
-/// Only the `test` variant lives here (test scripts); the flow-file schema belongs to the
-/// `schema` command of the CLI work and joins this one when the branches merge.
+/// `flowc schema`: prints the JSON Schema of the flow file, for editors; `flowc schema test`
+/// prints the schema of test scripts.
 struct SchemaCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "schema",
-    abstract: "Print a JSON Schema for editors ('test': the test-script format).",
-    discussion: "Exit status: 0; 64 on a usage error."
+    abstract: "Print the JSON Schema of the flow file ('test': of test scripts), for editors.",
+    discussion: """
+      Point a YAML language server at the output (for example with a \
+      '# yaml-language-server: $schema=flowc.schema.json' comment) to get completion and \
+      checks while typing. The schema checks shape only; 'flowc check' checks everything. \
+      'flowc schema test' prints the schema of *.test.yaml scripts (docs/testing.md). \
+      Exit status: 0; 64 on a usage error.
+      """
   )
 
-  @Argument(help: "Which schema: 'test' for *.test.yaml scripts.")
-  var kind: String = "test"
+  @Argument(help: "Which schema: omit for the flow file, 'test' for test scripts.")
+  var kind: String?
 
   func validate() throws {
-    guard kind == "test" else {
-      throw ValidationError("unknown schema '\(kind)' (this build knows 'test')")
+    if let kind, kind != "test" {
+      throw ValidationError("unknown schema '\(kind)' (omit it for the flow file, or 'test')")
     }
   }
 
   func run() throws {
-    StandardStream.output.write(TestScriptSchema.json + "\n")
+    var schema = kind == "test" ? TestScriptSchema.json : FlowSchema.jsonSchema()
+    if !schema.hasSuffix("\n") { schema += "\n" }
+    StandardStream.output.write(schema)
   }
 }

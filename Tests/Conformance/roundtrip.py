@@ -17,6 +17,14 @@ For every JSON file:
 The model's deserializer silently drops keys it does not know, and the serializer drops
 None; the deep compare is what turns either into a failure, with the JSON path.
 
+The model checks names and types but not what Amazon Pay demands beyond them, so each
+Setup/Charge payload is also validated against a JSON Schema written from the project's
+Amazon Pay reference (section 1): required fields, "@version" "2", enums (countries with "UK"
+not "GB", currencies, checkout languages, payment actions, agreement types), amounts as
+decimal strings (whole numbers for JPY), "transactionTimeout" an integer, and the length
+limits (authorizationReferenceId 1-32 of A-Za-z0-9-_, softDescriptor 16, sellerAuthorizationNote
+255, sellerNote 1024).
+
 Normalisations applied before comparing (each is a difference of representation that the
 model introduces, not a change of meaning):
   N1  timestamps: the model parses ISO-8601 strings into datetime objects and writes them back
@@ -24,19 +32,26 @@ model introduces, not a change of meaning):
       original and round-tripped values parse to the same instant compare equal.
   N2  numbers: an int and a float with the same value compare equal (the model may turn 0 into
       0.0 for fields typed float); a number never equals a string ("0" vs 0 is a failure).
+  N3  model defaults: a key the original leaves out may come back holding the default value of
+      the model class's constructor (SetupAmazonPayRequest adds "sandboxMode": false and
+      "needAmazonShippingAddress": false); the service reads an absent field as that same
+      default, so this is accepted. Any other added key, or a default with another value, fails.
 Nothing else is normalised: enum values come back as their strings, and "@type"/"@version"
 must survive exactly.
 
 Prints one line per failure ("FILE: PATH: what") and a final line "N passed, N failed"
-counting files; exits 1 when any file failed or no file was found.
+counting files (an unreadable directory counts as one failure); exits 1 when any file failed
+or no file was found.
 """
 
 import datetime
+import inspect
 import json
 import os
 import sys
 import unittest
 
+import jsonschema
 from ask_sdk_core.serialize import DefaultSerializer
 import ask_sdk_model
 from ask_sdk_model.interfaces.amazonpay.request.setup_amazon_pay_request import (
@@ -61,6 +76,89 @@ REQUEST_PAYLOAD_TYPES = {
     "SetupAmazonPayRequest": SetupAmazonPayRequest,
     "ChargeAmazonPayRequest": ChargeAmazonPayRequest,
 }
+
+def _entity(type_name, properties, required=()):
+    return {
+        "type": "object",
+        "properties": dict(
+            {"@type": {"const": type_name}, "@version": {"const": "2"}}, **properties),
+        "required": ["@type", "@version"] + list(required),
+    }
+
+
+_MERCHANT_ID = {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,32}$"}
+_PRICE = _entity("Price", {
+    "amount": {"type": "string", "pattern": "^[0-9]+(\\.[0-9]{1,2})?$"},
+    "currencyCode": {"enum": ["EUR", "GBP", "JPY", "USD"]},
+}, ["amount", "currencyCode"])
+_PRICE["if"] = {"properties": {"currencyCode": {"const": "JPY"}}}
+_PRICE["then"] = {"properties": {"amount": {"pattern": "^[0-9]+$"}}}
+
+PAYLOAD_SCHEMAS = {
+    "SetupAmazonPayRequest": _entity("SetupAmazonPayRequest", {
+        "sellerId": {"type": "string", "minLength": 1},
+        "countryOfEstablishment": {"enum": [
+            "AT", "BE", "CH", "CY", "DE", "DK", "ES", "FR", "HU", "IE", "IT", "JP", "LU", "NL",
+            "PT", "SE", "UK", "US"]},
+        "ledgerCurrency": {"enum": ["EUR", "GBP", "JPY", "USD"]},
+        "checkoutLanguage": {"enum": [
+            "de_DE", "en_GB", "en_US", "es_ES", "fr_FR", "it_IT", "ja_JP"]},
+        "needAmazonShippingAddress": {"type": "boolean"},
+        "sandboxMode": {"type": "boolean"},
+        "sandboxCustomerEmailId": {"type": "string", "minLength": 3},
+        "billingAgreementAttributes": _entity("BillingAgreementAttributes", {
+            "sellerNote": {"type": "string", "maxLength": 1024},
+            "billingAgreementType": {"enum": [
+                "CustomerInitiatedTransaction", "MerchantInitiatedTransaction"]},
+            "subscriptionAmount": _PRICE,
+            "sellerBillingAgreementAttributes": _entity("SellerBillingAgreementAttributes", {
+                "sellerBillingAgreementId": _MERCHANT_ID,
+                "storeName": {"type": "string", "minLength": 1},
+                "customInformation": {"type": "string", "maxLength": 1024},
+            }),
+        }),
+    }, ["sellerId", "countryOfEstablishment", "ledgerCurrency"]),
+    "ChargeAmazonPayRequest": _entity("ChargeAmazonPayRequest", {
+        "sellerId": {"type": "string", "minLength": 1},
+        "billingAgreementId": {"type": "string", "minLength": 1},
+        "paymentAction": {"enum": ["Authorize", "AuthorizeAndCapture"]},
+        "authorizeAttributes": _entity("AuthorizeAttributes", {
+            "authorizationReferenceId": _MERCHANT_ID,
+            "authorizationAmount": _PRICE,
+            "transactionTimeout": {"type": "integer", "minimum": 0},
+            "sellerAuthorizationNote": {"type": "string", "maxLength": 255},
+            "softDescriptor": {"type": "string", "maxLength": 16},
+        }, ["authorizationReferenceId", "authorizationAmount"]),
+        "sellerOrderAttributes": _entity("SellerOrderAttributes", {
+            "sellerOrderId": _MERCHANT_ID,
+            "storeName": {"type": "string", "minLength": 1},
+            "customInformation": {"type": "string", "maxLength": 1024},
+            "sellerNote": {"type": "string", "maxLength": 1024},
+        }),
+    }, ["sellerId", "billingAgreementId", "paymentAction", "authorizeAttributes"]),
+}
+
+# Sandbox mode needs the sandbox buyer's e-mail, and the e-mail only goes with sandbox mode.
+PAYLOAD_SCHEMAS["SetupAmazonPayRequest"]["dependentRequired"] = {
+    "sandboxMode": ["sandboxCustomerEmailId"],
+    "sandboxCustomerEmailId": ["sandboxMode"],
+}
+
+
+def schema_problems(payload, path):
+    """Violations of the reference's rules for a Setup/Charge payload."""
+    schema = PAYLOAD_SCHEMAS.get((payload or {}).get("@type") if isinstance(payload, dict) else None)
+    if schema is None:
+        return []
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = []
+    for error in sorted(validator.iter_errors(payload), key=lambda e: list(e.absolute_path)):
+        where = path + "".join(
+            "[%d]" % part if isinstance(part, int) else ".%s" % part
+            for part in error.absolute_path)
+        problems.append((where, "breaks the Amazon Pay rules: %s" % error.message))
+    return problems
+
 
 RESULT_PAYLOAD_TYPES = {
     "Setup": SetupAmazonPayResult,
@@ -93,8 +191,41 @@ def _same_scalar(original, returned):
     return left is not None and right is not None and left == right  # N1
 
 
-def diff(original, returned, path="$"):
-    """Every difference between two JSON values, as (path, description) pairs."""
+def model_defaults(model, path="$", found=None):
+    """{json path of an object: {json key: constructor default}} for a deserialized model
+    tree: the values the serializer may add on its own (normalisation N3)."""
+    if found is None:
+        found = {}
+    if isinstance(model, list):
+        for index, element in enumerate(model):
+            model_defaults(element, "%s[%d]" % (path, index), found)
+        return found
+    attribute_map = getattr(type(model), "attribute_map", None)
+    if not isinstance(attribute_map, dict):
+        return found
+    try:
+        parameters = inspect.signature(type(model).__init__).parameters
+    except (TypeError, ValueError):
+        parameters = {}
+    for attribute, key in attribute_map.items():
+        parameter = parameters.get(attribute)
+        if parameter is not None and parameter.default not in (None, inspect.Parameter.empty):
+            found.setdefault(path, {})[key] = parameter.default
+        model_defaults(getattr(model, attribute, None), "%s.%s" % (path, key), found)
+    return found
+
+
+def _is_default(value, default):
+    if isinstance(default, bool) or isinstance(value, bool):
+        return type(value) is type(default) and value == default
+    return value == getattr(default, "value", default)
+
+
+def diff(original, returned, path="$", defaults=None):
+    """Every difference between two JSON values, as (path, description) pairs.
+
+    `defaults` (from model_defaults) lists keys the model may add with their default value."""
+    defaults = defaults or {}
     problems = []
     if isinstance(original, dict) and isinstance(returned, dict):
         for key in sorted(original):
@@ -105,14 +236,17 @@ def diff(original, returned, path="$"):
                 else:
                     problems.append((child, "dropped by the model"))
             else:
-                problems.extend(diff(original[key], returned[key], child))
+                problems.extend(diff(original[key], returned[key], child, defaults))
+        allowed = defaults.get(path, {})
         for key in sorted(set(returned) - set(original)):
+            if key in allowed and _is_default(returned[key], allowed[key]):
+                continue  # N3
             problems.append(("%s.%s" % (path, key), "added by the model: %r" % (returned[key],)))
     elif isinstance(original, list) and isinstance(returned, list):
         if len(original) != len(returned):
             problems.append((path, "array of %d became %d" % (len(original), len(returned))))
         for index, (left, right) in enumerate(zip(original, returned)):
-            problems.extend(diff(left, right, "%s[%d]" % (path, index)))
+            problems.extend(diff(left, right, "%s[%d]" % (path, index), defaults))
     elif not _same_scalar(original, returned):
         problems.append((path, "changed: %r -> %r" % (original, returned)))
     return problems
@@ -127,7 +261,7 @@ def roundtrip(value, model_class, path):
     if model is None:
         return [(path, "%s gave nothing back" % model_class.__name__)]
     returned = SERIALIZER.serialize(model)
-    return diff(value, returned, path)
+    return diff(value, returned, path, model_defaults(model, path))
 
 
 def check_envelope(envelope):
@@ -156,6 +290,7 @@ def check_envelope(envelope):
                         directive.get("name"), model_class.__name__)))
             if model_class is not None:
                 problems.extend(roundtrip(payload, model_class, path))
+                problems.extend(schema_problems(payload, path))
         return problems
     if "request" in envelope:
         problems = roundtrip(envelope, ask_sdk_model.RequestEnvelope, "$")
@@ -180,18 +315,27 @@ def check_file(path):
     try:
         with open(path, encoding="utf-8") as handle:
             envelope = json.load(handle)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, RecursionError) as error:
         return [("$", "unreadable JSON: %s" % error)]
-    return check_envelope(envelope)
+    try:
+        return check_envelope(envelope)
+    except RecursionError:
+        return [("$", "nested too deeply to check")]
 
 
 def main(directories):
     files = []
+    passed = failed = 0
     for directory in directories:
-        for name in sorted(os.listdir(directory)):
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError as error:
+            print("%s: cannot list: %s" % (directory, error.strerror or error))
+            failed += 1
+            continue
+        for name in names:
             if name.endswith(".json"):
                 files.append(os.path.join(directory, name))
-    passed = failed = 0
     for path in files:
         problems = check_file(path)
         if problems:
@@ -298,6 +442,77 @@ class SelfTest(unittest.TestCase):
         }
         paths = [path for path, _ in check_envelope(envelope)]
         self.assertIn("$.request.payload.billingAgreementDetails.statePreferences", paths)
+
+    def test_model_defaults_may_be_added_but_not_changed(self):
+        setup = {
+            "@type": "SetupAmazonPayRequest", "@version": "2", "sellerId": "A2ZNONICKS0001",
+            "countryOfEstablishment": "US", "ledgerCurrency": "USD",
+        }
+        envelope = _charge_envelope(setup)
+        envelope["response"]["directives"][0]["name"] = "Setup"
+        self.assertEqual(check_envelope(envelope), [])
+        setup["sandboxMode"] = "false"
+        self.assertNotEqual(check_envelope(envelope), [])
+
+    def test_reference_limits_are_enforced(self):
+        cases = [
+            ("authorizeAttributes", "authorizationReferenceId", "x" * 33),
+            ("authorizeAttributes", "authorizationReferenceId", "has space"),
+            ("authorizeAttributes", "softDescriptor", "seventeen chars!!"),
+            ("authorizeAttributes", "transactionTimeout", 1.5),
+            ("sellerOrderAttributes", "sellerOrderId", "order#1"),
+            (None, "paymentAction", "AUTHORIZEANDCAPTURE"),
+        ]
+        for parent, key, value in cases:
+            payload = _good_charge()
+            (payload[parent] if parent else payload)[key] = value
+            problems = check_envelope(_charge_envelope(payload))
+            self.assertTrue(any("Amazon Pay rules" in what for _, what in problems),
+                            (key, value, problems))
+
+    def test_amounts_follow_the_currency(self):
+        payload = _good_charge()
+        price = payload["authorizeAttributes"]["authorizationAmount"]
+        price["amount"] = "18"
+        self.assertEqual(check_envelope(_charge_envelope(payload)), [])
+        for amount, currency in (("18.5.0", "USD"), ("1,000.00", "USD"), ("300.00", "JPY"),
+                                 ("18.123", "EUR")):
+            price["amount"], price["currencyCode"] = amount, currency
+            self.assertNotEqual(check_envelope(_charge_envelope(payload)), [], amount)
+
+    def test_required_fields_and_sandbox_pairing(self):
+        payload = _good_charge()
+        del payload["billingAgreementId"]
+        self.assertNotEqual(check_envelope(_charge_envelope(payload)), [])
+        setup = {
+            "@type": "SetupAmazonPayRequest", "@version": "2", "sellerId": "A1",
+            "countryOfEstablishment": "GB", "ledgerCurrency": "GBP",
+        }
+        envelope = _charge_envelope(setup)
+        envelope["response"]["directives"][0]["name"] = "Setup"
+        self.assertNotEqual(check_envelope(envelope), [])  # GB is not an allowed country
+        setup["countryOfEstablishment"] = "UK"
+        self.assertEqual(check_envelope(envelope), [])
+        setup["sandboxMode"] = True
+        self.assertNotEqual(check_envelope(envelope), [])  # sandbox without the buyer e-mail
+        setup["sandboxCustomerEmailId"] = "buyer@example.com"
+        self.assertEqual(check_envelope(envelope), [])
+
+    def test_hostile_files_are_failures_not_crashes(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as directory:
+            contents = {
+                "deep.json": "[" * 100000 + "]" * 100000,
+                "binary.json": b"\xff\xfe\x00garbage",
+                "array.json": "[1, 2]",
+                "empty.json": "",
+            }
+            for name, content in contents.items():
+                mode = "wb" if isinstance(content, bytes) else "w"
+                with open(os.path.join(directory, name), mode) as handle:
+                    handle.write(content)
+            for name in contents:
+                self.assertNotEqual(check_file(os.path.join(directory, name)), [], name)
 
     def test_diff_keeps_numbers_and_strings_apart(self):
         self.assertEqual(diff({"a": 0}, {"a": 0.0}), [])

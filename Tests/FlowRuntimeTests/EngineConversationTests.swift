@@ -250,3 +250,101 @@ import Testing
       denied.response.card == .askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
   }
 }
+
+/// A flow that offers another try after a decline.
+@Suite struct EngineRetryTests {
+  static func retryProgram() -> FlowProgram {
+    var program = NoNicksProgram.program(flowHash: "sha256:retry")
+    program.prompts["en-US"]?["retry"] = NoNicksProgram.template(
+      "Would you like to try the payment again?")
+    program.states["declined"] = State(
+      id: "declined",
+      kind: .ask(
+        AskState(
+          prompt: "retry", reprompt: nil, card: nil,
+          on: [
+            "AMAZON.YesIntent": Transition(goto: "charge"),
+            "AMAZON.NoIntent": Transition(goto: "goodbye"),
+          ])))
+    return program
+  }
+
+  @Test func declinedChargeCanBeRetriedWithANewAuthorizationReference() async throws {
+    let store = MemoryFlowStore()
+    var (customer, token) = try await EngineConversationTests.reachCharge(
+      makeEngine(program: Self.retryProgram(), store: store), name: "retry")
+    let firstReference = try #require(try await store.orders(userId: Envelopes.shopper).first)
+      .authorizationReferenceId
+    // Amazon already spoke about the payment method, but a question is not error text.
+    let retry = try await customer.amazonPay(
+      "Charge", token: token,
+      payload: Envelopes.chargePayload(
+        state: "Declined", reasonCode: "InvalidPaymentMethod", captured: "0.00"))
+    #expect(retry.speech == "Would you like to try the payment again?")
+    #expect(retry.response.shouldEndSession == false)
+
+    let second = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    let secondReference = try #require(
+      second.payload?["authorizeAttributes"]?["authorizationReferenceId"]?.stringValue)
+    #expect(secondReference != firstReference)
+    #expect(secondReference.contains("-2-"))
+    #expect(firstReference?.contains("-1-") == true)
+    #expect(secondReference.count <= 32)
+
+    _ = try await customer.amazonPay(
+      "Charge", token: second.token,
+      payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+    let orders = try await store.orders(userId: Envelopes.shopper)
+    #expect(orders.count == 1)
+    #expect(orders.first?.state == "captured")
+    #expect(orders.first?.authorizationReferenceId == secondReference)
+  }
+}
+
+/// Setup's success leading straight to Charge, in the same turn (the cookbook's flow).
+@Suite struct EngineChainedPaymentTests {
+  @Test func setupSuccessSendsTheChargeInTheSameResponse() async throws {
+    var program = NoNicksProgram.program(flowHash: "sha256:chained")
+    guard case .connections(var setup) = program.states["setup"]?.kind else { return }
+    setup.on["success"] = Transition(goto: "charge")
+    program.states["setup"] = State(id: "setup", kind: .connections(setup))
+    let store = InstrumentedStore()
+    let engine = FlowEngine(program: program, store: store)
+    var customer = Conversation(engine: engine, name: "chained-setup-charge")
+    _ = try await customer.launch()
+    _ = try await customer.say("AMAZON.YesIntent")
+    let setupDirective = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    let chargeResponse = try await customer.amazonPay(
+      "Setup", token: setupDirective.token, payload: Envelopes.setupSuccessPayload)
+    let charge = try #require(chargeResponse.sendRequest)
+    #expect(charge.name == "Charge")
+    #expect(charge.payload?["billingAgreementId"] == .string("C01-1234567-7654321"))
+    #expect(chargeResponse.response.shouldEndSession == true)
+    // One commit consumes the Setup token, stores the agreement and the Charge continuation.
+    let last = try #require(await store.commits.last)
+    #expect(last.consumedTokens == [setupDirective.token])
+    #expect(last.newContinuations.map(\.token) == [charge.token])
+    #expect(last.agreements.count == 1)
+    #expect(last.orders.last?.state == "charging")
+    #expect(last.orders.last?.billingAgreementId == "C01-1234567-7654321")
+
+    _ = try await customer.amazonPay(
+      "Charge", token: charge.token,
+      payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+    let orders = try await store.orders(userId: Envelopes.shopper)
+    #expect(orders.map(\.state) == ["captured"])
+  }
+
+  @Test func theEnvelopeAPIAnswersAndReplaysLikeTheJSONOne() async throws {
+    let engine = makeEngine()
+    let json = try Conversation.encoder.encode(
+      Envelopes.envelope(
+        request: Envelopes.launch(), sessionNew: true, requestId: "amzn1.echo-api.request.api"))
+    let request = try JSONDecoder().decode(RequestEnvelope.self, from: json)
+    let first = try await engine.handle(request)
+    #expect(first.response.shouldEndSession == false)
+    let replayed = try await engine.handle(requestJSON: json)
+    #expect(replayed == (try FlowEngine.encode(first)))
+    #expect(try await engine.handle(request) == first)
+  }
+}

@@ -23,10 +23,15 @@ import Testing
     return directory.appendingPathComponent("flowc")
   }
 
-  static func run(_ arguments: [String], stdin: Data) throws -> Execution {
+  /// Runs `flowc` in `directory` (a fresh temporary one by default, so that the default store
+  /// never lands in the repository).
+  static func run(_ arguments: [String], stdin: Data, in directory: URL? = nil) throws
+    -> Execution
+  {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    process.currentDirectoryURL = try directory ?? temporaryDirectory()
     let input = Pipe()
     let output = Pipe()
     let error = Pipe()
@@ -44,17 +49,18 @@ import Testing
       stderr: String(decoding: err, as: UTF8.self))
   }
 
-  /// The No Nicks IR in a temporary file. The welcome names no price, so that the launch
-  /// needs nothing from the money formatter.
-  static func irFile(extension fileExtension: String = "json") throws -> URL {
+  static func temporaryDirectory() throws -> URL {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("flowc-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+  }
+
+  /// The No Nicks IR in a temporary file.
+  static func irFile(extension fileExtension: String = "json") throws -> URL {
+    let directory = try temporaryDirectory()
     let file = directory.appendingPathComponent("no-nicks.\(fileExtension)")
-    var program = NoNicksProgram.program()
-    program.prompts["en-US"]?["welcome"] = NoNicksProgram.template(
-      "Welcome to No Nicks. Would you like to buy a starter kit?")
-    try program.encodedJSON().write(to: file)
+    try NoNicksProgram.program().encodedJSON().write(to: file)
     return file
   }
 
@@ -72,7 +78,8 @@ import Testing
     #expect(result.stderr.isEmpty)
     let response = try JSONDecoder().decode(ResponseEnvelope.self, from: Data(result.stdout.utf8))
     #expect(response.response.shouldEndSession == false)
-    #expect(response.speech?.hasPrefix("Welcome to No Nicks.") == true)
+    #expect(
+      response.speech == "Welcome to No Nicks. Would you like to buy a starter kit for $9.00?")
     #expect(result.stdout.hasPrefix("{\n  \"response\" : {"))
     #expect(result.stdout.hasSuffix("}\n"))
   }
@@ -118,5 +125,42 @@ import Testing
       ["run", try Self.irFile().path, "--store", "redis://localhost"], stdin: try Self.launchJSON())
     #expect(result.status == 1)
     #expect(result.stderr.contains("unsupported store URL 'redis://localhost'"))
+  }
+
+  /// A conversation over several runs: the default store (a SQLite file in the working
+  /// directory) keeps the Setup's continuation from one process to the next.
+  @Test func theDefaultStoreCarriesAPaymentAcrossRuns() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+    let directory = try Self.temporaryDirectory()
+    let flow = ExampleFlows.root.appendingPathComponent("examples/no-nicks.yaml").path
+    var attributes: [String: JSONValue]?
+    var step = 0
+    func turn(_ request: [String: JSONValue], sessionNew: Bool) throws -> ResponseEnvelope {
+      step += 1
+      let envelope = Envelopes.envelope(
+        request: request, sessionNew: sessionNew, attributes: sessionNew ? nil : attributes,
+        requestId: "amzn1.echo-api.request.cli-run-\(step)")
+      let result = try Self.run(
+        ["run", flow], stdin: try Conversation.encoder.encode(envelope), in: directory)
+      #expect(result.status == 0, "\(result.stderr)")
+      let response = try JSONDecoder().decode(ResponseEnvelope.self, from: Data(result.stdout.utf8))
+      attributes = response.sessionAttributes
+      return response
+    }
+    _ = try turn(Envelopes.launch(), sessionNew: true)
+    _ = try turn(Envelopes.intent("AMAZON.YesIntent"), sessionNew: false)
+    let setup = try #require(
+      try turn(Envelopes.intent("AMAZON.YesIntent"), sessionNew: false).sendRequest)
+    let checkout = try turn(
+      Envelopes.connectionsResponse(
+        name: "Setup", code: "200", message: "OK", token: setup.token,
+        payload: Envelopes.setupSuccessPayload),
+      sessionNew: true)
+    #expect(
+      checkout.speech
+        == "Your total is $9.00, shipping to 410 Terry Ave N. Do you want to place the order?")
+    #expect(
+      FileManager.default.fileExists(
+        atPath: directory.appendingPathComponent(".flowc/flowc.sqlite").path))
   }
 }

@@ -7,7 +7,7 @@ import Testing
     let run = try FlowcProcess.run(["--help"])
     #expect(run.status == 0, "\(run)")
     #expect(run.stdout.contains("USAGE: flowc <subcommand>"), "\(run)")
-    for command in ["check", "compile", "explain"] {
+    for command in ["check", "compile", "explain", "schema"] {
       #expect(run.stdout.contains("  \(command) "), "no '\(command)' in help")
     }
     #expect(run.stderr.isEmpty)
@@ -19,6 +19,21 @@ import Testing
     for option in ["--format", "--release", "--warnings-as-errors", "--color"] {
       #expect(run.stdout.contains(option), "no '\(option)' in check help")
     }
+  }
+
+  @Test func noArgumentsPrintsTheHelp() throws {
+    let bare = try FlowcProcess.run([])
+    let help = try FlowcProcess.run(["--help"])
+    #expect(bare.status == 0)
+    #expect(bare.stdout == help.stdout)
+  }
+
+  @Test func helpSubcommandMatchesTheHelpFlag() throws {
+    let viaCommand = try FlowcProcess.run(["help", "compile"])
+    let viaFlag = try FlowcProcess.run(["compile", "--help"])
+    #expect(viaCommand.status == 0)
+    #expect(viaCommand.stdout == viaFlag.stdout)
+    #expect(viaFlag.stdout.contains("-o, --output <output>"))
   }
 
   @Test func versionIsPrinted() throws {

@@ -26,20 +26,21 @@ extension FlowChecker {
       guard let product = entry.value else { continue }
       var price: Money?
       if let currency, let given = product.price {
-        let scalar = TextScalar(text: given.value, style: .plain, range: given.range)
-        switch MoneyLiteral.parsePrice(given.value, currency: currency) {
+        switch MoneyLiteral.parsePrice(given.text, currency: currency) {
         case .success(let money): price = money
         case .failure(let problem):
           report(
             DiagnosticCatalogue.invalidPrice(
-              problem.kind, text: given.value, at: scalar.sourceRange(ofUTF8: problem.range.utf8)
-            ))
+              problem.kind, text: given.text,
+              at: given.sourceRange(ofUTF8: problem.range.utf8, in: file)))
         }
       }
       guard let price, let names = resolvedNames(product) else { continue }
       checked.prices[entry.key.value] = price
       var subscription: Subscription?
-      if let period = product.subscription?.value, let unit = Subscription.Unit(rawValue: period.unit) {
+      if let period = product.subscription?.value,
+        let unit = Subscription.Unit(rawValue: period.unit)
+      {
         subscription = Subscription(every: period.every, unit: unit)
       }
       products.append(

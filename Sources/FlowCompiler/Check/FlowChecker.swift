@@ -21,6 +21,12 @@ struct FlowChecker {
   var conditionReads: [String: [(reads: [VariableRead], opensAgreement: Bool)]] = [:]
   /// `charge` state id → the path of its `amount`.
   var amountReads: [String: VariableRead] = [:]
+  /// Intents with a slot of an unknown type: their `set`s are not checked (no follow-on
+  /// type errors).
+  var intentsWithInvalidSlots: Set<String> = []
+  /// Whether a `choose` condition could not be checked: then the analyses that depend on
+  /// conditions (definite assignment, agreements) stay quiet.
+  var hasInvalidConditions = false
   /// Missing prompt translations already reported (locale, NUL, prompt id).
   var reportedMissingPrompts: Set<String> = []
   /// Whether a reference of the flow section could not be resolved.

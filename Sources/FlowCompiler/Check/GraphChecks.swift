@@ -116,16 +116,22 @@ extension FlowChecker {
     for position in ids.indices where !reachable[position] {
       report(DiagnosticCatalogue.unreachableState(ids[position], at: ranges[position]))
     }
+    var stuck: Set<Int> = []
     for position in ids.indices where kinds[position] == .ask && reachable[position] {
       if !successors[position].contains(where: { $0.target != position }) {
+        stuck.insert(position)
         report(DiagnosticCatalogue.askWithoutExit(ids[position], at: ranges[position]))
       }
     }
     let reachesEnd = graph.reachesEnd()
-    for position in ids.indices where reachable[position] && !reachesEnd[position] {
+    for position in ids.indices
+    where reachable[position] && !reachesEnd[position] && !stuck.contains(position) {
       report(DiagnosticCatalogue.noEndingReachable(ids[position], at: ranges[position]))
     }
 
+    // A condition that could not be checked may be the one that makes a variable or the
+    // agreement available: stay quiet rather than report follow-on problems.
+    guard !hasInvalidConditions else { return }
     let entry = graph.definitelySet()
     var reported: Set<String> = []
     func check(_ read: VariableRead, in position: Int, with gains: VariableSet) {

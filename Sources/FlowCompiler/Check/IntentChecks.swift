@@ -11,6 +11,7 @@ extension FlowChecker {
         guard let type = slot.value else { continue }
         if type.value != "catalog", !Self.isBuiltInSlotType(type.value) {
           report(DiagnosticCatalogue.unknownSlotType(type.value, at: type.range))
+          intentsWithInvalidSlots.insert(entry.key.value)
         }
       }
       if intent.samplesComplete, symbols.localesComplete {

@@ -8,7 +8,8 @@ extension FlowChecker {
       var reported: Set<String> = []
       for locale in syntax.prompts {
         for prompt in locale.value ?? []
-        where !usedPrompts.contains(prompt.key.value) && reported.insert(prompt.key.value).inserted {
+        where !usedPrompts.contains(prompt.key.value) && reported.insert(prompt.key.value).inserted
+        {
           report(DiagnosticCatalogue.unusedPrompt(prompt.key.value, at: prompt.key.range))
         }
       }

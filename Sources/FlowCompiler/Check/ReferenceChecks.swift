@@ -49,7 +49,8 @@ extension FlowChecker {
       guard let state = entry.value else { continue }
       resolveState(entry.key.value, state)
     }
-    if syntax.prompts.contains(where: { $0.value?.contains { $0.key.value == "fallback" } ?? false }) {
+    if syntax.prompts.contains(where: { $0.value?.contains { $0.key.value == "fallback" } ?? false }
+    ) {
       usedPrompts.insert("fallback")
     }
   }
@@ -115,6 +116,10 @@ extension FlowChecker {
       if syntax.promptsComplete {
         report(
           DiagnosticCatalogue.unknownPrompt(name.value, known: symbols.promptIds, at: name.range))
+        // The prompt meant is likely the suggestion: it is not unused, it is misspelt here.
+        if let suggestion = Suggestions.closest(to: name.value, among: symbols.promptIds) {
+          usedPrompts.insert(suggestion)
+        }
       }
       return
     }

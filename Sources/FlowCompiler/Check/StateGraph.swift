@@ -33,16 +33,6 @@ struct StateGraph {
   /// Variables set at launch.
   let initial: VariableSet
 
-  /// Creates a graph.
-  init(ids: [String], kinds: [NodeKind], successors: [[Edge]], start: Int, initial: VariableSet)
-  {
-    self.ids = ids
-    self.kinds = kinds
-    self.successors = successors
-    self.start = start
-    self.initial = initial
-  }
-
   /// The states reachable from the start.
   func reachable() -> [Bool] {
     var seen = [Bool](repeating: false, count: ids.count)

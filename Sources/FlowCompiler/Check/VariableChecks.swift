@@ -17,7 +17,9 @@ extension FlowChecker {
     }
     guard let flow = syntax.flow else { return }
     for global in flow.global {
-      guard let transition = global.value else { continue }
+      guard let transition = global.value,
+        !intentsWithInvalidSlots.contains(global.key.value)
+      else { continue }
       checkAssignments(
         transition, key: TransitionKey(state: nil, event: global.key.value),
         slots: symbols.slots(of: global.key.value))
@@ -27,7 +29,9 @@ extension FlowChecker {
       let isAsk: Bool
       if case .ask = state.kind { isAsk = true } else { isAsk = false }
       for handler in state.on {
-        guard let transition = handler.value else { continue }
+        guard let transition = handler.value,
+          !(isAsk && intentsWithInvalidSlots.contains(handler.key.value))
+        else { continue }
         checkAssignments(
           transition, key: TransitionKey(state: entry.key.value, event: handler.key.value),
           slots: isAsk ? symbols.slots(of: handler.key.value) : nil)
@@ -129,6 +133,7 @@ extension FlowChecker {
         DiagnosticCatalogue.conditionProblem(
           problem.kind, at: scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)))
       conditionReads[state, default: []].append((reads: [], opensAgreement: false))
+      hasInvalidConditions = true
       return nil
     case .success(let parsed):
       expression = parsed
@@ -139,6 +144,7 @@ extension FlowChecker {
         DiagnosticCatalogue.conditionProblem(
           problem.kind, at: scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)))
     }
+    if !problems.isEmpty { hasInvalidConditions = true }
     var reads: [VariableRead] = []
     for term in expression.pathTerms {
       guard case .path(let path) = term.operand,

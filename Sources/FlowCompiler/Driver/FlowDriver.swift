@@ -1,4 +1,4 @@
-import FlowIR
+public import FlowIR
 import Foundation
 
 /// What the `flowc` commands do, as library calls: read the files, compile them, and gather
@@ -25,6 +25,9 @@ public enum FlowDriver {
   public struct CompileOutput: Sendable {
     /// The diagnostics of the file (and of writing the output, if that failed).
     public var report: DiagnosticReport
+    /// The program, or `nil` when there were errors (for callers that run it rather than
+    /// write it).
+    public var program: FlowProgram?
     /// The canonical IR JSON, or `nil` when there were errors.
     public var irJSON: [UInt8]?
   }
@@ -42,9 +45,12 @@ public enum FlowDriver {
     let (entry, program) = compileFile(atPath: path, options: options)
     var report = DiagnosticReport(files: [entry])
     if warningsAsErrors { report = report.promotingWarningsToErrors() }
-    guard !report.hasErrors, let program else { return CompileOutput(report: report, irJSON: nil) }
+    guard !report.hasErrors, let program else {
+      return CompileOutput(report: report, program: nil, irJSON: nil)
+    }
     do {
-      return CompileOutput(report: report, irJSON: [UInt8](try program.encodedJSON()))
+      return CompileOutput(
+        report: report, program: program, irJSON: [UInt8](try program.encodedJSON()))
     } catch {
       preconditionFailure("the IR of '\(path)' cannot be encoded: \(error)")
     }

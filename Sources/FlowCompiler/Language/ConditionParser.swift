@@ -16,7 +16,7 @@ import FlowIR
 ///
 /// Strings are quoted with `'` or `"`; a backslash escapes the quote or a backslash. Money
 /// literals are in the merchant's currency: a code after the amount (`20.00 USD`, `300 JPY`), a
-/// symbol before it (`$20.00`, `£20`, `€19.99`, `¥300`, `￥300`), or `€` after it (`19.99 €`).
+/// symbol before it (`$20.00`, `£20`, `€ 19.99`, `¥300`, `￥300`), or `€` after it (`19.99 €`).
 /// The amount uses a point and at most the currency's decimals. A number without a currency must
 /// be whole. Nesting of parentheses and `not` is limited to ``maximumDepth``.
 public enum ConditionParser {
@@ -230,13 +230,16 @@ struct ConditionLexer {
   mutating func symbolMoney() throws(ConditionProblem) -> ConditionToken {
     let start = index
     let symbolCurrency = ConditionParser.currencySymbols[source[start]!]!
-    guard let digit = source[start + 1], digit.isASCIIDigit else {
+    // `$20`, and `€ 20` with spaces as some authors write it.
+    var amountStart = start + 1
+    while let scalar = source[amountStart], scalar == " " || scalar == "\t" { amountStart += 1 }
+    guard let digit = source[amountStart], digit.isASCIIDigit else {
       throw problem(.unexpectedCharacter(String(Character(source[start]!))), start, start + 1)
     }
-    let amountEnd = amountEnd(from: start + 1)
+    let amountEnd = amountEnd(from: amountStart)
     index = amountEnd
     return try money(
-      amountFrom: start + 1, to: amountEnd, currency: symbolCurrency, tokenStart: start)
+      amountFrom: amountStart, to: amountEnd, currency: symbolCurrency, tokenStart: start)
   }
 
   func money(amountFrom start: Int, to end: Int, currency literalCurrency: String, tokenStart: Int)

@@ -2,8 +2,10 @@
 public enum SSMLProblemKind: Sendable, Hashable {
   /// The first element is not `<speak>`.
   case rootNotSpeak(String)
-  /// Text or a second element after `</speak>`.
-  case contentAfterRoot
+  /// Text outside the root element (after `</speak>`, or before `<speak>` when the checker is
+  /// given text that does not start with it), or a second element after `</speak>`; reported
+  /// once per text.
+  case contentOutsideRoot
   /// A `<speak>` inside the root `<speak>`.
   case nestedSpeak
   /// A tag that Alexa's SSML does not have; `suggestion` is a close tag name.
@@ -81,7 +83,7 @@ private struct SSMLScanner {
   /// Open elements: name and the range of the opening tag.
   var open: [(name: String, range: TextRange)] = []
   var rootSeen = false
-  var reportedContentAfterRoot = false
+  var reportedContentOutsideRoot = false
 
   init(source: ScalarText) {
     self.source = source
@@ -112,9 +114,9 @@ private struct SSMLScanner {
   }
 
   mutating func contentOutsideRoot(_ start: Int, _ end: Int) {
-    guard !reportedContentAfterRoot else { return }
-    reportedContentAfterRoot = true
-    report(.contentAfterRoot, start, end)
+    guard !reportedContentOutsideRoot else { return }
+    reportedContentOutsideRoot = true
+    report(.contentOutsideRoot, start, end)
   }
 
   static func isNameStart(_ scalar: Unicode.Scalar?) -> Bool {

@@ -27,7 +27,8 @@ public struct YAMLMappingEntry: Sendable {
 }
 
 /// A node of the located YAML tree: what libyaml's events describe, with the source range of
-/// every node. Aliases are already expanded (within the loader's bound).
+/// every node. Aliases are already expanded (within the loader's bound): an alias's copy has
+/// the alias's range, and the nodes inside it keep the ranges of the anchored original.
 public struct YAMLNode: Sendable {
   /// The node's content.
   public indirect enum Content: Sendable {

@@ -25,12 +25,16 @@ struct YAMLTreeBuilder {
     var lastChildEnd: SourcePosition?
     /// This node plus all its descendants, copies made by aliases included.
     var nodeCount = 1
+    /// The levels of collections from this one down to its deepest, copies included.
+    var height = 1
   }
 
   /// A completed anchored node, ready to be copied by aliases.
   private struct Anchored {
     var node: YAMLNode
     var nodeCount: Int
+    /// The levels of collections in the node (0 for a scalar).
+    var height: Int
   }
 
   private let bytes: [UInt8]
@@ -42,6 +46,10 @@ struct YAMLTreeBuilder {
   private var documentCount = 0
   private var documentRoot: YAMLNode?
   private var aliasExpansion = 0
+  /// How many duplicate keys and unknown aliases were found.
+  private var repeatableReports = 0
+  /// The most duplicate-key and unknown-alias diagnostics one file gets.
+  static let maxRepeatableReports = 100
   /// Whether the tree is incomplete because loading stopped at an error.
   private var stoppedEarly = false
 
@@ -74,6 +82,13 @@ struct YAMLTreeBuilder {
       var event = yaml_event_t()
       while true {
         guard yaml_parser_parse(parser, &event) == 1 else {
+          if isSecondDocumentWithoutMarker(parser.pointee) {
+            // `...` then more content: libyaml wants a `---`, but the real problem is that
+            // a second document follows a complete first one, which stays usable.
+            let start = Int(parser.pointee.problem_mark.index)
+            diagnostics.append(.multipleDocuments(at: table.range(ofCharacterAt: start)))
+            return
+          }
           reportParserError(parser.pointee, textStart: textStart)
           stoppedEarly = true
           return
@@ -112,8 +127,8 @@ struct YAMLTreeBuilder {
       }
       let node = YAMLNode(
         content: .scalar(text, style), range: range, tag: Self.tagName(scalar.tag))
-      register(anchor: Self.string(scalar.anchor), node: node, nodeCount: 1)
-      attach(node, nodeCount: 1)
+      register(anchor: Self.string(scalar.anchor), node: node, nodeCount: 1, height: 0)
+      attach(node, nodeCount: 1, height: 0)
       return true
 
     case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -158,8 +173,8 @@ struct YAMLTreeBuilder {
         open.isMapping ? .mapping(open.entries) : .sequence(open.elements)
       let node = YAMLNode(
         content: content, range: SourceRange(start: open.start, end: end), tag: open.tag)
-      register(anchor: open.anchor, node: node, nodeCount: open.nodeCount)
-      attach(node, nodeCount: open.nodeCount)
+      register(anchor: open.anchor, node: node, nodeCount: open.nodeCount, height: open.height)
+      attach(node, nodeCount: open.nodeCount, height: open.height)
       return true
 
     case YAML_ALIAS_EVENT:
@@ -168,12 +183,15 @@ struct YAMLTreeBuilder {
       guard let anchored = anchors[name] else {
         if let open = stack.first(where: { $0.anchor == name }) {
           let anchorRange = table.range(ofCharacterAt: open.startIndex)
-          diagnostics.append(.recursiveAlias(name, at: range, anchorAt: anchorRange))
+          reportRepeatable { .recursiveAlias(name, at: range, anchorAt: anchorRange) }
         } else {
-          let suggestion = Suggestions.closest(to: name, among: anchors.keys)
-          diagnostics.append(.unknownAlias(name, suggestion: suggestion, at: range))
+          let known = anchors
+          reportRepeatable {
+            let suggestion = Suggestions.closest(to: name, among: known.keys)
+            return .unknownAlias(name, suggestion: suggestion, at: range)
+          }
         }
-        attach(YAMLNode(content: .scalar("", .plain), range: range), nodeCount: 1)
+        attach(YAMLNode(content: .scalar("", .plain), range: range), nodeCount: 1, height: 0)
         return true
       }
       aliasExpansion = Self.saturatingSum(aliasExpansion, anchored.nodeCount)
@@ -183,11 +201,19 @@ struct YAMLTreeBuilder {
         stoppedEarly = true
         return false
       }
+      // A copy of a deep node inside another deep node nests deeper than the file shows;
+      // chained, such copies could nest without bound and overflow the stack of any recursive
+      // walk (or of the tree's own deallocation).
+      guard stack.count + anchored.height <= limits.maxDepth else {
+        diagnostics.append(.nestingTooDeep(limit: limits.maxDepth, at: range))
+        stoppedEarly = true
+        return false
+      }
       // The copy shares its storage with the anchored node; only its own range changes, so
       // that problems with the value point at the alias that put it there.
       var copy = anchored.node
       copy.range = range
-      attach(copy, nodeCount: anchored.nodeCount)
+      attach(copy, nodeCount: anchored.nodeCount, height: anchored.height)
       return true
 
     default:
@@ -197,13 +223,14 @@ struct YAMLTreeBuilder {
   }
 
   /// Adds a completed node to the open collection, or makes it the document's root.
-  private mutating func attach(_ node: YAMLNode, nodeCount: Int) {
+  private mutating func attach(_ node: YAMLNode, nodeCount: Int, height: Int) {
     guard !stack.isEmpty else {
       documentRoot = node
       return
     }
     let top = stack.count - 1
     stack[top].nodeCount = Self.saturatingSum(stack[top].nodeCount, nodeCount)
+    stack[top].height = max(stack[top].height, height + 1)
     stack[top].lastChildEnd = node.range.end
     guard stack[top].isMapping else {
       stack[top].elements.append(node)
@@ -219,7 +246,7 @@ struct YAMLTreeBuilder {
     var isDuplicate = false
     if let text = node.scalar {
       if let first = Self.firstRange(ofKey: text, in: &stack[top]) {
-        diagnostics.append(.duplicateKey(text, at: node.range, firstAt: first))
+        reportRepeatable { .duplicateKey(text, at: node.range, firstAt: first) }
         isDuplicate = true
       } else {
         stack[top].keyRanges?[text] = node.range
@@ -263,10 +290,30 @@ struct YAMLTreeBuilder {
     return mapping.entries.first { $0.key.scalar == text }?.key.range
   }
 
+  /// Reports a problem that loading survives (a duplicate key, an unknown alias), up to
+  /// `maxRepeatableReports`: a file made of millions of them must not turn into millions of
+  /// diagnostics (and "did you mean" searches). The last one reported says that more follow.
+  private mutating func reportRepeatable(_ diagnostic: () -> Diagnostic) {
+    repeatableReports += 1
+    if repeatableReports < Self.maxRepeatableReports {
+      diagnostics.append(diagnostic())
+    } else if repeatableReports == Self.maxRepeatableReports {
+      diagnostics.append(diagnostic().withMoreProblemsNotReported(after: Self.maxRepeatableReports))
+    }
+  }
+
   /// Remembers an anchored node for later aliases (a later anchor of the same name wins).
-  private mutating func register(anchor: String?, node: YAMLNode, nodeCount: Int) {
+  private mutating func register(anchor: String?, node: YAMLNode, nodeCount: Int, height: Int) {
     guard let anchor else { return }
-    anchors[anchor] = Anchored(node: node, nodeCount: nodeCount)
+    anchors[anchor] = Anchored(node: node, nodeCount: nodeCount, height: height)
+  }
+
+  /// Whether libyaml stopped because content follows the `...` end of a complete document.
+  private func isSecondDocumentWithoutMarker(_ parser: yaml_parser_t) -> Bool {
+    guard parser.error == YAML_PARSER_ERROR, documentRoot != nil, stack.isEmpty,
+      let problem = parser.problem
+    else { return false }
+    return String(cString: problem) == "did not find expected <document start>"
   }
 
   /// Turns libyaml's error into a located diagnostic.
@@ -289,19 +336,20 @@ struct YAMLTreeBuilder {
       problemOffset = -1
     }
     var diagnostic = Diagnostic.yamlSyntax(problem, at: range)
-    if parser.error == YAML_SCANNER_ERROR || parser.error == YAML_PARSER_ERROR,
+    if problemOffset >= 0, let tabOffset = tabInIndentation(near: problemOffset, problem: problem) {
+      // The tab is the whole story; libyaml's context (often "the plain scalar" on the line
+      // before) would only distract from it.
+      diagnostic = diagnostic.withTabIndentationNote(
+        at: SourceRange(
+          start: table.position(ofOffset: tabOffset),
+          end: table.position(ofOffset: tabOffset + 1)))
+    } else if parser.error == YAML_SCANNER_ERROR || parser.error == YAML_PARSER_ERROR,
       let context = parser.context.map({ String(cString: $0) }),
       parser.context_mark.index != parser.problem_mark.index,
       let construct = Self.construct(ofContext: context)
     {
       diagnostic = diagnostic.withSyntaxContext(
         construct, at: table.range(ofCharacterAt: Int(parser.context_mark.index)))
-    }
-    if problemOffset >= 0, let tabOffset = tabInIndentation(near: problemOffset, problem: problem) {
-      diagnostic = diagnostic.withTabIndentationNote(
-        at: SourceRange(
-          start: table.position(ofOffset: tabOffset),
-          end: table.position(ofOffset: tabOffset + 1)))
     }
     diagnostics.append(diagnostic)
   }

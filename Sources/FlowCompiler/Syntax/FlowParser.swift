@@ -220,7 +220,7 @@ struct FlowParser {
       }
     }
     if let price = fields["price"] {
-      product.price = text(price.value, what: "price")
+      product.price = textScalar(price.value, what: "price")
     }
     if let synonyms = fields["synonyms"] {
       product.synonyms = localized(synonyms.value, what: "synonyms") { parser, node in
@@ -436,9 +436,10 @@ struct FlowParser {
       let fields = readMapping(
         entry.value, context: id.value, keys: Self.stateKeys, required: [], anchor: id.range)
     else { return nil }
-    let kindEntries = entry.value.mappingEntries?.filter {
-      $0.key.scalar.map(Self.kindKeys.contains) ?? false
-    } ?? []
+    let kindEntries =
+      entry.value.mappingEntries?.filter {
+        $0.key.scalar.map(Self.kindKeys.contains) ?? false
+      } ?? []
     guard let kindEntry = kindEntries.first else {
       diagnostics.append(DiagnosticCatalogue.missingStateKind(id.value, at: id.range))
       return nil
@@ -759,7 +760,8 @@ struct FlowParser {
 
   // MARK: - Names
 
-  static let idRule = "ids match '[a-z][a-z0-9_]*': a lowercase letter, then lowercase letters, digits or '_'"
+  static let idRule =
+    "ids match '[a-z][a-z0-9_]*': a lowercase letter, then lowercase letters, digits or '_'"
   static let intentRule =
     "intent names match '[A-Za-z_]+'; built-in intents are written 'AMAZON.Name'"
 

@@ -89,7 +89,7 @@ struct ProductSyntax: Sendable {
   /// `name`.
   var name: LocalizedSyntax<String>?
   /// `price` as written (a string or a number scalar).
-  var price: Located<String>?
+  var price: TextScalar?
   /// `synonyms`.
   var synonyms: LocalizedSyntax<[Located<String>]>?
   /// `shipping`.
@@ -230,4 +230,3 @@ struct TransitionSyntax: Sendable {
   /// `goto` (or the state id of the short form).
   var goto: Located<String>?
 }
-

@@ -10,7 +10,8 @@ extension TextScalar {
       let lower = sourceOffset(ofUTF8: part.lowerBound, in: file.bytes),
       let upper = sourceOffset(ofUTF8: part.upperBound, in: file.bytes)
     else { return range }
-    return SourceRange(start: position(ofSourceOffset: lower, in: file.bytes),
+    return SourceRange(
+      start: position(ofSourceOffset: lower, in: file.bytes),
       end: position(ofSourceOffset: upper, in: file.bytes))
   }
 

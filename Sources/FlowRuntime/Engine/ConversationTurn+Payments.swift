@@ -11,6 +11,10 @@ enum ConnectionsStart {
 }
 
 extension ConversationTurn {
+  /// The internal variable that counts the Charge attempts of the conversation's order. Flow
+  /// ids start with a letter, so no flow can name, read or set it; it travels with the others.
+  static let chargeAttemptVariable = "_charge_attempt"
+
   /// Sends a `Connections.SendRequest`, or decides the outcome at once when the customer has
   /// not granted the Amazon Pay permission.
   mutating func send(_ connections: ConnectionsState, from stateId: String) async throws
@@ -22,15 +26,24 @@ extension ConversationTurn {
       return .outcome("permission_denied")
     }
     let isCharge = task.name == "Charge"
+    var generator = ByteSourceGenerator(randomBytes: engine.randomBytes)
     let orderId: String
     if case .string(let existing)? = variables["order.id"] {
       orderId = existing
     } else {
-      orderId = TokenFactory.orderId(engine.randomBytes)
+      orderId = AmazonPayIdentifiers.orderId(using: &generator)
       variables["order.id"] = .string(orderId)
     }
-    let authorizationReferenceId =
-      isCharge ? TokenFactory.authorizationReferenceId(engine.randomBytes) : nil
+    var authorizationReferenceId: String?
+    if isCharge {
+      // Counted per conversation, so that a retried Charge of the same order gets a new,
+      // recognisable authorizationReferenceId.
+      var attempt: Int64 = 1
+      if case .int(let previous)? = variables[Self.chargeAttemptVariable] { attempt = previous + 1 }
+      variables[Self.chargeAttemptVariable] = .int(attempt)
+      authorizationReferenceId = AmazonPayIdentifiers.authorizationReferenceId(
+        orderId: orderId, attempt: Int(clamping: attempt), using: &generator)
+    }
 
     let payload: JSONValue
     do {
@@ -55,7 +68,7 @@ extension ConversationTurn {
       writes.orders.append(updated)
     }
 
-    let token = TokenFactory.token(engine.randomBytes)
+    let token = AmazonPayIdentifiers.token(using: &generator)
     writes.newContinuations.append(
       Continuation(
         token: token, userId: userId, stateId: stateId, taskName: task.name,
@@ -182,35 +195,14 @@ extension ConversationTurn {
   }
 }
 
-/// Tokens and ids the runtime makes up.
-enum TokenFactory {
-  /// A directive token: 128 random bits, base64url without padding (22 characters).
-  static func token(_ random: (Int) -> [UInt8]) -> String {
-    Data(random(16)).base64EncodedString()
-      .replacingOccurrences(of: "+", with: "-")
-      .replacingOccurrences(of: "/", with: "_")
-      .replacingOccurrences(of: "=", with: "")
-  }
+/// A `RandomNumberGenerator` over the engine's random byte source, so that the Amazon Pay
+/// identifiers draw from the same (injectable) randomness as everything else.
+struct ByteSourceGenerator: RandomNumberGenerator {
+  var randomBytes: @Sendable (Int) -> [UInt8]
 
-  /// An order id: 16 uppercase hex digits (64 random bits), leaving room for a prefix in a
-  /// 32-character `sellerOrderId`.
-  static func orderId(_ random: (Int) -> [UInt8]) -> String {
-    hex(random(8)).uppercased()
-  }
-
-  /// An `authorizationReferenceId`: 32 lowercase hex digits (128 random bits), fresh per
-  /// charge attempt.
-  static func authorizationReferenceId(_ random: (Int) -> [UInt8]) -> String {
-    hex(random(16))
-  }
-
-  private static func hex(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef")
-    var text = ""
-    for byte in bytes {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0F)])
-    }
-    return text
+  mutating func next() -> UInt64 {
+    var value: UInt64 = 0
+    for byte in randomBytes(8).prefix(8) { value = value << 8 | UInt64(byte) }
+    return value
   }
 }

@@ -12,7 +12,7 @@ public import FlowIR
 /// - The yen is the fullwidth `￥` in ja-JP (as Japanese text writes it) and `¥` elsewhere.
 /// - The currency's decimal places are always shown (`$9.00`, `￥300`): this is a price.
 /// - Spaces are plain U+0020 (including French digit grouping, `1 234,50 €`), so speech
-///   text and tests compare byte for byte; Alexa reads them the same as no-break spaces.
+///   text and tests compare byte for byte (CLDR would use no-break spaces here).
 /// - A locale the table does not have uses its language's row (`de-AT` → `de-DE`, see
 ///   ``languageDefaults``), else en-US.
 public enum MoneyFormatter {

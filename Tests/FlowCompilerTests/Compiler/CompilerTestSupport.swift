@@ -1,7 +1,8 @@
-@testable import FlowCompiler
 import FlowIR
 import Foundation
 import Testing
+
+@testable import FlowCompiler
 
 /// Paths and helpers shared by the compiler's tests.
 enum CompilerTestSupport {
@@ -30,7 +31,8 @@ enum CompilerTestSupport {
   static func compile(_ text: String, release: Bool = false, path: String = "test.yaml")
     -> CompileResult
   {
-    FlowCompiler.compile(SourceFile(path: path, text: text), options: CompileOptions(release: release))
+    FlowCompiler.compile(
+      SourceFile(path: path, text: text), options: CompileOptions(release: release))
   }
 
   /// Diagnostics as golden text: `line:column: severity: message [id]`, notes indented.
@@ -70,7 +72,8 @@ enum CompilerTestSupport {
         "missing golden \(url.path); record it with FLOWC_RECORD=1", sourceLocation: sourceLocation)
       return
     }
-    #expect(actual == expected, "differs from golden \(url.lastPathComponent)",
+    #expect(
+      actual == expected, "differs from golden \(url.lastPathComponent)",
       sourceLocation: sourceLocation)
   }
 }

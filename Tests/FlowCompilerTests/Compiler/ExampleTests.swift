@@ -1,7 +1,8 @@
-@testable import FlowCompiler
 import FlowIR
 import Foundation
 import Testing
+
+@testable import FlowCompiler
 
 /// The flows of `examples/`: they compile under `--release`, their IR matches the goldens,
 /// and compiling is deterministic.
@@ -34,6 +35,15 @@ import Testing
     let name = url.deletingPathExtension().lastPathComponent + ".json"
     CompilerTestSupport.assertGolden(
       json, at: CompilerTestSupport.fixtures.appendingPathComponent("ir/" + name))
+  }
+
+  @Test(arguments: examples)
+  func diagnosticsMatchGolden(_ url: URL) throws {
+    let result = FlowCompiler.compile(try Self.source(url), options: CompileOptions(release: true))
+    let name = url.deletingPathExtension().lastPathComponent + ".diagnostics.txt"
+    CompilerTestSupport.assertGolden(
+      CompilerTestSupport.render(result.diagnostics),
+      at: CompilerTestSupport.fixtures.appendingPathComponent("ir/" + name))
   }
 
   @Test(arguments: examples)

@@ -109,8 +109,8 @@ import Testing
   }
 
   @Test func rootRules() {
-    #expect(only("<speak>x</speak> trailing")?.kind == .contentAfterRoot)
-    #expect(only("<speak>x</speak><p>y</p>")?.kind == .contentAfterRoot)
+    #expect(only("<speak>x</speak> trailing")?.kind == .contentOutsideRoot)
+    #expect(only("<speak>x</speak><p>y</p>")?.kind == .contentOutsideRoot)
     #expect(only("<speak><speak>x</speak></speak>")?.kind == .nestedSpeak)
     #expect(only("<p>x</p>")?.kind == .rootNotSpeak("p"))
     #expect(SSMLChecker.check("<speak>x</speak>\n  \t").isEmpty)

@@ -73,6 +73,44 @@ import Testing
     #expect(node.scalar == "x")
   }
 
+  @Test func aliasesCannotNestDeeperThanTheLimit() throws {
+    // Each anchor is 150 levels deep and holds a copy of the one before: the text never nests
+    // past 150, but the copies would, and chained they could nest without bound.
+    let deep = String(repeating: "[", count: 150) + "x" + String(repeating: "]", count: 150)
+    let source = MarkedSource(
+      "a: &a \(deep)\nb: &b [[1️⃣*a]]\nc: "
+        + String(repeating: "[", count: 60) + "2️⃣*a" + String(repeating: "]", count: 60) + "\n")
+    // Copying `a` two levels down stays within the limit of 200; sixty levels down does not.
+    let result = YAMLLoader.load(source.file())
+    #expect(result.diagnostics.map(\.id) == ["nesting-too-deep"])
+    #expect(result.diagnostics.first?.range?.start == source["2️⃣"])
+    #expect(result.root == nil)
+    let chained = (0..<1_000).map {
+      "k\($0): &k\($0) [[[[[[[[[[\($0 == 0 ? "x" : "*k\($0 - 1)")]]]]]]]]]]"
+    }
+    let chainResult = YAMLLoader.load(
+      SourceFile(path: "chain.yaml", text: chained.joined(separator: "\n")))
+    #expect(chainResult.diagnostics.map(\.id) == ["nesting-too-deep"])
+    #expect(chainResult.diagnostics.first?.range?.start.line == 20)
+  }
+
+  @Test func thousandsOfDuplicateKeysGiveAHundredDiagnostics() throws {
+    // The same key, or an unknown alias, over and over: reports are capped.
+    let text = String(repeating: "a: 1\n", count: 50_000)
+    let result = YAMLLoader.load(SourceFile(path: "dup.yaml", text: text))
+    #expect(result.diagnostics.count == 100)
+    #expect(Set(result.diagnostics.map(\.id)) == ["duplicate-key"])
+    #expect(
+      result.diagnostics.last?.notes.last?.message
+        == "only the first 100 duplicate keys and unknown aliases are reported")
+    #expect(result.diagnostics.dropLast().allSatisfy { $0.notes.count == 1 })
+    let aliases = "x: &anchor 1\nlist:\n" + String(repeating: "  - *unknown\n", count: 30_000)
+    let aliasResult = YAMLLoader.load(SourceFile(path: "alias.yaml", text: aliases))
+    #expect(aliasResult.diagnostics.count == 100)
+    #expect(Set(aliasResult.diagnostics.map(\.id)) == ["unknown-alias"])
+    #expect(aliasResult.root?["list"]?.sequenceElements?.count == 30_000)
+  }
+
   @Test func deepBlockNestingIsRefused() throws {
     var text = ""
     for level in 0..<300 { text += String(repeating: " ", count: level) + "k\(level):\n" }

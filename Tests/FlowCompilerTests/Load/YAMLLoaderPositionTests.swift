@@ -50,6 +50,25 @@ import Testing
     #expect(checked > 900)
   }
 
+  @Test func positionsStayExactAlongOneVeryLongLine() throws {
+    // 20,000 non-ASCII items on one line: columns run into the hundreds of thousands, and a
+    // lookup must not scan from the start of the line.
+    let items = (0..<20_000).map { "\"ü\($0)😀\"" }
+    let text = "list: [" + items.joined(separator: ", ") + "]\n"
+    let file = SourceFile(path: "long.yaml", text: text)
+    let result = YAMLLoader.load(file)
+    #expect(result.diagnostics.isEmpty)
+    let elements = try #require(result.root?["list"]?.sequenceElements)
+    #expect(elements.count == 20_000)
+    for index in [0, 1, 63, 64, 65, 9_999, 19_999] {
+      let range = elements[index].range
+      #expect(file.position(ofOffset: range.start.offset) == range.start)
+      #expect(file.position(ofOffset: range.end.offset) == range.end)
+      #expect(file.bytes[range.start.offset] == UInt8(ascii: "\""))
+      #expect(elements[index].scalar == "ü\(index)😀")
+    }
+  }
+
   @Test func blockScalarEndsWithItsLastLine() throws {
     let source = MarkedSource(
       """

@@ -203,15 +203,16 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
     "skill:\n1️⃣\tname: No Nicks\n",
     "skill:\n  name: x\n1️⃣\tlocales: [en-US]\n",
     "flow:\n  states:\n 1️⃣\t welcome: {}\n",
+    "a:\n  - b\n1️⃣\t- c\n",
+    "a: b\n1️⃣\t\nc: d\n",
   ])
   func tabIndentationGetsAClearNote(marked: String) throws {
     let source = MarkedSource(marked)
     let result = load(source)
     let diagnostic = try #require(result.diagnostics.first)
     #expect(diagnostic.id == "yaml-syntax")
-    let note = try #require(
-      diagnostic.notes.first { $0.message == "YAML does not allow tabs for indentation" })
-    #expect(note.range?.start == source["1️⃣"])
+    #expect(diagnostic.notes.map(\.message) == ["YAML does not allow tabs for indentation"])
+    #expect(diagnostic.notes.first?.range?.start == source["1️⃣"])
   }
 
   @Test func syntaxErrorWithoutTabsHasNoTabNote() throws {
@@ -231,6 +232,14 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
 
   @Test func secondDocumentIsAnErrorAndTheFirstIsKept() throws {
     let source = MarkedSource("---\nflowc: 1\n1️⃣---\nflowc: 2\n---\nflowc: 3\n")
+    let result = load(source)
+    #expect(result.diagnostics.map(\.id) == ["multiple-documents"])
+    #expect(result.diagnostics.first?.range?.start == source["1️⃣"])
+    #expect(result.root?["flowc"]?.scalar == "1")
+  }
+
+  @Test func contentAfterDocumentEndIsASecondDocument() throws {
+    let source = MarkedSource("flowc: 1\n...\n1️⃣flowc: 2\n")
     let result = load(source)
     #expect(result.diagnostics.map(\.id) == ["multiple-documents"])
     #expect(result.diagnostics.first?.range?.start == source["1️⃣"])

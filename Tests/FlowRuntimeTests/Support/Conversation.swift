@@ -12,6 +12,8 @@ struct Conversation {
   var permission: String? = "GRANTED"
   var attributes: [String: JSONValue]?
   var sessionNew = true
+  /// The locale of the customer's device.
+  var locale = "en-US"
   /// Whether requests go to the conformance recording (off for invented request types, which
   /// the ASK SDK model cannot represent).
   var recordsRequests = true
@@ -31,7 +33,7 @@ struct Conversation {
     let id = requestId ?? "amzn1.echo-api.request.\(name)-\(step)"
     let envelope = Envelopes.envelope(
       request: request, userId: userId, permission: permission, sessionNew: sessionNew,
-      attributes: sessionNew ? nil : attributes, requestId: id)
+      attributes: sessionNew ? nil : attributes, locale: locale, requestId: id)
     let requestJSON = try Self.encoder.encode(envelope)
     if recordsRequests { ConformanceRecorder.record(requestJSON, kind: "request", name: name) }
     let responseJSON = try await engine.handle(requestJSON: requestJSON)
@@ -124,13 +126,13 @@ final class TestClock: @unchecked Sendable {
   func advance(by interval: TimeInterval) { lock.withLock { current += interval } }
 }
 
-/// An engine for tests: memory store, seeded randomness, a hand-moved clock.
+/// An engine for tests: the real Amazon Pay profile and money formatter, a memory store,
+/// seeded randomness, a hand-moved clock.
 func makeEngine(
   program: FlowProgram = NoNicksProgram.program(), store: MemoryFlowStore = MemoryFlowStore(),
   clock: TestClock = TestClock(), seed: UInt64 = 7
 ) -> FlowEngine {
   let random = SeededRandom(seed: seed)
   return FlowEngine(
-    program: program, store: store, now: { clock.now }, randomBytes: { random.bytes($0) },
-    paymentProfile: StandInAmazonPay.profile, formatMoney: StandInAmazonPay.formatMoney)
+    program: program, store: store, now: { clock.now }, randomBytes: { random.bytes($0) })
 }

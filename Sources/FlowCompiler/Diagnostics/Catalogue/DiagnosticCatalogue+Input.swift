@@ -18,8 +18,8 @@ extension DiagnosticCatalogue {
         exmples/no-nicks.yaml: error: cannot read file: no such file or directory [unreadable-file]
         ```
 
-        How to fix: check the path (it is relative to the current directory) and the \
-        file's permissions.
+        Fix: check the path (it is relative to the current directory) and the file's \
+        permissions.
         """),
     DiagnosticDescriptor(
       id: "unwritable-file", severity: .error,
@@ -35,7 +35,7 @@ extension DiagnosticCatalogue {
         missing-folder/shop.json: error: cannot write file: no such file or directory [unwritable-file]
         ```
 
-        How to fix: create the folder first, or choose a path you can write to.
+        Fix: create the folder first, or choose a path you can write to.
         """),
   ]
 }

@@ -92,7 +92,8 @@ extension DiagnosticCatalogue {
         type.hasPrefix("AMAZON.")
           ? nil
           : Suggestions.closest(to: type, among: ["catalog", "AMAZON.\(type)"])
-            ?? ("AMAZON." + type == "AMAZON.NUMBER" ? "AMAZON.NUMBER" : nil))
+            ?? ("AMAZON." + type == "AMAZON.NUMBER" ? "AMAZON.NUMBER" : nil)
+      )
       .with(note: "slot types are 'catalog' or Alexa built-ins such as 'AMAZON.NUMBER'")
   }
 

@@ -176,6 +176,12 @@ extension Diagnostic {
     with(note: "YAML does not allow tabs for indentation", at: range)
   }
 
+  /// The note on the last load diagnostic reported when the file has many more of the same
+  /// kind.
+  func withMoreProblemsNotReported(after count: Int) -> Diagnostic {
+    with(note: "only the first \(count) duplicate keys and unknown aliases are reported")
+  }
+
   /// A key repeated in one mapping, at the repeated key, with a note at the first.
   static func duplicateKey(_ key: String, at range: SourceRange, firstAt first: SourceRange)
     -> Diagnostic

@@ -52,7 +52,14 @@ extension DiagnosticCatalogue {
     summary: "a prompt can render to more than Alexa's 8,000 characters of speech",
     explanation: """
       Alexa refuses output speech over 8,000 characters. The bound counts the text and the \
-      longest each placeholder can render to (names from the catalog, money, runtime values).
+      longest each placeholder can render to (names from the catalog, money, runtime values, \
+      quantities up to 99).
+
+      ```yaml
+      prompts:
+        en-US:
+          terms: "Our terms are … (9,000 characters)"   # error: can render to 9000 characters
+      ```
 
       Fix: shorten the prompt or split it over two states.
       """)
@@ -61,9 +68,16 @@ extension DiagnosticCatalogue {
     id: "card-text-too-long", severity: .error,
     summary: "a card's title or text can be longer than Alexa's 8,000 characters",
     explanation: """
-      Alexa cards take at most 8,000 characters of title and text together.
+      Alexa cards take at most 8,000 characters of title and text together. The bound counts \
+      the longest each placeholder can render to.
 
-      Fix: shorten the card's prompts.
+      ```yaml
+      thanks:
+        tell: thanks
+        card: { title: order_title, text: full_terms }   # error: 'full_terms' has 9,000 characters
+      ```
+
+      Fix: shorten the card's prompts; link to long texts instead.
       """)
 
   /// `prompt 'x' is never used`.
@@ -88,7 +102,9 @@ extension DiagnosticCatalogue {
   }
 
   /// The problem of a prompt's SSML.
-  static func invalidSSML(_ problem: SSMLProblemKind, at range: SourceRange, openRange: SourceRange?)
+  static func invalidSSML(
+    _ problem: SSMLProblemKind, at range: SourceRange, openRange: SourceRange?
+  )
     -> Diagnostic
   {
     let diagnostic: Diagnostic
@@ -96,8 +112,8 @@ extension DiagnosticCatalogue {
     case .rootNotSpeak(let name):
       diagnostic = invalidSSMLDescriptor.report(
         "SSML must start with '<speak>', not '<\(name)>'", at: range)
-    case .contentAfterRoot:
-      diagnostic = invalidSSMLDescriptor.report("content after '</speak>'", at: range)
+    case .contentOutsideRoot:
+      diagnostic = invalidSSMLDescriptor.report("content outside '<speak>'", at: range)
     case .nestedSpeak:
       diagnostic = invalidSSMLDescriptor.report("'<speak>' inside '<speak>'", at: range)
     case .unknownTag(let name, let suggestion):

@@ -131,7 +131,8 @@ extension DiagnosticCatalogue {
   ) -> Diagnostic {
     unknownOutcomeDescriptor.report("'\(kind)' has no outcome '\(name)'", at: range)
       .suggesting(Suggestions.closest(to: name, among: outcomes))
-      .with(note: "the outcomes of '\(kind)' are \(outcomes.map { "'\($0)'" }.joined(separator: ", "))")
+      .with(
+        note: "the outcomes of '\(kind)' are \(outcomes.map { "'\($0)'" }.joined(separator: ", "))")
   }
 
   /// `locale 'x' is not in 'skill.locales'`.

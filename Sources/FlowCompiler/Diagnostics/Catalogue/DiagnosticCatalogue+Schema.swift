@@ -218,8 +218,10 @@ extension DiagnosticCatalogue {
     _ state: String, first: String, second: String, at range: SourceRange,
     firstRange: SourceRange
   ) -> Diagnostic {
-    conflictingStateKindsDescriptor.report("state '\(state)' is both '\(first)' and '\(second)'", at: range)
-      .with(note: "'\(first)' is given here", at: firstRange)
+    conflictingStateKindsDescriptor.report(
+      "state '\(state)' is both '\(first)' and '\(second)'", at: range
+    )
+    .with(note: "'\(first)' is given here", at: firstRange)
   }
 
   /// `'key' is not allowed in a 'kind' state`.
@@ -231,7 +233,8 @@ extension DiagnosticCatalogue {
 
   /// Descriptors of the parse stage.
   static let schemaDescriptors: [DiagnosticDescriptor] = [
-    unknownKeyDescriptor, missingKeyDescriptor, wrongTypeDescriptor, invalidIdDescriptor, unsupportedVersionDescriptor, invalidValueDescriptor,
+    unknownKeyDescriptor, missingKeyDescriptor, wrongTypeDescriptor, invalidIdDescriptor,
+    unsupportedVersionDescriptor, invalidValueDescriptor,
     missingStateKindDescriptor, conflictingStateKindsDescriptor, keyNotAllowedInStateDescriptor,
   ]
 }

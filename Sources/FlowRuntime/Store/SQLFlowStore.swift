@@ -1,0 +1,449 @@
+import FlowIR
+public import Foundation
+public import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// A ``FlowStore`` over any SQLKit database: SQLite (the embedded default) today, PostgreSQL
+/// through postgres-kit with the same code.
+///
+/// - Every ``commit(_:)`` is one transaction. Consuming a token that is already consumed (or
+///   unknown), storing a token twice or storing a request id twice raises
+///   ``FlowStoreError/conflict(_:)`` and rolls everything of the batch back.
+/// - Conflicts are detected with `INSERT … ON CONFLICT DO NOTHING RETURNING` and
+///   `UPDATE … WHERE consumed_at_ms IS NULL RETURNING`, which SQLite (3.35+) and PostgreSQL
+///   both understand, so two servers sharing a database cannot both win a token.
+/// - The schema is versioned (`flowc_schema`) and migrated when the store opens
+///   (see `SQLFlowStore+Migrations.swift`).
+public final class SQLFlowStore: FlowStore {
+  /// The database the store reads and writes.
+  public let database: any SQLDatabase
+  private let transactions = SerialAsyncLock()
+  private let closeDatabase: @Sendable () async throws -> Void
+  private let migrations: [SQLFlowStoreSchema.Migration]
+
+  private init(
+    database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void,
+    migrations: [SQLFlowStoreSchema.Migration]
+  ) {
+    self.database = database
+    self.closeDatabase = close
+    self.migrations = migrations
+  }
+
+  /// Opens a store on a database and brings its schema up to date.
+  ///
+  /// - Parameters:
+  ///   - database: a SQLKit database (one connection or a pool).
+  ///   - close: what ``close()`` does with the database after the store is done.
+  /// - Throws: ``FlowStoreError/database(_:)`` when the database fails or its schema is newer
+  ///   than this build knows.
+  public static func open(
+    database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void = {}
+  ) async throws -> SQLFlowStore {
+    try await open(database: database, close: close, migrations: SQLFlowStoreSchema.migrations)
+  }
+
+  /// Opens a store with a given list of migrations (tests use it to add a step).
+  static func open(
+    database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void,
+    migrations: [SQLFlowStoreSchema.Migration]
+  ) async throws -> SQLFlowStore {
+    let store = SQLFlowStore(database: database, close: close, migrations: migrations)
+    try await store.migrate()
+    return store
+  }
+
+  /// Opens (creating if needed) a SQLite file, in WAL mode, and brings its schema up to date.
+  ///
+  /// - Parameter sqlitePath: the database file; `:memory:` for a private in-memory database.
+  public static func open(sqlitePath: String) async throws -> SQLFlowStore {
+    try await open(sqlitePath: sqlitePath, migrations: SQLFlowStoreSchema.migrations)
+  }
+
+  /// Opens a SQLite file with a given list of migrations (tests use it to add a step).
+  static func open(sqlitePath: String, migrations: [SQLFlowStoreSchema.Migration]) async throws
+    -> SQLFlowStore
+  {
+    let storage: SQLiteConnection.Storage =
+      sqlitePath == ":memory:" ? .memory : .file(path: sqlitePath)
+    let connection: SQLiteConnection
+    do {
+      connection = try await SQLiteConnection.open(storage: storage)
+    } catch {
+      throw FlowStoreError.database("cannot open '\(sqlitePath)': \(error)")
+    }
+    let database = connection.sql()
+    do {
+      // WAL lets readers go on while a turn commits; the busy timeout makes a second process
+      // wait for the write lock instead of failing at once; FULL syncs the WAL at every commit,
+      // so a turn acknowledged to Alexa survives a power cut, not only a process crash.
+      try await database.raw("PRAGMA journal_mode = WAL").run()
+      try await database.raw("PRAGMA busy_timeout = 5000").run()
+      try await database.raw("PRAGMA synchronous = FULL").run()
+      return try await open(
+        database: database, close: { try await connection.close() }, migrations: migrations)
+    } catch {
+      try? await connection.close()
+      if let error = error as? FlowStoreError { throw error }
+      throw FlowStoreError.database("cannot open '\(sqlitePath)': \(error)")
+    }
+  }
+
+  // MARK: - Schema
+
+  /// The schema version stored in the database.
+  public func schemaVersion() async throws -> Int {
+    try await read {
+      try await self.database.raw("SELECT MAX(version) AS version FROM flowc_schema").first()?
+        .decode(column: "version", as: Int?.self) ?? 0
+    }
+  }
+
+  private func migrate() async throws {
+    try await wrap {
+      try await self.database.raw(SQLQueryString(SQLFlowStoreSchema.versionTable)).run()
+    }
+    let dialect = database.dialect.name
+    let migrations = self.migrations
+    let newest = migrations.last?.version ?? 0
+    try await transaction { database in
+      let current =
+        try await database.raw("SELECT MAX(version) AS version FROM flowc_schema").first()?
+        .decode(column: "version", as: Int?.self) ?? 0
+      guard current <= newest else {
+        throw FlowStoreError.database(
+          "schema version \(current) is newer than this flowc knows (\(newest))")
+      }
+      for migration in migrations where migration.version > current {
+        for statement in migration.statements(dialect) {
+          try await database.raw(SQLQueryString(statement)).run()
+        }
+        try await database.raw(
+          """
+          INSERT INTO flowc_schema (version, summary, applied_at_ms)
+          VALUES (\(bind: migration.version), \(bind: migration.summary), \(bind: Self.milliseconds(Date())))
+          """
+        ).run()
+      }
+    }
+  }
+
+  // MARK: - Reads
+
+  public func processedRequest(id: String) async throws -> ProcessedRequest? {
+    try await read {
+      guard
+        let row = try await self.database.raw(
+          """
+          SELECT request_id, response, processed_at_ms FROM processed_requests
+          WHERE request_id = \(bind: id)
+          """
+        ).first()
+      else { return nil }
+      return ProcessedRequest(
+        requestId: try row.decode(column: "request_id", as: String.self),
+        response: try row.decode(column: "response", as: Data.self),
+        processedAt: Self.date(try row.decode(column: "processed_at_ms", as: Int64.self)))
+    }
+  }
+
+  public func continuation(token: String) async throws -> Continuation? {
+    try await read {
+      guard
+        let row = try await self.database.raw(
+          """
+          SELECT token, user_id, state_id, task_name, flow_hash, variables_json, locale,
+                 created_at_ms, expires_at_ms
+          FROM continuations WHERE token = \(bind: token) AND consumed_at_ms IS NULL
+          """
+        ).first()
+      else { return nil }
+      let variablesJSON = try row.decode(column: "variables_json", as: String.self)
+      let variables = try JSONDecoder().decode(
+        [String: VariableValue].self, from: Data(variablesJSON.utf8))
+      return Continuation(
+        token: try row.decode(column: "token", as: String.self),
+        userId: try row.decode(column: "user_id", as: String.self),
+        stateId: try row.decode(column: "state_id", as: String.self),
+        taskName: try row.decode(column: "task_name", as: String.self),
+        flowHash: try row.decode(column: "flow_hash", as: String.self),
+        variables: variables,
+        locale: try row.decode(column: "locale", as: String.self),
+        createdAt: Self.date(try row.decode(column: "created_at_ms", as: Int64.self)),
+        expiresAt: Self.date(try row.decode(column: "expires_at_ms", as: Int64.self)))
+    }
+  }
+
+  public func openAgreement(userId: String) async throws -> AgreementRecord? {
+    try await read {
+      try await self.database.raw(
+        """
+        SELECT user_id, billing_agreement_id, status, created_at_ms, updated_at_ms
+        FROM agreements WHERE user_id = \(bind: userId) AND status = 'OPEN'
+        ORDER BY updated_at_ms DESC, created_at_ms DESC, billing_agreement_id DESC LIMIT 1
+        """
+      ).first().map(Self.agreement(from:))
+    }
+  }
+
+  public func order(id: String) async throws -> OrderRecord? {
+    try await read {
+      try await self.database.raw(
+        "SELECT \(unsafeRaw: Self.orderColumns) FROM orders WHERE id = \(bind: id)"
+      ).first().map(Self.order(from:))
+    }
+  }
+
+  public func orders(userId: String) async throws -> [OrderRecord] {
+    try await read {
+      try await self.database.raw(
+        """
+        SELECT \(unsafeRaw: Self.orderColumns) FROM orders WHERE user_id = \(bind: userId)
+        ORDER BY created_at_ms, id
+        """
+      ).all().map(Self.order(from:))
+    }
+  }
+
+  // MARK: - Writes
+
+  public func commit(_ writes: TurnWrites) async throws {
+    try await transaction { database in
+      let now = Self.milliseconds(Date())
+      if let request = writes.processedRequest {
+        let inserted = try await database.raw(
+          """
+          INSERT INTO processed_requests (request_id, response, processed_at_ms)
+          VALUES (\(bind: request.requestId), \(bind: request.response), \(bind: Self.milliseconds(request.processedAt)))
+          ON CONFLICT (request_id) DO NOTHING RETURNING request_id
+          """
+        ).first()
+        guard inserted != nil else {
+          throw FlowStoreError.conflict("request '\(request.requestId)' was already processed")
+        }
+      }
+      for token in writes.consumedTokens {
+        let consumed = try await database.raw(
+          """
+          UPDATE continuations SET consumed_at_ms = \(bind: now)
+          WHERE token = \(bind: token) AND consumed_at_ms IS NULL RETURNING token
+          """
+        ).first()
+        guard consumed != nil else {
+          throw FlowStoreError.conflict("token '\(token)' was already consumed or is unknown")
+        }
+      }
+      for continuation in writes.newContinuations {
+        let variables = String(
+          decoding: try Self.encoder.encode(continuation.variables), as: UTF8.self)
+        let inserted = try await database.raw(
+          """
+          INSERT INTO continuations (token, user_id, state_id, task_name, flow_hash,
+            variables_json, locale, created_at_ms, expires_at_ms)
+          VALUES (\(bind: continuation.token), \(bind: continuation.userId),
+            \(bind: continuation.stateId), \(bind: continuation.taskName),
+            \(bind: continuation.flowHash), \(bind: variables), \(bind: continuation.locale),
+            \(bind: Self.milliseconds(continuation.createdAt)),
+            \(bind: Self.milliseconds(continuation.expiresAt)))
+          ON CONFLICT (token) DO NOTHING RETURNING token
+          """
+        ).first()
+        guard inserted != nil else {
+          throw FlowStoreError.conflict("token '\(continuation.token)' is already stored")
+        }
+      }
+      for order in writes.orders {
+        try await database.raw(
+          """
+          INSERT INTO orders (\(unsafeRaw: Self.orderColumns))
+          VALUES (\(bind: order.id), \(bind: order.userId), \(bind: order.productId),
+            \(bind: order.quantity), \(bind: order.amount.minorUnits), \(bind: order.amount.currency),
+            \(bind: order.authorizationReferenceId), \(bind: order.amazonAuthorizationId),
+            \(bind: order.billingAgreementId), \(bind: order.state),
+            \(bind: Self.milliseconds(order.createdAt)), \(bind: Self.milliseconds(order.updatedAt)))
+          ON CONFLICT (id) DO UPDATE SET
+            user_id = excluded.user_id, product_id = excluded.product_id,
+            quantity = excluded.quantity, amount_minor_units = excluded.amount_minor_units,
+            currency = excluded.currency,
+            authorization_reference_id = excluded.authorization_reference_id,
+            amazon_authorization_id = excluded.amazon_authorization_id,
+            billing_agreement_id = excluded.billing_agreement_id, state = excluded.state,
+            updated_at_ms = excluded.updated_at_ms
+          """
+        ).run()
+      }
+      for agreement in writes.agreements {
+        try await database.raw(
+          """
+          INSERT INTO agreements (user_id, billing_agreement_id, status, created_at_ms, updated_at_ms)
+          VALUES (\(bind: agreement.userId), \(bind: agreement.billingAgreementId),
+            \(bind: agreement.status), \(bind: Self.milliseconds(agreement.createdAt)),
+            \(bind: Self.milliseconds(agreement.updatedAt)))
+          ON CONFLICT (user_id, billing_agreement_id) DO UPDATE SET
+            status = excluded.status, updated_at_ms = excluded.updated_at_ms
+          """
+        ).run()
+      }
+    }
+  }
+
+  public func purge(before date: Date) async throws {
+    let cutoff = Self.milliseconds(date)
+    try await transaction { database in
+      try await database.raw(
+        "DELETE FROM processed_requests WHERE processed_at_ms < \(bind: cutoff)"
+      ).run()
+      try await database.raw(
+        "DELETE FROM continuations WHERE expires_at_ms < \(bind: cutoff)"
+      ).run()
+    }
+  }
+
+  public func close() async throws {
+    try await transactions.withLock {
+      try await self.closeDatabase()
+    }
+  }
+
+  // MARK: - Transactions
+
+  /// Runs `body` in one transaction on one session of the database.
+  ///
+  /// Transactions of this store are serialised by a lock: over a single connection (SQLite),
+  /// two tasks must not interleave statements inside one `BEGIN … COMMIT`. Other processes are
+  /// kept apart by the database itself (`BEGIN IMMEDIATE` takes SQLite's write lock up front,
+  /// so a read-then-write inside the transaction cannot be overtaken).
+  func transaction<Result: Sendable>(
+    _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+  ) async throws -> Result {
+    let begin = database.dialect.name == "sqlite" ? "BEGIN IMMEDIATE" : "BEGIN"
+    return try await transactions.withLock {
+      try await self.wrap {
+        try await self.database.withSession { session in
+          try await session.raw(SQLQueryString(begin)).run()
+          do {
+            let result = try await body(session)
+            try await session.raw("COMMIT").run()
+            return result
+          } catch {
+            try? await session.raw("ROLLBACK").run()
+            throw error
+          }
+        }
+      }
+    }
+  }
+
+  /// Runs a read under the store's lock.
+  ///
+  /// Over a single connection, a read issued while another task's transaction is open would
+  /// run inside that transaction and could see writes that are then rolled back; the lock
+  /// keeps reads out of other tasks' transactions.
+  private func read<Result: Sendable>(_ body: @Sendable () async throws -> Result) async throws
+    -> Result
+  {
+    try await transactions.withLock { try await self.wrap(body) }
+  }
+
+  /// Runs `body`, turning database errors into ``FlowStoreError/database(_:)``.
+  private func wrap<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result {
+    do {
+      return try await body()
+    } catch let error as FlowStoreError {
+      throw error
+    } catch {
+      throw FlowStoreError.database(String(describing: error))
+    }
+  }
+
+  // MARK: - Rows
+
+  private static let orderColumns = """
+    id, user_id, product_id, quantity, amount_minor_units, currency, authorization_reference_id, \
+    amazon_authorization_id, billing_agreement_id, state, created_at_ms, updated_at_ms
+    """
+
+  private static let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return encoder
+  }()
+
+  private static func order(from row: any SQLRow) throws -> OrderRecord {
+    OrderRecord(
+      id: try row.decode(column: "id", as: String.self),
+      userId: try row.decode(column: "user_id", as: String.self),
+      productId: try row.decode(column: "product_id", as: String.self),
+      quantity: try row.decode(column: "quantity", as: Int64.self),
+      amount: Money(
+        minorUnits: try row.decode(column: "amount_minor_units", as: Int64.self),
+        currency: try row.decode(column: "currency", as: String.self)),
+      authorizationReferenceId: try row.decode(
+        column: "authorization_reference_id", as: String?.self),
+      amazonAuthorizationId: try row.decode(column: "amazon_authorization_id", as: String?.self),
+      billingAgreementId: try row.decode(column: "billing_agreement_id", as: String?.self),
+      state: try row.decode(column: "state", as: String.self),
+      createdAt: date(try row.decode(column: "created_at_ms", as: Int64.self)),
+      updatedAt: date(try row.decode(column: "updated_at_ms", as: Int64.self)))
+  }
+
+  private static func agreement(from row: any SQLRow) throws -> AgreementRecord {
+    AgreementRecord(
+      userId: try row.decode(column: "user_id", as: String.self),
+      billingAgreementId: try row.decode(column: "billing_agreement_id", as: String.self),
+      status: try row.decode(column: "status", as: String.self),
+      createdAt: date(try row.decode(column: "created_at_ms", as: Int64.self)),
+      updatedAt: date(try row.decode(column: "updated_at_ms", as: Int64.self)))
+  }
+
+  /// Milliseconds since 1970, the stored form of an instant.
+  static func milliseconds(_ date: Date) -> Int64 {
+    Int64((date.timeIntervalSince1970 * 1000).rounded())
+  }
+
+  static func date(_ milliseconds: Int64) -> Date {
+    Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+  }
+}
+
+/// A lock for async code: one holder at a time, waiters served in arrival order.
+final class SerialAsyncLock: Sendable {
+  private let state = LockState()
+
+  private actor LockState {
+    var locked = false
+    var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+      if !locked {
+        locked = true
+        return
+      }
+      await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+      if waiters.isEmpty {
+        locked = false
+      } else {
+        // Ownership passes straight to the next waiter; `locked` stays true.
+        waiters.removeFirst().resume()
+      }
+    }
+  }
+
+  func withLock<Result: Sendable>(_ body: @Sendable () async throws -> Result) async throws
+    -> Result
+  {
+    await state.acquire()
+    do {
+      let result = try await body()
+      await state.release()
+      return result
+    } catch {
+      await state.release()
+      throw error
+    }
+  }
+}

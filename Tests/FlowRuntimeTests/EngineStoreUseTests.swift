@@ -1,0 +1,110 @@
+import FlowIR
+import FlowRuntime
+import Foundation
+import Testing
+
+/// A store that counts commits and can serve stale continuations, to see how the engine uses
+/// the store contract.
+actor InstrumentedStore: FlowStore {
+  let inner = MemoryFlowStore()
+  private(set) var commits: [TurnWrites] = []
+  /// Continuations as first stored, served even after they were consumed (a replica that lags).
+  private var staleContinuations: [String: Continuation] = [:]
+  var servesStaleContinuations = false
+
+  func serveStaleContinuations() { servesStaleContinuations = true }
+
+  func processedRequest(id: String) async throws -> ProcessedRequest? {
+    try await inner.processedRequest(id: id)
+  }
+  func continuation(token: String) async throws -> Continuation? {
+    if servesStaleContinuations, let stale = staleContinuations[token] { return stale }
+    return try await inner.continuation(token: token)
+  }
+  func openAgreement(userId: String) async throws -> AgreementRecord? {
+    try await inner.openAgreement(userId: userId)
+  }
+  func order(id: String) async throws -> OrderRecord? { try await inner.order(id: id) }
+  func orders(userId: String) async throws -> [OrderRecord] {
+    try await inner.orders(userId: userId)
+  }
+  func commit(_ writes: TurnWrites) async throws {
+    commits.append(writes)
+    try await inner.commit(writes)
+    for continuation in writes.newContinuations {
+      staleContinuations[continuation.token] = continuation
+    }
+  }
+  func purge(before date: Date) async throws { try await inner.purge(before: date) }
+  func close() async throws {}
+}
+
+@Suite struct EngineStoreUseTests {
+  @Test func everyTurnCommitsOnceWithItsAnsweredRequest() async throws {
+    let store = InstrumentedStore()
+    let engine = FlowEngine(program: NoNicksProgram.program(), store: store)
+    var customer = Conversation(engine: engine, name: "one-commit-per-turn")
+    _ = try await customer.launch()
+    _ = try await customer.say("AMAZON.YesIntent")
+    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    _ = try await customer.amazonPay(
+      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+    let commits = await store.commits
+    #expect(commits.count == 4)
+    #expect(commits.allSatisfy { $0.processedRequest != nil })
+    // The directive's turn stores the continuation and the order together.
+    #expect(commits[2].newContinuations.map(\.token) == [setup.token])
+    #expect(commits[2].orders.count == 1)
+    // The response's turn consumes the token and records the agreement together.
+    #expect(commits[3].consumedTokens == [setup.token])
+    #expect(commits[3].agreements.map(\.billingAgreementId) == ["C01-1234567-7654321"])
+  }
+
+  @Test func losingTheRaceForATokenAnswersPolitelyAndWritesNothingElse() async throws {
+    let store = InstrumentedStore()
+    let engine = FlowEngine(program: NoNicksProgram.program(), store: store)
+    var customer = Conversation(engine: engine, name: "token-race")
+    _ = try await customer.launch()
+    _ = try await customer.say("AMAZON.YesIntent")
+    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    _ = try await customer.amazonPay(
+      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+    await store.serveStaleContinuations()
+    let late = try await customer.amazonPay(
+      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+    #expect(late.speech == EngineTokenTests.notFound)
+    let commits = await store.commits
+    // The failed batch, then the answered request alone.
+    #expect(commits.count == 6)
+    #expect(commits[5].consumedTokens.isEmpty && commits[5].agreements.isEmpty)
+    #expect(commits[5].processedRequest != nil)
+  }
+}
+
+/// A flow in German: money, the runtime's own messages.
+@Suite struct EngineLocaleTests {
+  static func germanProgram() -> FlowProgram {
+    var program = NoNicksProgram.program(flowHash: "sha256:de")
+    program.skill.locales = ["de-DE"]
+    program.products[0].names = ["de-DE": "Starter-Set"]
+    program.products[0].price = Money(minorUnits: 900, currency: "EUR")
+    var prompts = NoNicksProgram.prompts
+    prompts["welcome"] = NoNicksProgram.template(
+      "Willkommen bei No Nicks. Möchtest du ein {catalog.starter_kit.name} für "
+        + "{catalog.starter_kit.price} kaufen?")
+    program.prompts = ["de-DE": prompts]
+    return program
+  }
+
+  @Test func germanMoneyAndMessages() async throws {
+    let engine = makeEngine(program: Self.germanProgram())
+    var customer = Conversation(engine: engine, name: "german")
+    let welcome = try await customer.send(Envelopes.launch())
+    // The request says en-US, which the flow does not have: its first locale answers.
+    #expect(
+      welcome.speech == "Willkommen bei No Nicks. Möchtest du ein Starter-Set für 9,00 € kaufen?")
+    let unknown = try await customer.amazonPay("Setup", token: "nope", payload: nil)
+    #expect(
+      unknown.speech?.hasPrefix("Leider konnte ich diese Zahlungsanfrage nicht finden.") == true)
+  }
+}

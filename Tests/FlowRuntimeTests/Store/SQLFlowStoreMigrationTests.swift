@@ -1,0 +1,74 @@
+import Foundation
+import SQLKit
+import Testing
+
+@testable import FlowRuntime
+
+/// Schema upgrades: a later flowc adds a migration; opening an older file applies it, all or
+/// nothing.
+@Suite struct SQLFlowStoreMigrationTests {
+  static let addNotes = SQLFlowStoreSchema.Migration(version: 2, summary: "order notes") { _ in
+    [
+      "CREATE TABLE order_notes (order_id TEXT NOT NULL, note TEXT NOT NULL)",
+      "ALTER TABLE orders ADD COLUMN gift BOOLEAN",
+    ]
+  }
+
+  static let broken = SQLFlowStoreSchema.Migration(version: 2, summary: "broken") { _ in
+    ["CREATE TABLE half_done (x INTEGER)", "THIS IS NOT SQL"]
+  }
+
+  static func tables(_ store: SQLFlowStore) async throws -> [String] {
+    try await store.database.raw(
+      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    ).all().map { try $0.decode(column: "name", as: String.self) }
+  }
+
+  @Test func olderFileIsUpgradedAndKeepsItsData() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.path("v1.sqlite")
+    let old = try await SQLFlowStore.open(sqlitePath: path)
+    let order = FlowStoreContractTests.order("o-1", at: FlowStoreContractTests.t0)
+    try await old.commit(TurnWrites(orders: [order]))
+    try await old.close()
+
+    let upgraded = try await SQLFlowStore.open(
+      sqlitePath: path, migrations: SQLFlowStoreSchema.migrations + [Self.addNotes])
+    #expect(try await upgraded.schemaVersion() == 2)
+    #expect(try await Self.tables(upgraded).contains("order_notes"))
+    #expect(try await upgraded.order(id: "o-1") == order)
+    try await upgraded.close()
+
+    // This build's list stops at 1: the upgraded file is refused, not written.
+    await #expect(throws: FlowStoreError.self) {
+      try await SQLFlowStore.open(sqlitePath: path)
+    }
+  }
+
+  @Test func failingMigrationLeavesTheFileAsItWas() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.path("v1.sqlite")
+    try await SQLFlowStore.open(sqlitePath: path).close()
+
+    await #expect(throws: FlowStoreError.self) {
+      try await SQLFlowStore.open(
+        sqlitePath: path, migrations: SQLFlowStoreSchema.migrations + [Self.broken])
+    }
+    let store = try await SQLFlowStore.open(sqlitePath: path)
+    #expect(try await store.schemaVersion() == 1)
+    #expect(try await !Self.tables(store).contains("half_done"))
+    try await store.close()
+  }
+
+  @Test func freshFileGetsEveryStepInOrder() async throws {
+    let store = try await SQLFlowStore.open(
+      sqlitePath: ":memory:", migrations: SQLFlowStoreSchema.migrations + [Self.addNotes])
+    let versions = try await store.database.raw(
+      "SELECT version FROM flowc_schema ORDER BY version"
+    ).all().map { try $0.decode(column: "version", as: Int.self) }
+    #expect(versions == [1, 2])
+    try await store.close()
+  }
+}

@@ -1,0 +1,166 @@
+import FlowIR
+import FlowRuntime
+import Foundation
+import SQLKit
+import Testing
+
+/// What is particular to the SQL driver: files, WAL, schema versions, several connections.
+@Suite struct SQLFlowStoreTests {
+  typealias Contract = FlowStoreContractTests
+
+  /// The SQL driver refuses to consume a token it never stored (the memory store only checks
+  /// for tokens consumed before), so a forged token can never pass a commit.
+  @Test(arguments: [StoreDriver.sqliteMemory, .sqliteFile])
+  func consumingAnUnknownTokenConflicts(driver: StoreDriver) async throws {
+    try await driver.withStore { (store) async throws in
+      do {
+        try await store.commit(TurnWrites(consumedTokens: ["never-stored"]))
+        Issue.record("consuming an unknown token succeeded")
+      } catch let error as FlowStoreError {
+        guard case .conflict = error else {
+          Issue.record("expected a conflict, got \(error)")
+          return
+        }
+      }
+    }
+  }
+
+  @Test func reopenedFileStillHoldsTheData() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.path("shop.sqlite")
+    let order = Contract.order("o-1", at: Contract.t0)
+    let first = try await SQLFlowStore.open(sqlitePath: path)
+    try await first.commit(
+      TurnWrites(
+        processedRequest: Contract.request("r1"), newContinuations: [Contract.continuation("t1")],
+        orders: [order]))
+    try await first.close()
+
+    let second = try await SQLFlowStore.open(sqlitePath: path)
+    #expect(try await second.order(id: "o-1") == order)
+    #expect(try await second.continuation(token: "t1") == Contract.continuation("t1"))
+    #expect(try await second.processedRequest(id: "r1") != nil)
+    #expect(try await second.schemaVersion() == 1)
+    try await second.close()
+  }
+
+  @Test func emptyFileIsMigratedInWALMode() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.path("empty.sqlite")
+    FileManager.default.createFile(atPath: path, contents: Data())
+    let store = try await SQLFlowStore.open(sqlitePath: path)
+    #expect(try await store.schemaVersion() == 1)
+    let mode = try await store.database.raw("PRAGMA journal_mode").first()?
+      .decode(column: "journal_mode", as: String.self)
+    #expect(mode == "wal")
+    let tables = try await store.database.raw(
+      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    ).all().map { try $0.decode(column: "name", as: String.self) }
+    #expect(
+      tables == ["agreements", "continuations", "flowc_schema", "orders", "processed_requests"])
+    let versions = try await store.database.raw("SELECT version FROM flowc_schema").all()
+    #expect(versions.count == 1)
+    try await store.close()
+  }
+
+  @Test func openingTwiceDoesNotMigrateTwice() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.path("twice.sqlite")
+    let a = try await SQLFlowStore.open(sqlitePath: path)
+    let b = try await SQLFlowStore.open(sqlitePath: path)
+    let rows = try await b.database.raw("SELECT version FROM flowc_schema").all()
+    #expect(rows.count == 1)
+    try await a.close()
+    try await b.close()
+  }
+
+  @Test func databaseFromANewerFlowcIsRefused() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.path("future.sqlite")
+    let store = try await SQLFlowStore.open(sqlitePath: path)
+    try await store.database.raw(
+      "INSERT INTO flowc_schema (version, summary, applied_at_ms) VALUES (99, 'future', 0)"
+    ).run()
+    try await store.close()
+    await #expect(throws: FlowStoreError.self) {
+      try await SQLFlowStore.open(sqlitePath: path)
+    }
+  }
+
+  @Test func fileThatIsNotADatabaseIsAnErrorNotACrash() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.path("garbage.sqlite")
+    FileManager.default.createFile(
+      atPath: path, contents: Data(repeating: 0x5A, count: 4096))
+    await #expect(throws: FlowStoreError.self) {
+      try await SQLFlowStore.open(sqlitePath: path)
+    }
+    await #expect(throws: FlowStoreError.self) {
+      try await SQLFlowStore.open(sqlitePath: directory.path("missing-dir/x.sqlite"))
+    }
+  }
+
+  @Test func twoConnectionsRacingForOneTokenHaveOneWinner() async throws {
+    // Two stores on one file stand for two `flowc serve` processes sharing a database.
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.path("shared.sqlite")
+    let a = try await SQLFlowStore.open(sqlitePath: path)
+    let b = try await SQLFlowStore.open(sqlitePath: path)
+    for round in 0..<10 {
+      let token = "tok-\(round)"
+      try await a.commit(TurnWrites(newContinuations: [Contract.continuation(token)]))
+      async let fromA: Bool = Self.consume(token, in: a, request: "a-\(round)")
+      async let fromB: Bool = Self.consume(token, in: b, request: "b-\(round)")
+      let results = await [fromA, fromB]
+      #expect(results.filter { $0 }.count == 1, "round \(round)")
+    }
+    #expect(try await a.orders(userId: "user-1").count == 10)
+    try await a.close()
+    try await b.close()
+  }
+
+  @Test func readsNeverSeeATurnThatRollsBack() async throws {
+    let store = try await SQLFlowStore.open(sqlitePath: ":memory:")
+    try await store.commit(TurnWrites(newContinuations: [Contract.continuation("spent")]))
+    try await store.commit(TurnWrites(consumedTokens: ["spent"]))
+    // Each losing turn inserts its request row, then fails on the spent token and rolls back.
+    let sightings = try await withThrowingTaskGroup(of: Int.self) { group in
+      group.addTask {
+        for index in 0..<150 {
+          _ = try? await store.commit(
+            TurnWrites(
+              processedRequest: Contract.request("ghost-\(index)"), consumedTokens: ["spent"]))
+        }
+        return 0
+      }
+      group.addTask {
+        var seen = 0
+        for round in 0..<600 {
+          if try await store.processedRequest(id: "ghost-\(round / 4)") != nil { seen += 1 }
+        }
+        return seen
+      }
+      return try await group.reduce(0, +)
+    }
+    #expect(sightings == 0)
+    try await store.close()
+  }
+
+  static func consume(_ token: String, in store: SQLFlowStore, request: String) async -> Bool {
+    do {
+      try await store.commit(
+        TurnWrites(
+          processedRequest: Contract.request(request), consumedTokens: [token],
+          orders: [Contract.order("order-\(request)", at: Contract.t0)]))
+      return true
+    } catch {
+      return false
+    }
+  }
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The compiler benchmark: how long `flowc check` takes on large generated flows, next to the
+# floor of libyaml alone parsing the same file. See benchmarks/README.md.
+#
+# Environment:
+#   RUNS=5                       runs per measurement; the best is reported
+#   SIZES="1000000 4000000"      flow sizes in bytes (the growth ratio compares the last to the first)
+#   FLOWC=path                   use this flowc instead of building one (`swift build -c release`)
+#   FLOWC_PYTHON=python3         the Python that runs the generator (needs PyYAML for the check)
+#   WORK_DIR=dir                 keep the generated flows and binaries here (default: a temp dir)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+runs="${RUNS:-5}"
+read -r -a sizes <<<"${SIZES:-1000000 4000000}"
+python="${FLOWC_PYTHON:-python3}"
+if [[ -n "${WORK_DIR:-}" ]]; then
+  work="$WORK_DIR"
+  mkdir -p "$work"
+else
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+fi
+
+say() { printf '%s\n' "$*" >&2; }
+
+# 1. flowc, in release.
+if [[ -n "${FLOWC:-}" ]]; then
+  flowc="$FLOWC"
+else
+  say "building flowc (release)…"
+  (cd "$root" && swift build -c release --product flowc >&2)
+  flowc="$(cd "$root" && swift build -c release --show-bin-path)/flowc"
+fi
+[[ -x "$flowc" ]] || { say "no flowc at $flowc"; exit 1; }
+
+# 2. The floor: libyaml's event parser over the file, nothing else.
+yaml_flags="$(pkg-config --cflags --libs yaml-0.1 2>/dev/null || echo -lyaml)"
+# shellcheck disable=SC2086
+cc -O2 "$here/yaml_floor.c" -o "$work/yaml_floor" $yaml_flags
+
+# measure COMMAND…: sets measured_ms to the fastest of $runs wall-clock runs in milliseconds
+# (process start included, for both tools alike) and last_status to the command's exit status.
+measure() {
+  local best="" start end elapsed
+  for ((run = 0; run < runs; run++)); do
+    start=$(date +%s%N)
+    set +e
+    "$@" >/dev/null 2>&1
+    last_status=$?
+    set -e
+    end=$(date +%s%N)
+    elapsed=$(((end - start) / 1000))
+    if [[ -z "$best" || $elapsed -lt $best ]]; then best=$elapsed; fi
+  done
+  # Microseconds to milliseconds with one decimal.
+  measured_ms=$(printf '%d.%d' $((best / 1000)) $(((best % 1000) / 100)))
+}
+
+# 3. Generate, verify, measure.
+declare -a floor_ms check_ms actual_bytes check_note
+for index in "${!sizes[@]}"; do
+  size="${sizes[$index]}"
+  flow="$work/flow-$size.yaml"
+  "$python" "$here/generate_flow.py" --bytes "$size" -o "$flow"
+  "$python" "$here/check_generated.py" "$flow" --expect-bytes "$size"
+  actual_bytes[$index]=$(wc -c <"$flow" | tr -d ' ')
+
+  measure "$work/yaml_floor" "$flow"
+  floor_ms[$index]=$measured_ms
+  [[ $last_status -eq 0 ]] || { say "yaml_floor failed on $flow"; exit 1; }
+
+  measure "$flowc" check "$flow"
+  check_ms[$index]=$measured_ms
+  # 0: clean or warnings only. Anything else means flowc could not check the flow (an error
+  # in the flow, or a flowc without a working `check`): the time is shown but marked.
+  case $last_status in
+    0) check_note[$index]="" ;;
+    *)
+      check_note[$index]=" (exit $last_status)"
+      say "flowc check exited $last_status on $flow; first lines of its output:"
+      "$flowc" check "$flow" 2>&1 | head -5 >&2 || true
+      ;;
+  esac
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+printf '\n%-12s %10s %10s %8s\n' "size (B)" "floor ms" "check ms" "ratio"
+for index in "${!sizes[@]}"; do
+  printf '%-12s %10s %10s %8s%s\n' "${actual_bytes[$index]}" "${floor_ms[$index]}" \
+    "${check_ms[$index]}" "$(ratio "${check_ms[$index]}" "${floor_ms[$index]}")" \
+    "${check_note[$index]}"
+done
+last=$((${#sizes[@]} - 1))
+if ((last > 0)); then
+  size_growth=$(ratio "${actual_bytes[$last]}" "${actual_bytes[0]}")
+  printf '\ngrowth %s/%s bytes: size ×%s, floor ×%s, check ×%s (linear: check ≈ size)\n' \
+    "${actual_bytes[$last]}" "${actual_bytes[0]}" "$size_growth" \
+    "$(ratio "${floor_ms[$last]}" "${floor_ms[0]}")" \
+    "$(ratio "${check_ms[$last]}" "${check_ms[0]}")"
+fi
+printf 'best of %s runs; %s\n' "$runs" "$(uname -sm)"
