@@ -83,6 +83,36 @@ import Testing
     #expect(topLevelKeys == topLevelKeys.sorted())
   }
 
+  @Test func everyPropertyHasADescriptionForEditors() throws {
+    let schema = try #require(
+      try JSONSerialization.jsonObject(with: Data(FlowSchema.jsonSchema().utf8))
+        as? [String: Any])
+    let definitions = try #require(schema["$defs"] as? [String: [String: Any]])
+    func isDescribed(_ property: [String: Any]) -> Bool {
+      if property["description"] is String { return true }
+      guard let reference = property["$ref"] as? String else { return false }
+      let name = String(reference.dropFirst("#/$defs/".count))
+      return definitions[name]?["description"] is String
+    }
+    // Walk every object of the schema; check each entry of each `properties` map.
+    var pending: [Any] = [schema]
+    var checked = 0
+    while let value = pending.popLast() {
+      if let array = value as? [Any] {
+        pending += array
+      } else if let object = value as? [String: Any] {
+        if let properties = object["properties"] as? [String: [String: Any]] {
+          for (name, property) in properties {
+            #expect(isDescribed(property), "property '\(name)' has no description")
+            checked += 1
+          }
+        }
+        pending += Array(object.values)
+      }
+    }
+    #expect(checked > 50)
+  }
+
   @Test func projectFlowsAndFixturesAreValid() throws {
     var paths = try Self.yamlFiles(in: Self.packageRoot.appendingPathComponent("examples"))
     let fixtures = try Self.yamlFiles(in: Self.fixtures)

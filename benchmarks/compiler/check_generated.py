@@ -5,9 +5,10 @@ language asks for, independently of flowc (which may not be complete yet).
 Checks: one YAML document; every prompt used by a state exists in every locale and every
 prompt is used; every transition names an existing state; every state is reachable from
 `start` and reaches a `tell`; intent samples are unique; synonyms do not repeat; the size is
-within 5 % above the requested size.
+within 5 % above the requested size; with `--schema`, the flow is valid against the JSON Schema
+that `flowc schema` prints (needs the `jsonschema` package).
 
-Usage: check_generated.py FILE [--expect-bytes N]
+Usage: check_generated.py FILE [--expect-bytes N] [--schema flow.schema.json]
 """
 
 import argparse
@@ -36,7 +37,7 @@ def targets(transition):
     return [transition["goto"]] if "goto" in transition else []
 
 
-def check(path, expect_bytes):
+def check(path, expect_bytes, schema_path=None):
     problems = []
     with open(path, encoding="utf-8") as handle:
         documents = list(yaml.load_all(handle, Loader=FlowLoader))
@@ -106,6 +107,16 @@ def check(path, expect_bytes):
             if synonym in synonyms:
                 problems.append(f"synonym '{synonym}' in {product_id} and {synonyms[synonym]}")
             synonyms[synonym] = product_id
+    if schema_path:
+        import json
+
+        from jsonschema import Draft202012Validator
+
+        with open(schema_path, encoding="utf-8") as handle:
+            validator = Draft202012Validator(json.load(handle))
+        for error in list(validator.iter_errors(flow))[:5]:
+            location = "/".join(str(part) for part in error.absolute_path)
+            problems.append(f"schema: {location}: {error.message[:200]}")
     size = os.path.getsize(path)
     if expect_bytes and not expect_bytes <= size <= expect_bytes * 1.05:
         problems.append(f"size {size} bytes, expected {expect_bytes} to {int(expect_bytes * 1.05)}")
@@ -116,8 +127,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file")
     parser.add_argument("--expect-bytes", type=int, default=0)
+    parser.add_argument("--schema", help="a JSON Schema file to validate against")
     arguments = parser.parse_args()
-    problems = check(arguments.file, arguments.expect_bytes)
+    problems = check(arguments.file, arguments.expect_bytes, arguments.schema)
     for problem in problems:
         print(f"{arguments.file}: {problem}", file=sys.stderr)
     if problems:

@@ -58,13 +58,20 @@ measure() {
   measured_ms=$(printf '%d.%d' $((best / 1000)) $(((best % 1000) / 100)))
 }
 
-# 3. Generate, verify, measure.
+# 3. Generate, verify (against `flowc schema` too, when that works), measure.
+schema_args=()
+if "$flowc" schema >"$work/flow.schema.json" 2>/dev/null && [[ -s "$work/flow.schema.json" ]] \
+  && "$python" -c "import jsonschema" 2>/dev/null; then
+  schema_args=(--schema "$work/flow.schema.json")
+else
+  say "not validating against the JSON Schema ('flowc schema' or Python's jsonschema missing)"
+fi
 declare -a floor_ms check_ms actual_bytes check_note
 for index in "${!sizes[@]}"; do
   size="${sizes[$index]}"
   flow="$work/flow-$size.yaml"
   "$python" "$here/generate_flow.py" --bytes "$size" -o "$flow"
-  "$python" "$here/check_generated.py" "$flow" --expect-bytes "$size"
+  "$python" "$here/check_generated.py" "$flow" --expect-bytes "$size" "${schema_args[@]}"
   actual_bytes[$index]=$(wc -c <"$flow" | tr -d ' ')
 
   measure "$work/yaml_floor" "$flow"

@@ -56,7 +56,8 @@ extension FlowChecker {
   private func resolvedNames(_ product: ProductSyntax) -> [String: String]? {
     switch product.name {
     case .shared(let name):
-      return Dictionary(uniqueKeysWithValues: symbols.locales.map { ($0, name.value) })
+      return Dictionary(
+        symbols.locales.map { ($0, name.value) }, uniquingKeysWith: { first, _ in first })
     case .perLocale(let entries):
       var names: [String: String] = [:]
       for entry in entries {

@@ -77,6 +77,8 @@ struct SymbolTable {
   let products: [String: ProductSyntax?]
   /// Product ids in source order.
   let productIds: [String]
+  /// The product ids as a set, for variable scopes.
+  let productIdSet: Set<String>
   /// Locale → prompt id → text.
   let prompts: [String: [String: TextScalar]]
   /// Locale → the range of its key in `prompts`.
@@ -105,6 +107,7 @@ struct SymbolTable {
     }
     self.products = products
     self.productIds = productIds
+    productIdSet = Set(productIds)
     var prompts: [String: [String: TextScalar]] = [:]
     var localeRanges: [String: SourceRange] = [:]
     var promptIds: Set<String> = []

@@ -188,10 +188,16 @@ extension FlowChecker {
       for prompt in entryPrompts { checkPrompt(prompt, in: position, with: .none) }
     }
     for read in sayReads { checkPrompt(read.prompt.value, in: read.state, with: read.gains) }
+    // `fallback` is spoken in any `ask` state when an intent is not handled.
+    if usedPrompts.contains("fallback") {
+      for position in ids.indices where kinds[position] == .ask {
+        checkPrompt("fallback", in: position, with: .none)
+      }
+    }
 
-    let unspoken = graph.pathsWithUnspokenTotal()
+    let unspoken = graph.unspokenTotal()
     for (position, state) in states.enumerated() where kinds[position] == .charge {
-      guard let state, let route = unspoken[position] else { continue }
+      guard let state, let route = unspoken.path(to: position) else { continue }
       report(DiagnosticCatalogue.unspokenTotal(ids[position], at: state.kindKeyRange, via: route))
     }
   }

@@ -4,6 +4,7 @@ extension FlowChecker {
   /// Reports unused prompts, speech that can exceed Alexa's limit and cards that can be too
   /// long.
   mutating func checkPrompts() {
+    var valueLengths = ValueLengthCache(products: checked.products)
     if syntax.flow?.complete ?? false {
       var reported: Set<String> = []
       for locale in syntax.prompts {
@@ -34,7 +35,7 @@ extension FlowChecker {
       for prompt in locale.value ?? [] where spoken.contains(prompt.key.value) {
         guard let template = checked.templates[locale.key.value]?[prompt.key.value],
           let scalar = prompt.value,
-          let length = maximumLength(of: template, locale: locale.key.value),
+          let length = valueLengths.maximumLength(of: template, locale: locale.key.value),
           length > SpeechLength.alexaLimit
         else { continue }
         report(
@@ -42,12 +43,13 @@ extension FlowChecker {
             prompt.key.value, locale: locale.key.value, length: length, at: scalar.range))
       }
     }
+    checkSpokenTransitions(&valueLengths)
     for card in cards {
       for locale in symbols.locales {
         guard let title = card.title.flatMap({ checked.templates[locale]?[$0.value] }),
           let text = card.text.flatMap({ checked.templates[locale]?[$0.value] }),
-          let titleLength = maximumLength(of: title, locale: locale),
-          let textLength = maximumLength(of: text, locale: locale)
+          let titleLength = valueLengths.maximumLength(of: title, locale: locale),
+          let textLength = valueLengths.maximumLength(of: text, locale: locale)
         else { continue }
         let (total, overflow) = titleLength.addingReportingOverflow(textLength)
         if overflow || total > SpeechLength.alexaLimit {
@@ -60,10 +62,77 @@ extension FlowChecker {
     }
   }
 
-  private func maximumLength(of template: Template, locale: String) -> Int? {
-    SpeechLength.maximumLength(of: template) { path in
-      SpeechLength.maximumValueLength(
-        of: path, products: checked.products, locale: locale, ssml: template.ssml)
+}
+
+extension FlowChecker {
+  /// A transition with `say` and `goto` speaks its prompt and then the prompt of the state it
+  /// enters, in one response: the two together must fit Alexa's limit too.
+  fileprivate mutating func checkSpokenTransitions(_ valueLengths: inout ValueLengthCache) {
+    guard let flow = syntax.flow else { return }
+    let transitions =
+      flow.global.compactMap(\.value)
+      + flow.states.flatMap {
+        $0.value?.on.compactMap(\.value) ?? []
+      }
+    for transition in transitions {
+      guard let say = transition.say, let target = transition.goto,
+        case .some(.some(let state)) = symbols.states[target.value]
+      else { continue }
+      let next: String
+      switch state.kind {
+      case .ask(let prompt), .tell(let prompt): next = prompt.value
+      default: continue
+      }
+      for locale in symbols.locales {
+        guard let first = checked.templates[locale]?[say.value],
+          let second = checked.templates[locale]?[next],
+          let firstLength = valueLengths.maximumLength(of: first, locale: locale),
+          let secondLength = valueLengths.maximumLength(of: second, locale: locale),
+          firstLength <= SpeechLength.alexaLimit, secondLength <= SpeechLength.alexaLimit,
+          firstLength + secondLength > SpeechLength.alexaLimit
+        else { continue }
+        report(
+          DiagnosticCatalogue.spokenTransitionTooLong(
+            say: say.value, then: next, locale: locale, length: firstLength + secondLength,
+            at: say.range))
+        break
+      }
     }
+  }
+}
+
+/// The longest each path renders to, computed once per path, locale and SSML-ness (a product
+/// path's bound looks at the whole catalog).
+private struct ValueLengthCache {
+  let products: [Product]
+  let productsById: [String: Product]
+  var lengths: [String: Int?] = [:]
+
+  init(products: [Product]) {
+    self.products = products
+    productsById = Dictionary(products.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The products a path can name: one for `catalog.<id>…`, else all.
+  private func candidates(of path: String) -> [Product] {
+    guard path.hasPrefix("catalog.") else { return products }
+    let id = path.dropFirst("catalog.".count).prefix { $0 != "." }
+    return productsById[String(id)].map { [$0] } ?? []
+  }
+
+  mutating func maximumLength(of template: Template, locale: String) -> Int? {
+    var bounds: [String: Int?] = [:]
+    for path in template.variablePaths {
+      let key = "\(locale)\u{0}\(template.ssml)\u{0}\(path)"
+      if let known = lengths[key] {
+        bounds[path] = known
+      } else {
+        let bound = SpeechLength.maximumValueLength(
+          of: path, products: candidates(of: path), locale: locale, ssml: template.ssml)
+        lengths[key] = bound
+        bounds[path] = bound
+      }
+    }
+    return SpeechLength.maximumLength(of: template) { bounds[$0] ?? nil }
   }
 }

@@ -77,7 +77,14 @@ extension FlowChecker {
             DiagnosticCatalogue.unknownOutcome(
               handler.key.value, kind: kind, outcomes: outcomes, at: handler.key.range))
         }
-        if let transition = handler.value { resolveTransition(transition) }
+        guard let transition = handler.value else { continue }
+        resolveTransition(transition)
+        if transition.goto == nil {
+          // Staying in a Connections state would send the request again: an outcome moves on.
+          report(
+            DiagnosticCatalogue.missingKey("goto", in: handler.key.value, at: transition.range)
+              .with(note: "an outcome of '\(kind)' must go to another state"))
+        }
       }
       let handled = Set(state.on.map(\.key.value))
       for outcome in outcomes where !handled.contains(outcome) {

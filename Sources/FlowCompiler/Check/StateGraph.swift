@@ -74,26 +74,25 @@ struct StateGraph {
 
   /// For each state, the variables set on every path from the start into it (definite
   /// assignment: intersection at joins). Unreachable states get every variable.
+  ///
+  /// Sets start full and only shrink: a state's outgoing facts are intersected into each
+  /// successor, which is queued again when its set shrank, so every edge is visited a bounded
+  /// number of times (at most once per variable lost).
   func definitelySet() -> [VariableSet] {
     var entry = [VariableSet](repeating: .all, count: ids.count)
     entry[start] = initial
-    let live = reachable()
-    var incoming = [[Edge]](repeating: [], count: ids.count)
-    for edges in successors {
-      for edge in edges where live[edge.source] { incoming[edge.target].append(edge) }
-    }
     var queued = [Bool](repeating: false, count: ids.count)
+    var visited = [Bool](repeating: false, count: ids.count)
+    visited[start] = true
     var worklist = [start]
     queued[start] = true
     while let node = worklist.popLast() {
       queued[node] = false
       for edge in successors[node] {
         let target = edge.target
-        var facts: VariableSet = target == start ? initial : .all
-        for into in incoming[target] {
-          facts.formIntersection(entry[into.source].union(into.gains))
-        }
-        if facts != entry[target] {
+        let facts = entry[target].intersection(entry[node].union(edge.gains))
+        if facts != entry[target] || !visited[target] {
+          visited[target] = true
           entry[target] = facts
           if !queued[target] {
             queued[target] = true
@@ -134,9 +133,9 @@ struct StateGraph {
     return route.reversed().map { ids[$0] }
   }
 
-  /// For each state, a path from the start that enters it after the order total changed
-  /// without passing an `ask` state since; `nil` when there is none.
-  func pathsWithUnspokenTotal() -> [[String]?] {
+  /// The states that some path enters after the order total changed without passing an
+  /// `ask` state since, and a way to name such a path.
+  func unspokenTotal() -> UnspokenTotalPaths {
     // Nodes are (state, total unspoken) pairs: index * 2 + bit.
     let count = ids.count * 2
     var previous = [Int?](repeating: nil, count: count)
@@ -161,17 +160,27 @@ struct StateGraph {
         }
       }
     }
-    return ids.indices.map { state in
-      let goal = state * 2 + 1
-      guard seen[goal] else { return nil }
-      var route = [goal]
-      var node = goal
-      while let before = previous[node] {
-        route.append(before)
-        node = before
-      }
-      return route.reversed().map { ids[$0 / 2] }
+    return UnspokenTotalPaths(ids: ids, seen: seen, previous: previous)
+  }
+}
+
+/// The result of ``StateGraph/unspokenTotal()``.
+struct UnspokenTotalPaths {
+  let ids: [String]
+  let seen: [Bool]
+  let previous: [Int?]
+
+  /// A path into `state` with the total unspoken, or `nil` when there is none.
+  func path(to state: Int) -> [String]? {
+    let goal = state * 2 + 1
+    guard seen[goal] else { return nil }
+    var route = [goal]
+    var node = goal
+    while let before = previous[node] {
+      route.append(before)
+      node = before
     }
+    return route.reversed().map { ids[$0 / 2] }
   }
 }
 

@@ -3,7 +3,17 @@ import FlowIR
 extension FlowChecker {
   /// The scope of paths outside `set`: the catalog, no slots.
   var promptScope: VariableScope {
-    VariableScope(productIDs: Set(symbols.productIds), slots: nil)
+    VariableScope(productIDs: symbols.productIdSet, slots: nil)
+  }
+
+  /// Whether a path problem only follows from a section the parser could not read (an unknown
+  /// product when `products` is broken, an unknown slot when the intent's slots are).
+  func isFollowOn(_ problem: VariablePathProblemKind) -> Bool {
+    switch problem {
+    case .unknownProduct: !syntax.productsComplete
+    case .unknownSlot: !syntax.intentsComplete
+    default: false
+    }
   }
 
   /// Parses every prompt (placeholders, SSML), every `set` and every `choose` condition, and
@@ -73,6 +83,7 @@ extension FlowChecker {
             range: scalar.sourceRange(ofUTF8: placeholder.range.utf8, in: file)))
       case .failure(let problem):
         valid = false
+        if isFollowOn(problem.kind) { continue }
         report(
           DiagnosticCatalogue.variablePathProblem(
             problem.kind,
@@ -103,7 +114,7 @@ extension FlowChecker {
     _ transition: TransitionSyntax, key: TransitionKey, slots: [String: String]?
   ) {
     guard !transition.set.isEmpty else { return }
-    let scope = VariableScope(productIDs: Set(symbols.productIds), slots: slots)
+    let scope = VariableScope(productIDs: symbols.productIdSet, slots: slots)
     var assignments: [Assignment] = []
     for entry in transition.set {
       guard let value = entry.value else { continue }
@@ -111,6 +122,7 @@ extension FlowChecker {
       case .success(let parsed):
         assignments.append(parsed.assignment)
       case .failure(let problem):
+        if case .path(let kind) = problem.kind, isFollowOn(kind) { continue }
         let range: SourceRange
         if case .notAssignable = problem.kind {
           range = entry.key.range
@@ -140,6 +152,7 @@ extension FlowChecker {
     }
     let (condition, problems) = ConditionTypeChecker.check(expression, scope: promptScope)
     for problem in problems {
+      if case .path(let kind) = problem.kind, isFollowOn(kind) { continue }
       report(
         DiagnosticCatalogue.conditionProblem(
           problem.kind, at: scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)))

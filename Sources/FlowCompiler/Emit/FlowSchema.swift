@@ -356,6 +356,8 @@ public enum FlowSchema {
       required: ["choose"],
       properties: [
         "choose": [
+          "description":
+            "The branches in order: `{if: <condition>, goto: <state>}` items, then `{else: <state>}`.",
           "type": "array",
           "minItems": 1,
           "items": [

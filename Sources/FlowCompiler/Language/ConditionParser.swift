@@ -135,6 +135,11 @@ struct ConditionLexer {
         case "and", "or", "not":
           tokens.append(ConditionToken(kind: .word(word), start: start, end: index))
         default:
+          let lowercased = word.lowercased()
+          if ["and", "or", "not"].contains(lowercased) {
+            // `AND`, `Or`: the keywords are lowercase.
+            throw problem(.unsupportedOperator(word, replacement: lowercased), start, index)
+          }
           guard VariablePath.isWellFormed(word) else {
             throw problem(.malformedPath(word), start, index)
           }
@@ -210,6 +215,10 @@ struct ConditionLexer {
         codeEnd += 1
       }
       let code = source.text(lookahead, codeEnd)
+      if ["and", "or", "not"].contains(code.lowercased()) {
+        // `5 AND …`: a keyword in the wrong case, reported by the word that follows.
+        return try wholeNumber(from: start, to: amountEnd)
+      }
       guard ConditionParser.currencyCodes.contains(code) else {
         throw problem(.unknownCurrency(code), lookahead, codeEnd)
       }
@@ -220,10 +229,15 @@ struct ConditionLexer {
       index = lookahead + 1
       return try money(amountFrom: start, to: amountEnd, currency: "EUR", tokenStart: start)
     }
-    let digits = source.text(start, amountEnd)
-    if digits.contains(".") { throw problem(.decimalWithoutCurrency, start, amountEnd) }
-    guard let value = Int64(digits) else { throw problem(.numberTooLarge, start, amountEnd) }
-    return ConditionToken(kind: .literal(.int(value)), start: start, end: amountEnd)
+    return try wholeNumber(from: start, to: amountEnd)
+  }
+
+  /// The digits from `start` to `end` as a whole number.
+  func wholeNumber(from start: Int, to end: Int) throws(ConditionProblem) -> ConditionToken {
+    let digits = source.text(start, end)
+    if digits.contains(".") { throw problem(.decimalWithoutCurrency, start, end) }
+    guard let value = Int64(digits) else { throw problem(.numberTooLarge, start, end) }
+    return ConditionToken(kind: .literal(.int(value)), start: start, end: end)
   }
 
   /// `$20.00`, `€19.99`, `¥300`.

@@ -19,7 +19,8 @@ public enum ConditionProblemKind: Sendable, Hashable {
   case empty
   /// A character that starts no token, such as `,`, `-`, `#`.
   case unexpectedCharacter(String)
-  /// `&&`, `||`, `!` or `=`; `replacement` is what to write instead (`and`, `or`, `not`, `==`).
+  /// `&&`, `||`, `!`, `=`, or a keyword in the wrong case (`AND`); `replacement` is what to
+  /// write instead (`and`, `or`, `not`, `==`).
   case unsupportedOperator(String, replacement: String)
   /// A quoted string without its closing quote; the range starts at the opening quote.
   case unterminatedString

@@ -24,6 +24,9 @@ public enum SSMLProblemKind: Sendable, Hashable {
   case unquotedAttribute(String)
   /// The same attribute twice in one tag.
   case duplicateAttribute(String)
+  /// A tag without an attribute Alexa requires on it (`<audio>` without `src`, `<say-as>`
+  /// without `interpret-as`, …); the range is the tag name.
+  case missingAttribute(tag: String, attribute: String)
   /// A `<` inside an attribute value; write `&lt;`.
   case lessThanInAttribute
   /// A `&` that starts no entity; write `&amp;`.
@@ -53,13 +56,27 @@ public struct SSMLProblem: Sendable, Hashable {
 
 /// Checks the SSML of prompts that start with `<speak>`: XML well-formedness (matched tags,
 /// quoted attributes, known entities and valid character references, no stray `<` or `&`), a
-/// single `<speak>` root, and tags from Alexa's SSML set. Placeholders `{…}` are plain text to
+/// single `<speak>` root, tags from Alexa's SSML set, and the attributes those tags require. Placeholders `{…}` are plain text to
 /// it. The scan is linear and keeps no recursion, so deep nesting is safe.
 public enum SSMLChecker {
   /// The tags Alexa's SSML supports.
   public static let knownTags: Set<String> = [
     "amazon:domain", "amazon:effect", "amazon:emotion", "audio", "break", "emphasis", "lang", "p",
     "phoneme", "prosody", "s", "say-as", "speak", "sub", "voice", "w",
+  ]
+
+  /// The attributes Alexa requires on a tag (tags not listed require none).
+  public static let requiredAttributes: [String: [String]] = [
+    "amazon:domain": ["name"],
+    "amazon:effect": ["name"],
+    "amazon:emotion": ["name", "intensity"],
+    "audio": ["src"],
+    "lang": ["xml:lang"],
+    "phoneme": ["alphabet", "ph"],
+    "say-as": ["interpret-as"],
+    "sub": ["alias"],
+    "voice": ["name"],
+    "w": ["role"],
   ]
 
   /// At most this many problems are reported for one text; the first ones are the useful ones.
@@ -167,7 +184,8 @@ private struct SSMLScanner {
     let nameStart = index
     let tagName = name()
     let nameEnd = index
-    guard attributes(tagStart: start) else { return }
+    var attributeNames: Set<String> = []
+    guard attributes(tagStart: start, seen: &attributeNames) else { return }
     let selfClosing = source[index] == "/"
     index += selfClosing ? 2 : 1
     let tagRange = source.range(start, index)
@@ -187,12 +205,16 @@ private struct SSMLScanner {
           tagName, suggestion: Suggestions.closest(to: tagName, among: SSMLChecker.knownTags)),
         nameStart, nameEnd)
     }
+    for attribute in SSMLChecker.requiredAttributes[tagName] ?? []
+    where !attributeNames.contains(attribute) {
+      report(.missingAttribute(tag: tagName, attribute: attribute), nameStart, nameEnd)
+    }
     if !selfClosing { open.append((tagName, tagRange)) }
   }
 
-  /// Reads attributes up to `>` or `/>` (left unconsumed); false after reporting a problem.
-  mutating func attributes(tagStart: Int) -> Bool {
-    var seen: Set<String> = []
+  /// Reads attributes up to `>` or `/>` (left unconsumed) into `seen`; false after reporting a
+  /// problem.
+  mutating func attributes(tagStart: Int, seen: inout Set<String>) -> Bool {
     while true {
       let hadWhitespace = source[index]?.isLanguageWhitespace ?? false
       skipWhitespace()

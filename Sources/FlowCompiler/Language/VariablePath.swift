@@ -42,6 +42,7 @@ public enum BaseVariable: String, Sendable, Hashable, CaseIterable, Comparable {
   /// which starts at 1). Such variables never appear in ``ResolvedVariablePath/dependencies``.
   public var isAlwaysSet: Bool { self == .quantity }
 
+  /// Orders by name, so that sorted dependency lists are stable.
   public static func < (lhs: BaseVariable, rhs: BaseVariable) -> Bool {
     lhs.rawValue < rhs.rawValue
   }

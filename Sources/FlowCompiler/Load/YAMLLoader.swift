@@ -6,6 +6,11 @@
 /// the bytes are UTF-8. While parsing it reports duplicate keys (keeping the first entry),
 /// expands aliases into copies within a bound, and refuses a second document.
 ///
+/// Bounds against hostile input: the file size (checked before anything else), the nesting
+/// depth (counting the depth that alias copies add), the total number of nodes that alias
+/// copies produce, and at most 100 duplicate-key and unknown-alias diagnostics per file (the
+/// hundredth says more were found). Loading is linear in the size of the file.
+///
 /// What ``YAMLLoadResult/root`` holds:
 /// - the document's root node when the document was read to its end, even with
 ///   `duplicate-key` or `unknown-alias` errors (an unknown alias reads as an empty plain

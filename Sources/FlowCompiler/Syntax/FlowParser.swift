@@ -105,7 +105,12 @@ struct FlowParser {
             skill.localesComplete = false
             continue
           }
-          if AlexaLocales.all.contains(locale.value) {
+          if let first = skill.locales.first(where: { $0.value == locale.value }) {
+            diagnostics.append(
+              DiagnosticCatalogue.invalidValue(
+                locale.value, for: "locales", expected: "each locale once", at: locale.range
+              ).with(note: "first listed here", at: first.range))
+          } else if AlexaLocales.all.contains(locale.value) {
             skill.locales.append(locale)
           } else {
             skill.localesComplete = false
@@ -485,6 +490,14 @@ struct FlowParser {
     if let card = fields["card"] { state.card = parseCard(card) }
     state.permissionCard = fields["permission_card"].flatMap {
       bool($0.value, what: "permission_card")
+    }
+    if state.permissionCard?.value == true, let card = fields["card"] {
+      // A response carries one card: the permission card takes the place of any other.
+      diagnostics.append(
+        DiagnosticCatalogue.keyNotAllowedInState(
+          "card", kind: "tell", at: card.key.range
+        ).with(note: "'permission_card: true' already sends the response's card"))
+      invalid = true
     }
     if let on = fields["on"] {
       state.onKeyRange = on.key.range

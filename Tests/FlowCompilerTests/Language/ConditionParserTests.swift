@@ -99,6 +99,8 @@ import Testing
   @Test(arguments: [
     ("agreement.open && true", "&&", "and"), ("agreement.open || true", "||", "or"),
     ("!agreement.open", "!", "not"), ("quantity = 1", "=", "=="),
+    ("agreement.open AND true", "AND", "and"), ("quantity > 5 Or true", "Or", "or"),
+    ("NOT agreement.open", "NOT", "not"), ("quantity > 5 AND true", "AND", "and"),
   ])
   func operatorsFromOtherLanguagesSuggestOurs(text: String, written: String, replacement: String) {
     let found = problem(text)

@@ -99,6 +99,22 @@ import Testing
       ])
   }
 
+  @Test func requiredAttributes() {
+    let text = "<speak><audio/> <say-as>1</say-as></speak>"
+    let problems = SSMLChecker.check(text)
+    #expect(
+      problems.map(\.kind) == [
+        .missingAttribute(tag: "audio", attribute: "src"),
+        .missingAttribute(tag: "say-as", attribute: "interpret-as"),
+      ])
+    #expect(problems.first?.range.characters == scalarRange(of: "audio", in: text))
+    #expect(
+      SSMLChecker.check(#"<speak><amazon:emotion name="excited">x</amazon:emotion></speak>"#)
+        .map(\.kind) == [.missingAttribute(tag: "amazon:emotion", attribute: "intensity")])
+    #expect(
+      SSMLChecker.check(#"<speak><phoneme ph="x" alphabet="ipa">y</phoneme></speak>"#).isEmpty)
+  }
+
   @Test func unterminatedTags() {
     let text = "<speak>x<p"
     let problems = SSMLChecker.check(text)

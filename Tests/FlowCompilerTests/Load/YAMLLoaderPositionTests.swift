@@ -87,14 +87,14 @@ import Testing
     let result = YAMLLoader.load(source.file())
     #expect(result.diagnostics.isEmpty)
     let root = try #require(result.root)
-    #expect(root["a"]?.range == SourceRange(start: source["1️⃣"], end: source["2️⃣"]))
-    #expect(root["b"]?.range == SourceRange(start: source["3️⃣"], end: source["4️⃣"]))
+    #expect(root["a"]?.range == source.range("1️⃣", "2️⃣"))
+    #expect(root["b"]?.range == source.range("3️⃣", "4️⃣"))
     #expect(root["b"]?.scalar == "folded text")
   }
 
   @Test func blockCollectionEndingInABlockScalarEndsThere() throws {
     let source = MarkedSource("outer:\n  1️⃣inner: |\n    text2️⃣\n\nnext: 1\n")
     let root = try #require(YAMLLoader.load(source.file()).root)
-    #expect(root["outer"]?.range == SourceRange(start: source["1️⃣"], end: source["2️⃣"]))
+    #expect(root["outer"]?.range == source.range("1️⃣", "2️⃣"))
   }
 }

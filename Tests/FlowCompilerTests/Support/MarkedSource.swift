@@ -57,6 +57,11 @@ struct MarkedSource {
     return position
   }
 
+  /// The range from one marker up to another.
+  func range(_ start: String, _ end: String) -> SourceRange {
+    SourceRange(start: self[start], end: self[end])
+  }
+
   /// The text as a source file.
   func file(path: String = "test.yaml") -> SourceFile {
     SourceFile(path: path, text: text)

@@ -1,3 +1,5 @@
+import Foundation
+
 extension DiagnosticCatalogue {
   static let missingSamplesDescriptor = DiagnosticDescriptor(
     id: "missing-samples", severity: .error,
@@ -85,15 +87,19 @@ extension DiagnosticCatalogue {
       .suggesting(Suggestions.closest(to: slot, among: known))
   }
 
-  /// `unknown slot type 'x'`.
+  /// Common Alexa built-in slot types, for suggestions.
+  static let commonSlotTypes = [
+    "AMAZON.NUMBER", "AMAZON.FOUR_DIGIT_NUMBER", "AMAZON.DATE", "AMAZON.TIME", "AMAZON.DURATION",
+    "AMAZON.FirstName", "AMAZON.City", "AMAZON.Color", "AMAZON.SearchQuery", "AMAZON.PhoneNumber",
+  ]
+
+  /// `unknown slot type 'x'`, suggesting `catalog` or the built-in it likely means.
   static func unknownSlotType(_ type: String, at range: SourceRange) -> Diagnostic {
-    unknownSlotTypeDescriptor.report("unknown slot type '\(type)'", at: range)
-      .suggesting(
-        type.hasPrefix("AMAZON.")
-          ? nil
-          : Suggestions.closest(to: type, among: ["catalog", "AMAZON.\(type)"])
-            ?? ("AMAZON." + type == "AMAZON.NUMBER" ? "AMAZON.NUMBER" : nil)
-      )
+    let builtIn = commonSlotTypes.first {
+      $0.caseInsensitiveCompare("AMAZON." + type) == .orderedSame
+    }
+    return unknownSlotTypeDescriptor.report("unknown slot type '\(type)'", at: range)
+      .suggesting(builtIn ?? Suggestions.closest(to: type, among: ["catalog"] + commonSlotTypes))
       .with(note: "slot types are 'catalog' or Alexa built-ins such as 'AMAZON.NUMBER'")
   }
 

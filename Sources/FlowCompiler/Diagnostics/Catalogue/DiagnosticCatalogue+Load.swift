@@ -42,7 +42,8 @@ extension DiagnosticCatalogue {
         ```
 
         To fix it, delete one of the entries or rename it. Keys are compared by their text, so \
-        `name` and `"name"` are the same key.
+        `name` and `"name"` are the same key. A file reports at most 100 duplicate keys and \
+        unknown aliases; the last one reported says so.
         """
     ),
     DiagnosticDescriptor(
@@ -96,6 +97,9 @@ extension DiagnosticCatalogue {
         ```yaml
         flow: [[[[[[[[[[[[[[[[[[[[ … ]]]]]]]]]]]]]]]]]]]]
         ```
+
+        The depth counts what aliases add: a copy of a deeply nested anchored node, placed \
+        inside another deep node, nests as deep as both together.
 
         To fix it, flatten the structure: the flow language never needs deep nesting.
         """

@@ -137,6 +137,9 @@ extension DiagnosticCatalogue {
       diagnostic = invalidSSMLDescriptor.report("attribute '\(name)' is not quoted", at: range)
     case .duplicateAttribute(let name):
       diagnostic = invalidSSMLDescriptor.report("attribute '\(name)' is given twice", at: range)
+    case .missingAttribute(let tag, let attribute):
+      diagnostic = invalidSSMLDescriptor.report(
+        "tag '\(tag)' needs the attribute '\(attribute)'", at: range)
     case .lessThanInAttribute:
       diagnostic = invalidSSMLDescriptor.report("'<' in an attribute value", at: range)
         .with(note: "write '&lt;'")
@@ -162,6 +165,16 @@ extension DiagnosticCatalogue {
     speechTooLongDescriptor.report(
       "prompt '\(prompt)' can render to \(length) characters in locale '\(locale)', more than "
         + "Alexa's \(SpeechLength.alexaLimit)", at: range)
+  }
+
+  /// `'say: x' followed by prompt 'y' can render to N characters in locale 'z', more than …`.
+  static func spokenTransitionTooLong(
+    say: String, then next: String, locale: String, length: Int, at range: SourceRange
+  ) -> Diagnostic {
+    speechTooLongDescriptor.report(
+      "'say: \(say)' followed by prompt '\(next)' can render to \(length) characters in locale "
+        + "'\(locale)', more than Alexa's \(SpeechLength.alexaLimit)", at: range
+    ).with(note: "a transition speaks its 'say' prompt and the next state's prompt together")
   }
 
   /// `prompt 'x' can speak an unbounded text`.
