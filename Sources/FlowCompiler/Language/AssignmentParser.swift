@@ -83,7 +83,8 @@ public enum AssignmentParser {
         AssignmentProblem(
           kind: .notAssignable(
             variable,
-            suggestion: Suggestions.closest(to: variable, among: VariablePath.assignable.keys)),
+            suggestion: LanguageSuggestions.closest(
+              to: variable, among: VariablePath.assignable.keys)),
           range: keyText.range(0, keyText.count)))
     }
     let text = ScalarText(value)

@@ -202,7 +202,8 @@ private struct SSMLScanner {
     if !SSMLChecker.knownTags.contains(tagName) {
       report(
         .unknownTag(
-          tagName, suggestion: Suggestions.closest(to: tagName, among: SSMLChecker.knownTags)),
+          tagName,
+          suggestion: LanguageSuggestions.closest(to: tagName, among: SSMLChecker.knownTags)),
         nameStart, nameEnd)
     }
     for attribute in SSMLChecker.requiredAttributes[tagName] ?? []

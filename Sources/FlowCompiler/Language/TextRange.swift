@@ -98,3 +98,16 @@ extension Unicode.Scalar {
   /// `A`–`Z`.
   var isASCIIUppercase: Bool { ("A"..."Z").contains(self) }
 }
+
+/// "Did you mean" for the language parsers: ``Suggestions/closest(to:among:)`` for words of a
+/// sensible length. A hostile prompt can hold a megabyte-long "path"; comparing it with every
+/// candidate by edit distance would cost seconds for a suggestion nobody needs.
+enum LanguageSuggestions {
+  /// Words longer than this get no suggestion.
+  static let maximumWordLength = 64
+
+  static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    guard word.unicodeScalars.count <= maximumWordLength else { return nil }
+    return Suggestions.closest(to: word, among: candidates)
+  }
+}

@@ -173,17 +173,22 @@ public enum VariablePath {
 
   /// Whether `path` is dot-separated segments `[a-z_][a-z0-9_]*`.
   public static func isWellFormed(_ path: String) -> Bool {
-    let segments = path.split(separator: ".", omittingEmptySubsequences: false)
-    return !segments.isEmpty && segments.allSatisfy { isWellFormedSegment($0) }
-  }
-
-  static func isWellFormedSegment(_ segment: Substring) -> Bool {
-    guard let first = segment.unicodeScalars.first, first.isASCIILowercase || first == "_" else {
-      return false
+    // One pass over the bytes: every accepted character is ASCII.
+    var atSegmentStart = true
+    for byte in path.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "_"):
+        atSegmentStart = false
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        if atSegmentStart { return false }
+      case UInt8(ascii: "."):
+        if atSegmentStart { return false }
+        atSegmentStart = true
+      default:
+        return false
+      }
     }
-    return segment.unicodeScalars.allSatisfy {
-      $0.isASCIILowercase || $0.isASCIIDigit || $0 == "_"
-    }
+    return !atSegmentStart
   }
 
   /// Resolves a path: its type and dependencies, or the most specific problem.
@@ -195,18 +200,24 @@ public enum VariablePath {
   public static func resolve(_ path: String, in scope: VariableScope) -> Result<
     ResolvedVariablePath, VariablePathProblem
   > {
-    let text = ScalarText(path)
     guard isWellFormed(path) else {
       return .failure(
-        VariablePathProblem(kind: .malformed(path: path), range: text.range(0, text.count)))
+        VariablePathProblem(
+          kind: .malformed(path: path),
+          range: TextRange(
+            characters: 0..<path.unicodeScalars.count, utf8: 0..<path.utf8.count)))
     }
-    // Segment boundaries in scalars (all ASCII, so characters and bytes agree).
+    // A well-formed path is ASCII, so character and byte offsets agree.
+    let length = path.utf8.count
+    func asciiRange(_ start: Int, _ end: Int) -> TextRange {
+      TextRange(characters: start..<end, utf8: start..<end)
+    }
     var segments: [(name: String, range: TextRange)] = []
     var start = 0
-    for piece in path.split(separator: ".", omittingEmptySubsequences: false) {
-      let length = piece.unicodeScalars.count
-      segments.append((String(piece), text.range(start, start + length)))
-      start += length + 1
+    for piece in path.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+      segments.append(
+        (String(decoding: piece, as: UTF8.self), asciiRange(start, start + piece.count)))
+      start += piece.count + 1
     }
     func fail(_ kind: VariablePathProblemKind, at index: Int) -> Result<
       ResolvedVariablePath, VariablePathProblem
@@ -219,7 +230,7 @@ public enum VariablePath {
       .success(
         ResolvedVariablePath(path: path, type: type, dependencies: dependencies, slotName: slot))
     }
-    func wholePath() -> TextRange { text.range(0, text.count) }
+    func wholePath() -> TextRange { asciiRange(0, length) }
     func isMember(at index: Int, of members: [String]) -> Bool {
       members.contains(segments[index].name)
     }
@@ -230,7 +241,7 @@ public enum VariablePath {
       let name = segments[index].name
       return fail(
         .unknownMember(
-          name, parent: parent, suggestion: Suggestions.closest(to: name, among: members)),
+          name, parent: parent, suggestion: LanguageSuggestions.closest(to: name, among: members)),
         at: index)
     }
     // A path that must stop after `count` segments.
@@ -267,7 +278,8 @@ public enum VariablePath {
       let id = segments[1].name
       guard scope.productIDs.contains(id) else {
         return fail(
-          .unknownProduct(id, suggestion: Suggestions.closest(to: id, among: scope.productIDs)),
+          .unknownProduct(
+            id, suggestion: LanguageSuggestions.closest(to: id, among: scope.productIDs)),
           at: 1)
       }
       return productValue(from: 2, dependencies: [])
@@ -332,13 +344,14 @@ public enum VariablePath {
       let name = segments[1].name
       guard let slotType = slots[name] else {
         return fail(
-          .unknownSlot(name, suggestion: Suggestions.closest(to: name, among: slots.keys)), at: 1)
+          .unknownSlot(name, suggestion: LanguageSuggestions.closest(to: name, among: slots.keys)),
+          at: 1)
       }
       if let problem = tooLong(2) { return problem }
       return resolved(valueType(ofSlotType: slotType), [], slot: name)
     default:
       return fail(
-        .unknownRoot(root, suggestion: Suggestions.closest(to: root, among: roots)), at: 0)
+        .unknownRoot(root, suggestion: LanguageSuggestions.closest(to: root, among: roots)), at: 0)
     }
   }
 

@@ -76,6 +76,9 @@ import Testing
       condition(#"payment.reason != "it's \"bad\" \\ ok""#)
         == .compare(.notEqual, .path("payment.reason"), .literal(.string(#"it's "bad" \ ok"#))))
     #expect(
+      condition(#"agreement.status == 'a\"b\n'"#)
+        == .compare(.equal, .path("agreement.status"), .literal(.string(#"a\"b\n"#))))
+    #expect(
       condition("shipping.city == 'Köln 🏙'")
         == .compare(.equal, .path("shipping.city"), .literal(.string("Köln 🏙"))))
   }

@@ -82,6 +82,14 @@ import Testing
         == .unknownMember("value", parent: "quantity", suggestion: nil))
   }
 
+  @Test func veryLongNamesGetNoSuggestionAndStayFast() {
+    let long = String(repeating: "orde", count: 250_000)
+    #expect(problem(long + ".total", in: scope)?.kind == .unknownRoot(long, suggestion: nil))
+    #expect(
+      problem("order." + long, in: scope)?.kind
+        == .unknownMember(long, parent: "order", suggestion: nil))
+  }
+
   @Test func unknownProduct() {
     let found = problem("catalog.refil.price", in: scope)
     #expect(found?.kind == .unknownProduct("refil", suggestion: "refill"))
