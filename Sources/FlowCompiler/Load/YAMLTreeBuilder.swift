@@ -185,7 +185,9 @@ struct YAMLTreeBuilder {
           let anchorRange = table.range(ofCharacterAt: open.startIndex)
           reportRepeatable { .recursiveAlias(name, at: range, anchorAt: anchorRange) }
         } else {
-          let known = anchors
+          // Suggestions sort and compare every anchor name: skip them when a (hostile) file
+          // has so many anchors that a hundred searches would take seconds.
+          let known = anchors.count <= 1_000 ? anchors : [:]
           reportRepeatable {
             let suggestion = Suggestions.closest(to: name, among: known.keys)
             return .unknownAlias(name, suggestion: suggestion, at: range)
@@ -351,7 +353,35 @@ struct YAMLTreeBuilder {
       diagnostic = diagnostic.withSyntaxContext(
         construct, at: table.range(ofCharacterAt: Int(parser.context_mark.index)))
     }
+    if problemOffset >= 0, let hint = quotingHint(problem: problem, offset: problemOffset) {
+      diagnostic = hint(diagnostic)
+    }
     diagnostics.append(diagnostic)
+  }
+
+  /// A hint for the syntax errors that unquoted text causes most: a `: ` inside a plain value,
+  /// a value starting with a character YAML reserves (`@`, `` ` ``), and a `{placeholder}`
+  /// inside `[…]` or `{…}`.
+  private func quotingHint(problem: String, offset: Int) -> ((Diagnostic) -> Diagnostic)? {
+    switch problem {
+    case "mapping values are not allowed in this context":
+      return { $0.withColonInValueHint() }
+    case "found character that cannot start any token":
+      guard offset < bytes.count else { return nil }
+      let byte = bytes[offset]
+      guard byte == UInt8(ascii: "@") || byte == UInt8(ascii: "`") else { return nil }
+      let character = String(UnicodeScalar(byte))
+      return { $0.withReservedCharacterHint(character) }
+    case "did not find expected ',' or ']'", "did not find expected ',' or '}'":
+      // `[buy {product}]`: in a flow collection a `{` or `[` inside unquoted text opens a
+      // nested collection. Placeholders make this the usual way sample lists break.
+      guard offset < bytes.count,
+        bytes[offset] == UInt8(ascii: "{") || bytes[offset] == UInt8(ascii: "[")
+      else { return nil }
+      return { $0.withBracketInFlowValueHint() }
+    default:
+      return nil
+    }
   }
 
   /// The offset of the tab that most likely caused a syntax error at `offset`: the character

@@ -111,6 +111,22 @@ import Testing
     #expect(aliasResult.root?["list"]?.sequenceElements?.count == 30_000)
   }
 
+  @Test func manyAnchorsAndUnknownAliasesStayCheap() {
+    // 20,000 anchors, then 200 unknown aliases: no "did you mean" search over all of them
+    // (each alias is one letter away from an anchor, so a search would find a suggestion).
+    let anchors = (0..<20_000).map { "- &anchor_\($0) x" }
+    let aliases = (0..<200).map { "- *anchor_\($0)z" }
+    let file = SourceFile(path: "anchors.yaml", text: (anchors + aliases).joined(separator: "\n"))
+    let result = YAMLLoader.load(file)
+    #expect(result.diagnostics.count == 100)
+    #expect(result.diagnostics.allSatisfy { $0.id == "unknown-alias" })
+    #expect(result.diagnostics.first?.notes.isEmpty == true)
+    // With few anchors the suggestion is made.
+    let small = YAMLLoader.load(
+      SourceFile(path: "small.yaml", text: "- &anchor_1 x\n- *anchor_1z\n"))
+    #expect(small.diagnostics.first?.notes.map(\.message) == ["did you mean 'anchor_1'?"])
+  }
+
   @Test func deepBlockNestingIsRefused() throws {
     var text = ""
     for level in 0..<300 { text += String(repeating: " ", count: level) + "k\(level):\n" }

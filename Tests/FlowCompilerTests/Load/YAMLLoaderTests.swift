@@ -189,6 +189,46 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
     #expect(result.root == nil)
   }
 
+  @Test func colonInAPlainValueGetsAQuotingHint() throws {
+    let source = MarkedSource("prompts:\n  en-US:\n    welcome: Note1️⃣: shipping is free\n")
+    let diagnostic = try #require(load(source).diagnostics.first)
+    #expect(diagnostic.id == "yaml-syntax")
+    #expect(diagnostic.message == "mapping values are not allowed in this context")
+    #expect(diagnostic.range?.start == source["1️⃣"])
+    #expect(
+      diagnostic.notes.map(\.message) == [
+        "a value that contains ': ' must be quoted, as in 'welcome: \"Note: hi\"'"
+      ])
+  }
+
+  @Test(arguments: ["@", "`"])
+  func reservedFirstCharacterGetsAQuotingHint(character: String) throws {
+    let source = MarkedSource("skill:\n  name: 1️⃣\(character)home\n")
+    let diagnostic = try #require(load(source).diagnostics.first)
+    #expect(diagnostic.id == "yaml-syntax")
+    #expect(diagnostic.range?.start == source["1️⃣"])
+    #expect(
+      diagnostic.notes.last?.message == "a value that starts with '\(character)' must be quoted")
+  }
+
+  @Test(arguments: [
+    "samples: { en-US: [buy 1️⃣{product}, \"order {quantity} {product}\"] }\n",
+    "samples: [a 1️⃣[b]]\n",
+  ])
+  func placeholderInAFlowSequenceGetsAQuotingHint(marked: String) throws {
+    let source = MarkedSource(marked)
+    let diagnostic = try #require(load(source).diagnostics.first)
+    #expect(diagnostic.id == "yaml-syntax")
+    #expect(diagnostic.range?.start == source["1️⃣"])
+    #expect(diagnostic.notes.last?.message.hasPrefix("inside '[…]' or '{…}', text with") == true)
+  }
+
+  @Test func placeholdersInABlockSequenceNeedNoQuotes() throws {
+    let result = YAMLLoader.load(SourceFile(path: "s.yaml", text: "samples:\n  - buy {product}\n"))
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.root?["samples"]?.sequenceElements?.first?.scalar == "buy {product}")
+  }
+
   @Test func unclosedQuoteIsASyntaxError() throws {
     let source = MarkedSource("a: 1️⃣\"open\nb: 2\n2️⃣")
     let diagnostic = try #require(load(source).diagnostics.first)

@@ -18,11 +18,14 @@ extension DiagnosticCatalogue {
         \tname: No Nicks      # a tab, not spaces
         ```
 
-        Other common causes are a missing space after `:`, a value that starts with a \
-        character YAML reserves (`@`, `` ` ``, `%`), and an unclosed quote or bracket.
+        Other common causes are a `: ` inside an unquoted value, a value that starts with a \
+        character YAML reserves (`@`, `` ` ``, `%`), a `{placeholder}` in unquoted text inside \
+        `[…]` or `{…}` (`samples: [buy {product}]`), and an unclosed quote or bracket. flowc \
+        adds a note with the fix for the first three.
 
-        To fix it, indent with spaces, quote values that start with special characters \
-        (`note: "@home"`), and close every quote and bracket.
+        To fix it, indent with spaces, quote such values (`note: "@home"`, \
+        `samples: ["buy {product}"]`; block lists `- buy {product}` need no quotes), and close \
+        every quote and bracket.
         """
     ),
     DiagnosticDescriptor(
@@ -184,6 +187,25 @@ extension Diagnostic {
   /// kind.
   func withMoreProblemsNotReported(after count: Int) -> Diagnostic {
     with(note: "only the first \(count) duplicate keys and unknown aliases are reported")
+  }
+
+  /// The hint on `mapping values are not allowed in this context`, which a `: ` inside an
+  /// unquoted value causes.
+  func withColonInValueHint() -> Diagnostic {
+    with(note: "a value that contains ': ' must be quoted, as in 'welcome: \"Note: hi\"'")
+  }
+
+  /// The hint on a value that starts with a character YAML reserves.
+  func withReservedCharacterHint(_ character: String) -> Diagnostic {
+    with(note: "a value that starts with '\(character)' must be quoted")
+  }
+
+  /// The hint on a `{` or `[` inside unquoted text in a flow collection, such as a sample
+  /// `[buy {product}]`.
+  func withBracketInFlowValueHint() -> Diagnostic {
+    with(
+      note:
+        "inside '[…]' or '{…}', text with '{' or '[' must be quoted, as in '[\"buy {product}\"]'")
   }
 
   /// A key repeated in one mapping, at the repeated key, with a note at the first.
