@@ -243,7 +243,8 @@ public final class SimulatorSession {
   }
 
   func variablesText() -> String {
-    let variables = conversation.variables
+    // Names starting with '_' are the runtime's own bookkeeping, not flow variables.
+    let variables = conversation.variables.filter { !$0.key.hasPrefix("_") }
     guard !variables.isEmpty else { return "(no variables)\n" }
     return variables.keys.sorted().map { "\($0) = \(variables[$0]!.testText)" }.joined(
       separator: "\n") + "\n"

@@ -2,13 +2,6 @@ import FlowCompiler
 import Foundation
 import Testing
 
-extension MarkedSource {
-  /// The range from one marker to another.
-  func range(_ start: String, _ end: String) -> SourceRange {
-    SourceRange(start: self[start], end: self[end])
-  }
-}
-
 /// Golden files under `Tests/TestData/`, compared byte for byte; `FLOWC_RECORD=1` rewrites
 /// them and fails the test so that the new golden is reviewed.
 enum Golden {
