@@ -35,7 +35,7 @@ public enum TestScriptSchema {
               "properties": {
                 "launch": { "type": "null", "description": "Open the skill (LaunchRequest)." },
                 "new_session": { "type": "null", "description": "The next request starts a new session." },
-                "say": { "type": "string", "description": "An utterance, matched offline against the flow's samples." },
+                "say": { "type": ["string", "number", "boolean"], "description": "An utterance, matched offline against the flow's samples. flowc reads the words as written; YAML 1.1 tools read 'yes' and 'no' as booleans, so those are allowed too." },
                 "intent": {
                   "description": "An intent sent directly.",
                   "oneOf": [
