@@ -51,12 +51,24 @@ let package = Package(
       ],
       swiftSettings: upcomingFeatures
     ),
+    // Conversation tests and the simulator (`flowc test`, `flowc simulate`).
+    .target(
+      name: "FlowTesting",
+      dependencies: ["FlowCompiler", "FlowIR", "FlowRuntime"],
+      swiftSettings: upcomingFeatures
+    ),
+    .testTarget(
+      name: "FlowTestingTests",
+      dependencies: ["FlowTesting", "FlowCompiler", "FlowIR", "FlowRuntime"],
+      swiftSettings: upcomingFeatures
+    ),
     .executableTarget(
       name: "flowc",
       dependencies: [
         "FlowCompiler",
         "FlowIR",
         "FlowRuntime",
+        "FlowTesting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: upcomingFeatures

@@ -19,6 +19,8 @@ struct FlowcCommand: AsyncParsableCommand {
       ExplainCommand.self,
       RunCommand.self,
       SchemaCommand.self,
+      SimulateCommand.self,
+      TestCommand.self,
     ]
   )
 }

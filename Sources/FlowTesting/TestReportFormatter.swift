@@ -1,0 +1,174 @@
+public import FlowCompiler
+public import FlowRuntime
+internal import Foundation
+
+/// The formats `flowc test` writes.
+public enum TestReportFormat: String, Sendable, CaseIterable {
+  /// For people: one line per test, the transcript of each failure, a summary.
+  case text
+  /// For programs: one JSON object, sorted keys.
+  case json
+  /// JUnit XML, for CI systems.
+  case junit
+}
+
+/// Renders a ``TestRunResult``.
+public enum TestReportFormatter {
+  /// The id failures carry when rendered like diagnostics.
+  public static let failureId = "test-failure"
+
+  /// Renders the result.
+  ///
+  /// - Parameters:
+  ///   - result: The run.
+  ///   - format: The format.
+  ///   - coverage: Whether to include the coverage reports.
+  public static func render(_ result: TestRunResult, as format: TestReportFormat, coverage: Bool)
+    -> String
+  {
+    switch format {
+    case .text: text(result, coverage: coverage)
+    case .json: json(result, coverage: coverage)
+    case .junit: junit(result)
+    }
+  }
+
+  /// A failure as a located diagnostic (`path:line:col: error: message [test-failure]`).
+  public static func diagnostic(_ failure: TestFailure, of result: TestCaseResult) -> Diagnostic {
+    Diagnostic(
+      severity: .error, id: failureId,
+      message: "step \(failure.step) of '\(result.name)' (\(result.locale)): \(failure.message)",
+      range: failure.range)
+  }
+
+  static func text(_ result: TestRunResult, coverage: Bool) -> String {
+    var lines: [String] = []
+    let renderer = TextDiagnosticRenderer()
+    for test in result.cases {
+      guard let failure = test.failure else {
+        lines.append("PASS \(test.name) (\(test.locale))")
+        continue
+      }
+      lines.append("FAIL \(test.name) (\(test.locale))")
+      lines += renderer.render(diagnostic(failure, of: test), in: test.file)
+      lines.append("  transcript:")
+      lines += test.transcript.map { "    " + $0 }
+      lines.append("    ✗ \(failure.message)")
+    }
+    if coverage {
+      for report in result.coverage { lines.append(report.text.trimmingSuffixNewline) }
+    }
+    let failed = result.failedCount
+    let total = result.cases.count
+    lines.append(
+      "\(total) test\(total == 1 ? "" : "s"), \(total - failed) passed, \(failed) failed")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func json(_ result: TestRunResult, coverage: Bool) -> String {
+    var tests: [JSONValue] = []
+    for test in result.cases {
+      var object: [String: JSONValue] = [
+        "name": .string(test.name), "file": .string(test.file.path),
+        "locale": .string(test.locale), "passed": .bool(test.passed),
+        "steps_run": .number(Double(test.stepsRun)),
+        "transcript": .array(test.transcript.map(JSONValue.string)),
+      ]
+      if let failure = test.failure {
+        var failureObject: [String: JSONValue] = [
+          "step": .number(Double(failure.step)), "message": .string(failure.message),
+        ]
+        if let start = failure.range?.start {
+          failureObject["line"] = .number(Double(start.line))
+          failureObject["column"] = .number(Double(start.column))
+        }
+        object["failure"] = .object(failureObject)
+      }
+      tests.append(.object(object))
+    }
+    var root: [String: JSONValue] = [
+      "tests": .array(tests),
+      "passed": .bool(result.passed),
+      "failed": .number(Double(result.failedCount)),
+      "total": .number(Double(result.cases.count)),
+    ]
+    if coverage { root["coverage"] = .array(result.coverage.map(\.json)) }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(JSONValue.object(root))) ?? Data()
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  static func junit(_ result: TestRunResult) -> String {
+    var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#]
+    let total = result.cases.count
+    let time = result.cases.reduce(0) { $0 + $1.duration }
+    lines.append(
+      #"<testsuites name="flowc" tests="\#(total)" failures="\#(result.failedCount)" time="\#(format(time))">"#
+    )
+    var byLocale: [(String, [TestCaseResult])] = []
+    for test in result.cases {
+      if let index = byLocale.firstIndex(where: { $0.0 == test.locale }) {
+        byLocale[index].1.append(test)
+      } else {
+        byLocale.append((test.locale, [test]))
+      }
+    }
+    for (locale, tests) in byLocale {
+      let failures = tests.count { !$0.passed }
+      lines.append(
+        #"  <testsuite name="\#(xml(locale))" tests="\#(tests.count)" failures="\#(failures)">"#)
+      for test in tests {
+        let open =
+          #"    <testcase classname="\#(xml(test.file.path))" name="\#(xml(test.name)) (\#(xml(locale)))" time="\#(format(test.duration))""#
+        guard let failure = test.failure else {
+          lines.append(open + "/>")
+          continue
+        }
+        lines.append(open + ">")
+        let location = failure.range.map { ":\($0.start.line):\($0.start.column)" } ?? ""
+        lines.append(
+          #"      <failure message="\#(xml(failure.message))" type="assertion">\#(xml(test.file.path + location))"#
+        )
+        lines += test.transcript.map { xml($0) }
+        lines.append("      </failure>")
+        lines.append("    </testcase>")
+      }
+      lines.append("  </testsuite>")
+    }
+    lines.append("</testsuites>")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func format(_ seconds: Double) -> String {
+    String(format: "%.3f", seconds)
+  }
+
+  static func xml(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&apos;"
+      case "\n", "\t": result.unicodeScalars.append(scalar)
+      default:
+        // XML 1.0 cannot hold other control characters, even escaped.
+        if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) {
+          result += "?"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result
+  }
+}
+
+extension String {
+  var trimmingSuffixNewline: String {
+    hasSuffix("\n") ? String(dropLast()) : self
+  }
+}

@@ -1,0 +1,307 @@
+public import FlowCompiler
+public import FlowIR
+public import FlowRuntime
+public import Foundation
+
+/// Why a test failed: the step, what was expected and what happened.
+public struct TestFailure: Sendable, Equatable {
+  /// The 1-based step number.
+  public var step: Int
+  /// The failure, such as `speech: expected contains "Thanks", got "Goodbye."`.
+  public var message: String
+  /// Where the step is written.
+  public var range: SourceRange?
+}
+
+/// The result of one script in one locale.
+public struct TestCaseResult: Sendable {
+  /// The script's name.
+  public var name: String
+  /// The script file.
+  public var file: SourceFile
+  /// The locale it ran in.
+  public var locale: String
+  /// The first failure; `nil` when the test passed.
+  public var failure: TestFailure?
+  /// What was said and answered, up to the end or the failing assertion.
+  public var transcript: [String]
+  /// How many steps ran.
+  public var stepsRun: Int
+  /// Wall time in seconds.
+  public var duration: Double
+
+  /// Whether the test passed.
+  public var passed: Bool { failure == nil }
+}
+
+/// The results of a run: every script in every selected locale, and coverage per locale.
+public struct TestRunResult: Sendable {
+  /// One result per script and locale, in run order.
+  public var cases: [TestCaseResult]
+  /// Coverage per locale, in locale order.
+  public var coverage: [CoverageReport]
+
+  /// Whether everything passed.
+  public var passed: Bool { cases.allSatisfy(\.passed) }
+  /// How many failed.
+  public var failedCount: Int { cases.count { !$0.passed } }
+}
+
+/// Runs test scripts on the real runtime: a fresh memory store per script and locale.
+public struct TestRunner {
+  /// The flow.
+  public var program: FlowProgram
+  /// The locales to run in.
+  public var locales: [String]
+  /// Receives every request and response envelope (for the conformance recording).
+  public var recordEnvelope: ((Data, String, String) -> Void)?
+
+  /// Creates a runner.
+  ///
+  /// - Parameters:
+  ///   - program: The flow.
+  ///   - locales: The locales to run in; the flow's default locale when empty.
+  public init(program: FlowProgram, locales: [String] = []) {
+    self.program = program
+    self.locales = locales.isEmpty ? Array(program.skill.locales.prefix(1)) : locales
+  }
+
+  /// Runs scripts in every selected locale (a script that names its `locales` runs only in
+  /// those).
+  public func run(_ scripts: [TestScript]) async -> TestRunResult {
+    var cases: [TestCaseResult] = []
+    var coverage: [CoverageReport] = []
+    for locale in locales {
+      var covered = CoverageData()
+      for script in scripts where script.locales?.contains(locale) ?? true {
+        let (result, data) = await run(script, locale: locale)
+        cases.append(result)
+        covered.merge(data)
+      }
+      coverage.append(CoverageReport(program: program, locale: locale, covered: covered))
+    }
+    return TestRunResult(cases: cases, coverage: coverage)
+  }
+
+  /// Runs one script in one locale.
+  public func run(_ script: TestScript, locale: String) async -> (TestCaseResult, CoverageData) {
+    let started = Date()
+    let conversation = TestConversation(
+      program: program, locale: locale, recordingName: "\(script.name)-\(locale)")
+    conversation.recordEnvelope = recordEnvelope
+    var transcript: [String] = []
+    var failure: TestFailure?
+    let directory = URL(fileURLWithPath: script.file.path).deletingLastPathComponent().path
+    var stepsRun = 0
+    steps: for (index, step) in script.steps.enumerated() {
+      stepsRun = index + 1
+      do {
+        let turn = try await conversation.perform(step.action, baseDirectory: directory)
+        transcript += TranscriptFormatter.lines(for: step.action, turn: turn, in: conversation)
+      } catch {
+        transcript.append("> \(TranscriptFormatter.describe(step.action))")
+        failure = TestFailure(
+          step: index + 1, message: String(describing: error), range: step.range)
+        break steps
+      }
+      for expectation in step.expectations {
+        if let problem = await ExpectationChecker.check(expectation, in: conversation) {
+          failure = TestFailure(step: index + 1, message: problem, range: step.range)
+          break steps
+        }
+      }
+    }
+    let result = TestCaseResult(
+      name: script.name, file: script.file, locale: locale, failure: failure,
+      transcript: transcript, stepsRun: stepsRun, duration: Date().timeIntervalSince(started))
+    return (result, conversation.coverage)
+  }
+}
+
+/// Checks one assertion against the conversation's last turn and its store.
+enum ExpectationChecker {
+  static func check(_ expectation: Expectation, in conversation: TestConversation) async -> String?
+  {
+    let response = conversation.lastTurn?.response.response
+    switch expectation {
+    case .speech(let matcher):
+      let actual = response?.outputSpeech?.content
+      return matcher.accepts(actual) ? nil : mismatch("speech", matcher, actual)
+    case .reprompt(let matcher):
+      let actual = response?.reprompt?.outputSpeech.content
+      return matcher.accepts(actual) ? nil : mismatch("reprompt", matcher, actual)
+    case .noCard:
+      guard let card = response?.card else { return nil }
+      return "card: expected none, got \(TranscriptFormatter.describe(card))"
+    case .card(let type, let title, let text):
+      guard let card = response?.card else { return "card: expected a card, got none" }
+      let (actualType, actualTitle, actualText) = parts(of: card)
+      if let type, type != actualType {
+        return "card type: expected \(quoted(type)), got \(quoted(actualType))"
+      }
+      if let title, !title.accepts(actualTitle) {
+        return mismatch("card title", title, actualTitle)
+      }
+      if let text, !text.accepts(actualText) { return mismatch("card text", text, actualText) }
+      return nil
+    case .noDirective:
+      guard let directives = response?.directives, !directives.isEmpty else { return nil }
+      return "directive: expected none, got "
+        + directives.map(TranscriptFormatter.describe).joined(separator: "; ")
+    case .directive(let type, let name, let payload):
+      return checkDirective(type: type, name: name, payload: payload, in: response)
+    case .state(let state):
+      let actual = conversation.currentState
+      return actual == state
+        ? nil : "state: expected \(quoted(state)), got \(actual.map(quoted) ?? "none")"
+    case .variable(let path, let value):
+      let scope = VariableScope(
+        program: conversation.program, variables: conversation.variables,
+        locale: conversation.locale)
+      let actual = scope.value(of: path)?.testText
+      if let value {
+        if actual == value.text { return nil }
+      } else if actual == nil {
+        return nil
+      }
+      return "variable '\(path)': expected \(value?.description ?? "unset"), got "
+        + (actual.map(quoted) ?? "unset")
+    case .sessionEnded(let ended):
+      let actual = response?.shouldEndSession ?? false
+      return actual == ended ? nil : "session_ended: expected \(ended), got \(actual)"
+    case .noOrder:
+      let orders = (try? await conversation.store.orders(userId: conversation.currentUserId)) ?? []
+      guard let order = orders.last else { return nil }
+      return "order: expected none, got order '\(order.id)' (\(order.state))"
+    case .order(let fields):
+      let orders = (try? await conversation.store.orders(userId: conversation.currentUserId)) ?? []
+      guard let order = orders.last else { return "order: expected an order, got none" }
+      for (field, expected) in fields {
+        let actual = orderField(field, of: order)
+        if actual != expected.text {
+          return "order \(field): expected \(expected), got " + (actual.map(quoted) ?? "none")
+        }
+      }
+      return nil
+    case .noAgreement:
+      guard
+        let agreement = try? await conversation.store.openAgreement(
+          userId: conversation.currentUserId)
+      else { return nil }
+      return "agreement: expected none, got '\(agreement.billingAgreementId)'"
+    case .agreement(let fields):
+      guard
+        let agreement = try? await conversation.store.openAgreement(
+          userId: conversation.currentUserId)
+      else { return "agreement: expected an open agreement, got none" }
+      for (field, expected) in fields {
+        let actual = field == "id" ? agreement.billingAgreementId : agreement.status
+        if actual != expected.text {
+          return "agreement \(field): expected \(expected), got \(quoted(actual))"
+        }
+      }
+      return nil
+    }
+  }
+
+  static func mismatch(_ what: String, _ matcher: TextMatcher, _ actual: String?) -> String {
+    "\(what): expected \(matcher), got " + (actual.map(quoted) ?? "none")
+  }
+
+  static func parts(of card: ResponseCard) -> (String, String?, String?) {
+    switch card {
+    case .simple(let title, let content): ("Simple", title, content)
+    case .standard(let title, let text, _): ("Standard", title, text)
+    case .askForPermissionsConsent(let permissions):
+      ("AskForPermissionsConsent", nil, permissions.joined(separator: ","))
+    }
+  }
+
+  static func orderField(_ field: String, of order: OrderRecord) -> String? {
+    switch field {
+    case "id": order.id
+    case "product": order.productId
+    case "quantity": String(order.quantity)
+    case "amount": order.amount.decimalString
+    case "currency": order.amount.currency
+    case "state": order.state
+    case "authorization_reference_id": order.authorizationReferenceId
+    case "amazon_authorization_id": order.amazonAuthorizationId
+    case "billing_agreement_id": order.billingAgreementId
+    default: nil
+    }
+  }
+
+  static func checkDirective(
+    type: String?, name: String?, payload: [(pointer: String, value: ScalarValue)],
+    in response: ResponseBody?
+  ) -> String? {
+    let directives = response?.directives ?? []
+    guard !directives.isEmpty else { return "directive: expected a directive, got none" }
+    var lastProblem = ""
+    for directive in directives {
+      let json =
+        (try? JSONDecoder().decode(
+          JSONValue.self, from: TestConversation.encoder.encode(directive))) ?? .null
+      if let type, json["type"]?.stringValue != type {
+        lastProblem =
+          "directive type: expected \(quoted(type)), got "
+          + (json["type"]?.stringValue.map(quoted) ?? "none")
+        continue
+      }
+      if let name, json["name"]?.stringValue != name {
+        lastProblem =
+          "directive name: expected \(quoted(name)), got "
+          + (json["name"]?.stringValue.map(quoted) ?? "none")
+        continue
+      }
+      var problem: String?
+      for (pointer, expected) in payload {
+        let actual = JSONPointer.resolve(pointer, in: json["payload"] ?? .null)
+        if !expected.equals(actual) {
+          problem =
+            "directive payload \(pointer): expected \(expected), got "
+            + (actual.map(JSONPointer.render) ?? "nothing")
+          break
+        }
+      }
+      if let problem {
+        lastProblem = problem
+        continue
+      }
+      return nil
+    }
+    return lastProblem
+  }
+}
+
+/// RFC 6901 JSON pointers (`/authorizeAttributes/authorizationAmount/amount`).
+public enum JSONPointer {
+  /// The value at a pointer, or `nil` when there is none.
+  public static func resolve(_ pointer: String, in value: JSONValue) -> JSONValue? {
+    guard !pointer.isEmpty else { return value }
+    guard pointer.hasPrefix("/") else { return nil }
+    var current = value
+    for rawToken in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+      let token = rawToken.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(
+        of: "~0", with: "~")
+      switch current {
+      case .object(let members):
+        guard let next = members[token] else { return nil }
+        current = next
+      case .array(let elements):
+        guard let index = Int(token), elements.indices.contains(index) else { return nil }
+        current = elements[index]
+      default:
+        return nil
+      }
+    }
+    return current
+  }
+
+  /// A value as compact JSON.
+  public static func render(_ value: JSONValue) -> String {
+    guard let data = try? TestConversation.encoder.encode(value) else { return "?" }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
