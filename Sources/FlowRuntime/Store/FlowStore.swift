@@ -161,7 +161,7 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
   /// The batch lost a race: a token was already consumed, or the request was already
   /// processed. Nothing of the batch was written.
   case conflict(String)
-  /// The store URL is not one flowc knows (`memory:`, `sqlite:PATH`, `postgres://…`).
+  /// The store URL is not one flowc knows (`memory:`, `sqlite:PATH`).
   case unsupportedURL(String)
   /// The database reported an error.
   case database(String)
@@ -170,7 +170,7 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .conflict(let detail): "conflicting write: \(detail)"
     case .unsupportedURL(let url):
-      "unsupported store URL '\(url)' (use memory:, sqlite:PATH or postgres://…)"
+      "unsupported store URL '\(url)' (use memory: or sqlite:PATH)"
     case .database(let detail): "store error: \(detail)"
     }
   }
