@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A compiled flow: the intermediate representation that the runtime executes and the
 /// generators read.

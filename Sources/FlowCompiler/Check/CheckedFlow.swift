@@ -1,4 +1,4 @@
-public import FlowIR
+import FlowIR
 
 /// What the checks computed that lowering reuses: compiled prompts, prices, conditions and
 /// assignments, so that no text is parsed twice.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A position in a source file: 1-based line, 1-based column counted in characters (so that
 /// non-ASCII lines line up), and the 0-based byte offset.

@@ -1,4 +1,4 @@
-public import FlowIR
+import FlowIR
 
 extension DiagnosticCatalogue {
   static let invalidPriceDescriptor = DiagnosticDescriptor(
