@@ -1,5 +1,5 @@
 public import FlowIR
-public import FlowRuntime
+import FlowRuntime
 internal import Foundation
 
 /// The logic of `flowc simulate`, without a terminal: one input line in, the text to show out.

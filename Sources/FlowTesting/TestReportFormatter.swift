@@ -1,5 +1,5 @@
 public import FlowCompiler
-public import FlowRuntime
+import FlowRuntime
 internal import Foundation
 
 /// The formats `flowc test` writes.
