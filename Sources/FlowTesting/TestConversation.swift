@@ -309,8 +309,7 @@ public final class TestConversation {
     } catch {
       throw ConversationError("the request is not an Alexa request envelope: \(error)")
     }
-    let trace = try await engine.trace(request)
-    let responseJSON = try await engine.handle(requestJSON: data)
+    let (responseJSON, trace) = try await engine.handleTraced(requestJSON: data)
     let response = try JSONDecoder().decode(ResponseEnvelope.self, from: responseJSON)
     if case .unknown = request.request {
       // Invented request types have no ASK SDK model class: not recorded.

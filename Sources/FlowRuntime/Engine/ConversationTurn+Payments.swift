@@ -145,9 +145,12 @@ extension ConversationTurn {
       case .connections(let connections) = state.kind,
       connections.task.name == continuation.taskName
     else { return endWithMessage(.flowChanged) }
-    guard let transition = connections.on[outcome.outcome] ?? connections.on["error"] else {
-      return endWithMessage(.brokenFlow)
-    }
+    trace.paymentOutcomes.append((continuation.stateId, outcome.outcome))
+    let label = connections.on[outcome.outcome] != nil ? outcome.outcome : "error"
+    guard let transition = connections.on[label] else { return endWithMessage(.brokenFlow) }
+    trace.transitions.append(
+      TracedTransition(from: continuation.stateId, on: label, to: transition.goto))
+    trace.answeringState = continuation.stateId
     guard let next = apply(transition) else { return endSpeaking() }
     return try await enter(next)
   }

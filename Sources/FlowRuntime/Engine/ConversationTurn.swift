@@ -21,6 +21,9 @@ struct ConversationTurn {
   var amazonAlreadySpoke = false
   /// Everything the turn writes, committed once by the engine.
   var writes = TurnWrites()
+  /// The states entered and transitions taken so far (the variables are filled in by the
+  /// engine at the end of the turn).
+  var trace = TurnTrace()
 
   var program: FlowProgram { engine.program }
 
@@ -88,15 +91,21 @@ struct ConversationTurn {
       // A one-shot request ("ask no nicks to buy a kit") or a session this flow cannot
       // read: start afresh, and let the first `ask` state handle the intent.
       try await startConversation()
-      guard let settled = settle(program.start), let state = program.states[settled],
-        case .ask(let waiting) = state.kind
+      var path = TurnTrace()
+      guard let settled = settle(program.start, recording: &path),
+        let state = program.states[settled], case .ask(let waiting) = state.kind
       else { return try await enter(program.start) }
+      // The states on the way are entered silently: the `ask` state handles the intent.
+      trace.statesEntered += path.statesEntered
+      trace.transitions += path.transitions
       stateId = settled
       ask = waiting
     }
+    trace.answeringState = stateId
 
-    guard let transition = ask.on[request.intent.name] ?? program.global[request.intent.name]
-    else {
+    let name = request.intent.name
+    let own = ask.on[name]
+    guard let transition = own ?? program.global[name] else {
       if let fallback = renderer.speech("fallback") { speech.append(fallback) }
       return reask(stateId, ask)
     }
@@ -105,25 +114,37 @@ struct ConversationTurn {
       return reask(stateId, ask)
     }
     variables.merge(assigned) { _, new in new }
+    trace.transitions.append(
+      TracedTransition(from: stateId, on: name, isGlobal: own == nil, to: transition.goto))
     if let say = transition.say, let part = renderer.speech(say) { speech.append(part) }
     guard let next = transition.goto else { return reask(stateId, ask) }
     return try await enter(next)
   }
 
-  /// Follows `choose` states from `stateId` to the first state of another kind.
-  func settle(_ stateId: String) -> String? {
+  /// Follows `choose` states from `stateId` to the first state of another kind, recording the
+  /// states passed and the branches taken in `path`.
+  func settle(_ stateId: String, recording path: inout TurnTrace) -> String? {
     var current = stateId
     for _ in 0..<Self.maximumMoves {
       guard let state = program.states[current] else { return nil }
+      path.statesEntered.append(current)
       guard case .choose(let choose) = state.kind else { return current }
-      current = branch(of: choose)
+      current = branch(of: choose, from: current, recording: &path)
     }
     return nil
   }
 
-  func branch(of choose: ChooseState) -> String {
+  /// The state a `choose` state goes to: the first branch whose condition holds, else
+  /// `otherwise`. The branch taken (`if N`, counted from 1, or `else`) is recorded in `path`.
+  func branch(of choose: ChooseState, from stateId: String, recording path: inout TurnTrace)
+    -> String
+  {
     let scope = self.scope
-    return choose.branches.first { scope.holds($0.condition) }?.goto ?? choose.otherwise
+    let index = choose.branches.firstIndex { scope.holds($0.condition) }
+    let next = index.map { choose.branches[$0].goto } ?? choose.otherwise
+    path.transitions.append(
+      TracedTransition(from: stateId, on: index.map { "if \($0 + 1)" } ?? "else", to: next))
+    return next
   }
 
   /// The values a transition's `set` assigns, or `nil` when one of them has no valid value
@@ -161,6 +182,8 @@ struct ConversationTurn {
     var current = target
     for _ in 0..<Self.maximumMoves {
       guard let state = program.states[current] else { return endWithMessage(.brokenFlow) }
+      trace.statesEntered.append(current)
+      trace.answeringState = current
       switch state.kind {
       case .ask(let ask):
         if let part = renderer.speech(ask.prompt) { speech.append(part) }
@@ -168,15 +191,18 @@ struct ConversationTurn {
       case .tell(let tell):
         return tellResponse(tell)
       case .choose(let choose):
-        current = branch(of: choose)
+        current = branch(of: choose, from: current, recording: &trace)
       case .connections(let connections):
         switch try await send(connections, from: current) {
         case .sent(let response):
           return response
         case .outcome(let outcome):
+          trace.paymentOutcomes.append((current, outcome))
           guard let transition = connections.on[outcome] else {
             return endWithMessage(.brokenFlow)
           }
+          trace.transitions.append(
+            TracedTransition(from: current, on: outcome, to: transition.goto))
           guard let next = apply(transition) else { return endSpeaking() }
           current = next
         }

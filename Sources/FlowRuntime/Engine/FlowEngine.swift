@@ -72,13 +72,7 @@ public struct FlowEngine: Sendable {
   /// - Throws: ``FlowEngineError/malformedRequest(_:)`` when the input is not a request
   ///   envelope (nothing is stored then); store errors.
   public func handle(requestJSON: Data) async throws -> Data {
-    let envelope: RequestEnvelope
-    do {
-      envelope = try JSONDecoder().decode(RequestEnvelope.self, from: requestJSON)
-    } catch {
-      throw FlowEngineError.malformed(error, data: requestJSON)
-    }
-    return try await answer(envelope).json
+    try await handleTraced(requestJSON: requestJSON).response
   }
 
   /// Answers a request.
@@ -90,6 +84,43 @@ public struct FlowEngine: Sendable {
     try await answer(request).envelope
   }
 
+  /// Answers a request, as ``handle(_:)`` does, and tells what the turn did to the state
+  /// machine: for test coverage and the simulator's state display.
+  ///
+  /// The trace is recorded by the engine while it executes the turn, so it cannot differ from
+  /// what the turn did. A repeated `requestId` is answered from the store without executing
+  /// anything: its trace is empty. So is the trace of a `Connections.Response` whose token
+  /// another request consumed first.
+  ///
+  /// - Parameter request: The request envelope.
+  /// - Returns: The response envelope and the turn's trace.
+  /// - Throws: Store errors.
+  public func handleTraced(_ request: RequestEnvelope) async throws -> (
+    response: ResponseEnvelope, trace: TurnTrace
+  ) {
+    let answered = try await answer(request)
+    return (answered.envelope, answered.trace)
+  }
+
+  /// Answers a request given as JSON, as ``handle(requestJSON:)`` does, and tells what the
+  /// turn did to the state machine (see ``handleTraced(_:)``).
+  ///
+  /// - Parameter requestJSON: A request envelope.
+  /// - Returns: The response envelope as ``handle(requestJSON:)`` returns it, and the turn's
+  ///   trace (empty for a repeated `requestId`).
+  /// - Throws: ``FlowEngineError/malformedRequest(_:)`` when the input is not a request
+  ///   envelope (nothing is stored then); store errors.
+  public func handleTraced(requestJSON: Data) async throws -> (response: Data, trace: TurnTrace) {
+    let envelope: RequestEnvelope
+    do {
+      envelope = try JSONDecoder().decode(RequestEnvelope.self, from: requestJSON)
+    } catch {
+      throw FlowEngineError.malformed(error, data: requestJSON)
+    }
+    let answered = try await answer(envelope)
+    return (answered.json, answered.trace)
+  }
+
   /// Encodes a response the way the engine stores and returns it: compact, sorted keys,
   /// slashes unescaped.
   public static func encode(_ response: ResponseEnvelope) throws -> Data {
@@ -99,31 +130,35 @@ public struct FlowEngine: Sendable {
   }
 
   private func answer(_ envelope: RequestEnvelope) async throws -> (
-    envelope: ResponseEnvelope, json: Data
+    envelope: ResponseEnvelope, json: Data, trace: TurnTrace
   ) {
     let requestId = envelope.request.requestId
     if let requestId, let stored = try await store.processedRequest(id: requestId) {
       return (
-        try JSONDecoder().decode(ResponseEnvelope.self, from: stored.response), stored.response
+        try JSONDecoder().decode(ResponseEnvelope.self, from: stored.response), stored.response,
+        TurnTrace()
       )
     }
     var turn = ConversationTurn(engine: self, envelope: envelope)
     let response = try await turn.run()
+    var trace = turn.trace
+    trace.variables = turn.variables
     let json = try Self.encode(response)
     var writes = turn.writes
     if let requestId {
       writes.processedRequest = ProcessedRequest(
         requestId: requestId, response: json, processedAt: now())
     }
-    guard writes != TurnWrites() else { return (response, json) }
+    guard writes != TurnWrites() else { return (response, json, trace) }
     do {
       try await store.commit(writes)
-      return (response, json)
+      return (response, json, trace)
     } catch FlowStoreError.conflict {
       // Another delivery of the same request won the race: answer what it answered.
       if let requestId, let stored = try await store.processedRequest(id: requestId) {
         return (
-          try JSONDecoder().decode(ResponseEnvelope.self, from: stored.response), stored.response
+          try JSONDecoder().decode(ResponseEnvelope.self, from: stored.response), stored.response,
+          TurnTrace()
         )
       }
       // Another request consumed the same token first: this one found nothing to resume.
@@ -135,7 +170,7 @@ public struct FlowEngine: Sendable {
             processedRequest: ProcessedRequest(
               requestId: requestId, response: fallbackJSON, processedAt: now())))
       }
-      return (fallback, fallbackJSON)
+      return (fallback, fallbackJSON, TurnTrace())
     }
   }
 }

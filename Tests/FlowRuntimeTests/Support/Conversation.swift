@@ -18,6 +18,8 @@ struct Conversation {
   /// the ASK SDK model cannot represent).
   var recordsRequests = true
   private(set) var step = 0
+  /// What the last turn did to the state machine, as the engine recorded it.
+  private(set) var lastTrace = TurnTrace()
 
   init(engine: FlowEngine, name: String) {
     self.engine = engine
@@ -36,7 +38,8 @@ struct Conversation {
       attributes: sessionNew ? nil : attributes, locale: locale, requestId: id)
     let requestJSON = try Self.encoder.encode(envelope)
     if recordsRequests { ConformanceRecorder.record(requestJSON, kind: "request", name: name) }
-    let responseJSON = try await engine.handle(requestJSON: requestJSON)
+    let (responseJSON, trace) = try await engine.handleTraced(requestJSON: requestJSON)
+    lastTrace = trace
     ConformanceRecorder.record(responseJSON, kind: "response", name: name)
     let response = try JSONDecoder().decode(ResponseEnvelope.self, from: responseJSON)
     if response.response.shouldEndSession == false {

@@ -1,0 +1,52 @@
+/// One move of the state machine during a turn: from a state, on an intent, an outcome or a
+/// `choose` branch, to the next state (`nil` when the transition stays or ends the session).
+public struct TracedTransition: Sendable, Hashable, Codable {
+  /// The state the transition leaves (for a `global` transition: the `ask` state it fired in).
+  public var from: String
+  /// What fired it: an intent name, a payment outcome, or `if N` / `else` for a `choose`.
+  public var on: String
+  /// Whether it came from `flow.global` rather than the state's own `on:` map.
+  public var isGlobal: Bool
+  /// The state it leads to.
+  public var to: String?
+
+  /// Creates a traced transition.
+  public init(from: String, on: String, isGlobal: Bool = false, to: String?) {
+    self.from = from
+    self.on = on
+    self.isGlobal = isGlobal
+    self.to = to
+  }
+}
+
+/// What a turn did to the state machine, recorded by the engine while it executed the turn:
+/// the states it entered, the transitions it took, and the variables it ended with.
+///
+/// Returned by ``FlowEngine/handleTraced(_:)`` and ``FlowEngine/handleTraced(requestJSON:)``
+/// (for test coverage and the simulator's state display). A request the engine does not
+/// execute again (a repeated `requestId`, answered from the store) has an empty trace, and so
+/// has a `Connections.Response` that matches no usable continuation.
+public struct TurnTrace: Sendable, Equatable {
+  /// States entered, in order (the state the conversation waited in is not repeated).
+  public var statesEntered: [String] = []
+  /// Transitions taken, in order.
+  public var transitions: [TracedTransition] = []
+  /// The payment outcome classified from a `Connections.Response` or decided at once
+  /// (`permission_denied` without the permission, `error` for a payload that cannot be
+  /// rendered), with the state it belongs to.
+  public var paymentOutcomes: [(state: String, outcome: String)] = []
+  /// The state that answered the turn (an `ask`, `tell`, `setup` or `charge` state), if any.
+  public var answeringState: String?
+  /// The conversation variables at the end of the turn, as the engine holds them.
+  public var variables: [String: VariableValue] = [:]
+
+  /// Creates an empty trace.
+  public init() {}
+
+  public static func == (lhs: TurnTrace, rhs: TurnTrace) -> Bool {
+    lhs.statesEntered == rhs.statesEntered && lhs.transitions == rhs.transitions
+      && lhs.paymentOutcomes.map { "\($0.state)/\($0.outcome)" }
+        == rhs.paymentOutcomes.map { "\($0.state)/\($0.outcome)" }
+      && lhs.answeringState == rhs.answeringState && lhs.variables == rhs.variables
+  }
+}

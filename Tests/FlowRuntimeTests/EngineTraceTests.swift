@@ -1,0 +1,144 @@
+import FlowIR
+import FlowRuntime
+import Foundation
+import Testing
+
+/// The trace the engine records while it executes a turn (`FlowEngine.handleTraced`), on the
+/// No Nicks example flow.
+@Suite struct EngineTraceTests {
+  /// The trace's parts in a form `#expect` can compare.
+  struct Moves: Equatable {
+    var states: [String]
+    var transitions: [String]
+    var outcomes: [String] = []
+    var answeringState: String?
+
+    init(
+      states: [String], transitions: [String], outcomes: [String] = [], answeringState: String?
+    ) {
+      self.states = states
+      self.transitions = transitions
+      self.outcomes = outcomes
+      self.answeringState = answeringState
+    }
+
+    init(_ trace: TurnTrace) {
+      states = trace.statesEntered
+      transitions = trace.transitions.map {
+        "\($0.from) \($0.isGlobal ? "global " : "")\($0.on) -> \($0.to ?? "-")"
+      }
+      outcomes = trace.paymentOutcomes.map { "\($0.state)/\($0.outcome)" }
+      answeringState = trace.answeringState
+    }
+  }
+
+  func customer(name: String) throws -> Conversation {
+    Conversation(
+      engine: makeEngine(program: try ExampleFlows.program("no-nicks")), name: name)
+  }
+
+  @Test func happyPathListsTheStatesAndTransitionsTaken() async throws {
+    var customer = try customer(name: "trace-happy-path")
+
+    try await customer.launch()
+    #expect(
+      Moves(customer.lastTrace)
+        == Moves(states: ["welcome"], transitions: [], answeringState: "welcome"))
+    #expect(customer.lastTrace.variables["agreement.open"] == .bool(false))
+
+    try await customer.say("AMAZON.YesIntent")
+    #expect(
+      Moves(customer.lastTrace)
+        == Moves(
+          states: ["confirm_order"], transitions: ["welcome AMAZON.YesIntent -> confirm_order"],
+          answeringState: "confirm_order"))
+    #expect(customer.lastTrace.variables["product"] == .product("starter_kit"))
+    #expect(customer.lastTrace.variables["quantity"] == .int(1))
+
+    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    #expect(
+      Moves(customer.lastTrace)
+        == Moves(
+          states: ["setup"], transitions: ["confirm_order AMAZON.YesIntent -> setup"],
+          answeringState: "setup"))
+    // The order id the engine created for the directive is among the variables.
+    #expect(customer.lastTrace.variables["order.id"] != nil)
+
+    try await customer.amazonPay(
+      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+    #expect(
+      Moves(customer.lastTrace)
+        == Moves(
+          states: ["checkout"], transitions: ["setup success -> checkout"],
+          outcomes: ["setup/success"], answeringState: "checkout"))
+    #expect(customer.lastTrace.variables["agreement.open"] == .bool(true))
+
+    try await customer.say("AMAZON.HelpIntent")
+    #expect(
+      Moves(customer.lastTrace)
+        == Moves(
+          states: [], transitions: ["checkout global AMAZON.HelpIntent -> -"],
+          answeringState: "checkout"))
+
+    let charge = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    #expect(
+      Moves(customer.lastTrace)
+        == Moves(
+          states: ["charge"], transitions: ["checkout AMAZON.YesIntent -> charge"],
+          answeringState: "charge"))
+
+    try await customer.amazonPay(
+      "Charge", token: charge.token,
+      payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+    #expect(
+      Moves(customer.lastTrace)
+        == Moves(
+          states: ["thanks"], transitions: ["charge success -> thanks"],
+          outcomes: ["charge/success"], answeringState: "thanks"))
+  }
+
+  @Test func aRepeatedRequestIsAnsweredFromTheStoreWithAnEmptyTrace() async throws {
+    var customer = try customer(name: "trace-replay")
+    try await customer.launch()
+    let first = try await customer.say("AMAZON.YesIntent")
+    #expect(customer.lastTrace.statesEntered == ["confirm_order"])
+
+    let replayed = try await customer.send(
+      Envelopes.intent("AMAZON.YesIntent"), requestId: "amzn1.echo-api.request.trace-replay-2")
+    #expect(replayed == first)
+    #expect(customer.lastTrace == TurnTrace())
+  }
+
+  @Test func aOneShotIntentPassesThroughTheStartState() async throws {
+    var customer = try customer(name: "trace-one-shot")
+    try await customer.say("BuyIntent", slots: ["product": ("razor kit", "starter_kit")])
+    #expect(
+      Moves(customer.lastTrace)
+        == Moves(
+          states: ["welcome", "confirm_order"],
+          transitions: ["welcome BuyIntent -> confirm_order"], answeringState: "confirm_order"))
+  }
+
+  @Test func aMissingPermissionIsAnOutcomeDecidedAtOnce() async throws {
+    var customer = try customer(name: "trace-no-permission")
+    customer.permission = nil
+    try await customer.launch()
+    try await customer.say("AMAZON.YesIntent")
+    let response = try await customer.say("AMAZON.YesIntent")
+    #expect(response.sendRequest == nil)
+    #expect(
+      Moves(customer.lastTrace)
+        == Moves(
+          states: ["setup", "need_permission"],
+          transitions: [
+            "confirm_order AMAZON.YesIntent -> setup", "setup permission_denied -> need_permission",
+          ],
+          outcomes: ["setup/permission_denied"], answeringState: "need_permission"))
+  }
+
+  @Test func anUnknownTokenLeavesTheTraceEmpty() async throws {
+    var customer = try customer(name: "trace-unknown-token")
+    try await customer.amazonPay("Setup", token: "no-such-token", payload: nil)
+    #expect(customer.lastTrace == TurnTrace())
+  }
+}
