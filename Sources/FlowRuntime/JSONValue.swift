@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Any JSON value, with object keys kept in a dictionary (key order is not significant in JSON).
 ///
