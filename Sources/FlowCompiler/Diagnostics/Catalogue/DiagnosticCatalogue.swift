@@ -38,6 +38,7 @@ public enum DiagnosticCatalogue {
     descriptors += catalogDescriptors
     descriptors += promptDescriptors
     descriptors += variableDescriptors
+    descriptors += testScriptDescriptors
     return descriptors.sorted { $0.id < $1.id }
   }
 

@@ -1,0 +1,51 @@
+extension DiagnosticCatalogue {
+  /// Descriptors of `flowc test`: problems in a conversation test script, and failed
+  /// assertions. The FlowTesting module reports them; they live here so that `flowc explain`
+  /// and docs/diagnostics.md cover every id flowc prints.
+  static let testScriptDescriptors: [DiagnosticDescriptor] = [
+    DiagnosticDescriptor(
+      id: "test-script", severity: .error,
+      summary: "a conversation test script cannot be read or does not follow the test format",
+      explanation: """
+        `flowc test` reads `*.test.yaml` scripts in the format of docs/testing.md. A script \
+        that is not valid YAML, has an unknown key or step, a step with the wrong shape, or \
+        cannot be read at all is reported at the place of the problem, and that script is \
+        not run (the others still are).
+
+        Example:
+
+        ```yaml
+        name: happy path
+        steps:
+          - launch
+          - sya: buy a starter kit    # error: unknown key 'sya' in a step
+        ```
+
+        Fix: correct the step or key (a note suggests a close one); `flowc schema test` \
+        prints the JSON Schema of the format for editors.
+        """),
+    DiagnosticDescriptor(
+      id: "test-failure", severity: .error,
+      summary: "an assertion of a conversation test did not hold",
+      explanation: """
+        A step of a test script ran on the runtime, and what the skill did differs from what \
+        the script expects: the speech, reprompt, card, directive, state, a variable, the \
+        session end, or the stored order or agreement. `flowc test` prints the transcript \
+        up to the failing step with what was expected and what happened, and exits 1.
+
+        Example:
+
+        ```yaml
+        steps:
+          - launch:
+            expect: { speech: { contains: "Welcome to No Nicks" } }
+        ```
+
+        reports `step 1 of 'happy path' (en-US): speech: expected contains "Welcome to No \
+        Nicks", got …` when the welcome prompt was edited.
+
+        Fix: if the flow changed on purpose, update the script (record it again with \
+        `flowc simulate` and `:save`); otherwise the edit broke the conversation: fix the flow.
+        """),
+  ]
+}
