@@ -59,7 +59,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FlowTestingTests",
-      dependencies: ["FlowTesting", "FlowCompiler", "FlowIR", "FlowRuntime"],
+      dependencies: ["FlowTesting", "FlowCompiler", "FlowIR", "FlowRuntime", "FlowTestSupport"],
       swiftSettings: upcomingFeatures
     ),
     .executableTarget(
@@ -79,6 +79,11 @@ let package = Package(
       path: "benchmarks/runtime/Sources",
       swiftSettings: upcomingFeatures
     ),
+    .target(
+      name: "FlowTestSupport",
+      path: "Tests/FlowTestSupport",
+      swiftSettings: upcomingFeatures
+    ),
     .testTarget(
       name: "FlowCompilerTests",
       dependencies: ["FlowCompiler", "FlowIR"],
@@ -87,7 +92,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FlowRuntimeTests",
-      dependencies: ["FlowRuntime", "FlowIR", "FlowCompiler"],
+      dependencies: ["FlowRuntime", "FlowIR", "FlowCompiler", "FlowTestSupport"],
       swiftSettings: upcomingFeatures
     ),
     .testTarget(

@@ -1,4 +1,5 @@
 import FlowRuntime
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -55,7 +56,7 @@ import Testing
       program: try Repository.example("no-nicks"), locale: "en-US")
     let envelope = try TestConversation.encoder.encode(conversation.envelope(request))
     ConformanceRecorder.record(
-      envelope, kind: "request", name: "connections-\(task)-\(expected)")
+      envelope, kind: "request", name: "testing-connections-\(task)-\(expected)")
     let decoded = try JSONDecoder().decode(RequestEnvelope.self, from: envelope)
     guard case .connectionsResponse(let response) = decoded.request else {
       Issue.record("not a Connections.Response: \(decoded.request.type)")

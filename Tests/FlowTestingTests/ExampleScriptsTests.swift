@@ -1,4 +1,5 @@
 import FlowIR
+import FlowTestSupport
 import Testing
 
 @testable import FlowTesting
@@ -19,7 +20,7 @@ import Testing
     }
     var runner = TestRunner(program: program, locales: program.skill.locales)
     runner.recordEnvelope = { data, kind, name in
-      ConformanceRecorder.record(data, kind: kind, name: name)
+      ConformanceRecorder.record(data, kind: kind, name: "testing-\(name)")
     }
     return (await runner.run(scripts), program)
   }

@@ -35,33 +35,6 @@ enum Repository {
   }
 }
 
-/// Writes the envelopes the tests build and receive into `FLOWC_CONFORMANCE_DIR` (when set), so
-/// that the conformance check round-trips each through the official ASK SDK model. Files are
-/// named `<kind>-testing-<name>-<n>.json`.
-enum ConformanceRecorder {
-  private static let lock = NSLock()
-  nonisolated(unsafe) private static var counters: [String: Int] = [:]
-
-  static var directory: URL? {
-    guard let path = ProcessInfo.processInfo.environment["FLOWC_CONFORMANCE_DIR"], !path.isEmpty
-    else { return nil }
-    return URL(fileURLWithPath: path, isDirectory: true)
-  }
-
-  static func record(_ data: Data, kind: String, name: String) {
-    guard let directory else { return }
-    let safeName = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
-    let number = lock.withLock {
-      let key = "\(kind)-testing-\(safeName)"
-      counters[key, default: 0] += 1
-      return counters[key]!
-    }
-    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let file = directory.appendingPathComponent("\(kind)-testing-\(safeName)-\(number).json")
-    try? data.write(to: file)
-  }
-}
-
 /// Parses a script given as text, failing the test on errors.
 func parseScript(_ text: String, path: String = "inline.test.yaml") throws -> TestScript {
   let (script, diagnostics) = TestScriptParser.parse(SourceFile(path: path, text: text))
