@@ -11,7 +11,7 @@ bash scripts/conformance-venv.sh
 export FLOWC_PYTHON="${FLOWC_VENV:-$PWD/.venv}/bin/python"
 
 echo "== swift format lint --strict"
-swift format lint --strict --recursive Package.swift Sources Tests
+swift format lint --strict --recursive Package.swift Sources Tests benchmarks/runtime/Sources
 
 conformance_dir="$(mktemp -d)"
 trap 'rm -rf "$conformance_dir"' EXIT
