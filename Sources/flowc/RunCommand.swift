@@ -92,17 +92,12 @@ enum ProgramLoader {
     }
     let result = FlowDriver.compile(path: path)
     StandardStream.error.write(result.report.rendered(as: .text, colors: false))
-    guard let irJSON = result.irJSON else {
+    guard let program = result.program else {
       if let summary = result.report.summaryLine { StandardStream.error.write(summary + "\n") }
       if !result.report.hasErrors { RunCommand.printError("'\(path)' produced no IR") }
       return nil
     }
-    do {
-      return try FlowProgram.decode(fromJSON: Data(irJSON))
-    } catch {
-      RunCommand.printError("'\(path)': \(error)")
-      return nil
-    }
+    return program
   }
 
   /// IR JSON when the extension says so, or when the first non-blank byte opens an object.

@@ -163,4 +163,25 @@ import Testing
       FileManager.default.fileExists(
         atPath: directory.appendingPathComponent(".flowc/flowc.sqlite").path))
   }
+
+  @Test func aFlowWithErrorsPrintsItsDiagnosticsAndExitsOne() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+    let directory = try Self.temporaryDirectory()
+    let original = try String(
+      contentsOf: ExampleFlows.root.appendingPathComponent("examples/no-nicks.yaml"),
+      encoding: .utf8)
+    let broken = original.replacingOccurrences(of: "success: checkout", with: "success: chekout")
+    #expect(broken != original)
+    let flow = directory.appendingPathComponent("broken.yaml")
+    try broken.write(to: flow, atomically: true, encoding: .utf8)
+    let result = try Self.run(["run", flow.path], stdin: try Self.launchJSON(), in: directory)
+    #expect(result.status == 1)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("broken.yaml:"))
+    #expect(result.stderr.contains("error: "))
+    #expect(result.stderr.contains("chekout"))
+    // Nothing was stored: the store was never opened.
+    #expect(
+      !FileManager.default.fileExists(atPath: directory.appendingPathComponent(".flowc").path))
+  }
 }
