@@ -86,7 +86,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FlowCompilerTests",
-      dependencies: ["FlowCompiler", "FlowIR"],
+      dependencies: ["FlowCompiler", "FlowIR", "FlowTestSupport"],
       resources: [.copy("Fixtures")],
       swiftSettings: upcomingFeatures
     ),
@@ -97,7 +97,7 @@ let package = Package(
     ),
     .testTarget(
       name: "flowcTests",
-      dependencies: ["flowc"],
+      dependencies: ["flowc", "FlowTestSupport"],
       swiftSettings: upcomingFeatures
     ),
   ]

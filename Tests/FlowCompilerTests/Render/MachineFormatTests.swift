@@ -1,4 +1,5 @@
 import FlowCompiler
+import FlowTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import FlowCompiler
+import FlowTestSupport
 import Testing
 
 @Suite struct TextDiagnosticRendererTests {

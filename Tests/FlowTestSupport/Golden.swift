@@ -1,22 +1,20 @@
-import FlowCompiler
-import Foundation
-import Testing
+public import Foundation
+public import Testing
 
 /// Golden files under `Tests/TestData/`, compared byte for byte; `FLOWC_RECORD=1` rewrites
 /// them and fails the test so that the new golden is reviewed.
-enum Golden {
-  /// The repository root, found from this file's path.
-  static let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+public enum Golden {
+  /// The repository root, found from this file's path (`Tests/FlowTestSupport/Golden.swift`).
+  public static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
   /// A file under `Tests/TestData/`.
-  static func url(_ relativePath: String) -> URL {
+  public static func url(_ relativePath: String) -> URL {
     repositoryRoot.appendingPathComponent("Tests/TestData").appendingPathComponent(relativePath)
   }
 
   /// Compares `actual` with the golden file, or records it.
-  static func assert(
+  public static func assert(
     _ actual: String, matches relativePath: String,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
