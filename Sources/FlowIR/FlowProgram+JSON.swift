@@ -24,11 +24,7 @@ extension FlowProgram {
   /// The canonical JSON encoding: sorted keys, two-space pretty printing, unescaped slashes,
   /// and a final newline. The same program always gives the same bytes.
   public func encodedJSON() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    var data = try encoder.encode(self)
-    data.append(UInt8(ascii: "\n"))
-    return data
+    try CanonicalJSON.pretty(self)
   }
 
   /// Reads an IR document, refusing unknown IR versions with a clear error.

@@ -134,12 +134,11 @@ public struct Card: Codable, Sendable, Equatable {
 public struct ConnectionsState: Codable, Sendable, Equatable {
   /// The task to send.
   public var task: ConnectionsTask
-  /// Outcome (`success`, `declined`, `permission_denied`, `error`) → transition. Every outcome of
-  /// ``ConnectionsTask/outcomes`` has one.
-  public var on: [String: Transition]
+  /// Outcome → transition. Every outcome of ``ConnectionsTask/outcomes`` has one.
+  public var on: [PaymentOutcome: Transition]
 
   /// Creates a Connections state.
-  public init(task: ConnectionsTask, on: [String: Transition]) {
+  public init(task: ConnectionsTask, on: [PaymentOutcome: Transition]) {
     self.task = task
     self.on = on
   }
@@ -152,16 +151,19 @@ public struct ConnectionsState: Codable, Sendable, Equatable {
 /// (`Buy`, `Upsell`, `Cancel`) fits the same shape.
 public struct ConnectionsTask: Codable, Sendable, Equatable {
   /// The Connections name: `Setup` or `Charge` for Amazon Pay.
-  public var name: String
-  /// The profile: `amazon_pay`.
-  public var profile: String
+  public var name: ConnectionsTaskName
+  /// The profile that renders the payload and classifies the response.
+  public var profile: ConnectionsProfileName
   /// The payload, with bindings that the runtime fills in.
   public var payload: PayloadTemplate
-  /// The outcomes this task can have, such as `success`, `declined`, `permission_denied`, `error`.
-  public var outcomes: [String]
+  /// The outcomes this task can have, in IR order (``ConnectionsTaskName/outcomes``).
+  public var outcomes: [PaymentOutcome]
 
   /// Creates a task.
-  public init(name: String, profile: String, payload: PayloadTemplate, outcomes: [String]) {
+  public init(
+    name: ConnectionsTaskName, profile: ConnectionsProfileName, payload: PayloadTemplate,
+    outcomes: [PaymentOutcome]
+  ) {
     self.name = name
     self.profile = profile
     self.payload = payload

@@ -1,3 +1,4 @@
+public import FlowIR
 public import FlowRuntime
 internal import Foundation
 
@@ -52,7 +53,7 @@ public struct ConnectionsResponseBuilder: Sendable {
   ///   - directivePayload: The directive's payload (amounts, shipping, sandbox are read from it).
   /// - Returns: The request object.
   public mutating func request(
-    _ outcome: PaymentOutcome, name: String, token: String, directivePayload: JSONValue?
+    _ outcome: PaymentAnswer, name: String, token: String, directivePayload: JSONValue?
   ) throws -> [String: JSONValue] {
     var request: [String: JSONValue] = [
       "type": .string("Connections.Response"),

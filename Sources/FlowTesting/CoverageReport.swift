@@ -82,8 +82,8 @@ public struct CoverageReport: Sendable, Equatable {
       case .tell:
         break
       case .connections(let connections):
-        transitions += connections.on.keys.map { CoveredTransition(from: id, on: $0) }
-        outcomes += connections.on.keys.map { CoveredTransition(from: id, on: $0) }
+        transitions += connections.on.keys.map { CoveredTransition(from: id, on: $0.rawValue) }
+        outcomes += connections.on.keys.map { CoveredTransition(from: id, on: $0.rawValue) }
       case .choose(let choose):
         transitions += choose.branches.indices.map {
           CoveredTransition(from: id, on: "if \($0 + 1)")

@@ -22,7 +22,7 @@ public final class SimulatorSession {
   /// The locale.
   public let locale: String
   /// The outcome played for every Setup and Charge; `nil` to ask each time.
-  public let fixedOutcome: PaymentOutcome?
+  public let fixedOutcome: PaymentAnswer?
   /// The conversation.
   public private(set) var conversation: TestConversation
   /// The steps so far, with the assertions `:save` writes after each.
@@ -31,7 +31,7 @@ public final class SimulatorSession {
   public private(set) var awaitingPayment = false
 
   /// Creates a session.
-  public init(program: FlowProgram, locale: String, fixedOutcome: PaymentOutcome? = nil) {
+  public init(program: FlowProgram, locale: String, fixedOutcome: PaymentAnswer? = nil) {
     self.program = program
     self.locale = locale
     self.fixedOutcome = fixedOutcome
@@ -61,7 +61,7 @@ public final class SimulatorSession {
     let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
     if line.isEmpty { return Reply(output: "", quit: false) }
     if awaitingPayment && !line.hasPrefix(":") {
-      guard let outcome = PaymentOutcome(words: line) else {
+      guard let outcome = PaymentAnswer(words: line) else {
         return Reply(output: paymentQuestion(), quit: false)
       }
       awaitingPayment = false
@@ -107,7 +107,7 @@ public final class SimulatorSession {
       }
       return Reply(output: await run(.intent(name: intentName, slots: slots)), quit: false)
     case ":pay":
-      guard let outcome = PaymentOutcome(words: arguments.joined(separator: " ")) else {
+      guard let outcome = PaymentAnswer(words: arguments.joined(separator: " ")) else {
         return Reply(output: paymentQuestion(), quit: false)
       }
       awaitingPayment = false

@@ -1,4 +1,5 @@
 public import FlowCompiler
+public import FlowIR
 import FlowRuntime
 internal import Foundation
 

@@ -1,4 +1,5 @@
 public import FlowCompiler
+public import FlowIR
 public import FlowRuntime
 internal import Foundation
 
@@ -63,7 +64,7 @@ public enum TestAction: Sendable, Equatable {
   /// Send an intent directly.
   case intent(name: String, slots: [String: String])
   /// Answer the pending Setup or Charge as Amazon Pay would.
-  case pay(PaymentOutcome)
+  case pay(PaymentAnswer)
   /// Send a raw request envelope read from a JSON file (relative to the script).
   case request(path: String)
   /// End the session: the next request starts a new one.
@@ -77,7 +78,7 @@ public enum TestAction: Sendable, Equatable {
 }
 
 /// How Amazon Pay answers a Setup or Charge.
-public enum PaymentOutcome: Sendable, Equatable, CustomStringConvertible {
+public enum PaymentAnswer: Sendable, Equatable, CustomStringConvertible {
   /// Setup: an open billing agreement; Charge: authorized and captured.
   case success
   /// Charge only: the authorization was declined with this reason code.

@@ -31,7 +31,7 @@ struct SimulateCommand: AsyncParsableCommand {
   var pay: String?
 
   func validate() throws {
-    if let pay, PaymentOutcome(words: pay.replacingOccurrences(of: ":", with: " ")) == nil {
+    if let pay, PaymentAnswer(words: pay.replacingOccurrences(of: ":", with: " ")) == nil {
       throw ValidationError(
         "unknown outcome '\(pay)' (use success, permission_denied, declined[:REASON], error[:CODE])"
       )
@@ -47,7 +47,7 @@ struct SimulateCommand: AsyncParsableCommand {
           + program.skill.locales.joined(separator: ", ") + ")")
       throw ExitCode.failure
     }
-    let outcome = pay.flatMap { PaymentOutcome(words: $0.replacingOccurrences(of: ":", with: " ")) }
+    let outcome = pay.flatMap { PaymentAnswer(words: $0.replacingOccurrences(of: ":", with: " ")) }
     let session = SimulatorSession(program: program, locale: chosenLocale, fixedOutcome: outcome)
     let interactive = StandardStream.output.isTerminal
     StandardStream.output.write((await session.start()).output)

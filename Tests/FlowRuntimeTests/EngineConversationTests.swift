@@ -306,7 +306,7 @@ import Testing
   @Test func setupSuccessSendsTheChargeInTheSameResponse() async throws {
     var program = NoNicksProgram.program(flowHash: "sha256:chained")
     guard case .connections(var setup) = program.states["setup"]?.kind else { return }
-    setup.on["success"] = Transition(goto: "charge")
+    setup.on[.success] = Transition(goto: "charge")
     program.states["setup"] = State(id: "setup", kind: .connections(setup))
     let store = InstrumentedStore()
     let engine = FlowEngine(program: program, store: store)

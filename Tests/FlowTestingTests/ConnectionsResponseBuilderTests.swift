@@ -1,3 +1,4 @@
+import FlowIR
 import FlowRuntime
 import FlowTestSupport
 import Foundation
@@ -23,7 +24,7 @@ import Testing
     ]),
   ])
 
-  static let cases: [(PaymentOutcome, String, String)] = [
+  static let cases: [(PaymentAnswer, String, String)] = [
     (.success, "Setup", "success"),
     (.permissionDenied, "Setup", "permission_denied"),
     (.error(code: "InvalidSellerId"), "Setup", "error"),
@@ -38,7 +39,7 @@ import Testing
 
   @Test(arguments: cases)
   func theProfileClassifiesWhatTheBuilderMakes(
-    outcome: PaymentOutcome, task: String, expected: String
+    outcome: PaymentAnswer, task: String, expected: String
   ) throws {
     var builder = ConnectionsResponseBuilder()
     let directive = task == "Setup" ? Self.setupDirective : Self.chargeDirective
@@ -48,7 +49,7 @@ import Testing
     let classified = AmazonPayProfile.classify(
       taskName: task, statusCode: status?["code"]?.stringValue ?? "",
       statusMessage: status?["message"]?.stringValue, payload: request["payload"])
-    #expect(classified.outcome == expected)
+    #expect(classified.outcome.rawValue == expected)
     #expect(request["type"] == .string("Connections.Response"))
     #expect(request["token"] == .string("pUjN6Zq3F0n2m4kX8cVb1w"))
     // The whole envelope decodes as a request the runtime reads.
@@ -127,7 +128,7 @@ import Testing
     #expect(details["captureNow"] == .bool(false))
     let outcome = AmazonPayProfile.classify(
       taskName: "Charge", statusCode: "200", statusMessage: "OK", payload: request["payload"])
-    #expect(outcome.outcome == "success")
+    #expect(outcome.outcome == .success)
   }
 
   @Test func errorsUseTheDocumentedStatusCodes() throws {

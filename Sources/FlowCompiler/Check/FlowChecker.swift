@@ -180,11 +180,3 @@ enum BuiltInIntents {
     "AMAZON.ShuffleOnIntent", "AMAZON.StartOverIntent", "AMAZON.StopIntent", "AMAZON.YesIntent",
   ]
 }
-
-/// The outcomes of the Amazon Pay Connections tasks.
-enum PaymentOutcomes {
-  /// The outcomes of Setup.
-  static let setup = ["success", "permission_denied", "error"]
-  /// The outcomes of Charge.
-  static let charge = ["success", "declined", "permission_denied", "error"]
-}

@@ -46,14 +46,18 @@ extension FlowChecker {
         changesTotal: assigned.contains(.product) || assigned.contains(.quantity))
     }
 
-    func outcomeEdges(_ position: Int, _ state: StateSyntax, task: String, shipping: Bool)
+    func outcomeEdges(
+      _ position: Int, _ state: StateSyntax, task: ConnectionsTaskName, shipping: Bool
+    )
       -> [StateGraph.Edge]
     {
       var edges: [StateGraph.Edge] = []
       for handler in state.on {
         guard let transition = handler.value else { continue }
-        let gains = VariablePath.assigned(
-          byOutcome: handler.key.value, ofTask: task, shipping: shipping)
+        let gains =
+          PaymentOutcome(rawValue: handler.key.value).map {
+            BaseVariable.assigned(by: $0, of: task, shipping: shipping)
+          } ?? []
         let edge = transitionEdge(position, transition, extra: Self.variableSet(gains))
         edges.append(edge)
         if let say = transition.say { sayReads.append((position, edge.gains, say)) }
@@ -84,10 +88,10 @@ extension FlowChecker {
         kinds.append(.tell)
       case .setup(let setup):
         kinds.append(.setup)
-        edges += outcomeEdges(position, state, task: "Setup", shipping: setupShipping(setup))
+        edges += outcomeEdges(position, state, task: .setup, shipping: setupShipping(setup))
       case .charge:
         kinds.append(.charge)
-        edges += outcomeEdges(position, state, task: "Charge", shipping: false)
+        edges += outcomeEdges(position, state, task: .charge, shipping: false)
       case .choose(let choose):
         kinds.append(.choose)
         let branchReads = conditionReads[ids[position]] ?? []

@@ -1,3 +1,5 @@
+import FlowIR
+
 extension FlowChecker {
   /// Checks that every locale used in prompts, product names, synonyms and samples is one of
   /// `skill.locales`, and that every skill locale has prompts.
@@ -70,7 +72,8 @@ extension FlowChecker {
       if let card = state.card { resolveCard(card) }
     case .setup, .charge:
       let kind = state.kind.keyword
-      let outcomes = kind == "setup" ? PaymentOutcomes.setup : PaymentOutcomes.charge
+      let outcomes = (kind == "setup" ? ConnectionsTaskName.setup : .charge).outcomes.map(
+        \.rawValue)
       for handler in state.on {
         if !outcomes.contains(handler.key.value) {
           report(

@@ -75,7 +75,7 @@ extension FlowChecker {
     var reads: [VariableRead] = []
     var valid = parsed.problems.isEmpty
     for placeholder in parsed.placeholders {
-      switch VariablePath.resolve(placeholder.path, in: promptScope) {
+      switch VariablePathResolver.resolve(placeholder.path, in: promptScope) {
       case .success(let resolved):
         reads.append(
           VariableRead(
@@ -161,7 +161,7 @@ extension FlowChecker {
     var reads: [VariableRead] = []
     for term in expression.pathTerms {
       guard case .path(let path) = term.operand,
-        case .success(let resolved) = VariablePath.resolve(path, in: promptScope)
+        case .success(let resolved) = VariablePathResolver.resolve(path, in: promptScope)
       else { continue }
       reads.append(
         VariableRead(
@@ -175,7 +175,7 @@ extension FlowChecker {
 
   private mutating func checkAmount(_ scalar: TextScalar, state: String) {
     let path = scalar.text
-    switch VariablePath.resolve(path, in: promptScope) {
+    switch VariablePathResolver.resolve(path, in: promptScope) {
     case .success(let resolved):
       guard resolved.type == .money else {
         report(

@@ -76,7 +76,7 @@ public enum AssignmentParser {
     ParsedAssignment, AssignmentProblem
   > {
     let keyText = ScalarText(variable)
-    guard let expected = VariablePath.assignable[variable],
+    guard let expected = VariablePathResolver.assignable[variable],
       let assigned = BaseVariable(rawValue: variable)
     else {
       return .failure(
@@ -84,7 +84,7 @@ public enum AssignmentParser {
           kind: .notAssignable(
             variable,
             suggestion: LanguageSuggestions.closest(
-              to: variable, among: VariablePath.assignable.keys)),
+              to: variable, among: VariablePathResolver.assignable.keys)),
           range: keyText.range(0, keyText.count)))
     }
     let text = ScalarText(value)
@@ -136,11 +136,11 @@ public enum AssignmentParser {
     }
     let (pathStart, pathStop) = trimmed(start, pathEnd)
     let path = text.text(pathStart, pathStop)
-    guard VariablePath.isWellFormed(path) else {
+    guard VariablePathResolver.isWellFormed(path) else {
       return fail(.malformedValue(text.text(start, end)), start, end)
     }
     let resolved: ResolvedVariablePath
-    switch VariablePath.resolve(path, in: scope) {
+    switch VariablePathResolver.resolve(path, in: scope) {
     case .failure(let problem):
       return .failure(
         AssignmentProblem(

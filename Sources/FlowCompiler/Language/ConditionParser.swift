@@ -140,7 +140,7 @@ struct ConditionLexer {
             // `AND`, `Or`: the keywords are lowercase.
             throw problem(.unsupportedOperator(word, replacement: lowercased), start, index)
           }
-          guard VariablePath.isWellFormed(word) else {
+          guard VariablePathResolver.isWellFormed(word) else {
             throw problem(.malformedPath(word), start, index)
           }
           tokens.append(ConditionToken(kind: .word(word), start: start, end: index))

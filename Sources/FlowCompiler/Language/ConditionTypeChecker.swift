@@ -41,12 +41,12 @@ public enum ConditionTypeChecker {
     var problems: [ConditionProblem] = []
     let condition = lower(expression, problems: &problems) { term in
       guard case .path(let path) = term.operand,
-        case .success(let resolved) = VariablePath.resolve(path, in: conditionScope)
+        case .success(let resolved) = VariablePathResolver.resolve(path, in: conditionScope)
       else { return nil }
       return resolved.type
     } unknown: { term in
       guard case .path(let path) = term.operand,
-        case .failure(let problem) = VariablePath.resolve(path, in: conditionScope)
+        case .failure(let problem) = VariablePathResolver.resolve(path, in: conditionScope)
       else { return nil }
       return ConditionProblem(
         kind: .path(problem.kind), range: problem.range.shifted(by: term.range))

@@ -66,7 +66,7 @@ public enum PromptAnalyzer {
     var problems = parsed.problems.map(PromptProblem.template)
     var placeholders: [ResolvedPlaceholder] = []
     for placeholder in parsed.placeholders {
-      switch VariablePath.resolve(placeholder.path, in: scope) {
+      switch VariablePathResolver.resolve(placeholder.path, in: scope) {
       case .success(let resolved):
         placeholders.append(ResolvedPlaceholder(placeholder: placeholder, resolved: resolved))
       case .failure(var problem):

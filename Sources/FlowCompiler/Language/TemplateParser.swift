@@ -164,7 +164,7 @@ public enum TemplateParser {
       if path.isEmpty {
         problems.append(
           TemplateProblem(kind: .emptyPlaceholder, range: scalars.range(index, close + 1)))
-      } else if !VariablePath.isWellFormed(path) {
+      } else if !VariablePathResolver.isWellFormed(path) {
         problems.append(
           TemplateProblem(kind: .malformedPath(path), range: scalars.range(pathStart, pathEnd)))
       } else {

@@ -113,6 +113,16 @@ struct FlowLowering {
     return transitions
   }
 
+  private func lowerOutcomes(_ state: String, _ syntax: StateSyntax) -> [PaymentOutcome: Transition]
+  {
+    var transitions: [PaymentOutcome: Transition] = [:]
+    for (event, transition) in lowerTransitions(state, syntax) {
+      guard let outcome = PaymentOutcome(rawValue: event) else { continue }
+      transitions[outcome] = transition
+    }
+    return transitions
+  }
+
   private func lowerCard(_ card: CardSyntax?) -> Card? {
     guard let card, let title = card.title?.value, let text = card.text?.value else { return nil }
     return Card(title: title, text: text, image: card.image?.value)
@@ -133,17 +143,17 @@ struct FlowLowering {
     case .setup(let setup):
       guard let merchant else { return nil }
       let task = ConnectionsTask(
-        name: "Setup", profile: "amazon_pay",
+        name: .setup, profile: .amazonPay,
         payload: PayloadLowering.setup(setup, merchant: merchant),
-        outcomes: PaymentOutcomes.setup)
-      return .connections(ConnectionsState(task: task, on: lowerTransitions(id, state)))
+        outcomes: ConnectionsTaskName.setup.outcomes)
+      return .connections(ConnectionsState(task: task, on: lowerOutcomes(id, state)))
     case .charge(let charge):
       guard let merchant else { return nil }
       let task = ConnectionsTask(
-        name: "Charge", profile: "amazon_pay",
+        name: .charge, profile: .amazonPay,
         payload: PayloadLowering.charge(amountPath: charge.amount?.text, merchant: merchant),
-        outcomes: PaymentOutcomes.charge)
-      return .connections(ConnectionsState(task: task, on: lowerTransitions(id, state)))
+        outcomes: ConnectionsTaskName.charge.outcomes)
+      return .connections(ConnectionsState(task: task, on: lowerOutcomes(id, state)))
     case .choose(let choose):
       guard let conditions = checked.conditions[id], conditions.count == choose.branches.count,
         let otherwise = choose.otherwise?.value

@@ -1,3 +1,4 @@
+public import FlowIR
 internal import Foundation
 
 /// The `request` of an envelope, discriminated by its `type`.

@@ -1,3 +1,4 @@
+public import FlowIR
 internal import Foundation
 
 /// An Alexa request envelope: what Alexa POSTs to the skill for every turn.

@@ -1,3 +1,4 @@
+public import FlowIR
 internal import Foundation
 
 /// An Alexa response envelope: what the skill answers to a request.

@@ -2,8 +2,8 @@ public import FlowIR
 
 /// The result of classifying a `Connections.Response`.
 public struct ConnectionsOutcome: Sendable, Equatable {
-  /// `success`, `declined`, `permission_denied` or `error`.
-  public var outcome: String
+  /// The outcome taken.
+  public var outcome: PaymentOutcome
   /// Variables the outcome sets: `payment.error`, `payment.reason`, `agreement.id`,
   /// `agreement.status`, `agreement.open`, `shipping.*`, …
   public var variables: [String: VariableValue]
@@ -21,7 +21,8 @@ public struct ConnectionsOutcome: Sendable, Equatable {
 
   /// Creates an outcome.
   public init(
-    outcome: String, variables: [String: VariableValue] = [:], amazonAlreadySpoke: Bool = false,
+    outcome: PaymentOutcome, variables: [String: VariableValue] = [:],
+    amazonAlreadySpoke: Bool = false,
     billingAgreementId: String? = nil, billingAgreementStatus: String? = nil,
     amazonAuthorizationId: String? = nil, orderState: String? = nil
   ) {
@@ -58,7 +59,7 @@ public struct PayloadRenderContext: Sendable {
 /// The Amazon Pay profile of Connections tasks: payload rendering and response classification.
 public enum AmazonPayProfile {
   /// The profile name used in the IR.
-  public static let name = "amazon_pay"
+  public static let name = ConnectionsProfileName.amazonPay
 
   /// Renders a payload template into the JSON sent in `Connections.SendRequest.payload`.
   ///

@@ -1,3 +1,4 @@
+public import FlowIR
 import Foundation
 
 /// Reads a `Connections.Response` of a Setup or Charge against ``AmazonPayResponseTable``.
@@ -95,7 +96,7 @@ struct AmazonPayResponseClassifier {
     -> ConnectionsOutcome
   {
     ConnectionsOutcome(
-      outcome: "error",
+      outcome: .error,
       variables: ["payment.error": .string(code), "payment.reason": .string(group.rawValue)],
       orderState: taskName == "Charge" ? "failed" : nil)
   }
@@ -124,9 +125,9 @@ struct AmazonPayResponseClassifier {
       }
     }
     var outcome = ConnectionsOutcome(
-      outcome: row?.outcome ?? "error", variables: variables,
+      outcome: row?.outcome ?? .error, variables: variables,
       billingAgreementId: agreementId, billingAgreementStatus: normalisedStatus)
-    if outcome.outcome != "success" {
+    if outcome.outcome != .success {
       outcome.variables["payment.error"] = .string("InvalidBillingAgreementStatus")
       outcome.variables["payment.reason"] = .string(
         AmazonPayResponseTable.ErrorGroup.runtime.rawValue)
@@ -153,10 +154,10 @@ struct AmazonPayResponseClassifier {
       outcome: row.outcome, amazonAlreadySpoke: row.amazonAlreadySpoke,
       amazonAuthorizationId: authorizationId, orderState: row.orderState)
     switch row.outcome {
-    case "declined":
+    case .declined:
       outcome.variables["payment.error"] = .string(state)
       outcome.variables["payment.reason"] = .string(reasonCode ?? state)
-    case "error":
+    case .error:
       outcome.variables["payment.error"] = .string(Self.authorizationPending)
       outcome.variables["payment.reason"] = .string(
         AmazonPayResponseTable.ErrorGroup.runtime.rawValue)

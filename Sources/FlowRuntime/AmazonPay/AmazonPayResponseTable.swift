@@ -1,3 +1,5 @@
+public import FlowIR
+
 /// The one table that says what each Amazon Pay answer means for the flow.
 ///
 /// Sources: the project's Amazon Pay reference §2.5 (status codes and error messages, grouped
@@ -26,7 +28,7 @@ public enum AmazonPayResponseTable {
     /// Who has to act.
     public var group: ErrorGroup
     /// The flow outcome: `permission_denied` or `error`.
-    public var outcome: String
+    public var outcome: PaymentOutcome
     /// Whether Alexa already told the customer.
     public var amazonAlreadySpoke: Bool
     /// Whether sending the same request again later can succeed.
@@ -38,7 +40,7 @@ public enum AmazonPayResponseTable {
     /// `billingAgreementStatus` (upper case, as Amazon Pay sends it).
     public var status: String
     /// The flow outcome of the Setup: `success` or `error`.
-    public var outcome: String
+    public var outcome: PaymentOutcome
     /// Whether the agreement can be charged (`agreement.open`).
     public var open: Bool
   }
@@ -50,7 +52,7 @@ public enum AmazonPayResponseTable {
     /// `authorizationDetails.authorizationStatus.reasonCode`; `nil` matches any reason.
     public var reasonCode: String?
     /// The flow outcome: `success`, `declined` or `error`.
-    public var outcome: String
+    public var outcome: PaymentOutcome
     /// The order state to record: `authorized`, `captured`, `declined`, `pending` or `failed`.
     public var orderState: String
     /// Whether Alexa already told the customer.
@@ -64,7 +66,7 @@ public enum AmazonPayResponseTable {
   ) -> ErrorRow {
     ErrorRow(
       code: code, statusCode: statusCode, group: group,
-      outcome: group == .permission ? "permission_denied" : "error",
+      outcome: group == .permission ? .permissionDenied : .error,
       amazonAlreadySpoke: group == .handledByAmazonPay, retryable: retryable)
   }
 
@@ -116,11 +118,11 @@ public enum AmazonPayResponseTable {
   /// Billing agreement statuses after a successful Setup (§2.6). Only `OPEN` can be charged;
   /// the others make the Setup an `error`, with `payment.error` naming the status.
   public static let agreements: [AgreementRow] = [
-    AgreementRow(status: "OPEN", outcome: "success", open: true),
-    AgreementRow(status: "SUSPENDED", outcome: "error", open: false),
-    AgreementRow(status: "CANCELED", outcome: "error", open: false),
-    AgreementRow(status: "CLOSED", outcome: "error", open: false),
-    AgreementRow(status: "DRAFT", outcome: "error", open: false),
+    AgreementRow(status: "OPEN", outcome: .success, open: true),
+    AgreementRow(status: "SUSPENDED", outcome: .error, open: false),
+    AgreementRow(status: "CANCELED", outcome: .error, open: false),
+    AgreementRow(status: "CLOSED", outcome: .error, open: false),
+    AgreementRow(status: "DRAFT", outcome: .error, open: false),
   ]
 
   /// Authorization results after a Charge (§2.7), most specific row first.
@@ -132,22 +134,22 @@ public enum AmazonPayResponseTable {
   /// an `error` and the order stays `pending` for a person to look at.
   public static let authorizations: [AuthorizationRow] = [
     AuthorizationRow(
-      state: "Open", reasonCode: nil, outcome: "success", orderState: "authorized",
+      state: "Open", reasonCode: nil, outcome: .success, orderState: "authorized",
       amazonAlreadySpoke: false, agreementStatusAfter: nil),
     AuthorizationRow(
-      state: "Closed", reasonCode: "MaxCapturesProcessed", outcome: "success",
+      state: "Closed", reasonCode: "MaxCapturesProcessed", outcome: .success,
       orderState: "captured", amazonAlreadySpoke: false, agreementStatusAfter: nil),
     AuthorizationRow(
-      state: "Closed", reasonCode: nil, outcome: "declined", orderState: "declined",
+      state: "Closed", reasonCode: nil, outcome: .declined, orderState: "declined",
       amazonAlreadySpoke: false, agreementStatusAfter: nil),
     AuthorizationRow(
-      state: "Declined", reasonCode: "InvalidPaymentMethod", outcome: "declined",
+      state: "Declined", reasonCode: "InvalidPaymentMethod", outcome: .declined,
       orderState: "declined", amazonAlreadySpoke: true, agreementStatusAfter: "SUSPENDED"),
     AuthorizationRow(
-      state: "Declined", reasonCode: nil, outcome: "declined", orderState: "declined",
+      state: "Declined", reasonCode: nil, outcome: .declined, orderState: "declined",
       amazonAlreadySpoke: false, agreementStatusAfter: nil),
     AuthorizationRow(
-      state: "Pending", reasonCode: nil, outcome: "error", orderState: "pending",
+      state: "Pending", reasonCode: nil, outcome: .error, orderState: "pending",
       amazonAlreadySpoke: false, agreementStatusAfter: nil),
   ]
 

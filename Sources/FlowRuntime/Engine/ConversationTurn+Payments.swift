@@ -7,7 +7,7 @@ enum ConnectionsStart {
   case sent(ResponseEnvelope)
   /// An outcome was decided without Amazon Pay (permission not granted, payload not
   /// renderable); its transition is taken at once.
-  case outcome(String)
+  case outcome(PaymentOutcome)
 }
 
 extension ConversationTurn {
@@ -23,9 +23,9 @@ extension ConversationTurn {
     let task = connections.task
     let isAmazonPay = task.profile == AmazonPayProfile.name
     if isAmazonPay, envelope.permissionStatus(scope: Self.paymentScope) != "GRANTED" {
-      return .outcome("permission_denied")
+      return .outcome(.permissionDenied)
     }
-    let isCharge = task.name == "Charge"
+    let isCharge = task.name == .charge
     var generator = ByteSourceGenerator(randomBytes: engine.randomBytes)
     let orderId: String
     if case .string(let existing)? = variables["order.id"] {
@@ -54,7 +54,7 @@ extension ConversationTurn {
       payload = try engine.paymentProfile.renderPayload(task.payload, program, context)
     } catch {
       variables["payment.error"] = .string("InvalidPayload")
-      return .outcome("error")
+      return .outcome(.error)
     }
 
     let now = engine.now()
@@ -71,7 +71,7 @@ extension ConversationTurn {
     let token = AmazonPayIdentifiers.token(using: &generator)
     writes.newContinuations.append(
       Continuation(
-        token: token, userId: userId, stateId: stateId, taskName: task.name,
+        token: token, userId: userId, stateId: stateId, taskName: task.name.rawValue,
         flowHash: program.flowHash, variables: variables, locale: locale, createdAt: now,
         expiresAt: now.addingTimeInterval(engine.continuationLifetime)))
     // Amazon Pay takes over the conversation: no reprompt, and the session ends.
@@ -79,7 +79,9 @@ extension ConversationTurn {
       ResponseEnvelope(
         response: ResponseBody(
           outputSpeech: SpeechRenderer.outputSpeech(speech),
-          directives: [.connectionsSendRequest(name: task.name, payload: payload, token: token)],
+          directives: [
+            .connectionsSendRequest(name: task.name.rawValue, payload: payload, token: token)
+          ],
           shouldEndSession: true)))
   }
 
@@ -143,13 +145,13 @@ extension ConversationTurn {
     // kind of task still stands.
     guard let state = program.states[continuation.stateId],
       case .connections(let connections) = state.kind,
-      connections.task.name == continuation.taskName
+      connections.task.name.rawValue == continuation.taskName
     else { return endWithMessage(.flowChanged) }
-    trace.paymentOutcomes.append((continuation.stateId, outcome.outcome))
-    let label = connections.on[outcome.outcome] != nil ? outcome.outcome : "error"
+    trace.paymentOutcomes.append((continuation.stateId, outcome.outcome.rawValue))
+    let label = connections.on[outcome.outcome] != nil ? outcome.outcome : .error
     guard let transition = connections.on[label] else { return endWithMessage(.brokenFlow) }
     trace.transitions.append(
-      TracedTransition(from: continuation.stateId, on: label, to: transition.goto))
+      TracedTransition(from: continuation.stateId, on: label.rawValue, to: transition.goto))
     trace.answeringState = continuation.stateId
     guard let next = apply(transition) else { return endSpeaking() }
     return try await enter(next)
@@ -160,7 +162,7 @@ extension ConversationTurn {
     async throws
   {
     let isCharge = continuation.taskName == "Charge"
-    if !isCharge, outcome.outcome == "success", let agreementId = outcome.billingAgreementId {
+    if !isCharge, outcome.outcome == .success, let agreementId = outcome.billingAgreementId {
       let status = outcome.billingAgreementStatus ?? "OPEN"
       writes.agreements.append(
         AgreementRecord(
@@ -181,7 +183,7 @@ extension ConversationTurn {
       if let authorizationId = outcome.amazonAuthorizationId {
         order.amazonAuthorizationId = authorizationId
       }
-    } else if outcome.outcome == "success" {
+    } else if outcome.outcome == .success {
       order.billingAgreementId = outcome.billingAgreementId ?? order.billingAgreementId
     } else {
       order.state = "failed"
@@ -189,11 +191,11 @@ extension ConversationTurn {
     writes.orders.append(order)
   }
 
-  static func orderState(after outcome: String) -> String {
+  static func orderState(after outcome: PaymentOutcome) -> String {
     switch outcome {
-    case "success": "authorized"
-    case "declined": "declined"
-    default: "failed"
+    case .success: OrderState.authorized.rawValue
+    case .declined: OrderState.declined.rawValue
+    case .permissionDenied, .error: OrderState.failed.rawValue
     }
   }
 }

@@ -197,12 +197,12 @@ struct ConversationTurn {
         case .sent(let response):
           return response
         case .outcome(let outcome):
-          trace.paymentOutcomes.append((current, outcome))
+          trace.paymentOutcomes.append((current, outcome.rawValue))
           guard let transition = connections.on[outcome] else {
             return endWithMessage(.brokenFlow)
           }
           trace.transitions.append(
-            TracedTransition(from: current, on: outcome, to: transition.goto))
+            TracedTransition(from: current, on: outcome.rawValue, to: transition.goto))
           guard let next = apply(transition) else { return endSpeaking() }
           current = next
         }

@@ -1,3 +1,4 @@
+public import FlowIR
 internal import Foundation
 
 /// Where a conversation stands between turns of one session, carried in the response's

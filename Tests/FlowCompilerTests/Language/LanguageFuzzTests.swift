@@ -75,7 +75,7 @@ import Testing
       {
         expectConsistent(problem.range, in: text, "assignment")
       }
-      if case .failure(let problem) = VariablePath.resolve(text, in: scope) {
+      if case .failure(let problem) = VariablePathResolver.resolve(text, in: scope) {
         expectConsistent(problem.range, in: text, "path")
       }
     }

@@ -1,3 +1,4 @@
+import FlowIR
 import Testing
 
 @testable import FlowCompiler
@@ -32,16 +33,16 @@ import Testing
     ("payment.reason", .string, [.paymentReason]),
   ])
   func resolvesTheTable(path: String, type: ValueType, dependencies: [BaseVariable]) throws {
-    let resolved = try VariablePath.resolve(path, in: scope).get()
+    let resolved = try VariablePathResolver.resolve(path, in: scope).get()
     #expect(resolved.type == type)
     #expect(resolved.dependencies == dependencies)
     #expect(resolved.path == path)
   }
 
   @Test func slotsHaveTheirTypesInsideSet() throws {
-    #expect(try VariablePath.resolve("slot.product", in: setScope).get().type == .product)
-    #expect(try VariablePath.resolve("slot.quantity", in: setScope).get().type == .integer)
-    let city = try VariablePath.resolve("slot.city", in: setScope).get()
+    #expect(try VariablePathResolver.resolve("slot.product", in: setScope).get().type == .product)
+    #expect(try VariablePathResolver.resolve("slot.quantity", in: setScope).get().type == .integer)
+    let city = try VariablePathResolver.resolve("slot.city", in: setScope).get()
     #expect(city.type == .string)
     #expect(city.slotName == "city")
     #expect(city.dependencies.isEmpty)
@@ -113,27 +114,27 @@ import Testing
   }
 
   @Test func assignableVariables() {
-    #expect(VariablePath.assignable == ["product": .product, "quantity": .integer])
-    #expect(VariablePath.valueType(ofSlotType: "AMAZON.DATE") == .string)
+    #expect(VariablePathResolver.assignable == ["product": .product, "quantity": .integer])
+    #expect(VariablePathResolver.valueType(ofSlotType: "AMAZON.DATE") == .string)
   }
 
   @Test func outcomesAssignVariables() {
     #expect(
-      VariablePath.assigned(byOutcome: "success", ofTask: "Setup", shipping: true)
+      BaseVariable.assigned(by: .success, of: .setup, shipping: true)
         == [.orderID, .agreementID, .agreementStatus, .shipping])
     #expect(
-      VariablePath.assigned(byOutcome: "success", ofTask: "Setup", shipping: false)
+      BaseVariable.assigned(by: .success, of: .setup, shipping: false)
         == [.orderID, .agreementID, .agreementStatus])
     #expect(
-      VariablePath.assigned(byOutcome: "success", ofTask: "Charge", shipping: true) == [.orderID])
+      BaseVariable.assigned(by: .success, of: .charge, shipping: true) == [.orderID])
     #expect(
-      VariablePath.assigned(byOutcome: "declined", ofTask: "Charge", shipping: false)
+      BaseVariable.assigned(by: .declined, of: .charge, shipping: false)
         == [.orderID, .paymentReason])
     #expect(
-      VariablePath.assigned(byOutcome: "error", ofTask: "Setup", shipping: false)
+      BaseVariable.assigned(by: .error, of: .setup, shipping: false)
         == [.orderID, .paymentError])
     #expect(
-      VariablePath.assigned(byOutcome: "permission_denied", ofTask: "Setup", shipping: true).isEmpty
+      BaseVariable.assigned(by: .permissionDenied, of: .setup, shipping: true).isEmpty
     )
   }
 
@@ -142,7 +143,7 @@ import Testing
   }
 
   private func problem(_ path: String, in scope: VariableScope) -> VariablePathProblem? {
-    if case .failure(let problem) = VariablePath.resolve(path, in: scope) { return problem }
+    if case .failure(let problem) = VariablePathResolver.resolve(path, in: scope) { return problem }
     return nil
   }
 }

@@ -1,3 +1,4 @@
+import FlowIR
 import FlowRuntime
 import Foundation
 import Testing
@@ -21,7 +22,7 @@ import Testing
 
   @Test func setupSuccessEnvelope() throws {
     let outcome = try classify(envelope: "connections-setup-success")
-    #expect(outcome.outcome == "success")
+    #expect(outcome.outcome == .success)
     #expect(!outcome.amazonAlreadySpoke)
     #expect(outcome.billingAgreementId == "C01-1234567-7654321")
     #expect(outcome.billingAgreementStatus == "OPEN")
@@ -42,7 +43,7 @@ import Testing
 
   @Test func setupErrorWithoutPayloadEnvelope() throws {
     let outcome = try classify(envelope: "connections-setup-error-no-payload")
-    #expect(outcome.outcome == "error")
+    #expect(outcome.outcome == .error)
     #expect(!outcome.amazonAlreadySpoke)
     #expect(outcome.variables["payment.error"] == .string("InvalidSellerId"))
     #expect(outcome.variables["payment.reason"] == .string("integration"))
@@ -51,7 +52,7 @@ import Testing
 
   @Test func setupThrottledEnvelopeIsSpokenByAlexa() throws {
     let outcome = try classify(envelope: "connections-setup-throttled")
-    #expect(outcome.outcome == "error")
+    #expect(outcome.outcome == .error)
     #expect(outcome.amazonAlreadySpoke)
     #expect(outcome.variables["payment.error"] == .string("RequestThrottled"))
     #expect(outcome.variables["payment.reason"] == .string("handled_by_amazon_pay"))
@@ -59,7 +60,7 @@ import Testing
 
   @Test func chargeSuccessEnvelopeIsCaptured() throws {
     let outcome = try classify(envelope: "connections-charge-success")
-    #expect(outcome.outcome == "success")
+    #expect(outcome.outcome == .success)
     #expect(outcome.orderState == "captured")
     #expect(outcome.amazonAuthorizationId == "S01-1111111-2222222-A000001")
     #expect(outcome.variables.isEmpty)
@@ -68,7 +69,7 @@ import Testing
 
   @Test func chargeDeclinedEnvelopeForInvalidPaymentMethod() throws {
     let outcome = try classify(envelope: "connections-charge-declined")
-    #expect(outcome.outcome == "declined")
+    #expect(outcome.outcome == .declined)
     #expect(outcome.amazonAlreadySpoke)
     #expect(outcome.orderState == "declined")
     #expect(outcome.amazonAuthorizationId == "S01-1111111-2222222-A000001")
@@ -106,7 +107,7 @@ import Testing
       for payload in [nil, JSONValue.object(["errorCode": .string(message)])] {
         let outcome = AmazonPayProfile.classify(
           taskName: task, statusCode: status, statusMessage: message, payload: payload)
-        #expect(outcome.outcome == "error")
+        #expect(outcome.outcome == .error)
         #expect(outcome.amazonAlreadySpoke)
         #expect(outcome.variables["payment.error"] == .string(message))
       }
@@ -118,7 +119,7 @@ import Testing
     for status in ["400", "401", "403"] {
       let outcome = AmazonPayProfile.classify(
         taskName: "Setup", statusCode: status, statusMessage: message, payload: nil)
-      #expect(outcome.outcome == "permission_denied")
+      #expect(outcome.outcome == .permissionDenied)
       #expect(!outcome.amazonAlreadySpoke)
       #expect(outcome.variables["payment.reason"] == .string("permission"))
     }
@@ -129,7 +130,7 @@ import Testing
     for task in ["Setup", "Charge"] {
       let outcome = AmazonPayProfile.classify(
         taskName: task, statusCode: "400", statusMessage: message, payload: nil)
-      #expect(outcome.outcome == "error")
+      #expect(outcome.outcome == .error)
       #expect(!outcome.amazonAlreadySpoke)
       #expect(outcome.variables["payment.error"] == .string(message))
       let group = Self.integrationCodes.contains(message) ? "integration" : "runtime"
@@ -152,7 +153,7 @@ import Testing
       statusMessage:
         "Connections validation failed. Violating fields in payload: [payload.authorizeAttributes.transactionTimeout]",
       payload: nil)
-    #expect(outcome.outcome == "error")
+    #expect(outcome.outcome == .error)
     #expect(outcome.variables["payment.error"] == .string("ConnectionsValidationFailed"))
     #expect(outcome.variables["payment.reason"] == .string("integration"))
   }
@@ -163,13 +164,13 @@ import Testing
       payload: .object([
         "errorCode": .string("VoicePurchaseNotEnabled"), "errorMessage": .string("off"),
       ]))
-    #expect(outcome.outcome == "permission_denied")
+    #expect(outcome.outcome == .permissionDenied)
   }
 
   @Test func undocumentedThrottlingMessageIsStillThrottling() {
     let outcome = AmazonPayProfile.classify(
       taskName: "Charge", statusCode: "429", statusMessage: "TooManyRequests", payload: nil)
-    #expect(outcome.outcome == "error")
+    #expect(outcome.outcome == .error)
     #expect(outcome.amazonAlreadySpoke)
     #expect(outcome.variables["payment.error"] == .string("TooManyRequests"))
   }
@@ -183,7 +184,7 @@ import Testing
   func unknownFailuresAreErrors(status: String, message: String?, code: String) {
     let outcome = AmazonPayProfile.classify(
       taskName: "Setup", statusCode: status, statusMessage: message, payload: nil)
-    #expect(outcome.outcome == "error")
+    #expect(outcome.outcome == .error)
     #expect(!outcome.amazonAlreadySpoke)
     #expect(outcome.variables["payment.error"] == .string(code))
     #expect(outcome.variables["payment.reason"] == .string("runtime"))
@@ -205,7 +206,7 @@ import Testing
           "releaseEnvironment": .string("SANDBOX"),
         ])
       ]))
-    #expect(outcome.outcome == expected)
+    #expect(outcome.outcome.rawValue == expected)
     #expect(outcome.variables["agreement.open"] == .bool(open))
     #expect(outcome.variables["agreement.status"] == .string(status.uppercased()))
     #expect(outcome.billingAgreementId == "C01-1")
@@ -247,7 +248,7 @@ import Testing
           "amazonAuthorizationId": .string("S01-1-A1"), "authorizationStatus": .object(status),
         ]),
       ]))
-    #expect(outcome.outcome == expected)
+    #expect(outcome.outcome.rawValue == expected)
     #expect(outcome.orderState == orderState)
     #expect(outcome.amazonAlreadySpoke == spoke)
     #expect(outcome.amazonAuthorizationId == "S01-1-A1")
@@ -264,7 +265,7 @@ import Testing
       payload: .object([
         "authorizationDetails": .object(["state": .string("Open")])
       ]))
-    #expect(outcome.outcome == "error")
+    #expect(outcome.outcome == .error)
     #expect(outcome.variables["payment.error"] == .string("MalformedResponse"))
   }
 
@@ -283,7 +284,7 @@ import Testing
     for task in ["Setup", "Charge", "Buy", ""] {
       let outcome = AmazonPayProfile.classify(
         taskName: task, statusCode: "200", statusMessage: "OK", payload: payload)
-      #expect(outcome.outcome == "error")
+      #expect(outcome.outcome == .error)
       #expect(outcome.variables["payment.error"] == .string("MalformedResponse"))
     }
   }
@@ -300,7 +301,7 @@ import Testing
           ]),
         ])
       ]))
-    #expect(outcome.outcome == "success")
+    #expect(outcome.outcome == .success)
     #expect(outcome.variables["shipping.city"] == .string("Köln"))
     #expect(outcome.variables["shipping.name"] == nil)
     #expect(outcome.variables["shipping.postal_code"] == nil)

@@ -171,12 +171,12 @@ enum NoNicksProgram {
           kind: .connections(
             ConnectionsState(
               task: ConnectionsTask(
-                name: "Setup", profile: "amazon_pay", payload: setupPayload,
-                outcomes: ["success", "permission_denied", "error"]),
+                name: .setup, profile: .amazonPay, payload: setupPayload,
+                outcomes: [.success, .permissionDenied, .error]),
               on: [
-                "success": Transition(goto: "checkout"),
-                "permission_denied": Transition(goto: "need_permission"),
-                "error": Transition(goto: "payment_problem"),
+                .success: Transition(goto: "checkout"),
+                .permissionDenied: Transition(goto: "need_permission"),
+                .error: Transition(goto: "payment_problem"),
               ])))
       ),
       ask(
@@ -192,13 +192,13 @@ enum NoNicksProgram {
           kind: .connections(
             ConnectionsState(
               task: ConnectionsTask(
-                name: "Charge", profile: "amazon_pay", payload: chargePayload,
-                outcomes: ["success", "declined", "permission_denied", "error"]),
+                name: .charge, profile: .amazonPay, payload: chargePayload,
+                outcomes: [.success, .declined, .permissionDenied, .error]),
               on: [
-                "success": Transition(goto: "thanks"),
-                "declined": Transition(goto: "declined"),
-                "permission_denied": Transition(goto: "need_permission"),
-                "error": Transition(goto: "payment_problem"),
+                .success: Transition(goto: "thanks"),
+                .declined: Transition(goto: "declined"),
+                .permissionDenied: Transition(goto: "need_permission"),
+                .error: Transition(goto: "payment_problem"),
               ])))
       ),
       tell(

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Any JSON value, with object keys kept in a dictionary (key order is not significant in JSON).
 ///

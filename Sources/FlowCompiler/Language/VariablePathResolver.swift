@@ -1,3 +1,5 @@
+public import FlowIR
+
 /// The type of a variable path, of a literal, or of a condition operand.
 public enum ValueType: String, Sendable, Hashable, CaseIterable {
   /// A product of the catalog (`product`, `catalog.<id>`, a `catalog` slot).
@@ -11,41 +13,6 @@ public enum ValueType: String, Sendable, Hashable, CaseIterable {
   case string
   /// True or false (`agreement.open`).
   case bool
-}
-
-/// A variable whose assignment the definite-assignment analysis tracks. Every path reads zero or
-/// more of them (``ResolvedVariablePath/dependencies``); a placeholder is only valid in a state
-/// when all of them are definitely set on every path into it.
-///
-/// The raw value is the name used in documentation and messages.
-public enum BaseVariable: String, Sendable, Hashable, CaseIterable, Comparable {
-  /// `product`: set by a `set` (`product: slot.product`, `product: catalog.kit`).
-  case product
-  /// `quantity`: starts at 1, so it is always set; a `set` may change it.
-  case quantity
-  /// `order.id`: set when a `setup` or `charge` state sends its directive (every outcome but
-  /// `permission_denied`, which the runtime may take without sending anything).
-  case orderID = "order.id"
-  /// `agreement.id`: set by a `setup` `success`, and on a `choose` branch guarded by
-  /// `agreement.open`.
-  case agreementID = "agreement.id"
-  /// `agreement.status`: set like ``agreementID``.
-  case agreementStatus = "agreement.status"
-  /// `shipping.*`: set by a `setup` `success` when the Setup asked for a shipping address.
-  case shipping
-  /// `payment.error`: set by the `error` outcome.
-  case paymentError = "payment.error"
-  /// `payment.reason`: set by the `declined` outcome.
-  case paymentReason = "payment.reason"
-
-  /// Whether the variable holds a value from the start of every conversation (only `quantity`,
-  /// which starts at 1). Such variables never appear in ``ResolvedVariablePath/dependencies``.
-  public var isAlwaysSet: Bool { self == .quantity }
-
-  /// Orders by name, so that sorted dependency lists are stable.
-  public static func < (lhs: BaseVariable, rhs: BaseVariable) -> Bool {
-    lhs.rawValue < rhs.rawValue
-  }
 }
 
 /// What a path may refer to where it is used: the catalog's product ids, and the slots of the
@@ -142,19 +109,15 @@ public struct VariablePathProblem: Error, Sendable, Hashable {
 /// | `shipping.name`, `.address_line1`, `.city`, `.state_or_region`, `.postal_code`, `.country_code` | string | `shipping` |
 /// | `payment.error`, `payment.reason` | string | themselves |
 /// | `slot.<name>` | the slot's type | nothing (only inside `set`) |
-public enum VariablePath {
+public enum VariablePathResolver {
   /// The first segments a path may start with.
-  public static let roots = [
-    "agreement", "catalog", "order", "payment", "product", "quantity", "shipping", "slot",
-  ]
+  public static var roots: [String] { VariablePath.roots }
 
   /// The members of a product value (`product.<member>`, `catalog.<id>.<member>`).
-  public static let productMembers = ["id", "name", "price"]
+  public static var productMembers: [String] { VariablePath.productMembers }
 
   /// The members of `shipping`.
-  public static let shippingMembers = [
-    "address_line1", "city", "country_code", "name", "postal_code", "state_or_region",
-  ]
+  public static var shippingMembers: [String] { VariablePath.shippingMembers }
 
   /// The variables a `set` may assign and the type each value must have: `product` (a product:
   /// `slot.<catalog slot>`, `catalog.<id>`) and `quantity` (an integer: `slot.<number slot>`, a
@@ -284,7 +247,7 @@ public enum VariablePath {
       }
       return productValue(from: 2, dependencies: [])
     case "order":
-      let members = ["id", "total"]
+      let members = VariablePath.orderMembers
       guard segments.count > 1 else {
         return .failure(
           VariablePathProblem(kind: .incomplete(path: path, members: members), range: wholePath()))
@@ -296,7 +259,7 @@ public enum VariablePath {
       return segments[1].name == "total"
         ? resolved(.money, [.product]) : resolved(.string, [.orderID])
     case "agreement":
-      let members = ["id", "open", "status"]
+      let members = VariablePath.agreementMembers
       guard segments.count > 1 else {
         return .failure(
           VariablePathProblem(kind: .incomplete(path: path, members: members), range: wholePath()))
@@ -322,7 +285,7 @@ public enum VariablePath {
       if let problem = tooLong(2) { return problem }
       return resolved(.string, [.shipping])
     case "payment":
-      let members = ["error", "reason"]
+      let members = VariablePath.paymentMembers
       guard segments.count > 1 else {
         return .failure(
           VariablePathProblem(kind: .incomplete(path: path, members: members), range: wholePath()))
@@ -352,28 +315,6 @@ public enum VariablePath {
     default:
       return fail(
         .unknownRoot(root, suggestion: LanguageSuggestions.closest(to: root, among: roots)), at: 0)
-    }
-  }
-
-  /// The variables a `setup` or `charge` outcome sets, for the definite-assignment analysis.
-  ///
-  /// - Parameters:
-  ///   - outcome: `success`, `declined`, `permission_denied` or `error`.
-  ///   - taskName: `Setup` or `Charge`.
-  ///   - shipping: Whether the Setup asked for a shipping address.
-  /// - Returns: The variables definitely set on the transition of that outcome.
-  public static func assigned(byOutcome outcome: String, ofTask taskName: String, shipping: Bool)
-    -> Set<BaseVariable>
-  {
-    switch outcome {
-    case "success":
-      guard taskName == "Setup" else { return [.orderID] }
-      return shipping
-        ? [.orderID, .agreementID, .agreementStatus, .shipping]
-        : [.orderID, .agreementID, .agreementStatus]
-    case "declined": return [.orderID, .paymentReason]
-    case "error": return [.orderID, .paymentError]
-    default: return []
     }
   }
 }
