@@ -1,3 +1,4 @@
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -6,20 +7,8 @@ import Testing
 /// Mangled flows never crash the compiler, and every diagnostic it reports points inside the
 /// file.
 @Suite struct HostileInputTests {
-  /// A small deterministic generator, so that a failure can be replayed.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Replaces, deletes, duplicates or swaps lines, and drops characters of the example.
-  static func mangle(_ text: String, using random: inout SplitMix) -> String {
+  static func mangle(_ text: String, using random: inout SeededGenerator) -> String {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let fragments = [
       "", "  ", "- x", "{", "}", "[", "key: value", "? ", "&a x", "*a", "'", "\"", "\\u00",
@@ -60,7 +49,7 @@ import Testing
     let environment = ProcessInfo.processInfo.environment
     let seed = environment["FLOWC_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_261_129
     let rounds = environment["FLOWC_FUZZ_ROUNDS"].flatMap { Int($0) } ?? 400
-    var random = SplitMix(state: seed)
+    var random = SeededGenerator(seed: seed)
     for round in 0..<rounds {
       let original = originals[round % max(originals.count, 1)]
       let text = Self.mangle(original, using: &random)

@@ -1,4 +1,5 @@
 import FlowIR
+import FlowTestSupport
 import Testing
 
 @testable import FlowCompiler
@@ -7,18 +8,6 @@ import Testing
 /// parser: nothing may crash, and every reported range must lie inside the text with its
 /// character and UTF-8 offsets naming the same piece.
 @Suite struct LanguageFuzzTests {
-  /// A small deterministic generator (SplitMix64), so failures reproduce.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let alphabet: [String] = [
     "{", "}", "{{", "}}", "<", ">", "/", "&", ";", "#", "x", "=", "!", "'", "\"", "\\", "(", ")",
     " ", "\n", ".", "_", "?", "??", "$", "€", "£", "¥", "￥", "0", "1", "9", "and", "or", "not",
@@ -27,7 +16,7 @@ import Testing
     "&amp;", "&#x41;", "<break time=\"1s\"/>", "==", "<=", "A", "-",
   ]
 
-  static func randomText(_ generator: inout SplitMix) -> String {
+  static func randomText(_ generator: inout SeededGenerator) -> String {
     let length = Int(generator.next() % 40)
     var text = ""
     for _ in 0..<length {
@@ -52,7 +41,7 @@ import Testing
   }
 
   @Test func randomInputsNeverCrashAndRangesAreConsistent() {
-    var generator = SplitMix(state: 20_261_129)
+    var generator = SeededGenerator(seed: 20_261_129)
     let scope = VariableScope(productIDs: ["kit"], slots: ["quantity": "AMAZON.NUMBER"])
     for _ in 0..<3000 {
       let text = Self.randomText(&generator)
@@ -83,7 +72,7 @@ import Testing
 
   @Test func templatesRoundTripTheirLiteralText() {
     // Escaping every brace of a text and parsing it gives the text back as one segment.
-    var generator = SplitMix(state: 7)
+    var generator = SeededGenerator(seed: 7)
     for _ in 0..<1000 {
       let text = Self.randomText(&generator)
       let escaped = text.replacingOccurrences(of: "{", with: "{{")

@@ -1,4 +1,5 @@
 import FlowCompiler
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -223,7 +224,7 @@ import Testing
   }
 
   @Test func randomBytesNeverCrash() {
-    var generator = SplitMix64(seed: 0x5EED)
+    var generator = SeededGenerator(seed: 0x5EED)
     let alphabet = Array("ab: -[]{},&*!|>'\"#%@`?\n\t é😀".utf8)
     for _ in 0..<500 {
       let length = Int(generator.next() % 80)
@@ -236,21 +237,5 @@ import Testing
         }
       }
     }
-  }
-}
-
-/// A small deterministic random number generator, so that the fuzz inputs are the same on
-/// every run.
-private struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }
