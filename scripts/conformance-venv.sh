@@ -11,6 +11,13 @@ venv="${FLOWC_VENV:-$repo_root/.venv}"
 python="${PYTHON:-python3}"
 
 if [ ! -x "$venv/bin/python" ]; then
+  if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
+    # Debian and Ubuntu ship venv and pip separately.
+    sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+  fi
   "$python" -m venv "$venv"
 fi
 

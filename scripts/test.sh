@@ -1,24 +1,36 @@
 #!/usr/bin/env bash
 # The whole test suite: system packages, the Python venv with the official ASK SDK model (the
 # conformance oracle), formatting, the Swift tests, then the ask-sdk-model round trip of every
-# envelope and payload the Swift tests emitted.
+# envelope and payload the Swift tests emitted. Every tool a test needs (tmux, Python with
+# jsonschema and PyYAML, the ASK SDK model) is installed here, so no test is skipped: a test
+# skipped for a missing tool ("needs …", see Tests/FlowTestSupport/Tooling.swift) fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
-command -v tmux >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null; }
+if ! command -v tmux >/dev/null 2>&1; then
+  sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null
+fi
 bash scripts/conformance-venv.sh
 export FLOWC_PYTHON="${FLOWC_VENV:-$PWD/.venv}/bin/python"
 
 echo "== swift format lint --strict"
-swift format lint --strict --recursive Package.swift Sources Tests benchmarks/runtime/Sources
+swift format lint --strict --recursive Package.swift Sources Tests benchmarks
 
 conformance_dir="$(mktemp -d)"
-trap 'rm -rf "$conformance_dir"' EXIT
+test_log="$(mktemp)"
+trap 'rm -rf "$conformance_dir" "$test_log"' EXIT
 export FLOWC_CONFORMANCE_DIR="$conformance_dir"
 
 echo "== swift test"
-swift test
+swift test 2>&1 | tee "$test_log"
+if grep -E 'skipped: "needs ' "$test_log"; then
+  echo "test.sh: the tests above were skipped for a missing tool; install it" >&2
+  exit 1
+fi
 
 echo "== ask-sdk-model round trip of emitted envelopes"
 "$FLOWC_PYTHON" Tests/Conformance/roundtrip.py "$conformance_dir"

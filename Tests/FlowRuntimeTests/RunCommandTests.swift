@@ -1,52 +1,21 @@
 import FlowIR
 import FlowRuntime
+import FlowTestSupport
 import Foundation
 import Testing
 
 /// `flowc run` as a user runs it: the built binary, a flow file, an envelope on stdin.
 @Suite struct RunCommandTests {
-  struct Execution {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  /// The `flowc` executable next to the test bundle.
-  static var executable: URL {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    // macOS runs tests from inside an .xctest bundle.
-    while directory.pathExtension == "xctest" || directory.lastPathComponent == "MacOS"
-      || directory.lastPathComponent == "Contents"
-    {
-      directory = directory.deletingLastPathComponent()
-    }
-    return directory.appendingPathComponent("flowc")
-  }
+  /// The `flowc` executable (`FlowcProcess.binary`).
+  static var executable: URL { FlowcProcess.binary ?? URL(fileURLWithPath: "flowc") }
 
   /// Runs `flowc` in `directory` (a fresh temporary one by default, so that the default store
   /// never lands in the repository).
   static func run(_ arguments: [String], stdin: Data, in directory: URL? = nil) throws
-    -> Execution
+    -> ProcessRun
   {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = try directory ?? temporaryDirectory()
-    let input = Pipe()
-    let output = Pipe()
-    let error = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    input.fileHandleForWriting.write(stdin)
-    try input.fileHandleForWriting.close()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Execution(
-      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: err, as: UTF8.self))
+    try FlowcProcess.run(
+      arguments, stdin: stdin, currentDirectory: directory ?? temporaryDirectory())
   }
 
   static func temporaryDirectory() throws -> URL {

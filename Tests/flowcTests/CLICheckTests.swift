@@ -1,3 +1,4 @@
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -94,11 +95,9 @@ import Testing
   }
 
   @Test func noOutputFileIsWrittenOnErrors() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("flowc-compile-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let output = folder.appendingPathComponent("out.json")
+    let folder = try TemporaryDirectory(prefix: "flowc-compile")
+    defer { folder.remove() }
+    let output = folder.appending("out.json")
     let run = try FlowcProcess.run(["compile", "missing.yaml", "-o", output.path])
     #expect(run.status == 1)
     #expect(!FileManager.default.fileExists(atPath: output.path))

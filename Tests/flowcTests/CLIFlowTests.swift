@@ -84,10 +84,10 @@ import Testing
   }
 
   @Test func compileWritesDeterministicIR() throws {
-    let folder = try Self.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let first = folder.appendingPathComponent("first.json")
-    let second = folder.appendingPathComponent("second.json")
+    let folder = try TemporaryDirectory(prefix: "flowc-flow")
+    defer { folder.remove() }
+    let first = folder.appending("first.json")
+    let second = folder.appending("second.json")
     let runFirst = try FlowcProcess.run(["compile", Self.clean, "-o", first.path])
     #expect(runFirst.status == 0, "\(runFirst)")
     #expect(runFirst.stdout.isEmpty)
@@ -105,9 +105,9 @@ import Testing
   }
 
   @Test func compileWithErrorsLeavesTheOutputAlone() throws {
-    let folder = try Self.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let output = folder.appendingPathComponent("out.json")
+    let folder = try TemporaryDirectory(prefix: "flowc-flow")
+    defer { folder.remove() }
+    let output = folder.appending("out.json")
     try Data("previous".utf8).write(to: output)
     let run = try FlowcProcess.run(["compile", Self.broken, "-o", output.path])
     #expect(run.status == 1, "\(run)")
@@ -145,12 +145,5 @@ import Testing
       else { return nil }
       return String(line[line.index(after: open)..<line.index(before: line.endIndex)])
     }
-  }
-
-  static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("flowc-flow-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
   }
 }

@@ -1,3 +1,4 @@
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 /// 0 or 1: never a crash, never a hang.
 @Suite struct CLIHostileInputTests {
   static let inputs: [(name: String, bytes: [UInt8])] = {
-    var generator = SplitMix64(seed: 0x5EED)
+    var generator = SeededGenerator(seed: 0x5EED)
     let random = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
     return [
       ("empty", []),
@@ -23,11 +24,9 @@ import Testing
   @Test(arguments: inputs.map(\.name))
   func checkAndCompileAnswerWithDiagnostics(name: String) throws {
     let bytes = try #require(Self.inputs.first { $0.name == name }?.bytes)
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("flowc-hostile-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("\(name).yaml")
+    let folder = try TemporaryDirectory(prefix: "flowc-hostile")
+    defer { folder.remove() }
+    let file = folder.appending("\(name).yaml")
     try Data(bytes).write(to: file)
     for format in ["text", "json", "sarif", "github"] {
       let check = try FlowcProcess.run([
@@ -42,20 +41,5 @@ import Testing
     }
     let compile = try FlowcProcess.run(["compile", file.path])
     #expect([0, 1].contains(compile.status), "\(compile)")
-  }
-}
-
-/// A small deterministic generator, so that the random input is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

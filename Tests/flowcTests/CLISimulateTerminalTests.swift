@@ -1,3 +1,4 @@
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -9,9 +10,6 @@ import Testing
 
 /// `flowc simulate` in a real terminal, driven through tmux (send-keys, capture-pane).
 @Suite(.serialized) struct CLISimulateTerminalTests {
-  static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
-    .first { FileManager.default.isExecutableFile(atPath: $0) }
-
   /// Runs a tmux client command and returns what it printed. Spawned and reaped directly
   /// (posix_spawn, waitpid) with the output in a file: `new-session` forks the tmux server,
   /// which keeps inherited pipes open and confuses Foundation's process monitoring.
@@ -26,10 +24,11 @@ import Testing
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv: [UnsafeMutablePointer<CChar>?] = ([tmux!] + arguments).map { strdup($0) } + [nil]
+    guard let tmux = Tooling.tmux?.path else { throw ToolingError.missing("tmux") }
+    let argv: [UnsafeMutablePointer<CChar>?] = ([tmux] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, tmux!, &actions, nil, argv, environ)
+    let spawned = posix_spawn(&pid, tmux, &actions, nil, argv, environ)
     guard spawned == 0 else { throw TerminalTestError.spawnFailed(spawned) }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -51,13 +50,10 @@ import Testing
     return screen
   }
 
-  @Test func aConversationInARealTerminal() throws {
-    guard Self.tmux != nil else {
-      // The only reason to skip: tmux is not installed (scripts/test.sh installs it).
-      print("skipping the terminal test of flowc simulate: tmux is not installed")
-      return
-    }
-    guard let binary = FlowcProcess.binary else { throw FlowcProcessError.binaryNotFound }
+  // Skipped only where tmux is not installed (scripts/test.sh installs it).
+  @Test(.enabled(if: Tooling.tmux != nil, "needs tmux"))
+  func aConversationInARealTerminal() throws {
+    guard let binary = FlowcProcess.binary else { throw TestProcessError.binaryNotFound }
     let socket = FileManager.default.temporaryDirectory
       .appendingPathComponent("flowc-tmux-\(UUID().uuidString.prefix(8))").path
     let session = "flowc-simulate"

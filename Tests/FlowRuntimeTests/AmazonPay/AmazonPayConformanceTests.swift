@@ -1,5 +1,6 @@
 import FlowIR
 import FlowRuntime
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -200,15 +201,7 @@ import Testing
     let script = URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Conformance/roundtrip.py")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [script.path] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, report)
+    let run = try TestProcess.run(URL(fileURLWithPath: python), [script.path] + arguments)
+    return (run.status, run.stdout + run.stderr)
   }
 }
