@@ -87,7 +87,6 @@ let package = Package(
     .testTarget(
       name: "FlowCompilerTests",
       dependencies: ["FlowCompiler", "FlowIR", "FlowTestSupport"],
-      resources: [.copy("Fixtures")],
       swiftSettings: upcomingFeatures
     ),
     .testTarget(

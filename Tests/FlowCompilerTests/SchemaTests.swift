@@ -1,16 +1,16 @@
 import FlowCompiler
+import FlowTestSupport
 import Foundation
 import Testing
 
 /// `flowc schema`: the JSON Schema is well-formed draft 2020-12, accepts the project's flows
 /// and rejects broken ones, checked with Python's `jsonschema` (an implementation that is not
-/// ours). The interpreter is `$FLOWC_PYTHON`, else `python3`; it needs PyYAML and jsonschema
-/// (`pip install pyyaml jsonschema`).
+/// ours). The interpreter is `Tooling.python` (`$FLOWC_PYTHON`, else `python3`); the tests that
+/// need PyYAML and jsonschema (`pip install pyyaml jsonschema`) are skipped without them.
 @Suite struct SchemaTests {
   static let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let fixtures = packageRoot.appendingPathComponent(
-    "Tests/FlowCompilerTests/Fixtures/Schema")
+  static let fixtures = Golden.url("compiler/Schema")
 
   /// Loads each YAML file as YAML 1.2 would (only `true`/`false` are booleans, so `on:` stays
   /// a key; libyaml's parser, like flowc's) and prints `VALID path` or `INVALID path<TAB>why`.
@@ -113,7 +113,8 @@ import Testing
     #expect(checked > 50)
   }
 
-  @Test func projectFlowsAndFixturesAreValid() throws {
+  @Test(.enabled(if: Tooling.jsonSchema, "needs Python with PyYAML and jsonschema"))
+  func projectFlowsAndFixturesAreValid() throws {
     var paths = try Self.yamlFiles(in: Self.packageRoot.appendingPathComponent("examples"))
     let fixtures = try Self.yamlFiles(in: Self.fixtures)
     #expect(fixtures.count >= 2)
@@ -129,7 +130,8 @@ import Testing
     }
   }
 
-  @Test func brokenDocumentsAreRejected() throws {
+  @Test(.enabled(if: Tooling.jsonSchema, "needs Python with PyYAML and jsonschema"))
+  func brokenDocumentsAreRejected() throws {
     let original = try String(
       contentsOf: Self.fixtures.appendingPathComponent("no-nicks.yaml"), encoding: .utf8)
     let directory = try Self.temporaryDirectory()
@@ -174,24 +176,12 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let schemaPath = directory.appendingPathComponent("flow.schema.json").path
     try FlowSchema.jsonSchema().write(toFile: schemaPath, atomically: true, encoding: .utf8)
-    let python = ProcessInfo.processInfo.environment["FLOWC_PYTHON"] ?? "python3"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [python, "-c", validatorScript, schemaPath] + paths
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let stderr = String(decoding: errorData, as: UTF8.self)
+    let run = try Tooling.runPython(script: validatorScript, arguments: [schemaPath] + paths)
     try #require(
-      process.terminationStatus == 0,
-      "\(python) failed (needs PyYAML and jsonschema: pip install pyyaml jsonschema): \(stderr)")
+      run.status == 0,
+      "python failed (needs PyYAML and jsonschema: pip install pyyaml jsonschema): \(run.stderr)")
     var verdicts: [String: String] = [:]
-    for line in String(decoding: outputData, as: UTF8.self).split(separator: "\n") {
+    for line in run.stdout.split(separator: "\n") {
       let parts = line.split(separator: " ", maxSplits: 1)
       guard parts.count == 2 else { continue }
       let rest = parts[1].split(separator: "\t", maxSplits: 1)

@@ -1,4 +1,5 @@
 import FlowIR
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -13,11 +14,8 @@ enum CompilerTestSupport {
     .deletingLastPathComponent()  // Tests
     .deletingLastPathComponent()
 
-  /// `Tests/FlowCompilerTests/Fixtures`.
-  static let fixtures = packageRoot.appendingPathComponent("Tests/FlowCompilerTests/Fixtures")
-
-  /// Whether goldens are being recorded (`FLOWC_RECORD=1`).
-  static var recording: Bool { ProcessInfo.processInfo.environment["FLOWC_RECORD"] == "1" }
+  /// `Tests/TestData/compiler`: flow files with position markers, and their goldens.
+  static let fixtures = Golden.url("compiler")
 
   /// The files of a folder with an extension, sorted by name.
   static func files(in folder: URL, withExtension ext: String) -> [URL] {
@@ -53,27 +51,10 @@ enum CompilerTestSupport {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Compares a text with a golden file; with `FLOWC_RECORD=1` writes the golden and fails,
-  /// so that every new golden is reviewed.
+  /// Compares a text with a golden file (`Golden.assert(_:at:)`).
   static func assertGolden(
     _ actual: String, at url: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
-    if recording {
-      try? FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try? actual.write(to: url, atomically: true, encoding: .utf8)
-      Issue.record(
-        "recorded golden \(url.lastPathComponent); review it and run again without FLOWC_RECORD",
-        sourceLocation: sourceLocation)
-      return
-    }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      Issue.record(
-        "missing golden \(url.path); record it with FLOWC_RECORD=1", sourceLocation: sourceLocation)
-      return
-    }
-    #expect(
-      actual == expected, "differs from golden \(url.lastPathComponent)",
-      sourceLocation: sourceLocation)
+    Golden.assert(actual, at: url, sourceLocation: sourceLocation)
   }
 }
