@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "FlowIR", targets: ["FlowIR"]),
     .library(name: "FlowCompiler", targets: ["FlowCompiler"]),
     .library(name: "FlowRuntime", targets: ["FlowRuntime"]),
+    .library(name: "FlowGenerators", targets: ["FlowGenerators"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -51,6 +52,17 @@ let package = Package(
       ],
       swiftSettings: upcomingFeatures
     ),
+    // Skill package and graphs, from the IR only.
+    .target(
+      name: "FlowGenerators",
+      dependencies: ["FlowIR"],
+      swiftSettings: upcomingFeatures
+    ),
+    .testTarget(
+      name: "FlowGeneratorsTests",
+      dependencies: ["FlowGenerators", "FlowCompiler", "FlowIR", "FlowTestSupport"],
+      swiftSettings: upcomingFeatures
+    ),
     // Conversation tests and the simulator (`flowc test`, `flowc simulate`).
     .target(
       name: "FlowTesting",
@@ -66,6 +78,7 @@ let package = Package(
       name: "flowc",
       dependencies: [
         "FlowCompiler",
+        "FlowGenerators",
         "FlowIR",
         "FlowRuntime",
         "FlowTesting",

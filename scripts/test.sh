@@ -8,11 +8,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
-if ! command -v tmux >/dev/null 2>&1; then
+# Debian packages the tests need: tmux (the simulator's terminal test), graphviz (every
+# example's graph is rendered through dot).
+missing=()
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+if [ ${#missing[@]} -gt 0 ]; then
   sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 bash scripts/conformance-venv.sh
 export FLOWC_PYTHON="${FLOWC_VENV:-$PWD/.venv}/bin/python"

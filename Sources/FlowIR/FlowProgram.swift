@@ -84,18 +84,26 @@ public struct Skill: Codable, Sendable, Equatable {
   public var locales: [String]
   /// The privacy policy URL, required by Amazon Pay for Setup.
   public var privacyPolicyURL: String?
+  /// What the skill store shows (`skill.publishing`, language v1.1); `nil` when the flow has
+  /// none, and then left out of the IR JSON.
+  public var publishing: Publishing?
 
   /// Creates a skill description.
-  public init(name: String, invocation: String, locales: [String], privacyPolicyURL: String?) {
+  public init(
+    name: String, invocation: String, locales: [String], privacyPolicyURL: String?,
+    publishing: Publishing? = nil
+  ) {
     self.name = name
     self.invocation = invocation
     self.locales = locales
     self.privacyPolicyURL = privacyPolicyURL
+    self.publishing = publishing
   }
 
   enum CodingKeys: String, CodingKey {
     case name, invocation, locales
     case privacyPolicyURL = "privacy_policy_url"
+    case publishing
   }
 }
 

@@ -274,3 +274,13 @@ public struct VariablePath: RawRepresentable, Codable, Sendable, Hashable, Compa
     VariablePath(rawValue: "slot.\(name)")
   }
 }
+
+extension ConnectionsProfileName {
+  /// The permission scope the customer grants before the profile's tasks may run, which the
+  /// skill manifest requests: `payments:autopay_consent` for Amazon Pay.
+  public var permissionScope: String {
+    switch self {
+    case .amazonPay: "payments:autopay_consent"
+    }
+  }
+}

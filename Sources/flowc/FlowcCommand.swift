@@ -17,6 +17,7 @@ struct FlowcCommand: AsyncParsableCommand {
       CheckCommand.self,
       CompileCommand.self,
       ExplainCommand.self,
+      GenerateCommand.self, GraphCommand.self,
       RunCommand.self,
       SchemaCommand.self,
       SimulateCommand.self,
