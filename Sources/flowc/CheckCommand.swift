@@ -29,9 +29,7 @@ struct CheckCommand: ParsableCommand {
     StandardStream.output.write(
       report.rendered(
         as: format.format, colors: format == .text && compilation.usesColors(on: .output)))
-    if format == .text, let summary = report.summaryLine {
-      StandardStream.error.write(summary + "\n")
-    }
+    if format == .text { CommandOutput.summary(report) }
     if report.hasErrors { throw ExitCode.failure }
   }
 }
