@@ -9,18 +9,14 @@ public struct CoveredTransition: Sendable, Hashable, Comparable, CustomStringCon
   /// The intent, outcome or branch.
   public var on: String
 
-  /// Creates a transition key.
-  public init(from: String, on: String) {
-    self.from = from
-    self.on = on
-  }
-
   public static func < (lhs: CoveredTransition, rhs: CoveredTransition) -> Bool {
     (lhs.from, lhs.on) < (rhs.from, rhs.on)
   }
 
   public var description: String { "\(from) --\(on)-->" }
+}
 
+extension CoveredTransition {
   /// The key of a payment outcome of a `setup` or `charge` state.
   ///
   /// - Parameters:

@@ -51,16 +51,6 @@ public struct UnknownLocale: Error, Equatable, CustomStringConvertible {
   /// The flow's locales.
   public var available: [String]
 
-  /// Creates the error.
-  ///
-  /// - Parameters:
-  ///   - locale: The locale asked for.
-  ///   - available: The flow's locales.
-  public init(locale: String, available: [String]) {
-    self.locale = locale
-    self.available = available
-  }
-
   /// `has no locale 'fr-FR' (it has en-US, de-DE)`: the flow's path goes in front.
   public var description: String {
     "has no locale '\(locale)' (it has \(available.joined(separator: ", ")))"

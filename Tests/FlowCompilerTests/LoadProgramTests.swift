@@ -8,12 +8,19 @@ import Testing
 @Suite struct LoadProgramTests {
   static let example = Golden.repositoryRoot.appendingPathComponent("examples/no-nicks.yaml").path
 
-  /// A fresh folder for files a test writes.
-  static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
+  /// Writes `bytes` as `name` in a fresh temporary folder and returns the file's path.
+  static func write(_ bytes: some Sequence<UInt8>, as name: String) throws -> String {
+    let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("flowc-load-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = folder.appendingPathComponent(name)
+    try Data(bytes).write(to: file)
+    return file.path
+  }
+
+  /// Removes what ``write(_:as:)`` made.
+  static func remove(_ path: String) {
+    try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
   }
 
   @Test func aYAMLFlowIsCompiled() throws {
@@ -27,11 +34,9 @@ import Testing
   @Test(arguments: ["flow.json", "flow.ir"])
   func irJSONIsDecodedAsItIs(name: String) throws {
     let compiled = try #require(FlowDriver.compile(path: Self.example).irJSON)
-    let directory = try Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent(name).path
     // A leading blank line: the content, not only the extension, says JSON.
-    try Data("\n".utf8 + compiled).write(to: URL(fileURLWithPath: path))
+    let path = try Self.write("\n".utf8 + compiled, as: name)
+    defer { Self.remove(path) }
     let loaded = FlowDriver.loadProgram(path: path)
     #expect(loaded.program == FlowDriver.loadProgram(path: Self.example).program)
     #expect(loaded.report.files.isEmpty)
@@ -46,20 +51,16 @@ import Testing
   }
 
   @Test func brokenIRJSONNamesTheFile() throws {
-    let directory = try Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("broken.json").path
-    try Data(#"{"version": "#.utf8).write(to: URL(fileURLWithPath: path))
+    let path = try Self.write(#"{"version": "#.utf8, as: "broken.json")
+    defer { Self.remove(path) }
     let loaded = FlowDriver.loadProgram(path: path)
     #expect(loaded.program == nil)
     #expect(loaded.failure?.hasPrefix("'\(path)': ") == true)
   }
 
   @Test func aFlowWithErrorsHasTheirDiagnosticsAndNoFailureLine() throws {
-    let directory = try Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("broken.yaml").path
-    try Data("skill: [\n".utf8).write(to: URL(fileURLWithPath: path))
+    let path = try Self.write("skill: [\n".utf8, as: "broken.yaml")
+    defer { Self.remove(path) }
     let loaded = FlowDriver.loadProgram(path: path)
     #expect(loaded.program == nil)
     #expect(loaded.report.hasErrors)
