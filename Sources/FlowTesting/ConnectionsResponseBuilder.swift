@@ -1,5 +1,5 @@
 public import FlowIR
-public import FlowRuntime
+import FlowRuntime
 internal import Foundation
 
 /// Builds the `Connections.Response` request that Amazon Pay would send after a Setup or Charge
@@ -38,7 +38,9 @@ public struct ConnectionsResponseBuilder: Sendable {
     public var description: String {
       switch self {
       case .declinedSetup:
-        "a Setup cannot be declined (use 'error' or 'permission_denied')"
+        "a \(ConnectionsTaskName.setup.rawValue) cannot be "
+          + "\(PaymentOutcome.declined.rawValue) (use '\(PaymentOutcome.error.rawValue)' or "
+          + "'\(PaymentOutcome.permissionDenied.rawValue)')"
       }
     }
   }
@@ -47,23 +49,25 @@ public struct ConnectionsResponseBuilder: Sendable {
   /// `locale`, which the envelope adds).
   ///
   /// - Parameters:
-  ///   - outcome: What Amazon Pay answers.
-  ///   - name: The directive's Connections name (`Setup` or `Charge`).
+  ///   - answer: What Amazon Pay answers.
+  ///   - task: The directive's Connections task (`Setup` or `Charge`).
   ///   - token: The directive's token.
   ///   - directivePayload: The directive's payload (amounts, shipping, sandbox are read from it).
   /// - Returns: The request object.
+  /// - Throws: ``BuildError/declinedSetup`` when a Setup is to be declined.
   public mutating func request(
-    _ outcome: PaymentAnswer, name: String, token: String, directivePayload: JSONValue?
+    _ answer: PaymentAnswer, task: ConnectionsTaskName, token: String, directivePayload: JSONValue?
   ) throws -> [String: JSONValue] {
     var request: [String: JSONValue] = [
       "type": .string("Connections.Response"),
-      "name": .string(name),
+      "name": .string(task.rawValue),
       "token": .string(token),
     ]
     let number = sequence
     sequence += 1
-    switch outcome {
-    case .success where name == "Charge":
+    let code = answer.code ?? PaymentAnswer.defaultCode(for: answer.outcome) ?? ""
+    switch answer.outcome {
+    case .success where task == .charge:
       request["status"] = Self.status("200", "OK")
       request["payload"] = chargePayload(
         number: number, directive: directivePayload,
@@ -73,17 +77,17 @@ public struct ConnectionsResponseBuilder: Sendable {
     case .success:
       request["status"] = Self.status("200", "OK")
       request["payload"] = setupPayload(number: number, directive: directivePayload)
-    case .declined(let reason):
-      guard name == "Charge" else { throw BuildError.declinedSetup }
+    case .declined:
+      guard task == .charge else { throw BuildError.declinedSetup }
       request["status"] = Self.status("200", "OK")
       request["payload"] = chargePayload(
-        number: number, directive: directivePayload, state: "Declined", reason: reason,
+        number: number, directive: directivePayload, state: "Declined", reason: code,
         captured: false)
     case .permissionDenied:
       request["status"] = Self.status("403", "ACCESS_DENIED")
       request["payload"] = Self.errorPayload(
         "ACCESS_DENIED", "The customer has not enabled Amazon Pay or voice purchasing")
-    case .error(let code):
+    case .error:
       if code == AmazonPayResponseTable.connectionsValidationFailed {
         request["status"] = Self.status(
           "400",
@@ -116,7 +120,7 @@ public struct ConnectionsResponseBuilder: Sendable {
   func setupPayload(number: Int, directive: JSONValue?) -> JSONValue {
     var details: [String: JSONValue] = [
       "billingAgreementId": .string(String(format: "C01-%07d-%07d", number, 7_654_321)),
-      "billingAgreementStatus": .string("OPEN"),
+      "billingAgreementStatus": .string(AgreementStatus.open.rawValue),
       "creationTimestamp": .string(Self.timestamp),
       "releaseEnvironment": .string(directive?["sandboxMode"] == .bool(true) ? "SANDBOX" : "LIVE"),
     ]

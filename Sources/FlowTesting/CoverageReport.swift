@@ -9,17 +9,31 @@ public struct CoveredTransition: Sendable, Hashable, Comparable, CustomStringCon
   /// The intent, outcome or branch.
   public var on: String
 
-  /// Creates a transition key.
-  public init(from: String, on: String) {
-    self.from = from
-    self.on = on
-  }
-
   public static func < (lhs: CoveredTransition, rhs: CoveredTransition) -> Bool {
     (lhs.from, lhs.on) < (rhs.from, rhs.on)
   }
 
   public var description: String { "\(from) --\(on)-->" }
+}
+
+extension CoveredTransition {
+  /// The key of a payment outcome of a `setup` or `charge` state.
+  ///
+  /// - Parameters:
+  ///   - state: The state that sent the task.
+  ///   - outcome: The outcome.
+  public init(state: String, outcome: PaymentOutcome) {
+    self.init(from: state, on: outcome.rawValue)
+  }
+
+  /// The key of a payment outcome as a turn trace names it.
+  ///
+  /// - Parameters:
+  ///   - state: The state that sent the task.
+  ///   - outcome: The outcome's name (`success`, `permission_denied`, …).
+  public init(state: String, outcome: String) {
+    self.init(from: state, on: outcome)
+  }
 }
 
 /// What the turns of one or more conversations reached.
@@ -43,7 +57,7 @@ public struct CoverageData: Sendable, Equatable {
       )
     }
     for outcome in trace.paymentOutcomes {
-      paymentOutcomes.insert(CoveredTransition(from: outcome.state, on: outcome.outcome))
+      paymentOutcomes.insert(CoveredTransition(state: outcome.state, outcome: outcome.outcome))
     }
   }
 
@@ -83,7 +97,7 @@ public struct CoverageReport: Sendable, Equatable {
         break
       case .connections(let connections):
         transitions += connections.on.keys.map { CoveredTransition(from: id, on: $0.rawValue) }
-        outcomes += connections.on.keys.map { CoveredTransition(from: id, on: $0.rawValue) }
+        outcomes += connections.on.keys.map { CoveredTransition(state: id, outcome: $0) }
       case .choose(let choose):
         transitions += choose.branches.indices.map {
           CoveredTransition(from: id, on: "if \($0 + 1)")

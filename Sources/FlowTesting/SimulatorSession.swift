@@ -41,8 +41,8 @@ public final class SimulatorSession {
 
   /// The prompt to show before reading a line.
   public var prompt: String {
-    if awaitingPayment, let name = conversation.pendingPayment {
-      return "amazon pay \(name.lowercased())> "
+    if awaitingPayment, let task = conversation.pendingPayment {
+      return "amazon pay \(task.rawValue.lowercased())> "
     }
     return "you> "
   }
@@ -217,12 +217,14 @@ public final class SimulatorSession {
   }
 
   func paymentQuestion() -> String {
-    let name = conversation.pendingPayment ?? "payment"
-    let choices =
-      name == "Charge"
-      ? "success | declined [REASON] | permission_denied | error [CODE]"
-      : "success | permission_denied | error [CODE]"
-    return "Amazon Pay \(name): which outcome? \(choices)\n"
+    let task = conversation.pendingPayment
+    // Without a pending task the question lists what a Setup can answer.
+    let choices = (task ?? .setup).outcomes.map { outcome in
+      PaymentAnswer.defaultCode(for: outcome) == nil
+        ? outcome.rawValue : "\(outcome.rawValue) [\(outcome == .declined ? "REASON" : "CODE")]"
+    }
+    return "Amazon Pay \(task?.rawValue ?? "payment"): which outcome? "
+      + choices.joined(separator: " | ") + "\n"
   }
 
   func stateText() -> String {
@@ -233,7 +235,7 @@ public final class SimulatorSession {
     lines.append("session: \(conversation.sessionIsOpen ? "open" : "ended")")
     lines.append("customer: \(conversation.currentUser) (\(conversation.currentUserId))")
     if let pending = conversation.pendingPayment {
-      lines.append("waiting for: Amazon Pay \(pending)")
+      lines.append("waiting for: Amazon Pay \(pending.rawValue)")
     }
     if let state, case .ask(let ask)? = program.states[state]?.kind {
       let handled = Set(ask.on.keys).union(program.global.keys).sorted()
@@ -257,12 +259,12 @@ public final class SimulatorSession {
   }
 
   static func pretty(_ data: Data) -> String {
-    guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+    guard let value = try? CanonicalJSON.decode(JSONValue.self, from: data) else {
       return String(decoding: data, as: UTF8.self)
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    // `pretty` ends with a line break that the caller adds itself.
+    return (try? CanonicalJSON.pretty(value)).map { String(decoding: $0.dropLast(), as: UTF8.self) }
+      ?? ""
   }
 
   /// The conversation so far as a test script (YAML).
@@ -311,10 +313,9 @@ public enum TestScriptWriter {
           + slots.keys.sorted().map { "\(yaml($0)): \(yaml(slots[$0]!))" }.joined(
             separator: ", ") + " } }"
       }
-    case .pay(.success): "pay: success"
-    case .pay(.permissionDenied): "pay: permission_denied"
-    case .pay(.declined(let reason)): "pay: { declined: \(yaml(reason)) }"
-    case .pay(.error(let code)): "pay: { error: \(yaml(code)) }"
+    case .pay(let answer):
+      answer.code.map { "pay: { \(answer.outcome.rawValue): \(yaml($0)) }" }
+        ?? "pay: \(answer.outcome.rawValue)"
     case .request(let path): "request: \(yaml(path))"
     case .newSession: "new_session:"
     case .user(let name): "user: \(yaml(name))"
@@ -325,9 +326,7 @@ public enum TestScriptWriter {
 
   /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
   static func yaml(_ text: String) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
-    guard let data = try? encoder.encode(text) else { return "\"\"" }
+    guard let data = try? CanonicalJSON.compact(text) else { return "\"\"" }
     return String(decoding: data, as: UTF8.self)
   }
 }

@@ -42,7 +42,7 @@ public final class TestConversation {
     var attributes: [String: JSONValue]?
     var sessionNew = true
     var permissionGranted = true
-    var pending: (name: String, token: String, payload: JSONValue?)?
+    var pending: (task: ConnectionsTaskName, token: String, payload: JSONValue?)?
     var sessionNumber = 1
   }
 
@@ -110,7 +110,7 @@ public final class TestConversation {
   }
 
   /// The pending payment directive of the current customer (`Setup` or `Charge`), if any.
-  public var pendingPayment: String? { customer.pending?.name }
+  public var pendingPayment: ConnectionsTaskName? { customer.pending?.task }
 
   /// The current customer's Alexa user id.
   public var currentUserId: String { customer.userId }
@@ -160,14 +160,14 @@ public final class TestConversation {
       let slotText = slots.keys.sorted().map { "\($0)=\(slots[$0]!)" }
       let summary = (["intent \(name)"] + slotText).joined(separator: " ")
       return try await send(intentRequest(name, slots: matched), summary: summary)
-    case .pay(let outcome):
+    case .pay(let answer):
       guard let pending = customer.pending else {
         throw ConversationError("no Setup or Charge is waiting for an answer")
       }
       let request: [String: JSONValue]
       do {
         request = try builder.request(
-          outcome, name: pending.name, token: pending.token, directivePayload: pending.payload)
+          answer, task: pending.task, token: pending.token, directivePayload: pending.payload)
       } catch {
         throw ConversationError(String(describing: error))
       }
@@ -175,7 +175,7 @@ public final class TestConversation {
       customer.sessionNew = true
       customer.attributes = nil
       customer.pending = nil
-      return try await send(request, summary: "pay \(outcome) (\(pending.name))")
+      return try await send(request, summary: "pay \(answer) (\(pending.task.rawValue))")
     case .request(let path):
       let fullPath =
         path.hasPrefix("/") || baseDirectory == nil
@@ -290,14 +290,8 @@ public final class TestConversation {
     return formatter.string(from: date)
   }
 
-  static let encoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return encoder
-  }()
-
   func send(_ request: [String: JSONValue], summary: String) async throws -> TurnRecord {
-    let data = try Self.encoder.encode(envelope(request))
+    let data = try CanonicalJSON.compact(envelope(request))
     return try await sendRaw(data, summary: summary)
   }
 
@@ -305,12 +299,12 @@ public final class TestConversation {
     clock.advance(by: 1)
     let request: RequestEnvelope
     do {
-      request = try JSONDecoder().decode(RequestEnvelope.self, from: data)
+      request = try CanonicalJSON.decode(RequestEnvelope.self, from: data)
     } catch {
       throw ConversationError("the request is not an Alexa request envelope: \(error)")
     }
     let (responseJSON, trace) = try await engine.handleTraced(requestJSON: data)
-    let response = try JSONDecoder().decode(ResponseEnvelope.self, from: responseJSON)
+    let response = try CanonicalJSON.decode(ResponseEnvelope.self, from: responseJSON)
     if case .unknown = request.request {
       // Invented request types have no ASK SDK model class: not recorded.
     } else {
@@ -327,8 +321,10 @@ public final class TestConversation {
       customer.attributes = nil
     }
     for directive in response.response.directives ?? [] {
-      if case .connectionsSendRequest(let name, let payload, let token) = directive {
-        customer.pending = (name, token, payload)
+      if case .connectionsSendRequest(let name, let payload, let token) = directive,
+        let task = ConnectionsTaskName(rawValue: name)
+      {
+        customer.pending = (task, token, payload)
       }
     }
     if !trace.statesEntered.isEmpty || !trace.transitions.isEmpty

@@ -1,5 +1,5 @@
 public import FlowCompiler
-public import FlowIR
+import FlowIR
 import FlowRuntime
 internal import Foundation
 
@@ -94,10 +94,8 @@ public enum TestReportFormatter {
       "total": .number(Double(result.cases.count)),
     ]
     if coverage { root["coverage"] = .array(result.coverage.map(\.json)) }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(JSONValue.object(root))) ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    let data = (try? CanonicalJSON.pretty(JSONValue.object(root))) ?? Data("\n".utf8)
+    return String(decoding: data, as: UTF8.self)
   }
 
   static func junit(_ result: TestRunResult) -> String {
@@ -145,26 +143,20 @@ public enum TestReportFormatter {
     String(format: "%.3f", seconds)
   }
 
+  /// The characters XML text and attributes must write as entities.
+  static let xmlEntities: [Unicode.Scalar: String] = [
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;",
+  ]
+
   static func xml(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&apos;"
-      case "\n", "\t": result.unicodeScalars.append(scalar)
-      default:
-        // XML 1.0 cannot hold other control characters, even escaped.
-        if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) {
-          result += "?"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result
+    text.unicodeScalars.map { scalar in
+      if let entity = xmlEntities[scalar] { return entity }
+      // XML 1.0 cannot hold control characters other than line feed and tab, even escaped.
+      let forbidden =
+        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t")
+        || (0xFFFE...0xFFFF).contains(scalar.value)
+      return forbidden ? "?" : String(scalar)
+    }.joined()
   }
 }
 

@@ -1,6 +1,6 @@
 public import FlowCompiler
 public import FlowIR
-public import FlowRuntime
+import FlowRuntime
 public import Foundation
 
 /// Why a test failed: the step, what was expected and what happened.
@@ -241,8 +241,8 @@ enum ExpectationChecker {
     var lastProblem = ""
     for directive in directives {
       let json =
-        (try? JSONDecoder().decode(
-          JSONValue.self, from: TestConversation.encoder.encode(directive))) ?? .null
+        (try? CanonicalJSON.decode(JSONValue.self, from: CanonicalJSON.compact(directive)))
+        ?? .null
       if let type, json["type"]?.stringValue != type {
         lastProblem =
           "directive type: expected \(quoted(type)), got "
@@ -301,7 +301,7 @@ public enum JSONPointer {
 
   /// A value as compact JSON.
   public static func render(_ value: JSONValue) -> String {
-    guard let data = try? TestConversation.encoder.encode(value) else { return "?" }
+    guard let data = try? CanonicalJSON.compact(value) else { return "?" }
     return String(decoding: data, as: UTF8.self)
   }
 }

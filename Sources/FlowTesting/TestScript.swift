@@ -77,39 +77,87 @@ public enum TestAction: Sendable, Equatable {
   case expect
 }
 
-/// How Amazon Pay answers a Setup or Charge.
-public enum PaymentAnswer: Sendable, Equatable, CustomStringConvertible {
-  /// Setup: an open billing agreement; Charge: authorized and captured.
-  case success
-  /// Charge only: the authorization was declined with this reason code.
-  case declined(reason: String)
-  /// The customer has not enabled Amazon Pay or voice purchasing.
-  case permissionDenied
-  /// An error with this code (`InvalidSellerId`, `RequestThrottled`, …).
-  case error(code: String)
+/// How Amazon Pay answers a Setup or Charge: one of FlowIR's ``PaymentOutcome``s, with the
+/// reason code of a `declined` or the error code of an `error`.
+public struct PaymentAnswer: Sendable, Equatable, CustomStringConvertible {
+  /// The outcome the flow's `on:` takes.
+  public var outcome: PaymentOutcome
+  /// The reason code of `declined` or the error code of `error` (`InvalidSellerId`,
+  /// `RequestThrottled`, …); `nil` for the other outcomes.
+  public var code: String?
 
-  /// The outcome as written in a script (`success`, `declined AmazonRejected`, …).
-  public var description: String {
-    switch self {
-    case .success: "success"
-    case .declined(let reason): "declined \(reason)"
-    case .permissionDenied: "permission_denied"
-    case .error(let code): "error \(code)"
+  /// Creates an answer.
+  ///
+  /// - Parameters:
+  ///   - outcome: The outcome.
+  ///   - code: The reason or error code; without one, `declined` and `error` get their
+  ///     ``defaultCode(for:)``.
+  public init(outcome: PaymentOutcome, code: String? = nil) {
+    self.outcome = outcome
+    self.code = code ?? Self.defaultCode(for: outcome)
+  }
+
+  /// Setup: an open billing agreement; Charge: authorized and captured.
+  public static let success = PaymentAnswer(outcome: .success)
+  /// The customer has not enabled Amazon Pay or voice purchasing.
+  public static let permissionDenied = PaymentAnswer(outcome: .permissionDenied)
+
+  /// Charge only: the authorization was declined with this reason code.
+  public static func declined(reason: String) -> PaymentAnswer {
+    PaymentAnswer(outcome: .declined, code: reason)
+  }
+
+  /// An error with this code.
+  public static func error(code: String) -> PaymentAnswer {
+    PaymentAnswer(outcome: .error, code: code)
+  }
+
+  /// The code an outcome gets when a script names none: `AmazonRejected` for `declined`,
+  /// `InternalServerError` for `error`, none for the others.
+  ///
+  /// - Parameter outcome: The outcome.
+  /// - Returns: The code, or `nil` when the outcome carries none.
+  public static func defaultCode(for outcome: PaymentOutcome) -> String? {
+    switch outcome {
+    case .declined: "AmazonRejected"
+    case .error: "InternalServerError"
+    case .success, .permissionDenied: nil
     }
   }
 
+  /// The outcomes in the order scripts and help texts list them: those without a code
+  /// (`success`, `permission_denied`), then those with one (`declined`, `error`).
+  public static let scriptOrder: [PaymentOutcome] =
+    PaymentOutcome.allCases.filter { defaultCode(for: $0) == nil }
+    + PaymentOutcome.allCases.filter { defaultCode(for: $0) != nil }
+
+  /// The outcome as written in a script (`success`, `declined AmazonRejected`, …).
+  public var description: String {
+    code.map { "\(outcome.rawValue) \($0)" } ?? outcome.rawValue
+  }
+
+  /// Reads a script's `pay:` step: an outcome named as the IR spells it, with a code only
+  /// when the outcome carries one (`declined`, `error`).
+  ///
+  /// - Parameters:
+  ///   - outcomeName: `success`, `permission_denied`, `declined` or `error`.
+  ///   - code: The code of `{declined: REASON}` or `{error: CODE}`; `nil` for a bare name.
+  init?(outcomeName: String, code: String?) {
+    guard let outcome = PaymentOutcome(rawValue: outcomeName),
+      code == nil || Self.defaultCode(for: outcome) != nil
+    else { return nil }
+    self.init(outcome: outcome, code: code)
+  }
+
   /// Reads `success`, `permission_denied`, `declined [REASON]` or `error [CODE]`.
+  ///
+  /// - Parameter text: The words, separated by white space.
   public init?(words text: String) {
     let parts = text.split(whereSeparator: \.isWhitespace).map(String.init)
-    switch (parts.first?.lowercased(), parts.count) {
-    case ("success", 1): self = .success
-    case ("permission_denied", 1): self = .permissionDenied
-    case ("declined", 1): self = .declined(reason: "AmazonRejected")
-    case ("declined", 2): self = .declined(reason: parts[1])
-    case ("error", 1): self = .error(code: "InternalServerError")
-    case ("error", 2): self = .error(code: parts[1])
-    default: return nil
-    }
+    guard let first = parts.first, let outcome = PaymentOutcome(rawValue: first.lowercased()),
+      parts.count == 1 || (parts.count == 2 && Self.defaultCode(for: outcome) != nil)
+    else { return nil }
+    self.init(outcome: outcome, code: parts.count == 2 ? parts[1] : nil)
   }
 }
 
@@ -146,18 +194,12 @@ public enum TextMatcher: Sendable, Equatable, CustomStringConvertible {
   }
 }
 
+/// The escapes of ``quoted(_:)``.
+let quotedEscapes: [Character: String] = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t"]
+
+/// A text in double quotes, with quotes, backslashes, line feeds and tabs escaped.
 func quoted(_ text: String) -> String {
-  var result = "\""
-  for character in text {
-    switch character {
-    case "\"": result += "\\\""
-    case "\\": result += "\\\\"
-    case "\n": result += "\\n"
-    case "\t": result += "\\t"
-    default: result.append(character)
-    }
-  }
-  return result + "\""
+  "\"" + text.map { quotedEscapes[$0] ?? String($0) }.joined() + "\""
 }
 
 /// An assertion checked after a step.

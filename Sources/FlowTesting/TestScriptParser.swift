@@ -275,15 +275,11 @@ public enum TestScriptParser {
       let usage =
         "'pay' is 'success', 'permission_denied', '{declined: REASON}' or '{error: CODE}'"
       if let text = node.scalar {
-        switch text {
-        case "success": return .pay(.success)
-        case "permission_denied": return .pay(.permissionDenied)
-        case "declined": return .pay(.declined(reason: "AmazonRejected"))
-        case "error": return .pay(.error(code: "InternalServerError"))
-        default:
+        guard let answer = PaymentAnswer(outcomeName: text, code: nil) else {
           error(usage, at: node)
           return nil
         }
+        return .pay(answer)
       }
       guard let entries = node.mappingEntries, entries.count == 1,
         let key = entries[0].key.scalar, let value = entries[0].value.scalar, !value.isEmpty
@@ -291,13 +287,11 @@ public enum TestScriptParser {
         error(usage, at: node)
         return nil
       }
-      switch key {
-      case "declined": return .pay(.declined(reason: value))
-      case "error": return .pay(.error(code: value))
-      default:
+      guard let answer = PaymentAnswer(outcomeName: key, code: value) else {
         error(usage, at: entries[0].key)
         return nil
       }
+      return .pay(answer)
     }
 
     // MARK: - Expectations

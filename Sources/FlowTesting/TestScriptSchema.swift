@@ -1,6 +1,19 @@
+internal import FlowIR
+
 /// The JSON Schema (draft 2020-12) of test scripts, printed by `flowc schema test`, for editors
 /// that validate `*.test.yaml` files.
 public enum TestScriptSchema {
+  /// `pay`'s outcome names, as a JSON list's items.
+  static var payOutcomes: String {
+    PaymentAnswer.scriptOrder.map { quoted($0.rawValue) }.joined(separator: ", ")
+  }
+
+  /// `pay`'s `{OUTCOME: CODE}` form, one string property per outcome that carries a code.
+  static var payCodeProperties: String {
+    PaymentAnswer.scriptOrder.filter { PaymentAnswer.defaultCode(for: $0) != nil }
+      .map { quoted($0.rawValue) + #": { "type": "string" }"# }.joined(separator: ", ")
+  }
+
   /// The schema as pretty JSON.
   public static let json = #"""
     {
@@ -54,10 +67,10 @@ public enum TestScriptSchema {
                 "pay": {
                   "description": "Answer the pending Setup or Charge as Amazon Pay would.",
                   "oneOf": [
-                    { "enum": ["success", "permission_denied", "declined", "error"] },
+                    { "enum": [\#(payOutcomes)] },
                     {
                       "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1,
-                      "properties": { "declined": { "type": "string" }, "error": { "type": "string" } }
+                      "properties": { \#(payCodeProperties) }
                     }
                   ]
                 },

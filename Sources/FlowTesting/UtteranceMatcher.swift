@@ -23,13 +23,6 @@ public struct UtteranceMatch: Sendable, Equatable {
   public var slots: [String: MatchedSlot]
   /// The sample (or built-in phrase) that matched.
   public var sample: String
-
-  /// Creates a match.
-  public init(intent: String, slots: [String: MatchedSlot], sample: String) {
-    self.intent = intent
-    self.slots = slots
-    self.sample = sample
-  }
 }
 
 /// Matches spoken lines against a flow's own interaction data, offline and deterministically.
@@ -52,15 +45,13 @@ public struct UtteranceMatcher: Sendable {
   /// The Alexa locale, such as `en-US`.
   public let locale: String
 
+  /// The language part of the locale (`en` for `en-US`), whose built-in phrases are tried.
+  let language: String
+
   /// Creates a matcher for a flow and a locale.
   public init(program: FlowProgram, locale: String) {
-    self.program = program
-    self.locale = locale
-  }
-
-  /// The language part of the locale (`en` for `en-US`).
-  var language: String {
-    String(locale.split(separator: "-").first ?? "en").lowercased()
+    (self.program, self.locale) = (program, locale)
+    language = String(locale.split(separator: "-").first ?? "en").lowercased()
   }
 
   /// Matches a spoken line.

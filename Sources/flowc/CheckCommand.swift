@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
   var files: [String]
 
   @Option(help: "The output format: text, json, sarif or github.")
-  var format: DiagnosticFormatOption = .text
+  var format = ArgumentChoice(DiagnosticFormat.text)
 
   @OptionGroup var compilation: CompilationOptions
 
@@ -28,10 +28,8 @@ struct CheckCommand: ParsableCommand {
       warningsAsErrors: compilation.warningsAsErrors)
     StandardStream.output.write(
       report.rendered(
-        as: format.format, colors: format == .text && compilation.usesColors(on: .output)))
-    if format == .text, let summary = report.summaryLine {
-      StandardStream.error.write(summary + "\n")
-    }
+        as: format.value, colors: format.value == .text && compilation.usesColors(on: .output)))
+    if format.value == .text { CommandOutput.summary(report) }
     if report.hasErrors { throw ExitCode.failure }
   }
 }

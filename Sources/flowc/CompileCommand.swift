@@ -25,27 +25,21 @@ struct CompileCommand: ParsableCommand {
     let result = FlowDriver.compile(
       path: file, options: compilation.compileOptions,
       warningsAsErrors: compilation.warningsAsErrors)
-    report(result.report)
+    CommandOutput.diagnostics(result.report, colors: compilation.usesColors(on: .error))
     guard let irJSON = result.irJSON else {
       if !result.report.hasErrors {
         // The compiler gave neither a program nor an error: say so rather than succeed.
-        StandardStream.error.write("flowc: error: '\(file)' produced no IR\n")
+        CommandOutput.error("'\(file)' produced no IR")
       }
       throw ExitCode.failure
     }
     if let output {
       if let failure = FlowDriver.writeOutput(irJSON, toPath: output) {
-        report(failure)
+        CommandOutput.diagnostics(failure, colors: compilation.usesColors(on: .error))
         throw ExitCode.failure
       }
     } else {
       StandardStream.output.write(irJSON)
     }
-  }
-
-  private func report(_ report: DiagnosticReport) {
-    StandardStream.error.write(
-      report.rendered(as: .text, colors: compilation.usesColors(on: .error)))
-    if let summary = report.summaryLine { StandardStream.error.write(summary + "\n") }
   }
 }

@@ -29,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
   var store: String = RunDefaults.storeURL
 
   func run() async throws {
-    guard let program = ProgramLoader.load(path: flow) else { throw ExitCode.failure }
+    let program = try CommandOutput.loadProgram(path: flow)
     let input = FileHandle.standardInput.readDataToEndOfFile()
     do {
       let flowStore = try await FlowStores.open(url: store)
@@ -44,7 +44,7 @@ struct RunCommand: AsyncParsableCommand {
       try await flowStore.close()
       StandardStream.output.write([UInt8](try Self.prettyPrinted(response)))
     } catch {
-      Self.printError(String(describing: error))
+      CommandOutput.error(String(describing: error))
       throw ExitCode.failure
     }
   }
@@ -58,12 +58,6 @@ struct RunCommand: AsyncParsableCommand {
     data.append(UInt8(ascii: "\n"))
     return data
   }
-
-  /// `flowc: error: message` on one line.
-  static func printError(_ message: String) {
-    let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
-    StandardStream.error.write("flowc: error: \(line)\n")
-  }
 }
 
 /// Defaults of `flowc run`.
@@ -72,38 +66,4 @@ enum RunDefaults {
   /// its folder, on first use), so that a `Connections.Response` in a later run finds the
   /// continuation an earlier run stored.
   static let storeURL = "sqlite:.flowc/flowc.sqlite"
-}
-
-/// Reads the flow given to `run`: IR JSON as it is, YAML through the compiler.
-enum ProgramLoader {
-  /// The program, or `nil` after printing why there is none.
-  static func load(path: String) -> FlowProgram? {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      RunCommand.printError("cannot read '\(path)'")
-      return nil
-    }
-    if isJSON(path: path, data: data) {
-      do {
-        return try FlowProgram.decode(fromJSON: data)
-      } catch {
-        RunCommand.printError("'\(path)': \(error)")
-        return nil
-      }
-    }
-    let result = FlowDriver.compile(path: path)
-    StandardStream.error.write(result.report.rendered(as: .text, colors: false))
-    guard let program = result.program else {
-      if let summary = result.report.summaryLine { StandardStream.error.write(summary + "\n") }
-      if !result.report.hasErrors { RunCommand.printError("'\(path)' produced no IR") }
-      return nil
-    }
-    return program
-  }
-
-  /// IR JSON when the extension says so, or when the first non-blank byte opens an object.
-  static func isJSON(path: String, data: Data) -> Bool {
-    if path.lowercased().hasSuffix(".json") { return true }
-    let first = data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
-    return first == UInt8(ascii: "{")
-  }
 }

@@ -18,17 +18,17 @@ struct SchemaCommand: ParsableCommand {
   )
 
   @Argument(help: "Which schema: omit for the flow file, 'test' for test scripts.")
-  var kind: String?
-
-  func validate() throws {
-    if let kind, kind != "test" {
-      throw ValidationError("unknown schema '\(kind)' (omit it for the flow file, or 'test')")
-    }
-  }
+  var kind: SchemaKind?
 
   func run() throws {
-    var schema = kind == "test" ? TestScriptSchema.json : FlowSchema.jsonSchema()
+    var schema = kind == .test ? TestScriptSchema.json : FlowSchema.jsonSchema()
     if !schema.hasSuffix("\n") { schema += "\n" }
     StandardStream.output.write(schema)
   }
+}
+
+/// The schemas `flowc schema` prints besides the flow file's.
+enum SchemaKind: String, ExpressibleByArgument, CaseIterable {
+  /// The schema of test scripts (`*.test.yaml`).
+  case test
 }

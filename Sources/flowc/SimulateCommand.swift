@@ -30,8 +30,13 @@ struct SimulateCommand: AsyncParsableCommand {
         + "declined[:REASON] or error[:CODE].", valueName: "outcome"))
   var pay: String?
 
+  /// `--pay` read: `declined:REASON` is `declined REASON`.
+  var payAnswer: PaymentAnswer? {
+    pay.flatMap { PaymentAnswer(words: $0.replacingOccurrences(of: ":", with: " ")) }
+  }
+
   func validate() throws {
-    if let pay, PaymentAnswer(words: pay.replacingOccurrences(of: ":", with: " ")) == nil {
+    if let pay, payAnswer == nil {
       throw ValidationError(
         "unknown outcome '\(pay)' (use success, permission_denied, declined[:REASON], error[:CODE])"
       )
@@ -39,16 +44,15 @@ struct SimulateCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    guard let program = ProgramLoader.load(path: flow) else { throw ExitCode.failure }
-    let chosenLocale = locale ?? program.skill.locales.first ?? "en-US"
-    guard program.skill.locales.contains(chosenLocale) else {
-      RunCommand.printError(
-        "'\(flow)' has no locale '\(chosenLocale)' (it has "
-          + program.skill.locales.joined(separator: ", ") + ")")
+    let program = try CommandOutput.loadProgram(path: flow)
+    let chosenLocale: String
+    do {
+      chosenLocale = try LocaleSelection.simulatorLocale(locale, of: program)
+    } catch {
+      CommandOutput.error("'\(flow)' \(error)")
       throw ExitCode.failure
     }
-    let outcome = pay.flatMap { PaymentAnswer(words: $0.replacingOccurrences(of: ":", with: " ")) }
-    let session = SimulatorSession(program: program, locale: chosenLocale, fixedOutcome: outcome)
+    let session = SimulatorSession(program: program, locale: chosenLocale, fixedOutcome: payAnswer)
     let interactive = StandardStream.output.isTerminal
     StandardStream.output.write((await session.start()).output)
     while true {

@@ -24,52 +24,53 @@ import Testing
     ]),
   ])
 
-  static let cases: [(PaymentAnswer, String, String)] = [
-    (.success, "Setup", "success"),
-    (.permissionDenied, "Setup", "permission_denied"),
-    (.error(code: "InvalidSellerId"), "Setup", "error"),
-    (.error(code: "RequestThrottled"), "Setup", "error"),
-    (.error(code: "ConnectionsValidationFailed"), "Setup", "error"),
-    (.success, "Charge", "success"),
-    (.declined(reason: "AmazonRejected"), "Charge", "declined"),
-    (.declined(reason: "InvalidPaymentMethod"), "Charge", "declined"),
-    (.permissionDenied, "Charge", "permission_denied"),
-    (.error(code: "InternalServerError"), "Charge", "error"),
+  static let cases: [(PaymentAnswer, ConnectionsTaskName, PaymentOutcome)] = [
+    (.success, .setup, .success),
+    (.permissionDenied, .setup, .permissionDenied),
+    (.error(code: "InvalidSellerId"), .setup, .error),
+    (.error(code: "RequestThrottled"), .setup, .error),
+    (.error(code: "ConnectionsValidationFailed"), .setup, .error),
+    (.success, .charge, .success),
+    (.declined(reason: "AmazonRejected"), .charge, .declined),
+    (.declined(reason: "InvalidPaymentMethod"), .charge, .declined),
+    (.permissionDenied, .charge, .permissionDenied),
+    (.error(code: "InternalServerError"), .charge, .error),
   ]
 
   @Test(arguments: cases)
   func theProfileClassifiesWhatTheBuilderMakes(
-    outcome: PaymentAnswer, task: String, expected: String
+    answer: PaymentAnswer, task: ConnectionsTaskName, expected: PaymentOutcome
   ) throws {
     var builder = ConnectionsResponseBuilder()
-    let directive = task == "Setup" ? Self.setupDirective : Self.chargeDirective
+    let directive = task == .setup ? Self.setupDirective : Self.chargeDirective
     let request = try builder.request(
-      outcome, name: task, token: "pUjN6Zq3F0n2m4kX8cVb1w", directivePayload: directive)
+      answer, task: task, token: "pUjN6Zq3F0n2m4kX8cVb1w", directivePayload: directive)
     let status = request["status"]
     let classified = AmazonPayProfile.classify(
-      taskName: task, statusCode: status?["code"]?.stringValue ?? "",
+      taskName: task.rawValue, statusCode: status?["code"]?.stringValue ?? "",
       statusMessage: status?["message"]?.stringValue, payload: request["payload"])
-    #expect(classified.outcome.rawValue == expected)
+    #expect(classified.outcome.rawValue == expected.rawValue)
     #expect(request["type"] == .string("Connections.Response"))
     #expect(request["token"] == .string("pUjN6Zq3F0n2m4kX8cVb1w"))
     // The whole envelope decodes as a request the runtime reads.
     let conversation = TestConversation(
       program: try Repository.example("no-nicks"), locale: "en-US")
-    let envelope = try TestConversation.encoder.encode(conversation.envelope(request))
+    let envelope = try CanonicalJSON.compact(conversation.envelope(request))
     ConformanceRecorder.record(
-      envelope, kind: "request", name: "testing-connections-\(task)-\(expected)")
-    let decoded = try JSONDecoder().decode(RequestEnvelope.self, from: envelope)
+      envelope, kind: "request",
+      name: "testing-connections-\(task.rawValue)-\(expected.rawValue)")
+    let decoded = try CanonicalJSON.decode(RequestEnvelope.self, from: envelope)
     guard case .connectionsResponse(let response) = decoded.request else {
       Issue.record("not a Connections.Response: \(decoded.request.type)")
       return
     }
-    #expect(response.name == task)
+    #expect(response.name == task.rawValue)
   }
 
   @Test func setupSuccessHasTheAgreementAndTheAddressAsked() throws {
     var builder = ConnectionsResponseBuilder()
     let request = try builder.request(
-      .success, name: "Setup", token: "t", directivePayload: Self.setupDirective)
+      .success, task: .setup, token: "t", directivePayload: Self.setupDirective)
     let details = try #require(request["payload"]?["billingAgreementDetails"])
     #expect(details["billingAgreementStatus"] == .string("OPEN"))
     #expect(details["releaseEnvironment"] == .string("SANDBOX"))
@@ -84,7 +85,7 @@ import Testing
       noShipping = .object(members)
     }
     let second = try builder.request(
-      .success, name: "Setup", token: "t", directivePayload: noShipping)
+      .success, task: .setup, token: "t", directivePayload: noShipping)
     let secondDetails = try #require(second["payload"]?["billingAgreementDetails"])
     #expect(secondDetails["destination"] == nil)
     #expect(secondDetails["releaseEnvironment"] == .string("LIVE"))
@@ -95,7 +96,7 @@ import Testing
   @Test func chargeResultsNestTheStateAndEchoTheReference() throws {
     var builder = ConnectionsResponseBuilder()
     let success = try builder.request(
-      .success, name: "Charge", token: "t", directivePayload: Self.chargeDirective)
+      .success, task: .charge, token: "t", directivePayload: Self.chargeDirective)
     let details = try #require(success["payload"]?["authorizationDetails"])
     #expect(details["authorizationStatus"]?["state"] == .string("Closed"))
     #expect(details["authorizationStatus"]?["reasonCode"] == .string("MaxCapturesProcessed"))
@@ -105,7 +106,7 @@ import Testing
     #expect(success["payload"]?["amazonOrderReferenceId"]?.stringValue?.hasPrefix("S01-") == true)
 
     let declined = try builder.request(
-      .declined(reason: "TransactionTimedOut"), name: "Charge", token: "t",
+      .declined(reason: "TransactionTimedOut"), task: .charge, token: "t",
       directivePayload: Self.chargeDirective)
     let declinedDetails = try #require(declined["payload"]?["authorizationDetails"])
     #expect(declinedDetails["authorizationStatus"]?["state"] == .string("Declined"))
@@ -122,7 +123,7 @@ import Testing
     }
     var builder = ConnectionsResponseBuilder()
     let request = try builder.request(
-      .success, name: "Charge", token: "t", directivePayload: directive)
+      .success, task: .charge, token: "t", directivePayload: directive)
     let details = try #require(request["payload"]?["authorizationDetails"])
     #expect(details["authorizationStatus"]?["state"] == .string("Open"))
     #expect(details["captureNow"] == .bool(false))
@@ -134,11 +135,11 @@ import Testing
   @Test func errorsUseTheDocumentedStatusCodes() throws {
     var builder = ConnectionsResponseBuilder()
     let throttled = try builder.request(
-      .error(code: "RequestThrottled"), name: "Setup", token: "t", directivePayload: nil)
+      .error(code: "RequestThrottled"), task: .setup, token: "t", directivePayload: nil)
     #expect(throttled["status"]?["code"] == .string("429"))
     #expect(throttled["payload"]?["errorCode"] == .string("RequestThrottled"))
     let validation = try builder.request(
-      .error(code: "ConnectionsValidationFailed"), name: "Setup", token: "t",
+      .error(code: "ConnectionsValidationFailed"), task: .setup, token: "t",
       directivePayload: nil)
     #expect(validation["status"]?["code"] == .string("400"))
     #expect(validation["payload"] == nil)
@@ -151,7 +152,7 @@ import Testing
     var builder = ConnectionsResponseBuilder()
     #expect(throws: ConnectionsResponseBuilder.BuildError.declinedSetup) {
       try builder.request(
-        .declined(reason: "AmazonRejected"), name: "Setup", token: "t", directivePayload: nil)
+        .declined(reason: "AmazonRejected"), task: .setup, token: "t", directivePayload: nil)
     }
   }
 }
