@@ -10,6 +10,11 @@ enum CommandOutput {
     line("error", message)
   }
 
+  /// Writes `flowc: warning: message` on one line.
+  static func warning(_ message: String) {
+    line("warning", message)
+  }
+
   /// Writes `flowc: note: message` on one line.
   static func note(_ message: String) {
     line("note", message)
@@ -26,7 +31,7 @@ enum CommandOutput {
     if let line = report.summaryLine { StandardStream.error.write(line + "\n") }
   }
 
-  /// Loads the flow of `run`, `test` and `simulate` (YAML or IR JSON), printing the compiler's
+  /// Loads the flow of `run`, `test`, `simulate`, `generate` and `graph` (YAML or IR JSON), printing the compiler's
   /// warnings, or why there is no program.
   ///
   /// - Throws: `ExitCode.failure` when there is no program (after printing why).

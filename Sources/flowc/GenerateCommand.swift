@@ -64,7 +64,7 @@ struct GenerateSkillPackageCommand: ParsableCommand {
   }
 
   func run() throws {
-    guard let program = FlowInput.load(path: flow) else { throw ExitCode.failure }
+    let program = try CommandOutput.loadProgram(path: flow)
     let skillEndpoint = endpoint.flatMap {
       SkillEndpoint(parsing: $0, certificate: certificate.type)
     }
@@ -72,24 +72,15 @@ struct GenerateSkillPackageCommand: ParsableCommand {
     do {
       let (files, warnings) = try SkillPackageGenerator.files(for: program, endpoint: skillEndpoint)
       for warning in warnings {
-        StandardStream.error.write("flowc: warning: \(warning)\n")
+        CommandOutput.warning("\(warning)")
       }
       try GeneratedFile.write(files, into: directory)
       for file in files {
         StandardStream.output.write(directory.appendingPathComponent(file.path).relativePath + "\n")
       }
     } catch {
-      RunCommand.printError("cannot write the skill package to '\(output)': \(error)")
+      CommandOutput.error("cannot write the skill package to '\(output)': \(error)")
       throw ExitCode.failure
     }
-  }
-}
-
-/// The one place where `generate` and `graph` turn FLOW (YAML or IR JSON) into a program, so
-/// that switching to the compiler's loader is a one-line change.
-enum FlowInput {
-  /// The program, or `nil` after printing why there is none.
-  static func load(path: String) -> FlowProgram? {
-    ProgramLoader.load(path: path)
   }
 }

@@ -35,7 +35,7 @@ struct GraphCommand: ParsableCommand {
   var format: Format = .dot
 
   func run() throws {
-    guard let program = FlowInput.load(path: flow) else { throw ExitCode.failure }
+    let program = try CommandOutput.loadProgram(path: flow)
     StandardStream.output.write(format.graphFormat.render(FlowGraph(program: program)))
   }
 }
