@@ -43,7 +43,7 @@ public struct CoverageData: Sendable, Equatable {
       )
     }
     for outcome in trace.paymentOutcomes {
-      paymentOutcomes.insert(CoveredTransition(from: outcome.state, on: outcome.outcome))
+      paymentOutcomes.insert(CoveredTransition(from: outcome.state, on: outcome.outcome.rawValue))
     }
   }
 
