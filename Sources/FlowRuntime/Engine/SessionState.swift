@@ -58,7 +58,9 @@ public struct SessionState: Codable, Sendable, Equatable {
   public init?(sessionAttributes: [String: JSONValue]?) {
     guard let value = sessionAttributes?[Self.attributeKey],
       let data = try? CanonicalJSON.compact(value),
-      let state = try? CanonicalJSON.decode(SessionState.self, from: data)
+      let state = try? CanonicalJSON.decode(SessionState.self, from: data),
+      // A number the next response could not carry back is not a state this engine wrote.
+      state.variables.values.allSatisfy({ (try? $0.jsonValue()) != nil })
     else { return nil }
     self = state
   }
