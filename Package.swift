@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "FlowCompiler", targets: ["FlowCompiler"]),
     .library(name: "FlowRuntime", targets: ["FlowRuntime"]),
     .library(name: "FlowGenerators", targets: ["FlowGenerators"]),
+    .library(name: "FlowStoreSQL", targets: ["FlowStoreSQL"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,8 +45,15 @@ let package = Package(
     ),
     .target(
       name: "FlowRuntime",
+      dependencies: ["FlowIR"],
+      swiftSettings: upcomingFeatures
+    ),
+    // The SQL store drivers and store-URL opening, kept out of FlowRuntime.
+    .target(
+      name: "FlowStoreSQL",
       dependencies: [
         "FlowIR",
+        "FlowRuntime",
         .product(name: "SQLKit", package: "sql-kit"),
         .product(name: "SQLiteKit", package: "sqlite-kit"),
         .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -81,19 +89,15 @@ let package = Package(
         "FlowGenerators",
         "FlowIR",
         "FlowRuntime",
+        "FlowStoreSQL",
         "FlowTesting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: upcomingFeatures
     ),
-    .executableTarget(
-      name: "RuntimeBenchmark",
-      dependencies: ["FlowCompiler", "FlowIR", "FlowRuntime"],
-      path: "benchmarks/runtime/Sources",
-      swiftSettings: upcomingFeatures
-    ),
     .target(
       name: "FlowTestSupport",
+      dependencies: ["FlowIR"],
       path: "Tests/FlowTestSupport",
       swiftSettings: upcomingFeatures
     ),
@@ -104,7 +108,10 @@ let package = Package(
     ),
     .testTarget(
       name: "FlowRuntimeTests",
-      dependencies: ["FlowRuntime", "FlowIR", "FlowCompiler", "FlowTestSupport"],
+      dependencies: [
+        "FlowRuntime", "FlowStoreSQL", "FlowIR", "FlowCompiler", "FlowTesting", "FlowTestSupport",
+        .product(name: "SQLKit", package: "sql-kit"),
+      ],
       swiftSettings: upcomingFeatures
     ),
     .testTarget(

@@ -101,6 +101,8 @@ public struct AgreementStatus: RawRepresentable, Codable, Sendable, Hashable,
   public static let closed = AgreementStatus(rawValue: "CLOSED")
   /// The agreement is being closed or set up.
   public static let draft = AgreementStatus(rawValue: "DRAFT")
+  /// The agreement was canceled by the customer or by Amazon.
+  public static let canceled = AgreementStatus(rawValue: "CANCELED")
 
   /// Whether a Charge may use the agreement.
   public var isOpen: Bool { self == .open }

@@ -43,3 +43,45 @@ public enum VariableValue: Codable, Sendable, Equatable, Hashable {
     }
   }
 }
+
+extension VariableValue {
+  /// The largest integer magnitude a JSON value carries exactly (``JSONValue`` holds numbers
+  /// as `Double` and writes those below it as integers).
+  static let largestExactInteger: Int64 = 1_000_000_000_000_000 - 1
+
+  /// The value as JSON, the shape `encode(to:)` writes, without going through an encoder.
+  ///
+  /// - Throws: `EncodingError.invalidValue` for an integer (or money amount) beyond
+  ///   ±``largestExactInteger``, which JSON values cannot carry exactly.
+  func jsonValue() throws -> JSONValue {
+    func number(_ value: Int64) throws -> JSONValue {
+      guard value.magnitude <= Self.largestExactInteger.magnitude else {
+        throw EncodingError.invalidValue(
+          value,
+          EncodingError.Context(
+            codingPath: [], debugDescription: "\(value) is too large to carry exactly"))
+      }
+      return .number(Double(value))
+    }
+    let (key, payload): (CodingKeys, JSONValue) =
+      switch self {
+      case .string(let value): (.string, .string(value))
+      case .int(let value): (.int, try number(value))
+      case .bool(let value): (.bool, .bool(value))
+      case .money(let value):
+        (
+          .money,
+          .object([
+            Self.moneyMinorUnitsKey: try number(value.minorUnits),
+            Self.moneyCurrencyKey: .string(value.currency),
+          ])
+        )
+      case .product(let value): (.product, .string(value))
+      }
+    return .object([key.rawValue: payload])
+  }
+
+  /// The keys of ``Money``'s JSON form.
+  static let moneyMinorUnitsKey = "minor_units"
+  static let moneyCurrencyKey = "currency"
+}

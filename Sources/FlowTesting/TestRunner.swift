@@ -155,7 +155,7 @@ enum ExpectationChecker {
       return actual == state
         ? nil : "state: expected \(quoted(state)), got \(actual.map(quoted) ?? "none")"
     case .variable(let path, let value):
-      let scope = VariableScope(
+      let scope = TurnVariables(
         program: conversation.program, variables: conversation.variables,
         locale: conversation.locale)
       let actual = scope.value(of: path)?.testText
@@ -172,7 +172,7 @@ enum ExpectationChecker {
     case .noOrder:
       let orders = (try? await conversation.store.orders(userId: conversation.currentUserId)) ?? []
       guard let order = orders.last else { return nil }
-      return "order: expected none, got order '\(order.id)' (\(order.state))"
+      return "order: expected none, got order '\(order.id)' (\(order.state.rawValue))"
     case .order(let fields):
       let orders = (try? await conversation.store.orders(userId: conversation.currentUserId)) ?? []
       guard let order = orders.last else { return "order: expected an order, got none" }
@@ -195,7 +195,7 @@ enum ExpectationChecker {
           userId: conversation.currentUserId)
       else { return "agreement: expected an open agreement, got none" }
       for (field, expected) in fields {
-        let actual = field == "id" ? agreement.billingAgreementId : agreement.status
+        let actual = field == "id" ? agreement.billingAgreementId : agreement.status.rawValue
         if actual != expected.text {
           return "agreement \(field): expected \(expected), got \(quoted(actual))"
         }
@@ -224,7 +224,7 @@ enum ExpectationChecker {
     case "quantity": String(order.quantity)
     case "amount": order.amount.decimalString
     case "currency": order.amount.currency
-    case "state": order.state
+    case "state": order.state.rawValue
     case "authorization_reference_id": order.authorizationReferenceId
     case "amazon_authorization_id": order.amazonAuthorizationId
     case "billing_agreement_id": order.billingAgreementId

@@ -2,6 +2,7 @@ import ArgumentParser
 import FlowCompiler
 import FlowIR
 import FlowRuntime
+import FlowStoreSQL
 import Foundation
 
 /// `flowc run FLOW [--store URL]`: answers one Alexa request envelope read from standard input
@@ -32,31 +33,21 @@ struct RunCommand: AsyncParsableCommand {
     let program = try CommandOutput.loadProgram(path: flow)
     let input = FileHandle.standardInput.readDataToEndOfFile()
     do {
-      let flowStore = try await FlowStores.open(url: store)
+      let flowStore = try await FlowStores.open(StoreLocation(url: store))
       let engine = FlowEngine(program: program, store: flowStore)
-      let response: Data
+      let answer: FlowAnswer
       do {
-        response = try await engine.handle(requestJSON: input)
+        answer = try await engine.answer(requestJSON: input)
       } catch {
         try? await flowStore.close()
         throw error
       }
       try await flowStore.close()
-      StandardStream.output.write([UInt8](try Self.prettyPrinted(response)))
+      StandardStream.output.write([UInt8](try CanonicalJSON.pretty(answer.envelope)))
     } catch {
       CommandOutput.error(String(describing: error))
       throw ExitCode.failure
     }
-  }
-
-  /// The response re-encoded for people: pretty, sorted keys, final newline.
-  static func prettyPrinted(_ json: Data) throws -> Data {
-    let value = try JSONDecoder().decode(JSONValue.self, from: json)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(value)
-    data.append(UInt8(ascii: "\n"))
-    return data
   }
 }
 

@@ -1,5 +1,6 @@
 import FlowIR
 import FlowRuntime
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -40,7 +41,7 @@ import Testing
     #expect(setupDirective.payload?["needAmazonShippingAddress"] == .bool(true))
 
     let checkout = try await customer.amazonPay(
-      "Setup", token: setupDirective.token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: setupDirective.token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(
       checkout.speech
         == "Your total is $18.00, shipping to 410 Terry Ave N. Do you want to place the order?")
@@ -60,7 +61,7 @@ import Testing
 
     let thanks = try await customer.amazonPay(
       "Charge", token: chargeDirective.token,
-      payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
     #expect(
       thanks.speech
         == "Your order is placed. No Nicks will email you when it ships. Thanks for shaving with "
@@ -75,17 +76,17 @@ import Testing
             smallImageUrl: "https://nonicks.example.com/logo.png",
             largeImageUrl: "https://nonicks.example.com/logo.png")))
 
-    let orders = try await store.orders(userId: Envelopes.shopper)
+    let orders = try await store.orders(userId: RequestEnvelopes.shopper)
     #expect(orders.count == 1)
     let order = try #require(orders.first)
-    #expect(order.state == "captured")
+    #expect(order.state == .captured)
     #expect(order.amount == Money(minorUnits: 1800, currency: "USD"))
     #expect(order.quantity == 2)
     #expect(order.productId == "starter_kit")
     #expect(order.billingAgreementId == "C01-1234567-7654321")
     #expect(order.amazonAuthorizationId == "S01-1111111-2222222-A000001")
     #expect(order.authorizationReferenceId == referenceId)
-    let agreement = try await store.openAgreement(userId: Envelopes.shopper)
+    let agreement = try await store.openAgreement(userId: RequestEnvelopes.shopper)
     #expect(agreement?.billingAgreementId == "C01-1234567-7654321")
     // The sellerOrderId is the order id of the conversation.
     #expect(
@@ -112,7 +113,7 @@ import Testing
     _ = try await first.say("AMAZON.YesIntent")
     let setup = try #require(try await first.say("AMAZON.YesIntent").sendRequest)
     _ = try await first.amazonPay(
-      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     _ = try await first.say("AMAZON.NoIntent")
 
     // Next time the stored agreement is loaded at launch.
@@ -130,11 +131,11 @@ import Testing
     #expect(charge.payload?["billingAgreementId"] == .string("C01-1234567-7654321"))
     let thanks = try await again.amazonPay(
       "Charge", token: charge.token,
-      payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
     #expect(thanks.speech?.hasPrefix("Your order is placed.") == true)
-    let orders = try await store.orders(userId: Envelopes.shopper)
+    let orders = try await store.orders(userId: RequestEnvelopes.shopper)
     #expect(orders.map(\.productId) == ["starter_kit", "refill"])
-    #expect(orders.map(\.state) == ["pending", "captured"])
+    #expect(orders.map(\.state) == [.pending, .captured])
   }
 
   @Test func permissionNotGrantedSendsTheConsentCardAndNoDirective() async throws {
@@ -152,7 +153,7 @@ import Testing
     #expect(
       denied.response.card == .askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
     #expect(denied.response.shouldEndSession == true)
-    #expect(try await store.orders(userId: Envelopes.shopper).isEmpty)
+    #expect(try await store.orders(userId: RequestEnvelopes.shopper).isEmpty)
   }
 
   @Test func permissionMissingFromTheRequestCountsAsNotGranted() async throws {
@@ -174,51 +175,46 @@ import Testing
     _ = try await customer.say("AMAZON.YesIntent")
     let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
     _ = try await customer.amazonPay(
-      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     let charge = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
     return (customer, charge.token)
   }
 
   @Test(arguments: ["AmazonRejected", "ProcessingFailure", "TransactionTimedOut"])
   func declineIsSpokenByTheSkill(reason: String) async throws {
-    let store = MemoryFlowStore()
-    var (customer, token) = try await Self.reachCharge(
-      makeEngine(store: store), name: "decline-\(reason)")
-    let declined = try await customer.amazonPay(
-      "Charge", token: token,
-      payload: Envelopes.chargePayload(state: "Declined", reasonCode: reason, captured: "0.00"))
+    let declined = try await Self.declinedCharge(reason: reason)
     #expect(declined.speech == "Your order was not placed and you have not been charged.")
     #expect(declined.response.shouldEndSession == true)
-    let order = try #require(try await store.orders(userId: Envelopes.shopper).first)
-    #expect(order.state == "declined")
   }
 
   @Test func invalidPaymentMethodIsNotSpokenTwice() async throws {
-    let store = MemoryFlowStore()
-    var (customer, token) = try await Self.reachCharge(
-      makeEngine(store: store), name: "decline-InvalidPaymentMethod")
-    let declined = try await customer.amazonPay(
-      "Charge", token: token,
-      payload: Envelopes.chargePayload(
-        state: "Declined", reasonCode: "InvalidPaymentMethod", captured: "0.00"))
+    let declined = try await Self.declinedCharge(reason: "InvalidPaymentMethod")
     // Amazon Pay already told the customer: the skill ends quietly.
     #expect(declined.response.outputSpeech == nil)
     #expect(declined.response.shouldEndSession == true)
     #expect(declined.response.directives == nil)
-    let order = try #require(try await store.orders(userId: Envelopes.shopper).first)
-    #expect(order.state == "declined")
+  }
+
+  /// A Charge declined for `reason`; checks that the order is recorded as declined.
+  static func declinedCharge(reason: String) async throws -> ResponseEnvelope {
+    let store = MemoryFlowStore()
+    var (customer, token) = try await reachCharge(
+      makeEngine(store: store), name: "decline-\(reason)")
+    let declined = try await customer.amazonPay(
+      "Charge", token: token,
+      payload: RequestEnvelopes.chargePayload(
+        state: "Declined", reasonCode: reason, captured: "0.00"))
+    let order = try #require(try await store.orders(userId: RequestEnvelopes.shopper).first)
+    #expect(order.state == .declined)
+    return declined
   }
 
   @Test(arguments: [
     ("400", "InvalidSellerId"), ("500", "InternalServerError"), ("400", "MissingSkillManifestData"),
   ])
   func setupErrorsTheMerchantMustSpeak(code: String, message: String) async throws {
-    var customer = Conversation(engine: makeEngine(), name: "setup-error-\(message)")
-    _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
-    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
-    let problem = try await customer.amazonPay(
-      "Setup", token: setup.token, code: code, message: message, payload: nil)
+    let problem = try await Self.setupFails(
+      code: code, message: message, name: "setup-error-\(message)")
     #expect(
       problem.speech == "Sorry, there was a problem with the payment. You have not been charged.")
     #expect(problem.response.shouldEndSession == true)
@@ -229,14 +225,22 @@ import Testing
     ("400", "InvalidShippingAddress"), ("403", "InvalidAccountStatus"),
   ])
   func setupErrorsAmazonAlreadySpoke(code: String, message: String) async throws {
-    var customer = Conversation(engine: makeEngine(), name: "setup-spoken-\(message)")
+    let quiet = try await Self.setupFails(
+      code: code, message: message, name: "setup-spoken-\(message)")
+    #expect(quiet.response.outputSpeech == nil)
+    #expect(quiet.response.shouldEndSession == true)
+  }
+
+  /// A customer who says yes twice, and Amazon Pay's answer to the Setup: `code`, `message`.
+  static func setupFails(code: String, message: String, name: String) async throws
+    -> ResponseEnvelope
+  {
+    var customer = Conversation(engine: makeEngine(), name: name)
     _ = try await customer.launch()
     _ = try await customer.say("AMAZON.YesIntent")
     let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
-    let quiet = try await customer.amazonPay(
+    return try await customer.amazonPay(
       "Setup", token: setup.token, code: code, message: message, payload: nil)
-    #expect(quiet.response.outputSpeech == nil)
-    #expect(quiet.response.shouldEndSession == true)
   }
 
   @Test func setupPermissionErrorSendsTheConsentCard() async throws {
@@ -257,15 +261,8 @@ import Testing
     var program = NoNicksProgram.program(flowHash: "sha256:retry")
     program.prompts["en-US"]?["retry"] = NoNicksProgram.template(
       "Would you like to try the payment again?")
-    program.states["declined"] = State(
-      id: "declined",
-      kind: .ask(
-        AskState(
-          prompt: "retry", reprompt: nil, card: nil,
-          on: [
-            "AMAZON.YesIntent": Transition(goto: "charge"),
-            "AMAZON.NoIntent": Transition(goto: "goodbye"),
-          ])))
+    program.states["declined"] = NoNicksProgram.yesOrNo(
+      "declined", prompt: "retry", yes: Transition(goto: "charge"))
     return program
   }
 
@@ -273,12 +270,14 @@ import Testing
     let store = MemoryFlowStore()
     var (customer, token) = try await EngineConversationTests.reachCharge(
       makeEngine(program: Self.retryProgram(), store: store), name: "retry")
-    let firstReference = try #require(try await store.orders(userId: Envelopes.shopper).first)
-      .authorizationReferenceId
+    let firstReference = try #require(
+      try await store.orders(userId: RequestEnvelopes.shopper).first
+    )
+    .authorizationReferenceId
     // Amazon already spoke about the payment method, but a question is not error text.
     let retry = try await customer.amazonPay(
       "Charge", token: token,
-      payload: Envelopes.chargePayload(
+      payload: RequestEnvelopes.chargePayload(
         state: "Declined", reasonCode: "InvalidPaymentMethod", captured: "0.00"))
     #expect(retry.speech == "Would you like to try the payment again?")
     #expect(retry.response.shouldEndSession == false)
@@ -293,10 +292,10 @@ import Testing
 
     _ = try await customer.amazonPay(
       "Charge", token: second.token,
-      payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
-    let orders = try await store.orders(userId: Envelopes.shopper)
+      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+    let orders = try await store.orders(userId: RequestEnvelopes.shopper)
     #expect(orders.count == 1)
-    #expect(orders.first?.state == "captured")
+    #expect(orders.first?.state == .captured)
     #expect(orders.first?.authorizationReferenceId == secondReference)
   }
 }
@@ -305,7 +304,7 @@ import Testing
 @Suite struct EngineChainedPaymentTests {
   @Test func setupSuccessSendsTheChargeInTheSameResponse() async throws {
     var program = NoNicksProgram.program(flowHash: "sha256:chained")
-    guard case .connections(var setup) = program.states["setup"]?.kind else { return }
+    var setup = try #require(program.states["setup"]?.kind.connectionsState)
     setup.on[.success] = Transition(goto: "charge")
     program.states["setup"] = State(id: "setup", kind: .connections(setup))
     let store = InstrumentedStore()
@@ -315,7 +314,7 @@ import Testing
     _ = try await customer.say("AMAZON.YesIntent")
     let setupDirective = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
     let chargeResponse = try await customer.amazonPay(
-      "Setup", token: setupDirective.token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: setupDirective.token, payload: RequestEnvelopes.setupSuccessPayload)
     let charge = try #require(chargeResponse.sendRequest)
     #expect(charge.name == "Charge")
     #expect(charge.payload?["billingAgreementId"] == .string("C01-1234567-7654321"))
@@ -325,21 +324,22 @@ import Testing
     #expect(last.consumedTokens == [setupDirective.token])
     #expect(last.newContinuations.map(\.token) == [charge.token])
     #expect(last.agreements.count == 1)
-    #expect(last.orders.last?.state == "charging")
+    #expect(last.orders.last?.state == .charging)
     #expect(last.orders.last?.billingAgreementId == "C01-1234567-7654321")
 
     _ = try await customer.amazonPay(
       "Charge", token: charge.token,
-      payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
-    let orders = try await store.orders(userId: Envelopes.shopper)
-    #expect(orders.map(\.state) == ["captured"])
+      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+    let orders = try await store.orders(userId: RequestEnvelopes.shopper)
+    #expect(orders.map(\.state) == [.captured])
   }
 
   @Test func theEnvelopeAPIAnswersAndReplaysLikeTheJSONOne() async throws {
     let engine = makeEngine()
-    let json = try Conversation.encoder.encode(
-      Envelopes.envelope(
-        request: Envelopes.launch(), sessionNew: true, requestId: "amzn1.echo-api.request.api"))
+    let json = try CanonicalJSON.compact(
+      RequestEnvelopes.envelope(
+        request: RequestEnvelopes.launch(), sessionNew: true,
+        requestId: "amzn1.echo-api.request.api"))
     let request = try JSONDecoder().decode(RequestEnvelope.self, from: json)
     let first = try await engine.handle(request)
     #expect(first.response.shouldEndSession == false)

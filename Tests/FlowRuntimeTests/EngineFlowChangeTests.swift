@@ -1,5 +1,6 @@
 import FlowIR
 import FlowRuntime
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ import Testing
     var resumed = customer
     resumed.engine = makeEngine(program: edited, store: store, seed: 11)
     let checkout = try await resumed.amazonPay(
-      "Setup", token: token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(checkout.speech == "New wording: $9.00 to 410 Terry Ave N. Place the order?")
     #expect(checkout.sessionAttributes?["flowc"]?["flow_hash"] == .string("sha256:edited"))
   }
@@ -33,7 +34,7 @@ import Testing
     var resumed = customer
     resumed.engine = makeEngine(program: edited, store: store, seed: 12)
     let ended = try await resumed.amazonPay(
-      "Setup", token: token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(
       ended.speech
         == "Sorry, this skill was updated while Amazon Pay was handling your request, so I cannot "
@@ -42,7 +43,7 @@ import Testing
     #expect(ended.response.directives == nil)
     // What Amazon Pay reported is still recorded.
     #expect(
-      try await store.openAgreement(userId: Envelopes.shopper)?.billingAgreementId
+      try await store.openAgreement(userId: RequestEnvelopes.shopper)?.billingAgreementId
         == "C01-1234567-7654321")
   }
 
@@ -56,7 +57,7 @@ import Testing
     var resumed = customer
     resumed.engine = makeEngine(program: edited, store: store, seed: 13)
     let ended = try await resumed.amazonPay(
-      "Setup", token: token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(ended.speech?.hasPrefix("Sorry, this skill was updated") == true)
   }
 

@@ -1,5 +1,6 @@
 import FlowIR
 import FlowRuntime
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -37,9 +38,10 @@ import Testing
     // A real conversation first, so that tokens and orders exist to be confused about.
     let (_, token) = try await EngineConversationTests.reachCharge(engine, name: "hostile-setup")
     let seeds: [JSONValue] = [
-      Envelopes.envelope(request: Envelopes.launch(), sessionNew: true, requestId: "h"),
-      Envelopes.envelope(
-        request: Envelopes.intent(
+      RequestEnvelopes.envelope(
+        request: RequestEnvelopes.launch(), sessionNew: true, requestId: "h"),
+      RequestEnvelopes.envelope(
+        request: RequestEnvelopes.intent(
           "BuyIntent", slots: ["product": ("kit", "starter_kit"), "quantity": ("3", nil)]),
         sessionNew: false,
         attributes: [
@@ -49,10 +51,11 @@ import Testing
             "variables": .object(["quantity": .object(["int": .number(1)])]),
           ])
         ], requestId: "h"),
-      Envelopes.envelope(
-        request: Envelopes.connectionsResponse(
+      RequestEnvelopes.envelope(
+        request: RequestEnvelopes.connectionsResponse(
           name: "Charge", code: "200", message: "OK", token: token,
-          payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed")),
+          payload: RequestEnvelopes.chargePayload(
+            state: "Closed", reasonCode: "MaxCapturesProcessed")),
         sessionNew: true, requestId: "h"),
     ]
     let random = SeededRandom(seed: 2026)
@@ -69,7 +72,7 @@ import Testing
         object["request"] = .object(request)
         envelope = .object(object)
       }
-      let json = try Conversation.encoder.encode(envelope)
+      let json = try CanonicalJSON.compact(envelope)
       do {
         let response = try await engine.handle(requestJSON: json)
         #expect((try? JSONDecoder().decode(ResponseEnvelope.self, from: response)) != nil)

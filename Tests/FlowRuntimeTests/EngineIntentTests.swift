@@ -116,7 +116,7 @@ import Testing
     program.prompts["en-US"]?["confirm_order"] = NoNicksProgram.template(
       "<speak>That is <emphasis>{product.name}</emphasis>.</speak>")
     program.prompts["en-US"]?["help"] = NoNicksProgram.template("Say yes & go.")
-    guard case .ask(var confirm) = program.states["confirm_order"]?.kind else { return }
+    var confirm = try #require(program.states["confirm_order"]?.kind.askState)
     confirm.on["AMAZON.HelpIntent"] = Transition(say: "help")
     program.states["confirm_order"] = State(id: "confirm_order", kind: .ask(confirm))
     var customer = Conversation(engine: makeEngine(program: program), name: "ssml")
@@ -149,7 +149,7 @@ import Testing
               goto: "big_order")
           ],
           otherwise: "confirm_order")))
-    guard case .ask(var welcome) = program.states["welcome"]?.kind else { return }
+    var welcome = try #require(program.states["welcome"]?.kind.askState)
     welcome.on["BuyIntent"]?.goto = "size_check"
     program.states["welcome"] = State(id: "welcome", kind: .ask(welcome))
     let engine = makeEngine(program: program)

@@ -1,5 +1,6 @@
 import FlowIR
 import FlowRuntime
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -87,8 +88,9 @@ import Testing
   @Test func unknownFieldsAreIgnored() async throws {
     let store = MemoryFlowStore()
     let engine = makeEngine(store: store)
-    var envelope = Envelopes.envelope(
-      request: Envelopes.launch(), sessionNew: true, requestId: "amzn1.echo-api.request.extra")
+    var envelope = RequestEnvelopes.envelope(
+      request: RequestEnvelopes.launch(), sessionNew: true,
+      requestId: "amzn1.echo-api.request.extra")
     if case .object(var object) = envelope {
       object["newTopLevelField"] = .string("x")
       if case .object(var request)? = object["request"] {
@@ -97,7 +99,7 @@ import Testing
       }
       envelope = .object(object)
     }
-    let response = try await engine.handle(requestJSON: try Conversation.encoder.encode(envelope))
+    let response = try await engine.handle(requestJSON: try CanonicalJSON.compact(envelope))
     let decoded = try JSONDecoder().decode(ResponseEnvelope.self, from: response)
     #expect(decoded.response.outputSpeech != nil)
   }

@@ -1,5 +1,6 @@
 import FlowIR
 import FlowRuntime
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -40,15 +41,24 @@ actor InstrumentedStore: FlowStore {
 }
 
 @Suite struct EngineStoreUseTests {
-  @Test func everyTurnCommitsOnceWithItsAnsweredRequest() async throws {
-    let store = InstrumentedStore()
-    let engine = FlowEngine(program: NoNicksProgram.program(), store: store)
-    var customer = Conversation(engine: engine, name: "one-commit-per-turn")
+  /// Launch, yes, yes, and a Setup success; returns the Setup directive.
+  static func setUp(_ customer: inout Conversation) async throws -> (
+    name: String, payload: JSONValue?, token: String
+  ) {
     _ = try await customer.launch()
     _ = try await customer.say("AMAZON.YesIntent")
     let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
     _ = try await customer.amazonPay(
-      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
+    return setup
+  }
+
+  @Test func everyTurnCommitsOnceWithItsAnsweredRequest() async throws {
+    let store = InstrumentedStore()
+    var customer = Conversation(
+      engine: FlowEngine(program: NoNicksProgram.program(), store: store),
+      name: "one-commit-per-turn")
+    let setup = try await Self.setUp(&customer)
     let commits = await store.commits
     #expect(commits.count == 4)
     #expect(commits.allSatisfy { $0.processedRequest != nil })
@@ -62,16 +72,12 @@ actor InstrumentedStore: FlowStore {
 
   @Test func losingTheRaceForATokenAnswersPolitelyAndWritesNothingElse() async throws {
     let store = InstrumentedStore()
-    let engine = FlowEngine(program: NoNicksProgram.program(), store: store)
-    var customer = Conversation(engine: engine, name: "token-race")
-    _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
-    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
-    _ = try await customer.amazonPay(
-      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+    var customer = Conversation(
+      engine: FlowEngine(program: NoNicksProgram.program(), store: store), name: "token-race")
+    let setup = try await Self.setUp(&customer)
     await store.serveStaleContinuations()
     let late = try await customer.amazonPay(
-      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(late.speech == EngineTokenTests.notFound)
     let commits = await store.commits
     // The failed batch, then the answered request alone.
@@ -99,7 +105,7 @@ actor InstrumentedStore: FlowStore {
   @Test func germanMoneyAndMessages() async throws {
     let engine = makeEngine(program: Self.germanProgram())
     var customer = Conversation(engine: engine, name: "german")
-    let welcome = try await customer.send(Envelopes.launch())
+    let welcome = try await customer.send(RequestEnvelopes.launch())
     // The request says en-US, which the flow does not have: its first locale answers.
     #expect(
       welcome.speech == "Willkommen bei No Nicks. Möchtest du ein Starter-Set für 9,00 € kaufen?")

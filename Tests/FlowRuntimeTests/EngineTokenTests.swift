@@ -1,5 +1,6 @@
 import FlowIR
 import FlowRuntime
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -25,14 +26,14 @@ import Testing
     var (customer, token) = try await Self.reachSetup(
       makeEngine(store: store), name: "unknown-token")
     let unknown = try await customer.amazonPay(
-      "Setup", token: "not-a-token", payload: Envelopes.setupSuccessPayload)
+      "Setup", token: "not-a-token", payload: RequestEnvelopes.setupSuccessPayload)
     #expect(unknown.speech == Self.notFound)
     #expect(unknown.response.shouldEndSession == true)
     #expect(unknown.sessionAttributes == nil)
-    #expect(try await store.openAgreement(userId: Envelopes.shopper) == nil)
+    #expect(try await store.openAgreement(userId: RequestEnvelopes.shopper) == nil)
     // The real token still works.
     let checkout = try await customer.amazonPay(
-      "Setup", token: token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(checkout.speech?.hasPrefix("Your total is $9.00") == true)
   }
 
@@ -42,7 +43,7 @@ import Testing
       makeEngine(clock: clock), name: "expired-token")
     clock.advance(by: FlowEngine.defaultContinuationLifetime + 1)
     let expired = try await customer.amazonPay(
-      "Setup", token: token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(expired.speech == Self.notFound)
   }
 
@@ -50,22 +51,23 @@ import Testing
     let store = MemoryFlowStore()
     var (owner, token) = try await Self.reachSetup(makeEngine(store: store), name: "foreign-token")
     var stranger = Conversation(engine: owner.engine, name: "foreign-token-stranger")
-    stranger.userId = Envelopes.otherShopper
+    stranger.userId = RequestEnvelopes.otherShopper
     let refused = try await stranger.amazonPay(
-      "Setup", token: token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(refused.speech == Self.notFound)
-    #expect(try await store.openAgreement(userId: Envelopes.otherShopper) == nil)
+    #expect(try await store.openAgreement(userId: RequestEnvelopes.otherShopper) == nil)
 
     let checkout = try await owner.amazonPay(
-      "Setup", token: token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(checkout.speech?.hasPrefix("Your total is $9.00") == true)
   }
 
   @Test func aTokenIsConsumedOnce() async throws {
     var (customer, token) = try await Self.reachSetup(makeEngine(), name: "token-reuse")
-    _ = try await customer.amazonPay("Setup", token: token, payload: Envelopes.setupSuccessPayload)
+    _ = try await customer.amazonPay(
+      "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     let again = try await customer.amazonPay(
-      "Setup", token: token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(again.speech == Self.notFound)
   }
 
@@ -73,14 +75,15 @@ import Testing
     let store = MemoryFlowStore()
     var (customer, token) = try await EngineConversationTests.reachCharge(
       makeEngine(store: store), name: "redelivery")
-    let payload = Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed")
+    let payload = RequestEnvelopes.chargePayload(
+      state: "Closed", reasonCode: "MaxCapturesProcessed")
     let first = try await customer.amazonPay(
       "Charge", token: token, payload: payload, requestId: "amzn1.echo-api.request.same")
     let second = try await customer.amazonPay(
       "Charge", token: token, payload: payload, requestId: "amzn1.echo-api.request.same")
     #expect(first == second)
     #expect(first.speech?.hasPrefix("Your order is placed.") == true)
-    #expect(try await store.orders(userId: Envelopes.shopper).count == 1)
+    #expect(try await store.orders(userId: RequestEnvelopes.shopper).count == 1)
   }
 
   @Test func aRedeliveredSetupDirectiveRequestSendsTheSameTokenAndStoresOneContinuation()
@@ -93,12 +96,12 @@ import Testing
     _ = try await customer.say("AMAZON.YesIntent")
     let saved = customer
     let first = try await customer.send(
-      Envelopes.intent("AMAZON.YesIntent"), requestId: "amzn1.echo-api.request.yes-twice")
+      RequestEnvelopes.intent("AMAZON.YesIntent"), requestId: "amzn1.echo-api.request.yes-twice")
     customer = saved
     let second = try await customer.send(
-      Envelopes.intent("AMAZON.YesIntent"), requestId: "amzn1.echo-api.request.yes-twice")
+      RequestEnvelopes.intent("AMAZON.YesIntent"), requestId: "amzn1.echo-api.request.yes-twice")
     #expect(first == second)
-    #expect(try await store.orders(userId: Envelopes.shopper).count == 1)
+    #expect(try await store.orders(userId: RequestEnvelopes.shopper).count == 1)
     // Byte for byte, through the JSON entry point too.
     let stored = try await store.processedRequest(id: "amzn1.echo-api.request.yes-twice")
     #expect(stored?.response == (try FlowEngine.encode(first)))
@@ -109,18 +112,19 @@ import Testing
     let (_, token) = try await EngineConversationTests.reachCharge(
       makeEngine(store: store), name: "concurrent")
     let engine = makeEngine(store: store, seed: 99)
-    let envelope = Envelopes.envelope(
-      request: Envelopes.connectionsResponse(
+    let envelope = RequestEnvelopes.envelope(
+      request: RequestEnvelopes.connectionsResponse(
         name: "Charge", code: "200", message: "OK", token: token,
-        payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed")),
+        payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed")
+      ),
       sessionNew: true, requestId: "amzn1.echo-api.request.concurrent")
-    let json = try Conversation.encoder.encode(envelope)
+    let json = try CanonicalJSON.compact(envelope)
     async let first = engine.handle(requestJSON: json)
     async let second = engine.handle(requestJSON: json)
     let (a, b) = try await (first, second)
     #expect(a == b)
-    let orders = try await store.orders(userId: Envelopes.shopper)
+    let orders = try await store.orders(userId: RequestEnvelopes.shopper)
     #expect(orders.count == 1)
-    #expect(orders.first?.state == "captured")
+    #expect(orders.first?.state == .captured)
   }
 }

@@ -1,5 +1,6 @@
 import FlowIR
 import FlowRuntime
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -27,7 +28,7 @@ import Testing
       transitions = trace.transitions.map {
         "\($0.from) \($0.isGlobal ? "global " : "")\($0.on) -> \($0.to ?? "-")"
       }
-      outcomes = trace.paymentOutcomes.map { "\($0.state)/\($0.outcome)" }
+      outcomes = trace.paymentOutcomes.map { "\($0.state)/\($0.outcome.rawValue)" }
       answeringState = trace.answeringState
     }
   }
@@ -65,7 +66,7 @@ import Testing
     #expect(customer.lastTrace.variables["order.id"] != nil)
 
     try await customer.amazonPay(
-      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(
       Moves(customer.lastTrace)
         == Moves(
@@ -89,7 +90,7 @@ import Testing
 
     try await customer.amazonPay(
       "Charge", token: charge.token,
-      payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
     #expect(
       Moves(customer.lastTrace)
         == Moves(
@@ -104,7 +105,8 @@ import Testing
     #expect(customer.lastTrace.statesEntered == ["confirm_order"])
 
     let replayed = try await customer.send(
-      Envelopes.intent("AMAZON.YesIntent"), requestId: "amzn1.echo-api.request.trace-replay-2")
+      RequestEnvelopes.intent("AMAZON.YesIntent"),
+      requestId: "amzn1.echo-api.request.trace-replay-2")
     #expect(replayed == first)
     #expect(customer.lastTrace == TurnTrace())
   }

@@ -1,3 +1,4 @@
+import FlowIR
 import FlowRuntime
 import Foundation
 import Testing
@@ -5,19 +6,22 @@ import Testing
 /// Decoding Alexa's request envelopes and encoding response envelopes.
 @Suite struct EnvelopeCodingTests {
   static func decode(_ text: String) throws -> RequestEnvelope {
-    try JSONDecoder().decode(RequestEnvelope.self, from: Data(text.utf8))
+    try CanonicalJSON.decode(RequestEnvelope.self, from: Data(text.utf8))
+  }
+
+  /// A reference request envelope of `Tests/Conformance/envelopes` (`request-NAME.json`).
+  static func reference(_ name: String) throws -> RequestEnvelope {
+    let url = AmazonPayFixtures.envelopesDirectory.appendingPathComponent("request-\(name).json")
+    return try CanonicalJSON.decode(RequestEnvelope.self, from: Data(contentsOf: url))
   }
 
   @Test func intentWithResolvedSlotDecodes() throws {
-    let envelope = try Self.decode(ReferenceEnvelopes.intentResolvedSlot)
+    let envelope = try Self.reference("intent-resolved-slot")
     #expect(envelope.userId == "amzn1.ask.account.SHOPPERXXXXXXXXXXXXXXXXXXXX")
     #expect(envelope.permissionStatus(scope: "payments:autopay_consent") == "GRANTED")
     #expect(envelope.session?.new == false)
     #expect(envelope.context?.system.apiEndpoint == "https://api.amazonalexa.com")
-    guard case .intent(let request) = envelope.request else {
-      Issue.record("not an intent request")
-      return
-    }
+    let request = try #require(envelope.request.intentRequest)
     #expect(request.intent.name == "BuyIntent")
     #expect(request.dialogState == "COMPLETED")
     #expect(request.intent.slots?["product"]?.value == "razor kit")
@@ -28,11 +32,8 @@ import Testing
   }
 
   @Test func connectionsResponseWithoutPayloadDecodes() throws {
-    let envelope = try Self.decode(ReferenceEnvelopes.connectionsSetupErrorNoPayload)
-    guard case .connectionsResponse(let response) = envelope.request else {
-      Issue.record("not a Connections.Response")
-      return
-    }
+    let envelope = try Self.reference("connections-setup-error-no-payload")
+    let response = try #require(envelope.request.connectionsResponse)
     #expect(response.name == "Setup")
     #expect(response.status == ConnectionsResponse.Status(code: "400", message: "InvalidSellerId"))
     #expect(response.payload == nil)
@@ -40,11 +41,8 @@ import Testing
   }
 
   @Test func connectionsResponseKeepsThePayload() throws {
-    let envelope = try Self.decode(ReferenceEnvelopes.connectionsChargeSuccess)
-    guard case .connectionsResponse(let response) = envelope.request else {
-      Issue.record("not a Connections.Response")
-      return
-    }
+    let envelope = try Self.reference("connections-charge-success")
+    let response = try #require(envelope.request.connectionsResponse)
     #expect(
       response.payload?["authorizationDetails"]?["authorizationStatus"]?["state"]
         == .string("Closed"))
@@ -53,11 +51,8 @@ import Testing
   }
 
   @Test func sessionEndedDecodes() throws {
-    let envelope = try Self.decode(ReferenceEnvelopes.sessionEnded)
-    guard case .sessionEnded(let request) = envelope.request else {
-      Issue.record("not a SessionEndedRequest")
-      return
-    }
+    let envelope = try Self.reference("session-ended")
+    let request = try #require(envelope.request.sessionEndedRequest)
     #expect(request.reason == "USER_INITIATED")
   }
 
@@ -65,7 +60,7 @@ import Testing
     let json =
       #"{"request": {"type": "Connections.Response", "requestId": "r", "status": {"code": 429}}}"#
     let envelope = try Self.decode(json)
-    guard case .connectionsResponse(let response) = envelope.request else { return }
+    let response = try #require(envelope.request.connectionsResponse)
     #expect(response.status?.code == "429")
   }
 
@@ -80,7 +75,7 @@ import Testing
   }
 
   @Test func requestEnvelopeRoundTrips() throws {
-    let envelope = try Self.decode(ReferenceEnvelopes.intentResolvedSlot)
+    let envelope = try Self.reference("intent-resolved-slot")
     let again = try JSONDecoder().decode(
       RequestEnvelope.self, from: try JSONEncoder().encode(envelope))
     #expect(again == envelope)
@@ -124,5 +119,25 @@ import Testing
     #expect(
       try json(OutputSpeech.ssml("<speak>a</speak>"))
         == #"{"ssml":"<speak>a<\/speak>","type":"SSML"}"#)
+  }
+}
+
+extension AlexaRequest {
+  /// The `IntentRequest`, if this is one.
+  var intentRequest: IntentRequest? {
+    if case .intent(let request) = self { return request }
+    return nil
+  }
+
+  /// The `Connections.Response`, if this is one.
+  var connectionsResponse: ConnectionsResponse? {
+    if case .connectionsResponse(let response) = self { return response }
+    return nil
+  }
+
+  /// The `SessionEndedRequest`, if this is one.
+  var sessionEndedRequest: SessionEndedRequest? {
+    if case .sessionEnded(let request) = self { return request }
+    return nil
   }
 }

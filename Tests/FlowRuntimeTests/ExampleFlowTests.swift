@@ -1,6 +1,7 @@
 import FlowCompiler
 import FlowIR
 import FlowRuntime
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -21,6 +22,66 @@ enum ExampleFlows {
 }
 
 @Suite struct ExampleFlowTests {
+  /// The hand-built No Nicks IR most runtime tests edit (``NoNicksProgram``) is the program
+  /// the compiler makes of `examples/no-nicks.yaml`, but for the deviations listed here, which
+  /// the tests rely on (a sandbox merchant, no reprompts, fewer samples, a card image, the
+  /// currency bound to `order.total`). Any other drift between the two fails.
+  @Test func handBuiltNoNicksIsTheCompiledExampleWithTestDeviations() throws {
+    var compiled = try ExampleFlows.program("no-nicks")
+    let handBuilt = NoNicksProgram.program()
+    compiled.flowHash = handBuilt.flowHash
+    compiled.sourceMap = handBuilt.sourceMap
+    // A sandbox merchant without an order id prefix.
+    compiled.merchant?.orderIdPrefix = nil
+    compiled.merchant?.sandboxCustomerEmail = "buyer@nonicks.example.com"
+    // Two samples, no reprompts and no fallback prompt.
+    compiled.intents[0].samples["en-US"] = ["buy {product}", "order {quantity} {product}"]
+    for prompt in ["confirm_reprompt", "checkout_reprompt", "fallback"] {
+      compiled.prompts["en-US"]?[prompt] = nil
+    }
+    for id in ["confirm_order", "checkout"] {
+      var ask = try #require(compiled.states[id]?.kind.askState)
+      ask.reprompt = nil
+      compiled.states[id]?.kind = .ask(ask)
+    }
+    // An image on the order card.
+    var thanks = try #require(compiled.states["thanks"])
+    if case .tell(var tell) = thanks.kind {
+      tell.card?.image = "https://nonicks.example.com/logo.png"
+      thanks.kind = .tell(tell)
+    }
+    compiled.states["thanks"] = thanks
+    // The Setup payload of a sandbox merchant; the Charge currency read from the total.
+    var setup = try #require(compiled.states["setup"]?.kind.connectionsState)
+    guard case .object(var setupFields) = setup.task.payload else {
+      Issue.record("the Setup payload is not an object")
+      return
+    }
+    setupFields["sandboxCustomerEmailId"] = .string("buyer@nonicks.example.com")
+    setupFields["sandboxMode"] = .bool(true)
+    setup.task.payload = .object(setupFields)
+    compiled.states["setup"]?.kind = .connections(setup)
+    var charge = try #require(compiled.states["charge"]?.kind.connectionsState)
+    guard case .object(var chargeFields) = charge.task.payload,
+      case .object(var authorize)? = chargeFields["authorizeAttributes"],
+      case .object(var amount)? = authorize["authorizationAmount"]
+    else {
+      Issue.record("the Charge payload has no authorizationAmount")
+      return
+    }
+    amount["currencyCode"] = .binding(.moneyCurrency(path: "order.total"))
+    authorize["authorizationAmount"] = .object(amount)
+    chargeFields["authorizeAttributes"] = .object(authorize)
+    charge.task.payload = .object(chargeFields)
+    compiled.states["charge"]?.kind = .connections(charge)
+
+    for id in Set(compiled.states.keys).union(handBuilt.states.keys).sorted() {
+      #expect(compiled.states[id] == handBuilt.states[id], "state \(id)")
+    }
+    #expect(compiled.prompts == handBuilt.prompts)
+    #expect(compiled == handBuilt)
+  }
+
   @Test func noNicksCompiledFromItsExampleFile() async throws {
     let store = MemoryFlowStore()
     let program = try ExampleFlows.program("no-nicks")
@@ -50,7 +111,7 @@ enum ExampleFlows {
     #expect(setup.payload?["sandboxMode"] == nil)
 
     let checkout = try await customer.amazonPay(
-      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(
       checkout.speech
         == "Your total is $18.00, shipping to 410 Terry Ave N. Do you want to place the order?")
@@ -68,7 +129,7 @@ enum ExampleFlows {
 
     let thanks = try await customer.amazonPay(
       "Charge", token: charge.token,
-      payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
     #expect(thanks.speech?.hasPrefix("Your order is placed.") == true)
     #expect(
       thanks.response.card
@@ -76,8 +137,8 @@ enum ExampleFlows {
           title: "Order Confirmation Details",
           content: "Products: 2 Starter Kit\nTotal amount: $18.00\nThanks for shaving with No Nicks"
         ))
-    let orders = try await store.orders(userId: Envelopes.shopper)
-    #expect(orders.map(\.state) == ["captured"])
+    let orders = try await store.orders(userId: RequestEnvelopes.shopper)
+    #expect(orders.map(\.state) == [.captured])
     #expect(orders.first.map { "NN-" + $0.id } == sellerOrderId)
   }
 
@@ -100,7 +161,7 @@ enum ExampleFlows {
     #expect(attributes?["subscriptionAmount"]?["amount"] == .string("40.00"))
 
     let subscribed = try await first.amazonPay(
-      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     guard case .ssml(let ssml)? = subscribed.response.outputSpeech else {
       Issue.record("expected SSML, got \(String(describing: subscribed.response.outputSpeech))")
       return
@@ -114,7 +175,7 @@ enum ExampleFlows {
       return
     }
     #expect(title == "Your No Nicks subscription")
-    let order = try #require(try await store.orders(userId: Envelopes.shopper).first)
+    let order = try #require(try await store.orders(userId: RequestEnvelopes.shopper).first)
     #expect(content.hasSuffix("Subscription reference: \(order.id)"))
     #expect(content.contains("Ships to: Pat Doe, 410 Terry Ave N, Seattle"))
 
@@ -145,7 +206,7 @@ enum ExampleFlows {
         == .string("CustomerInitiatedTransaction"))
     // 51.60 EUR is over 50: the free-delivery checkout, in SSML.
     let checkout = try await customer.amazonPay(
-      "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload)
+      "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     guard case .ssml(let ssml)? = checkout.response.outputSpeech else {
       Issue.record("expected SSML")
       return

@@ -1,5 +1,6 @@
 import FlowIR
 import FlowRuntime
+import FlowStoreSQL
 import Foundation
 import Testing
 
@@ -11,13 +12,13 @@ import Testing
     -> Continuation
   {
     Continuation(
-      token: token, userId: user, stateId: "setup", taskName: "Setup", flowHash: "h",
+      token: token, userId: user, stateId: "setup", taskName: .setup, flowHash: "h",
       variables: ["quantity": .int(1)], locale: "en-US", createdAt: start,
       expiresAt: start.addingTimeInterval(expires))
   }
 
   static func order(
-    _ id: String, user: String = "u1", state: String = "pending", at offset: TimeInterval = 0
+    _ id: String, user: String = "u1", state: OrderState = .pending, at offset: TimeInterval = 0
   )
     -> OrderRecord
   {
@@ -69,18 +70,18 @@ import Testing
   @Test func ordersUpsertAndListOldestFirst() async throws {
     let store = MemoryFlowStore()
     try await store.commit(TurnWrites(orders: [Self.order("b", at: 10), Self.order("a", at: 5)]))
-    try await store.commit(TurnWrites(orders: [Self.order("b", state: "captured", at: 10)]))
+    try await store.commit(TurnWrites(orders: [Self.order("b", state: .captured, at: 10)]))
     try await store.commit(TurnWrites(orders: [Self.order("c", user: "u2")]))
     let mine = try await store.orders(userId: "u1")
     #expect(mine.map(\.id) == ["a", "b"])
-    #expect(mine.last?.state == "captured")
+    #expect(mine.last?.state == .captured)
   }
 
   @Test func openAgreementIsTheLatestOpenOne() async throws {
     let store = MemoryFlowStore()
     func agreement(_ id: String, _ status: String, _ offset: TimeInterval) -> AgreementRecord {
       AgreementRecord(
-        userId: "u1", billingAgreementId: id, status: status,
+        userId: "u1", billingAgreementId: id, status: AgreementStatus(rawValue: status),
         createdAt: Self.start.addingTimeInterval(offset),
         updatedAt: Self.start.addingTimeInterval(offset))
     }
@@ -113,7 +114,7 @@ import Testing
     #expect(try await FlowStores.open(url: "memory:") is MemoryFlowStore)
     #expect(try await FlowStores.open(url: "MEMORY:") is MemoryFlowStore)
     for url in ["memory:x", "redis://x", "nothing", ""] {
-      await #expect(throws: FlowStoreError.unsupportedURL(url)) {
+      await #expect(throws: StoreLocationError.unsupportedURL(url)) {
         try await FlowStores.open(url: url)
       }
     }

@@ -34,9 +34,10 @@ import Testing
   }
 
   static func launchJSON() throws -> Data {
-    try Conversation.encoder.encode(
-      Envelopes.envelope(
-        request: Envelopes.launch(), sessionNew: true, requestId: "amzn1.echo-api.request.cli"))
+    try CanonicalJSON.compact(
+      RequestEnvelopes.envelope(
+        request: RequestEnvelopes.launch(), sessionNew: true,
+        requestId: "amzn1.echo-api.request.cli"))
   }
 
   @Test func answersALaunchWithPrettySortedJSON() throws {
@@ -106,24 +107,24 @@ import Testing
     var step = 0
     func turn(_ request: [String: JSONValue], sessionNew: Bool) throws -> ResponseEnvelope {
       step += 1
-      let envelope = Envelopes.envelope(
+      let envelope = RequestEnvelopes.envelope(
         request: request, sessionNew: sessionNew, attributes: sessionNew ? nil : attributes,
         requestId: "amzn1.echo-api.request.cli-run-\(step)")
       let result = try Self.run(
-        ["run", flow], stdin: try Conversation.encoder.encode(envelope), in: directory)
+        ["run", flow], stdin: try CanonicalJSON.compact(envelope), in: directory)
       #expect(result.status == 0, "\(result.stderr)")
       let response = try JSONDecoder().decode(ResponseEnvelope.self, from: Data(result.stdout.utf8))
       attributes = response.sessionAttributes
       return response
     }
-    _ = try turn(Envelopes.launch(), sessionNew: true)
-    _ = try turn(Envelopes.intent("AMAZON.YesIntent"), sessionNew: false)
+    _ = try turn(RequestEnvelopes.launch(), sessionNew: true)
+    _ = try turn(RequestEnvelopes.intent("AMAZON.YesIntent"), sessionNew: false)
     let setup = try #require(
-      try turn(Envelopes.intent("AMAZON.YesIntent"), sessionNew: false).sendRequest)
+      try turn(RequestEnvelopes.intent("AMAZON.YesIntent"), sessionNew: false).sendRequest)
     let checkout = try turn(
-      Envelopes.connectionsResponse(
+      RequestEnvelopes.connectionsResponse(
         name: "Setup", code: "200", message: "OK", token: setup.token,
-        payload: Envelopes.setupSuccessPayload),
+        payload: RequestEnvelopes.setupSuccessPayload),
       sessionNew: true)
     #expect(
       checkout.speech

@@ -36,6 +36,8 @@ public enum AlexaRequest: Codable, Sendable, Equatable {
     }
   }
 
+  /// Encodes the request's own fields, then its `type` beside them (the request structs leave
+  /// the discriminator to this enum; ``UnknownRequest`` holds its own).
   public func encode(to encoder: any Encoder) throws {
     switch self {
     case .launch(let request): try request.encode(to: encoder)
@@ -43,8 +45,13 @@ public enum AlexaRequest: Codable, Sendable, Equatable {
     case .connectionsResponse(let request): try request.encode(to: encoder)
     case .sessionEnded(let request): try request.encode(to: encoder)
     case .exceptionEncountered(let request): try request.encode(to: encoder)
-    case .unknown(let request): try request.encode(to: encoder)
+    case .unknown(let request):
+      // Holds its own `type`.
+      try request.encode(to: encoder)
+      return
     }
+    var container = encoder.container(keyedBy: TypeKey.self)
+    try container.encode(type, forKey: .type)
   }
 
   /// The request's `type`.
@@ -93,32 +100,6 @@ public struct LaunchRequest: Codable, Sendable, Equatable {
   public var timestamp: String?
   /// The customer's locale.
   public var locale: String?
-
-  /// Creates a launch request.
-  public init(requestId: String, timestamp: String?, locale: String?) {
-    self.requestId = requestId
-    self.timestamp = timestamp
-    self.locale = locale
-  }
-
-  enum CodingKeys: String, CodingKey {
-    case type, requestId, timestamp, locale
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    requestId = try container.decode(String.self, forKey: .requestId)
-    timestamp = try container.decodeIfPresent(String.self, forKey: .timestamp)
-    locale = try container.decodeIfPresent(String.self, forKey: .locale)
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(Self.type, forKey: .type)
-    try container.encode(requestId, forKey: .requestId)
-    try container.encodeIfPresent(timestamp, forKey: .timestamp)
-    try container.encodeIfPresent(locale, forKey: .locale)
-  }
 }
 
 /// `IntentRequest`.
@@ -135,41 +116,6 @@ public struct IntentRequest: Codable, Sendable, Equatable {
   /// The recognised intent.
   public var intent: Intent
 
-  /// Creates an intent request.
-  public init(
-    requestId: String, timestamp: String?, locale: String?, dialogState: String? = nil,
-    intent: Intent
-  ) {
-    self.requestId = requestId
-    self.timestamp = timestamp
-    self.locale = locale
-    self.dialogState = dialogState
-    self.intent = intent
-  }
-
-  enum CodingKeys: String, CodingKey {
-    case type, requestId, timestamp, locale, dialogState, intent
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    requestId = try container.decode(String.self, forKey: .requestId)
-    timestamp = try container.decodeIfPresent(String.self, forKey: .timestamp)
-    locale = try container.decodeIfPresent(String.self, forKey: .locale)
-    dialogState = try container.decodeIfPresent(String.self, forKey: .dialogState)
-    intent = try container.decode(Intent.self, forKey: .intent)
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(Self.type, forKey: .type)
-    try container.encode(requestId, forKey: .requestId)
-    try container.encodeIfPresent(timestamp, forKey: .timestamp)
-    try container.encodeIfPresent(locale, forKey: .locale)
-    try container.encodeIfPresent(dialogState, forKey: .dialogState)
-    try container.encode(intent, forKey: .intent)
-  }
-
   /// `request.intent`.
   public struct Intent: Codable, Sendable, Equatable {
     /// The intent name, such as `BuyIntent` or `AMAZON.YesIntent`.
@@ -178,13 +124,6 @@ public struct IntentRequest: Codable, Sendable, Equatable {
     public var confirmationStatus: String?
     /// Slot name → slot.
     public var slots: [String: Slot]?
-
-    /// Creates an intent.
-    public init(name: String, confirmationStatus: String? = "NONE", slots: [String: Slot]? = nil) {
-      self.name = name
-      self.confirmationStatus = confirmationStatus
-      self.slots = slots
-    }
   }
 
   /// A slot of the recognised intent.
@@ -197,17 +136,6 @@ public struct IntentRequest: Codable, Sendable, Equatable {
     public var confirmationStatus: String?
     /// Entity resolution results.
     public var resolutions: SlotResolutions?
-
-    /// Creates a slot.
-    public init(
-      name: String, value: String?, confirmationStatus: String? = "NONE",
-      resolutions: SlotResolutions? = nil
-    ) {
-      self.name = name
-      self.value = value
-      self.confirmationStatus = confirmationStatus
-      self.resolutions = resolutions
-    }
 
     /// The id of the first value resolved with `ER_SUCCESS_MATCH`, if any authority matched.
     public var resolvedId: String? {
@@ -223,11 +151,6 @@ public struct IntentRequest: Codable, Sendable, Equatable {
   public struct SlotResolutions: Codable, Sendable, Equatable {
     /// One result per authority (the skill's own slot types, dynamic entities, …).
     public var resolutionsPerAuthority: [Resolution]?
-
-    /// Creates resolutions.
-    public init(resolutionsPerAuthority: [Resolution]?) {
-      self.resolutionsPerAuthority = resolutionsPerAuthority
-    }
   }
 
   /// Entity resolution for one authority.
@@ -238,37 +161,18 @@ public struct IntentRequest: Codable, Sendable, Equatable {
     public var status: ResolutionStatus?
     /// The matched values, best first.
     public var values: [ResolutionValueWrapper]?
-
-    /// Creates a resolution.
-    public init(
-      authority: String?, status: ResolutionStatus?, values: [ResolutionValueWrapper]?
-    ) {
-      self.authority = authority
-      self.status = status
-      self.values = values
-    }
   }
 
   /// `resolutions.resolutionsPerAuthority[].status`.
   public struct ResolutionStatus: Codable, Sendable, Equatable {
     /// The status code.
     public var code: String
-
-    /// Creates a status.
-    public init(code: String) {
-      self.code = code
-    }
   }
 
   /// `values[]`: `{"value": {…}}`.
   public struct ResolutionValueWrapper: Codable, Sendable, Equatable {
     /// The matched value.
     public var value: ResolutionValue
-
-    /// Creates a wrapper.
-    public init(value: ResolutionValue) {
-      self.value = value
-    }
   }
 
   /// A resolved slot value: its canonical name and id.
@@ -277,12 +181,6 @@ public struct IntentRequest: Codable, Sendable, Equatable {
     public var name: String
     /// The value's id (for the catalog slot type: the product id).
     public var id: String?
-
-    /// Creates a value.
-    public init(name: String, id: String?) {
-      self.name = name
-      self.id = id
-    }
   }
 }
 
@@ -303,47 +201,6 @@ public struct ConnectionsResponse: Codable, Sendable, Equatable {
   public var token: String?
   /// The result; may be missing on any non-200 status.
   public var payload: JSONValue?
-
-  /// Creates a Connections response.
-  public init(
-    requestId: String, timestamp: String?, locale: String?, name: String?, status: Status?,
-    token: String?, payload: JSONValue?
-  ) {
-    self.requestId = requestId
-    self.timestamp = timestamp
-    self.locale = locale
-    self.name = name
-    self.status = status
-    self.token = token
-    self.payload = payload
-  }
-
-  enum CodingKeys: String, CodingKey {
-    case type, requestId, timestamp, locale, name, status, token, payload
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    requestId = try container.decode(String.self, forKey: .requestId)
-    timestamp = try container.decodeIfPresent(String.self, forKey: .timestamp)
-    locale = try container.decodeIfPresent(String.self, forKey: .locale)
-    name = try container.decodeIfPresent(String.self, forKey: .name)
-    status = try container.decodeIfPresent(Status.self, forKey: .status)
-    token = try container.decodeIfPresent(String.self, forKey: .token)
-    payload = try container.decodeIfPresent(JSONValue.self, forKey: .payload)
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(Self.type, forKey: .type)
-    try container.encode(requestId, forKey: .requestId)
-    try container.encodeIfPresent(timestamp, forKey: .timestamp)
-    try container.encodeIfPresent(locale, forKey: .locale)
-    try container.encodeIfPresent(name, forKey: .name)
-    try container.encodeIfPresent(status, forKey: .status)
-    try container.encodeIfPresent(token, forKey: .token)
-    try container.encodeIfPresent(payload, forKey: .payload)
-  }
 
   /// `status`: a code (a string such as `"200"`; a number is accepted too) and a message.
   public struct Status: Codable, Sendable, Equatable {
@@ -387,40 +244,6 @@ public struct SessionEndedRequest: Codable, Sendable, Equatable {
   public var reason: String?
   /// What went wrong, when `reason` is `ERROR`.
   public var error: AlexaError?
-
-  /// Creates a session-ended request.
-  public init(
-    requestId: String, timestamp: String?, locale: String?, reason: String?, error: AlexaError?
-  ) {
-    self.requestId = requestId
-    self.timestamp = timestamp
-    self.locale = locale
-    self.reason = reason
-    self.error = error
-  }
-
-  enum CodingKeys: String, CodingKey {
-    case type, requestId, timestamp, locale, reason, error
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    requestId = try container.decode(String.self, forKey: .requestId)
-    timestamp = try container.decodeIfPresent(String.self, forKey: .timestamp)
-    locale = try container.decodeIfPresent(String.self, forKey: .locale)
-    reason = try container.decodeIfPresent(String.self, forKey: .reason)
-    error = try container.decodeIfPresent(AlexaError.self, forKey: .error)
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(Self.type, forKey: .type)
-    try container.encode(requestId, forKey: .requestId)
-    try container.encodeIfPresent(timestamp, forKey: .timestamp)
-    try container.encodeIfPresent(locale, forKey: .locale)
-    try container.encodeIfPresent(reason, forKey: .reason)
-    try container.encodeIfPresent(error, forKey: .error)
-  }
 }
 
 /// An error reported by Alexa: `{type, message}`.
@@ -429,12 +252,6 @@ public struct AlexaError: Codable, Sendable, Equatable {
   public var type: String?
   /// A description.
   public var message: String?
-
-  /// Creates an error.
-  public init(type: String?, message: String?) {
-    self.type = type
-    self.message = message
-  }
 }
 
 /// `System.ExceptionEncountered`: Alexa could not use the skill's previous response.
@@ -450,40 +267,6 @@ public struct ExceptionEncounteredRequest: Codable, Sendable, Equatable {
   public var error: AlexaError?
   /// The request whose response failed: `{"requestId": …}`.
   public var cause: JSONValue?
-
-  /// Creates an exception request.
-  public init(
-    requestId: String, timestamp: String?, locale: String?, error: AlexaError?, cause: JSONValue?
-  ) {
-    self.requestId = requestId
-    self.timestamp = timestamp
-    self.locale = locale
-    self.error = error
-    self.cause = cause
-  }
-
-  enum CodingKeys: String, CodingKey {
-    case type, requestId, timestamp, locale, error, cause
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    requestId = try container.decode(String.self, forKey: .requestId)
-    timestamp = try container.decodeIfPresent(String.self, forKey: .timestamp)
-    locale = try container.decodeIfPresent(String.self, forKey: .locale)
-    error = try container.decodeIfPresent(AlexaError.self, forKey: .error)
-    cause = try container.decodeIfPresent(JSONValue.self, forKey: .cause)
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(Self.type, forKey: .type)
-    try container.encode(requestId, forKey: .requestId)
-    try container.encodeIfPresent(timestamp, forKey: .timestamp)
-    try container.encodeIfPresent(locale, forKey: .locale)
-    try container.encodeIfPresent(error, forKey: .error)
-    try container.encodeIfPresent(cause, forKey: .cause)
-  }
 }
 
 /// A request of a type the runtime does not handle; kept so that it can be answered with a

@@ -15,17 +15,6 @@ public struct RequestEnvelope: Codable, Sendable, Equatable {
   /// The request itself.
   public var request: AlexaRequest
 
-  /// Creates an envelope.
-  public init(
-    version: String? = "1.0", session: AlexaSession?, context: AlexaContext?,
-    request: AlexaRequest
-  ) {
-    self.version = version
-    self.session = session
-    self.context = context
-    self.request = request
-  }
-
   /// The Alexa user id: from `context.System.user`, else from `session.user`.
   public var userId: String? {
     context?.system.user?.userId ?? session?.user?.userId
@@ -53,29 +42,12 @@ public struct AlexaSession: Codable, Sendable, Equatable {
   public var user: AlexaUser?
   /// The attributes the skill returned in its previous response of this session.
   public var attributes: [String: JSONValue]?
-
-  /// Creates a session.
-  public init(
-    new: Bool?, sessionId: String?, application: AlexaApplication?, user: AlexaUser?,
-    attributes: [String: JSONValue]?
-  ) {
-    self.new = new
-    self.sessionId = sessionId
-    self.application = application
-    self.user = user
-    self.attributes = attributes
-  }
 }
 
 /// `application`: the skill a request is for.
 public struct AlexaApplication: Codable, Sendable, Equatable {
   /// The skill id, `amzn1.ask.skill.…`.
   public var applicationId: String
-
-  /// Creates an application reference.
-  public init(applicationId: String) {
-    self.applicationId = applicationId
-  }
 }
 
 /// `user`: the Alexa customer account, with the permissions granted to the skill.
@@ -86,13 +58,6 @@ public struct AlexaUser: Codable, Sendable, Equatable {
   public var accessToken: String?
   /// The permissions the customer granted.
   public var permissions: AlexaPermissions?
-
-  /// Creates a user.
-  public init(userId: String, accessToken: String? = nil, permissions: AlexaPermissions? = nil) {
-    self.userId = userId
-    self.accessToken = accessToken
-    self.permissions = permissions
-  }
 }
 
 /// `permissions`: the consent token (deprecated) and the status of each scope.
@@ -101,34 +66,18 @@ public struct AlexaPermissions: Codable, Sendable, Equatable {
   public var consentToken: String?
   /// Scope (such as `payments:autopay_consent`) → its status.
   public var scopes: [String: PermissionScope]?
-
-  /// Creates permissions.
-  public init(consentToken: String? = nil, scopes: [String: PermissionScope]?) {
-    self.consentToken = consentToken
-    self.scopes = scopes
-  }
 }
 
 /// The status of one permission scope.
 public struct PermissionScope: Codable, Sendable, Equatable {
   /// `GRANTED` or `DENIED`.
   public var status: String?
-
-  /// Creates a scope status.
-  public init(status: String?) {
-    self.status = status
-  }
 }
 
 /// `context`: the state of the device and the Alexa service.
 public struct AlexaContext: Codable, Sendable, Equatable {
   /// `context.System`.
   public var system: SystemState
-
-  /// Creates a context.
-  public init(system: SystemState) {
-    self.system = system
-  }
 
   enum CodingKeys: String, CodingKey {
     case system = "System"
@@ -147,18 +96,6 @@ public struct SystemState: Codable, Sendable, Equatable {
   public var apiEndpoint: String?
   /// A token for Alexa APIs.
   public var apiAccessToken: String?
-
-  /// Creates a system state.
-  public init(
-    application: AlexaApplication?, user: AlexaUser?, device: AlexaDevice?,
-    apiEndpoint: String?, apiAccessToken: String?
-  ) {
-    self.application = application
-    self.user = user
-    self.device = device
-    self.apiEndpoint = apiEndpoint
-    self.apiAccessToken = apiAccessToken
-  }
 }
 
 /// `context.System.device`.
@@ -167,10 +104,4 @@ public struct AlexaDevice: Codable, Sendable, Equatable {
   public var deviceId: String?
   /// The interfaces the device supports, as sent.
   public var supportedInterfaces: JSONValue?
-
-  /// Creates a device.
-  public init(deviceId: String?, supportedInterfaces: JSONValue?) {
-    self.deviceId = deviceId
-    self.supportedInterfaces = supportedInterfaces
-  }
 }

@@ -120,7 +120,9 @@ struct AmazonPayPayloadRenderer {
 
   /// The quantity of the order: the `quantity` variable, 1 when unset or not a positive number.
   private func quantity() -> Int64 {
-    if case .int(let value)? = context.resolve("quantity"), value >= 1 { return value }
+    if case .int(let value)? = context.resolve(VariablePath.quantity.rawValue), value >= 1 {
+      return value
+    }
     return 1
   }
 

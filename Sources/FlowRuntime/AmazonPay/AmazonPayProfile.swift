@@ -13,18 +13,18 @@ public struct ConnectionsOutcome: Sendable, Equatable {
   /// The billing agreement reported by a Setup success, to store for the customer.
   public var billingAgreementId: String?
   /// The billing agreement status reported by a Setup success.
-  public var billingAgreementStatus: String?
+  public var billingAgreementStatus: AgreementStatus?
   /// Amazon's `amazonAuthorizationId` after a Charge.
   public var amazonAuthorizationId: String?
   /// The order state to record after a Charge: `authorized`, `captured`, `declined` or `failed`.
-  public var orderState: String?
+  public var orderState: OrderState?
 
   /// Creates an outcome.
   public init(
     outcome: PaymentOutcome, variables: [String: VariableValue] = [:],
     amazonAlreadySpoke: Bool = false,
-    billingAgreementId: String? = nil, billingAgreementStatus: String? = nil,
-    amazonAuthorizationId: String? = nil, orderState: String? = nil
+    billingAgreementId: String? = nil, billingAgreementStatus: AgreementStatus? = nil,
+    amazonAuthorizationId: String? = nil, orderState: OrderState? = nil
   ) {
     self.outcome = outcome
     self.variables = variables
@@ -78,19 +78,12 @@ public enum AmazonPayProfile {
 
   /// Classifies a `Connections.Response` of a Setup or Charge.
   ///
-  /// - Parameters:
-  ///   - taskName: `Setup` or `Charge`.
-  ///   - statusCode: `request.status.code` (a string such as `"200"`).
-  ///   - statusMessage: `request.status.message`.
-  ///   - payload: `request.payload`, which may be missing on any non-200 status.
-  ///
   /// The meaning of every code, status and reason is in ``AmazonPayResponseTable``; any answer
   /// the table does not know, or a payload without the documented fields, is an `error`.
-  public static func classify(
-    taskName: String, statusCode: String, statusMessage: String?, payload: JSONValue?
-  ) -> ConnectionsOutcome {
-    AmazonPayResponseClassifier(
-      taskName: taskName, statusCode: statusCode, statusMessage: statusMessage, payload: payload
-    ).classify()
+  ///
+  /// - Parameter response: The response and the task it answers.
+  /// - Returns: The outcome, the variables it sets and what to record.
+  public static func classify(_ response: ConnectionsResponseSummary) -> ConnectionsOutcome {
+    AmazonPayResponseClassifier(response: response).classify()
   }
 }

@@ -16,19 +16,19 @@ import Foundation
 /// - Charge declined for `InvalidPaymentMethod`: `agreement.status` = `SUSPENDED`,
 ///   `agreement.open` = false (Amazon suspends the agreement).
 struct AmazonPayResponseClassifier {
-  let taskName: String
-  let statusCode: String
-  let statusMessage: String?
-  let payload: JSONValue?
+  let response: ConnectionsResponseSummary
+  var taskName: ConnectionsTaskName { response.taskName }
+  var statusMessage: String? { response.statusMessage }
+  var payload: JSONValue? { response.payload }
 
   /// `destination` field → flow variable.
-  static let shippingFields: [(field: String, variable: String)] = [
-    ("name", "shipping.name"),
-    ("addressLine1", "shipping.address_line1"),
-    ("city", "shipping.city"),
-    ("stateOrRegion", "shipping.state_or_region"),
-    ("postalCode", "shipping.postal_code"),
-    ("countryCode", "shipping.country_code"),
+  static let shippingFields: [(field: String, variable: VariablePath)] = [
+    ("name", .shipping("name")),
+    ("addressLine1", .shipping("address_line1")),
+    ("city", .shipping("city")),
+    ("stateOrRegion", .shipping("state_or_region")),
+    ("postalCode", .shipping("postal_code")),
+    ("countryCode", .shipping("country_code")),
   ]
 
   /// The code of a response that does not have the documented shape.
@@ -37,14 +37,15 @@ struct AmazonPayResponseClassifier {
   static let authorizationPending = "AuthorizationPending"
   /// The code of a non-200 status whose message is not a known code.
   static let unknownError = "UnknownError"
+  /// The code of a Setup whose agreement is not open.
+  static let invalidBillingAgreementStatus = "InvalidBillingAgreementStatus"
 
   func classify() -> ConnectionsOutcome {
-    let code = Int(statusCode.trimmingCharacters(in: .whitespaces))
+    let code = Int(response.statusCode.trimmingCharacters(in: .whitespaces))
     guard let code, (200..<300).contains(code) else { return classifyFailure(code: code) }
     switch taskName {
-    case "Setup": return classifySetup()
-    case "Charge": return classifyCharge()
-    default: return failure(code: Self.malformedResponse, group: .runtime)
+    case .setup: return classifySetup()
+    case .charge: return classifyCharge()
     }
   }
 
@@ -85,20 +86,25 @@ struct AmazonPayResponseClassifier {
   {
     ConnectionsOutcome(
       outcome: row.outcome,
-      variables: [
-        "payment.error": .string(code ?? row.code), "payment.reason": .string(row.group.rawValue),
-      ],
+      variables: Self.paymentVariables(error: code ?? row.code, reason: row.group.rawValue),
       amazonAlreadySpoke: row.amazonAlreadySpoke,
-      orderState: taskName == "Charge" ? "failed" : nil)
+      orderState: taskName == .charge ? .failed : nil)
   }
 
   private func failure(code: String, group: AmazonPayResponseTable.ErrorGroup)
     -> ConnectionsOutcome
   {
     ConnectionsOutcome(
-      outcome: .error,
-      variables: ["payment.error": .string(code), "payment.reason": .string(group.rawValue)],
-      orderState: taskName == "Charge" ? "failed" : nil)
+      outcome: .error, variables: Self.paymentVariables(error: code, reason: group.rawValue),
+      orderState: taskName == .charge ? .failed : nil)
+  }
+
+  /// `payment.error` and `payment.reason`.
+  private static func paymentVariables(error: String, reason: String) -> [String: VariableValue] {
+    var variables: [String: VariableValue] = [:]
+    variables[.paymentError] = .string(error)
+    variables[.paymentReason] = .string(reason)
+    return variables
   }
 
   // MARK: - Setup
@@ -110,13 +116,12 @@ struct AmazonPayResponseClassifier {
     else { return failure(code: Self.malformedResponse, group: .runtime) }
 
     let row = AmazonPayResponseTable.agreementRow(status: status)
-    let normalisedStatus = row?.status ?? status.uppercased()
+    let normalisedStatus = row?.status.rawValue ?? status.uppercased()
     let open = row?.open ?? false
-    var variables: [String: VariableValue] = [
-      "agreement.id": .string(agreementId),
-      "agreement.status": .string(normalisedStatus),
-      "agreement.open": .bool(open),
-    ]
+    var variables: [String: VariableValue] = [:]
+    variables[.agreementID] = .string(agreementId)
+    variables[.agreementStatus] = .string(normalisedStatus)
+    variables[.agreementOpen] = .bool(open)
     if case .object(let destination)? = details["destination"] {
       for (field, variable) in Self.shippingFields {
         if case .string(let value)? = destination[field], !value.isEmpty {
@@ -126,11 +131,14 @@ struct AmazonPayResponseClassifier {
     }
     var outcome = ConnectionsOutcome(
       outcome: row?.outcome ?? .error, variables: variables,
-      billingAgreementId: agreementId, billingAgreementStatus: normalisedStatus)
+      billingAgreementId: agreementId,
+      billingAgreementStatus: AgreementStatus(rawValue: normalisedStatus))
     if outcome.outcome != .success {
-      outcome.variables["payment.error"] = .string("InvalidBillingAgreementStatus")
-      outcome.variables["payment.reason"] = .string(
-        AmazonPayResponseTable.ErrorGroup.runtime.rawValue)
+      outcome.variables.merge(
+        Self.paymentVariables(
+          error: Self.invalidBillingAgreementStatus,
+          reason: AmazonPayResponseTable.ErrorGroup.runtime.rawValue)
+      ) { _, new in new }
     }
     return outcome
   }
@@ -155,18 +163,17 @@ struct AmazonPayResponseClassifier {
       amazonAuthorizationId: authorizationId, orderState: row.orderState)
     switch row.outcome {
     case .declined:
-      outcome.variables["payment.error"] = .string(state)
-      outcome.variables["payment.reason"] = .string(reasonCode ?? state)
+      outcome.variables = Self.paymentVariables(error: state, reason: reasonCode ?? state)
     case .error:
-      outcome.variables["payment.error"] = .string(Self.authorizationPending)
-      outcome.variables["payment.reason"] = .string(
-        AmazonPayResponseTable.ErrorGroup.runtime.rawValue)
+      outcome.variables = Self.paymentVariables(
+        error: Self.authorizationPending,
+        reason: AmazonPayResponseTable.ErrorGroup.runtime.rawValue)
     default: break
     }
     if let status = row.agreementStatusAfter {
       outcome.billingAgreementStatus = status
-      outcome.variables["agreement.status"] = .string(status)
-      outcome.variables["agreement.open"] = .bool(status == "OPEN")
+      outcome.variables[.agreementStatus] = .string(status.rawValue)
+      outcome.variables[.agreementOpen] = .bool(status.isOpen)
     }
     return outcome
   }

@@ -38,7 +38,7 @@ public enum AmazonPayResponseTable {
   /// One row for a billing agreement status in a Setup success payload.
   public struct AgreementRow: Sendable, Equatable {
     /// `billingAgreementStatus` (upper case, as Amazon Pay sends it).
-    public var status: String
+    public var status: AgreementStatus
     /// The flow outcome of the Setup: `success` or `error`.
     public var outcome: PaymentOutcome
     /// Whether the agreement can be charged (`agreement.open`).
@@ -54,11 +54,11 @@ public enum AmazonPayResponseTable {
     /// The flow outcome: `success`, `declined` or `error`.
     public var outcome: PaymentOutcome
     /// The order state to record: `authorized`, `captured`, `declined`, `pending` or `failed`.
-    public var orderState: String
+    public var orderState: OrderState
     /// Whether Alexa already told the customer.
     public var amazonAlreadySpoke: Bool
     /// The billing agreement status that the result implies, when it changes it.
-    public var agreementStatusAfter: String?
+    public var agreementStatusAfter: AgreementStatus?
   }
 
   private static func row(
@@ -118,11 +118,11 @@ public enum AmazonPayResponseTable {
   /// Billing agreement statuses after a successful Setup (§2.6). Only `OPEN` can be charged;
   /// the others make the Setup an `error`, with `payment.error` naming the status.
   public static let agreements: [AgreementRow] = [
-    AgreementRow(status: "OPEN", outcome: .success, open: true),
-    AgreementRow(status: "SUSPENDED", outcome: .error, open: false),
-    AgreementRow(status: "CANCELED", outcome: .error, open: false),
-    AgreementRow(status: "CLOSED", outcome: .error, open: false),
-    AgreementRow(status: "DRAFT", outcome: .error, open: false),
+    AgreementRow(status: .open, outcome: .success, open: true),
+    AgreementRow(status: .suspended, outcome: .error, open: false),
+    AgreementRow(status: .canceled, outcome: .error, open: false),
+    AgreementRow(status: .closed, outcome: .error, open: false),
+    AgreementRow(status: .draft, outcome: .error, open: false),
   ]
 
   /// Authorization results after a Charge (§2.7), most specific row first.
@@ -134,22 +134,22 @@ public enum AmazonPayResponseTable {
   /// an `error` and the order stays `pending` for a person to look at.
   public static let authorizations: [AuthorizationRow] = [
     AuthorizationRow(
-      state: "Open", reasonCode: nil, outcome: .success, orderState: "authorized",
+      state: "Open", reasonCode: nil, outcome: .success, orderState: .authorized,
       amazonAlreadySpoke: false, agreementStatusAfter: nil),
     AuthorizationRow(
       state: "Closed", reasonCode: "MaxCapturesProcessed", outcome: .success,
-      orderState: "captured", amazonAlreadySpoke: false, agreementStatusAfter: nil),
+      orderState: .captured, amazonAlreadySpoke: false, agreementStatusAfter: nil),
     AuthorizationRow(
-      state: "Closed", reasonCode: nil, outcome: .declined, orderState: "declined",
+      state: "Closed", reasonCode: nil, outcome: .declined, orderState: .declined,
       amazonAlreadySpoke: false, agreementStatusAfter: nil),
     AuthorizationRow(
       state: "Declined", reasonCode: "InvalidPaymentMethod", outcome: .declined,
-      orderState: "declined", amazonAlreadySpoke: true, agreementStatusAfter: "SUSPENDED"),
+      orderState: .declined, amazonAlreadySpoke: true, agreementStatusAfter: .suspended),
     AuthorizationRow(
-      state: "Declined", reasonCode: nil, outcome: .declined, orderState: "declined",
+      state: "Declined", reasonCode: nil, outcome: .declined, orderState: .declined,
       amazonAlreadySpoke: false, agreementStatusAfter: nil),
     AuthorizationRow(
-      state: "Pending", reasonCode: nil, outcome: .error, orderState: "pending",
+      state: "Pending", reasonCode: nil, outcome: .error, orderState: .pending,
       amazonAlreadySpoke: false, agreementStatusAfter: nil),
   ]
 
@@ -161,7 +161,7 @@ public enum AmazonPayResponseTable {
   /// The row of an agreement status (case-insensitive), if the table has one.
   public static func agreementRow(status: String) -> AgreementRow? {
     let upper = status.uppercased()
-    return agreements.first { $0.status == upper }
+    return agreements.first { $0.status.rawValue == upper }
   }
 
   /// The most specific row for an authorization state and reason code.

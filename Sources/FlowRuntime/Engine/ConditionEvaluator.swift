@@ -1,6 +1,6 @@
 internal import FlowIR
 
-extension VariableScope {
+extension TurnVariables {
   /// Whether a `choose` condition holds. An unset path makes a comparison false (and `!=`
   /// true when only one side is unset), so a branch never fires on missing data.
   func holds(_ condition: Condition) -> Bool {

@@ -14,25 +14,25 @@ extension ConversationTurn {
   /// The internal variable that counts the Charge attempts of the conversation's order. Flow
   /// ids start with a letter, so no flow can name, read or set it; it travels with the others.
   static let chargeAttemptVariable = "_charge_attempt"
+  /// The `payment.error` of a payload that cannot be rendered.
+  static let invalidPayload = "InvalidPayload"
 
   /// Sends a `Connections.SendRequest`, or decides the outcome at once when the customer has
   /// not granted the Amazon Pay permission.
-  mutating func send(_ connections: ConnectionsState, from stateId: String) async throws
-    -> ConnectionsStart
-  {
+  mutating func send(_ connections: ConnectionsState, from stateId: String) -> ConnectionsStart {
     let task = connections.task
     let isAmazonPay = task.profile == AmazonPayProfile.name
     if isAmazonPay, envelope.permissionStatus(scope: Self.paymentScope) != "GRANTED" {
       return .outcome(.permissionDenied)
     }
     let isCharge = task.name == .charge
-    var generator = ByteSourceGenerator(randomBytes: engine.randomBytes)
+    var generator = ByteSourceGenerator(randomBytes: randomBytes)
     let orderId: String
-    if case .string(let existing)? = variables["order.id"] {
+    if case .string(let existing)? = variables[.orderID] {
       orderId = existing
     } else {
       orderId = AmazonPayIdentifiers.orderId(using: &generator)
-      variables["order.id"] = .string(orderId)
+      variables[.orderID] = .string(orderId)
     }
     var authorizationReferenceId: String?
     if isCharge {
@@ -51,16 +51,13 @@ extension ConversationTurn {
       let context = PayloadRenderContext(
         resolve: { path in scope.value(of: path) }, orderId: orderId,
         authorizationReferenceId: authorizationReferenceId)
-      payload = try engine.paymentProfile.renderPayload(task.payload, program, context)
+      payload = try rules.paymentProfile.renderPayload(task.payload, program, context)
     } catch {
-      variables["payment.error"] = .string("InvalidPayload")
+      variables[.paymentError] = .string(Self.invalidPayload)
       return .outcome(.error)
     }
 
-    let now = engine.now()
-    if let order = try await orderRecord(
-      id: orderId, state: isCharge ? "charging" : "pending", now: now)
-    {
+    if let order = orderRecord(id: orderId, state: isCharge ? .charging : .pending) {
       var updated = order
       if let authorizationReferenceId {
         updated.authorizationReferenceId = authorizationReferenceId
@@ -71,9 +68,9 @@ extension ConversationTurn {
     let token = AmazonPayIdentifiers.token(using: &generator)
     writes.newContinuations.append(
       Continuation(
-        token: token, userId: userId, stateId: stateId, taskName: task.name.rawValue,
+        token: token, userId: userId, stateId: stateId, taskName: task.name,
         flowHash: program.flowHash, variables: variables, locale: locale, createdAt: now,
-        expiresAt: now.addingTimeInterval(engine.continuationLifetime)))
+        expiresAt: now.addingTimeInterval(rules.continuationLifetime)))
     // Amazon Pay takes over the conversation: no reprompt, and the session ends.
     return .sent(
       ResponseEnvelope(
@@ -87,22 +84,17 @@ extension ConversationTurn {
 
   /// The order as it stands after this turn: the stored or already-written record updated,
   /// or a new one. `nil` when no product is chosen (nothing to record).
-  func orderRecord(id: String, state: String, now: Date) async throws -> OrderRecord? {
-    let existing: OrderRecord?
-    if let written = writes.orders.last(where: { $0.id == id }) {
-      existing = written
-    } else {
-      existing = try await engine.store.order(id: id)
-    }
+  func orderRecord(id: String, state: OrderState) -> OrderRecord? {
+    let existing = writes.orders.last(where: { $0.id == id }) ?? storedOrder(id: id)
     let scope = self.scope
     var agreementId: String?
-    if case .string(let id)? = scope.value(of: "agreement.id") { agreementId = id }
+    if case .string(let id)? = scope.value(of: .agreementID) { agreementId = id }
     if var order = existing {
       order.state = state
       order.updatedAt = now
       if let agreementId { order.billingAgreementId = agreementId }
-      if let product = scope.product(at: "product"), case .money(let total)? = scope.orderTotal,
-        case .int(let quantity)? = scope.value(of: "quantity")
+      if let product = scope.product(at: .product), case .money(let total)? = scope.orderTotal,
+        case .int(let quantity)? = scope.value(of: .quantity)
       {
         order.productId = product.id
         order.quantity = quantity
@@ -110,8 +102,8 @@ extension ConversationTurn {
       }
       return order
     }
-    guard let product = scope.product(at: "product"), case .money(let total)? = scope.orderTotal,
-      case .int(let quantity)? = scope.value(of: "quantity")
+    guard let product = scope.product(at: .product), case .money(let total)? = scope.orderTotal,
+      case .int(let quantity)? = scope.value(of: .quantity)
     else { return nil }
     return OrderRecord(
       id: id, userId: userId, productId: product.id, quantity: quantity, amount: total,
@@ -121,61 +113,60 @@ extension ConversationTurn {
 
   /// Handles a `Connections.Response`: finds the continuation, records what Amazon Pay
   /// reported, and takes the outcome's transition.
-  mutating func resume(_ response: ConnectionsResponse) async throws -> ResponseEnvelope {
+  mutating func resume(_ response: ConnectionsResponse) throws -> ResponseEnvelope {
     guard let token = response.token, !token.isEmpty,
-      let continuation = try await engine.store.continuation(token: token),
+      let continuation = reads.continuation, continuation.token == token,
       !userId.isEmpty, continuation.userId == userId,
-      response.name == nil || response.name == continuation.taskName
+      response.name == nil || response.name == continuation.taskName.rawValue
     else { return paymentNotFoundResponse() }
-    let now = engine.now()
     guard continuation.expiresAt > now else { return paymentNotFoundResponse() }
 
     writes.consumedTokens.append(token)
     variables = continuation.variables
     locale = Self.conversationLocale(continuation.locale, program: program)
 
-    let outcome = engine.paymentProfile.classify(
-      continuation.taskName, response.status?.code ?? "", response.status?.message,
-      response.payload)
+    let outcome = rules.paymentProfile.classify(
+      ConnectionsResponseSummary(
+        taskName: continuation.taskName, statusCode: response.status?.code ?? "",
+        statusMessage: response.status?.message, payload: response.payload))
     variables.merge(outcome.variables) { _, new in new }
     amazonAlreadySpoke = outcome.amazonAlreadySpoke
-    try await record(outcome, of: continuation, now: now)
+    record(outcome, of: continuation)
 
     // The flow may have changed while Amazon Pay had the customer: go on only where the same
     // kind of task still stands.
     guard let state = program.states[continuation.stateId],
       case .connections(let connections) = state.kind,
-      connections.task.name.rawValue == continuation.taskName
+      connections.task.name == continuation.taskName
     else { return endWithMessage(.flowChanged) }
-    trace.paymentOutcomes.append((continuation.stateId, outcome.outcome.rawValue))
+    trace.paymentOutcomes.append((continuation.stateId, outcome.outcome))
     let label = connections.on[outcome.outcome] != nil ? outcome.outcome : .error
     guard let transition = connections.on[label] else { return endWithMessage(.brokenFlow) }
     trace.transitions.append(
       TracedTransition(from: continuation.stateId, on: label.rawValue, to: transition.goto))
     trace.answeringState = continuation.stateId
     guard let next = apply(transition) else { return endSpeaking() }
-    return try await enter(next)
+    return try enter(next)
   }
 
   /// Writes the agreement of a Setup success and the order's new state.
-  mutating func record(_ outcome: ConnectionsOutcome, of continuation: Continuation, now: Date)
-    async throws
-  {
-    let isCharge = continuation.taskName == "Charge"
+  mutating func record(_ outcome: ConnectionsOutcome, of continuation: Continuation) {
+    let isCharge = continuation.taskName == .charge
     if !isCharge, outcome.outcome == .success, let agreementId = outcome.billingAgreementId {
-      let status = outcome.billingAgreementStatus ?? "OPEN"
+      let status = outcome.billingAgreementStatus ?? .open
       writes.agreements.append(
         AgreementRecord(
           userId: userId, billingAgreementId: agreementId, status: status, createdAt: now,
           updatedAt: now))
-      if variables["agreement.id"] == nil { variables["agreement.id"] = .string(agreementId) }
-      if variables["agreement.status"] == nil { variables["agreement.status"] = .string(status) }
-      if outcome.variables["agreement.open"] == nil {
-        variables["agreement.open"] = .bool(status == "OPEN")
+      if variables[.agreementID] == nil { variables[.agreementID] = .string(agreementId) }
+      if variables[.agreementStatus] == nil {
+        variables[.agreementStatus] = .string(status.rawValue)
+      }
+      if outcome.variables[.agreementOpen] == nil {
+        variables[.agreementOpen] = .bool(status.isOpen)
       }
     }
-    guard case .string(let orderId)? = variables["order.id"],
-      var order = try await engine.store.order(id: orderId)
+    guard case .string(let orderId)? = variables[.orderID], var order = storedOrder(id: orderId)
     else { return }
     order.updatedAt = now
     if isCharge {
@@ -186,16 +177,21 @@ extension ConversationTurn {
     } else if outcome.outcome == .success {
       order.billingAgreementId = outcome.billingAgreementId ?? order.billingAgreementId
     } else {
-      order.state = "failed"
+      order.state = .failed
     }
     writes.orders.append(order)
   }
 
-  static func orderState(after outcome: PaymentOutcome) -> String {
+  /// The order read before the turn, when it is the one asked for.
+  func storedOrder(id: String) -> OrderRecord? {
+    reads.order.flatMap { $0.id == id ? $0 : nil }
+  }
+
+  static func orderState(after outcome: PaymentOutcome) -> OrderState {
     switch outcome {
-    case .success: OrderState.authorized.rawValue
-    case .declined: OrderState.declined.rawValue
-    case .permissionDenied, .error: OrderState.failed.rawValue
+    case .success: .authorized
+    case .declined: .declined
+    case .permissionDenied, .error: .failed
     }
   }
 }

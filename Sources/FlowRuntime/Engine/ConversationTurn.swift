@@ -1,16 +1,54 @@
 internal import FlowIR
 internal import Foundation
 
-/// One turn of a conversation: reads the request and the stored state, walks the state
-/// machine, and collects the response and the store writes.
+/// Everything a turn may read from the store, read by ``FlowEngine`` before the turn runs
+/// (see ``ConversationTurn/needs(_:program:)``).
+struct TurnReads: Sendable, Equatable {
+  /// The continuation stored under the `Connections.Response`'s token, if not consumed.
+  var continuation: Continuation?
+  /// The customer's open agreement (read only for a turn that may start a conversation).
+  var openAgreement: AgreementRecord?
+  /// The conversation's order: the one whose id the session or the continuation carries.
+  var order: OrderRecord?
+}
+
+/// The settings of a turn that do not change between turns.
+struct TurnRules: Sendable {
+  /// Payload rendering and response classification of the Connections tasks.
+  var paymentProfile: PaymentProfile
+  /// Money as spoken in a locale.
+  var formatMoney: @Sendable (Money, String) -> String
+  /// How long a directive's token stays valid.
+  var continuationLifetime: TimeInterval
+}
+
+/// What a turn computed: the response, what to write, and what it did to the state machine.
+struct TurnResult {
+  /// The response envelope.
+  var response: ResponseEnvelope
+  /// Everything the turn writes (without the processed request, which the engine adds).
+  var writes: TurnWrites
+  /// The states entered, transitions taken and the variables at the end.
+  var trace: TurnTrace
+  /// The conversation's locale at the end of the turn.
+  var locale: String
+}
+
+/// One turn of a conversation: a pure function of the request, the state read before it, the
+/// program, one clock reading and a random source. It walks the state machine and collects the
+/// response and the store writes; it reads no store and writes none.
 struct ConversationTurn {
   /// Enough for any real flow; stops a `choose` cycle in a hand-made IR from looping forever.
   static let maximumMoves = 64
   /// The Amazon Pay permission scope checked before Setup and Charge.
   static let paymentScope = "payments:autopay_consent"
 
-  let engine: FlowEngine
+  let program: FlowProgram
   let envelope: RequestEnvelope
+  let reads: TurnReads
+  let now: Date
+  let randomBytes: @Sendable (Int) -> [UInt8]
+  let rules: TurnRules
   let userId: String
   var locale: String
   var variables: [String: VariableValue] = [:]
@@ -21,17 +59,86 @@ struct ConversationTurn {
   var amazonAlreadySpoke = false
   /// Everything the turn writes, committed once by the engine.
   var writes = TurnWrites()
-  /// The states entered and transitions taken so far (the variables are filled in by the
-  /// engine at the end of the turn).
+  /// The states entered and transitions taken so far.
   var trace = TurnTrace()
 
-  var program: FlowProgram { engine.program }
+  /// Runs one turn.
+  ///
+  /// - Parameters:
+  ///   - envelope: The request.
+  ///   - reads: What ``needs(_:program:)`` asked for, read from the store.
+  ///   - program: The flow.
+  ///   - now: The clock reading of the turn (expiry checks, record times).
+  ///   - randomBytes: The random source (tokens, ids).
+  ///   - rules: The engine's settings.
+  /// - Returns: The response, the writes and the trace.
+  /// - Throws: ``FlowEngineError/sessionNotEncodable(_:)``.
+  static func run(
+    _ envelope: RequestEnvelope, reads: TurnReads, program: FlowProgram, now: Date,
+    randomBytes: @escaping @Sendable (Int) -> [UInt8], rules: TurnRules
+  ) throws -> TurnResult {
+    var turn = ConversationTurn(
+      program: program, envelope: envelope, reads: reads, now: now, randomBytes: randomBytes,
+      rules: rules)
+    let response = try turn.respond()
+    turn.trace.variables = turn.variables
+    return TurnResult(
+      response: response, writes: turn.writes, trace: turn.trace, locale: turn.locale)
+  }
 
-  init(engine: FlowEngine, envelope: RequestEnvelope) {
-    self.engine = engine
+  private init(
+    program: FlowProgram, envelope: RequestEnvelope, reads: TurnReads, now: Date,
+    randomBytes: @escaping @Sendable (Int) -> [UInt8], rules: TurnRules
+  ) {
+    self.program = program
     self.envelope = envelope
+    self.reads = reads
+    self.now = now
+    self.randomBytes = randomBytes
+    self.rules = rules
     self.userId = envelope.userId ?? ""
-    self.locale = Self.conversationLocale(envelope.request.locale, program: engine.program)
+    self.locale = Self.conversationLocale(envelope.request.locale, program: program)
+  }
+
+  /// What the engine must read before a turn on this request.
+  struct Needs: Equatable {
+    /// The token of a `Connections.Response`, whose continuation the turn resumes.
+    var continuationToken: String?
+    /// The customer whose open agreement a new conversation reads.
+    var openAgreementUserId: String?
+    /// The id of the order the session carries (for a resumed continuation, the engine takes
+    /// it from the continuation's variables).
+    var orderId: String?
+  }
+
+  /// What a turn on `envelope` may read: decided from the request alone.
+  static func needs(_ envelope: RequestEnvelope, program: FlowProgram) -> Needs {
+    let userId = envelope.userId ?? ""
+    switch envelope.request {
+    case .launch:
+      return Needs(openAgreementUserId: userId.isEmpty ? nil : userId)
+    case .intent:
+      if case (let session, _)? = waitingSession(envelope, program: program) {
+        guard case .string(let orderId)? = session.variables[.orderID] else { return Needs() }
+        return Needs(orderId: orderId)
+      }
+      return Needs(openAgreementUserId: userId.isEmpty ? nil : userId)
+    case .connectionsResponse(let response):
+      guard let token = response.token, !token.isEmpty, !userId.isEmpty else { return Needs() }
+      return Needs(continuationToken: token)
+    case .sessionEnded, .exceptionEncountered, .unknown:
+      return Needs()
+    }
+  }
+
+  /// The session state the request carries, when it names an `ask` state of this program.
+  static func waitingSession(_ envelope: RequestEnvelope, program: FlowProgram) -> (
+    SessionState, AskState
+  )? {
+    guard let session = SessionState(sessionAttributes: envelope.session?.attributes),
+      let state = program.states[session.state], case .ask(let waiting) = state.kind
+    else { return nil }
+    return (session, waiting)
   }
 
   /// The request's locale when the flow has prompts for it, else the skill's default locale.
@@ -41,46 +148,46 @@ struct ConversationTurn {
     return program.skill.locales.first ?? requested ?? "en-US"
   }
 
-  var scope: VariableScope {
-    VariableScope(program: program, variables: variables, locale: locale)
+  var scope: TurnVariables {
+    TurnVariables(program: program, variables: variables, locale: locale)
   }
 
   var renderer: SpeechRenderer {
-    SpeechRenderer(scope: scope, formatMoney: engine.formatMoney)
+    SpeechRenderer(scope: scope, formatMoney: rules.formatMoney)
   }
 
   // MARK: - Requests
 
-  mutating func run() async throws -> ResponseEnvelope {
+  mutating func respond() throws -> ResponseEnvelope {
     switch envelope.request {
     case .launch:
-      try await startConversation()
-      return try await enter(program.start)
+      startConversation()
+      return try enter(program.start)
     case .intent(let request):
-      return try await handleIntent(request)
+      return try handleIntent(request)
     case .connectionsResponse(let response):
-      return try await resume(response)
+      return try resume(response)
     case .sessionEnded, .exceptionEncountered, .unknown:
       return .empty
     }
   }
 
   /// Fresh variables; `agreement.*` from the customer's open agreement, if any.
-  mutating func startConversation() async throws {
-    variables = ["quantity": .int(1), "agreement.open": .bool(false)]
-    if !userId.isEmpty, let agreement = try await engine.store.openAgreement(userId: userId) {
-      variables["agreement.id"] = .string(agreement.billingAgreementId)
-      variables["agreement.status"] = .string(agreement.status)
-      variables["agreement.open"] = .bool(true)
+  mutating func startConversation() {
+    variables = [:]
+    variables[.quantity] = .int(1)
+    variables[.agreementOpen] = .bool(false)
+    if !userId.isEmpty, let agreement = reads.openAgreement, agreement.userId == userId {
+      variables[.agreementID] = .string(agreement.billingAgreementId)
+      variables[.agreementStatus] = .string(agreement.status.rawValue)
+      variables[.agreementOpen] = .bool(true)
     }
   }
 
-  mutating func handleIntent(_ request: IntentRequest) async throws -> ResponseEnvelope {
+  mutating func handleIntent(_ request: IntentRequest) throws -> ResponseEnvelope {
     let stateId: String
     let ask: AskState
-    if let session = SessionState(sessionAttributes: envelope.session?.attributes),
-      let state = program.states[session.state], case .ask(let waiting) = state.kind
-    {
+    if case (let session, let waiting)? = Self.waitingSession(envelope, program: program) {
       // Also when the flow hash differs: the `ask` state still exists, so the conversation
       // goes on there with the new flow.
       variables = session.variables
@@ -90,11 +197,11 @@ struct ConversationTurn {
     } else {
       // A one-shot request ("ask no nicks to buy a kit") or a session this flow cannot
       // read: start afresh, and let the first `ask` state handle the intent.
-      try await startConversation()
+      startConversation()
       var path = TurnTrace()
       guard let settled = settle(program.start, recording: &path),
         let state = program.states[settled], case .ask(let waiting) = state.kind
-      else { return try await enter(program.start) }
+      else { return try enter(program.start) }
       // The states on the way are entered silently: the `ask` state handles the intent.
       trace.statesEntered += path.statesEntered
       trace.transitions += path.transitions
@@ -107,18 +214,18 @@ struct ConversationTurn {
     let own = ask.on[name]
     guard let transition = own ?? program.global[name] else {
       if let fallback = renderer.speech("fallback") { speech.append(fallback) }
-      return reask(stateId, ask)
+      return try reask(stateId, ask)
     }
     let slots = SlotResolver(program: program, intent: request.intent)
     guard let assigned = assignments(transition.set, slots: slots) else {
-      return reask(stateId, ask)
+      return try reask(stateId, ask)
     }
     variables.merge(assigned) { _, new in new }
     trace.transitions.append(
       TracedTransition(from: stateId, on: name, isGlobal: own == nil, to: transition.goto))
     if let say = transition.say, let part = renderer.speech(say) { speech.append(part) }
-    guard let next = transition.goto else { return reask(stateId, ask) }
-    return try await enter(next)
+    guard let next = transition.goto else { return try reask(stateId, ask) }
+    return try enter(next)
   }
 
   /// Follows `choose` states from `stateId` to the first state of another kind, recording the
@@ -160,8 +267,8 @@ struct ConversationTurn {
         value = VariableValue(literal)
       case .path(let path, let fallback):
         var found: VariableValue?
-        if path.hasPrefix("slot.") {
-          found = slots?.value(ofSlot: String(path.dropFirst("slot.".count)))
+        if path.hasPrefix(Self.slotPrefix) {
+          found = slots?.value(ofSlot: String(path.dropFirst(Self.slotPrefix.count)))
         } else {
           found = scope.value(of: path)
         }
@@ -178,7 +285,7 @@ struct ConversationTurn {
 
   /// Enters a state and keeps moving (through `choose` states and payment outcomes decided
   /// without Amazon Pay) until a state answers.
-  mutating func enter(_ target: String) async throws -> ResponseEnvelope {
+  mutating func enter(_ target: String) throws -> ResponseEnvelope {
     var current = target
     for _ in 0..<Self.maximumMoves {
       guard let state = program.states[current] else { return endWithMessage(.brokenFlow) }
@@ -187,17 +294,17 @@ struct ConversationTurn {
       switch state.kind {
       case .ask(let ask):
         if let part = renderer.speech(ask.prompt) { speech.append(part) }
-        return askResponse(current, ask, card: ask.card.map(card))
+        return try askResponse(current, ask, card: ask.card.map(card))
       case .tell(let tell):
         return tellResponse(tell)
       case .choose(let choose):
         current = branch(of: choose, from: current, recording: &trace)
       case .connections(let connections):
-        switch try await send(connections, from: current) {
+        switch send(connections, from: current) {
         case .sent(let response):
           return response
         case .outcome(let outcome):
-          trace.paymentOutcomes.append((current, outcome.rawValue))
+          trace.paymentOutcomes.append((current, outcome))
           guard let transition = connections.on[outcome] else {
             return endWithMessage(.brokenFlow)
           }
@@ -222,11 +329,13 @@ struct ConversationTurn {
     return transition.goto
   }
 
-  func askResponse(_ stateId: String, _ ask: AskState, card: ResponseCard?) -> ResponseEnvelope {
+  func askResponse(_ stateId: String, _ ask: AskState, card: ResponseCard?) throws
+    -> ResponseEnvelope
+  {
     let reprompt = renderer.speech(ask.reprompt ?? ask.prompt).flatMap {
       SpeechRenderer.outputSpeech([$0])
     }
-    let attributes = try? SessionState(
+    let attributes = try SessionState(
       flowHash: program.flowHash, state: stateId, locale: locale, variables: variables
     ).sessionAttributes()
     return ResponseEnvelope(
@@ -237,9 +346,9 @@ struct ConversationTurn {
   }
 
   /// Stays in an `ask` state: says the collected speech and the state's reprompt.
-  mutating func reask(_ stateId: String, _ ask: AskState) -> ResponseEnvelope {
+  mutating func reask(_ stateId: String, _ ask: AskState) throws -> ResponseEnvelope {
     if let part = renderer.speech(ask.reprompt ?? ask.prompt) { speech.append(part) }
-    return askResponse(stateId, ask, card: nil)
+    return try askResponse(stateId, ask, card: nil)
   }
 
   mutating func tellResponse(_ tell: TellState) -> ResponseEnvelope {
@@ -272,6 +381,11 @@ struct ConversationTurn {
   }
 
   func endWithMessage(_ message: RuntimeMessage) -> ResponseEnvelope {
+    Self.endWithMessage(message, locale: locale)
+  }
+
+  /// A response that ends the session with a runtime message in `locale`.
+  static func endWithMessage(_ message: RuntimeMessage, locale: String) -> ResponseEnvelope {
     let text =
       switch message {
       case .paymentNotFound: RuntimeMessages.paymentNotFound(locale: locale)
@@ -286,4 +400,7 @@ struct ConversationTurn {
   func paymentNotFoundResponse() -> ResponseEnvelope {
     endWithMessage(.paymentNotFound)
   }
+
+  /// The prefix of a slot path in a transition's `set`.
+  static let slotPrefix = VariablePath.slot("").rawValue
 }

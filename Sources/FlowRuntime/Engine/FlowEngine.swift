@@ -4,8 +4,11 @@ public import Foundation
 /// Executes a compiled flow as an Alexa skill: one request envelope in, one response envelope
 /// out, with continuations, orders and agreements kept in a ``FlowStore``.
 ///
-/// Each turn reads what it needs from the store, computes the response, and writes everything
-/// it changed (the answered request, consumed and new tokens, orders, agreements) in one
+/// Each turn happens in three steps: the engine reads from the store everything the turn may
+/// need (the continuation of a token, the customer's open agreement, the conversation's order);
+/// the turn, a pure function of those reads, the request, the program, one clock reading and
+/// the random source, computes the response and the writes; the engine then applies the writes
+/// (the answered request, consumed and new tokens, orders, agreements) in one
 /// ``FlowStore/commit(_:)``. A request delivered twice (same `requestId`) gets the stored
 /// response back, byte for byte, and writes nothing more. See `docs/runtime.md`.
 public struct FlowEngine: Sendable {
@@ -67,19 +70,20 @@ public struct FlowEngine: Sendable {
   /// Answers a request given as JSON.
   ///
   /// - Parameter requestJSON: A request envelope.
-  /// - Returns: The response envelope as compact JSON with sorted keys (for a repeated
-  ///   `requestId`, the bytes stored the first time).
+  /// - Returns: The response envelope as compact canonical JSON (for a repeated `requestId`,
+  ///   the bytes stored the first time).
   /// - Throws: ``FlowEngineError/malformedRequest(_:)`` when the input is not a request
-  ///   envelope (nothing is stored then); store errors.
+  ///   envelope (nothing is stored then); ``FlowEngineError/sessionNotEncodable(_:)``; store
+  ///   errors.
   public func handle(requestJSON: Data) async throws -> Data {
-    try await handleTraced(requestJSON: requestJSON).response
+    try await answer(requestJSON: requestJSON).json
   }
 
   /// Answers a request.
   ///
   /// - Parameter request: The request envelope.
   /// - Returns: The response envelope.
-  /// - Throws: Store errors.
+  /// - Throws: ``FlowEngineError/sessionNotEncodable(_:)``; store errors.
   public func handle(_ request: RequestEnvelope) async throws -> ResponseEnvelope {
     try await answer(request).envelope
   }
@@ -87,14 +91,14 @@ public struct FlowEngine: Sendable {
   /// Answers a request, as ``handle(_:)`` does, and tells what the turn did to the state
   /// machine: for test coverage and the simulator's state display.
   ///
-  /// The trace is recorded by the engine while it executes the turn, so it cannot differ from
-  /// what the turn did. A repeated `requestId` is answered from the store without executing
-  /// anything: its trace is empty. So is the trace of a `Connections.Response` whose token
-  /// another request consumed first.
+  /// The trace is recorded by the turn while it executes, so it cannot differ from what the
+  /// turn did. A repeated `requestId` is answered from the store without executing anything:
+  /// its trace is empty. So is the trace of a `Connections.Response` whose token another
+  /// request consumed first.
   ///
   /// - Parameter request: The request envelope.
   /// - Returns: The response envelope and the turn's trace.
-  /// - Throws: Store errors.
+  /// - Throws: ``FlowEngineError/sessionNotEncodable(_:)``; store errors.
   public func handleTraced(_ request: RequestEnvelope) async throws -> (
     response: ResponseEnvelope, trace: TurnTrace
   ) {
@@ -109,68 +113,121 @@ public struct FlowEngine: Sendable {
   /// - Returns: The response envelope as ``handle(requestJSON:)`` returns it, and the turn's
   ///   trace (empty for a repeated `requestId`).
   /// - Throws: ``FlowEngineError/malformedRequest(_:)`` when the input is not a request
-  ///   envelope (nothing is stored then); store errors.
+  ///   envelope (nothing is stored then); ``FlowEngineError/sessionNotEncodable(_:)``; store
+  ///   errors.
   public func handleTraced(requestJSON: Data) async throws -> (response: Data, trace: TurnTrace) {
-    let envelope: RequestEnvelope
-    do {
-      envelope = try JSONDecoder().decode(RequestEnvelope.self, from: requestJSON)
-    } catch {
-      throw FlowEngineError.malformed(error, data: requestJSON)
-    }
-    let answered = try await answer(envelope)
+    let answered = try await answer(requestJSON: requestJSON)
     return (answered.json, answered.trace)
   }
 
-  /// Encodes a response the way the engine stores and returns it: compact, sorted keys,
-  /// slashes unescaped.
-  public static func encode(_ response: ResponseEnvelope) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(response)
+  /// Answers a request given as JSON with everything the engine knows about the answer: the
+  /// envelope value, the exact bytes stored and returned, and the trace.
+  ///
+  /// For a repeated `requestId` the envelope is decoded once from the stored bytes.
+  ///
+  /// - Parameter requestJSON: A request envelope.
+  /// - Returns: The answer.
+  /// - Throws: ``FlowEngineError/malformedRequest(_:)`` when the input is not a request
+  ///   envelope (nothing is stored then); ``FlowEngineError/sessionNotEncodable(_:)``; store
+  ///   errors.
+  public func answer(requestJSON: Data) async throws -> FlowAnswer {
+    let envelope: RequestEnvelope
+    do {
+      envelope = try CanonicalJSON.decode(RequestEnvelope.self, from: requestJSON)
+    } catch {
+      throw FlowEngineError.malformed(error, data: requestJSON)
+    }
+    return try await answer(envelope)
   }
 
-  private func answer(_ envelope: RequestEnvelope) async throws -> (
-    envelope: ResponseEnvelope, json: Data, trace: TurnTrace
-  ) {
+  /// Encodes a response the way the engine stores and returns it: ``CanonicalJSON/compact(_:)``.
+  ///
+  /// - Parameter response: The response envelope.
+  /// - Returns: The bytes.
+  /// - Throws: `EncodingError`.
+  public static func encode(_ response: ResponseEnvelope) throws -> Data {
+    try CanonicalJSON.compact(response)
+  }
+
+  /// Answers a request: reads what the turn needs, runs the turn, commits its writes once.
+  ///
+  /// - Parameter envelope: The request envelope.
+  /// - Returns: The answer.
+  /// - Throws: ``FlowEngineError/sessionNotEncodable(_:)``; store errors.
+  public func answer(_ envelope: RequestEnvelope) async throws -> FlowAnswer {
     let requestId = envelope.request.requestId
     if let requestId, let stored = try await store.processedRequest(id: requestId) {
-      return (
-        try JSONDecoder().decode(ResponseEnvelope.self, from: stored.response), stored.response,
-        TurnTrace()
-      )
+      return try FlowAnswer(replayed: stored)
     }
-    var turn = ConversationTurn(engine: self, envelope: envelope)
-    let response = try await turn.run()
-    var trace = turn.trace
-    trace.variables = turn.variables
-    let json = try Self.encode(response)
-    var writes = turn.writes
+    let reads = try await read(for: envelope)
+    let now = now()
+    let result = try ConversationTurn.run(
+      envelope, reads: reads, program: program, now: now, randomBytes: randomBytes,
+      rules: TurnRules(
+        paymentProfile: paymentProfile, formatMoney: formatMoney,
+        continuationLifetime: continuationLifetime))
+    let json = try Self.encode(result.response)
+    var writes = result.writes
     if let requestId {
       writes.processedRequest = ProcessedRequest(
-        requestId: requestId, response: json, processedAt: now())
+        requestId: requestId, response: json, processedAt: now)
     }
-    guard writes != TurnWrites() else { return (response, json, trace) }
+    let answered = FlowAnswer(envelope: result.response, json: json, trace: result.trace)
+    guard writes != TurnWrites() else { return answered }
     do {
       try await store.commit(writes)
-      return (response, json, trace)
+      return answered
     } catch FlowStoreError.conflict {
       // Another delivery of the same request won the race: answer what it answered.
       if let requestId, let stored = try await store.processedRequest(id: requestId) {
-        return (
-          try JSONDecoder().decode(ResponseEnvelope.self, from: stored.response), stored.response,
-          TurnTrace()
-        )
+        return try FlowAnswer(replayed: stored)
       }
       // Another request consumed the same token first: this one found nothing to resume.
-      let fallback = turn.paymentNotFoundResponse()
+      let fallback = ConversationTurn.endWithMessage(.paymentNotFound, locale: result.locale)
       let fallbackJSON = try Self.encode(fallback)
       if let requestId {
         try await store.commit(
           TurnWrites(
             processedRequest: ProcessedRequest(
-              requestId: requestId, response: fallbackJSON, processedAt: now())))
+              requestId: requestId, response: fallbackJSON, processedAt: now)))
       }
-      return (fallback, fallbackJSON, TurnTrace())
+      return FlowAnswer(envelope: fallback, json: fallbackJSON, trace: TurnTrace())
     }
+  }
+
+  /// Reads from the store everything the turn on `envelope` may need.
+  private func read(for envelope: RequestEnvelope) async throws -> TurnReads {
+    let needs = ConversationTurn.needs(envelope, program: program)
+    var reads = TurnReads()
+    var orderId = needs.orderId
+    if let token = needs.continuationToken {
+      reads.continuation = try await store.continuation(token: token)
+      if case .string(let id)? = reads.continuation?.variables[.orderID] { orderId = id }
+    }
+    if let userId = needs.openAgreementUserId {
+      reads.openAgreement = try await store.openAgreement(userId: userId)
+    }
+    if let orderId { reads.order = try await store.order(id: orderId) }
+    return reads
+  }
+}
+
+/// The engine's answer to one request.
+public struct FlowAnswer: Sendable {
+  /// The response envelope.
+  public var envelope: ResponseEnvelope
+  /// The envelope as stored and returned: compact canonical JSON (for a repeated `requestId`,
+  /// the bytes stored the first time).
+  public var json: Data
+  /// What the turn did to the state machine (empty when the turn was not executed).
+  public var trace: TurnTrace
+}
+
+extension FlowAnswer {
+  /// The answer of a request already processed: its stored bytes, decoded once.
+  init(replayed stored: ProcessedRequest) throws {
+    self.init(
+      envelope: try CanonicalJSON.decode(ResponseEnvelope.self, from: stored.response),
+      json: stored.response, trace: TurnTrace())
   }
 }

@@ -5,10 +5,14 @@ internal import Foundation
 public enum FlowEngineError: Error, Equatable, CustomStringConvertible {
   /// The input is not a request envelope; the detail is one line.
   case malformedRequest(String)
+  /// The conversation's variables cannot be written to the session attributes (an integer
+  /// too large for JSON to carry exactly); the detail names the variable. Nothing is stored.
+  case sessionNotEncodable(String)
 
   public var description: String {
     switch self {
     case .malformedRequest(let detail): "malformed request envelope: \(detail)"
+    case .sessionNotEncodable(let detail): "cannot encode the session attributes: \(detail)"
     }
   }
 

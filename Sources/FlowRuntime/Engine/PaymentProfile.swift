@@ -9,15 +9,15 @@ public struct PaymentProfile: Sendable {
   /// Renders a payload template into the JSON sent in `Connections.SendRequest.payload`.
   public var renderPayload:
     @Sendable (PayloadTemplate, FlowProgram, PayloadRenderContext) throws -> JSONValue
-  /// Classifies a `Connections.Response`: task name, status code, status message, payload.
-  public var classify: @Sendable (String, String, String?, JSONValue?) -> ConnectionsOutcome
+  /// Classifies a `Connections.Response` of the task a continuation sent.
+  public var classify: @Sendable (ConnectionsResponseSummary) -> ConnectionsOutcome
 
   /// Creates a profile from its two functions.
   public init(
     renderPayload:
       @escaping @Sendable (PayloadTemplate, FlowProgram, PayloadRenderContext) throws
       -> JSONValue,
-    classify: @escaping @Sendable (String, String, String?, JSONValue?) -> ConnectionsOutcome
+    classify: @escaping @Sendable (ConnectionsResponseSummary) -> ConnectionsOutcome
   ) {
     self.renderPayload = renderPayload
     self.classify = classify
@@ -28,10 +28,36 @@ public struct PaymentProfile: Sendable {
     renderPayload: { template, program, context in
       try AmazonPayProfile.renderPayload(template, program: program, context: context)
     },
-    classify: { taskName, statusCode, statusMessage, payload in
-      AmazonPayProfile.classify(
-        taskName: taskName, statusCode: statusCode, statusMessage: statusMessage,
-        payload: payload)
-    }
+    classify: { response in AmazonPayProfile.classify(response) }
   )
+}
+
+/// What a payment profile classifies: a `Connections.Response` together with the task the
+/// continuation sent.
+public struct ConnectionsResponseSummary: Sendable, Equatable {
+  /// The task the directive sent (from the continuation, not from the response).
+  public var taskName: ConnectionsTaskName
+  /// `request.status.code` (a string such as `"200"`).
+  public var statusCode: String
+  /// `request.status.message`.
+  public var statusMessage: String?
+  /// `request.payload`, which may be missing on any non-200 status.
+  public var payload: JSONValue?
+
+  /// Creates a summary.
+  ///
+  /// - Parameters:
+  ///   - taskName: The task the directive sent.
+  ///   - statusCode: `request.status.code`.
+  ///   - statusMessage: `request.status.message`.
+  ///   - payload: `request.payload`.
+  public init(
+    taskName: ConnectionsTaskName, statusCode: String, statusMessage: String? = nil,
+    payload: JSONValue? = nil
+  ) {
+    self.taskName = taskName
+    self.statusCode = statusCode
+    self.statusMessage = statusMessage
+    self.payload = payload
+  }
 }

@@ -29,18 +29,38 @@ public struct SessionState: Codable, Sendable, Equatable {
     case state, locale, variables
   }
 
-  /// The state as session attributes.
+  /// The state as session attributes, encoded straight to JSON values.
+  ///
+  /// - Returns: The attributes, with the state under ``attributeKey``.
+  /// - Throws: ``FlowEngineError/sessionNotEncodable(_:)`` when a variable cannot be carried
+  ///   exactly in JSON (an integer beyond ±10^15).
   public func sessionAttributes() throws -> [String: JSONValue] {
-    let data = try JSONEncoder().encode(self)
-    return [Self.attributeKey: try JSONDecoder().decode(JSONValue.self, from: data)]
+    var encoded: [String: JSONValue] = [:]
+    for (name, value) in variables {
+      do {
+        encoded[name] = try value.jsonValue()
+      } catch {
+        throw FlowEngineError.sessionNotEncodable("variable '\(name)': \(error)")
+      }
+    }
+    return [
+      Self.attributeKey: .object([
+        CodingKeys.flowHash.rawValue: .string(flowHash),
+        CodingKeys.state.rawValue: .string(state),
+        CodingKeys.locale.rawValue: .string(locale),
+        CodingKeys.variables.rawValue: .object(encoded),
+      ])
+    ]
   }
 
   /// The state held in session attributes; `nil` when they hold none or hold something else
   /// (attributes come from the device side and are not trusted).
   public init?(sessionAttributes: [String: JSONValue]?) {
     guard let value = sessionAttributes?[Self.attributeKey],
-      let data = try? JSONEncoder().encode(value),
-      let state = try? JSONDecoder().decode(SessionState.self, from: data)
+      let data = try? CanonicalJSON.compact(value),
+      let state = try? CanonicalJSON.decode(SessionState.self, from: data),
+      // A number the next response could not carry back is not a state this engine wrote.
+      state.variables.values.allSatisfy({ (try? $0.jsonValue()) != nil })
     else { return nil }
     self = state
   }

@@ -9,7 +9,7 @@ struct SpeechPart: Sendable, Equatable {
 
 /// Renders prompts for one locale: templates to speech, cards and values to text.
 struct SpeechRenderer: Sendable {
-  var scope: VariableScope
+  var scope: TurnVariables
   var formatMoney: @Sendable (Money, String) -> String
 
   /// The template of a prompt id in the scope's locale, falling back to the skill's first

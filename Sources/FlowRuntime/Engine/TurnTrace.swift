@@ -1,3 +1,5 @@
+public import FlowIR
+
 /// One move of the state machine during a turn: from a state, on an intent, an outcome or a
 /// `choose` branch, to the next state (`nil` when the transition stays or ends the session).
 public struct TracedTransition: Sendable, Hashable, Codable {
@@ -19,7 +21,7 @@ public struct TracedTransition: Sendable, Hashable, Codable {
   }
 }
 
-/// What a turn did to the state machine, recorded by the engine while it executed the turn:
+/// What a turn did to the state machine, recorded while the turn executed:
 /// the states it entered, the transitions it took, and the variables it ended with.
 ///
 /// Returned by ``FlowEngine/handleTraced(_:)`` and ``FlowEngine/handleTraced(requestJSON:)``
@@ -34,7 +36,7 @@ public struct TurnTrace: Sendable, Equatable {
   /// The payment outcome classified from a `Connections.Response` or decided at once
   /// (`permission_denied` without the permission, `error` for a payload that cannot be
   /// rendered), with the state it belongs to.
-  public var paymentOutcomes: [(state: String, outcome: String)] = []
+  public var paymentOutcomes: [(state: String, outcome: PaymentOutcome)] = []
   /// The state that answered the turn (an `ask`, `tell`, `setup` or `charge` state), if any.
   public var answeringState: String?
   /// The conversation variables at the end of the turn, as the engine holds them.
@@ -45,8 +47,8 @@ public struct TurnTrace: Sendable, Equatable {
 
   public static func == (lhs: TurnTrace, rhs: TurnTrace) -> Bool {
     lhs.statesEntered == rhs.statesEntered && lhs.transitions == rhs.transitions
-      && lhs.paymentOutcomes.map { "\($0.state)/\($0.outcome)" }
-        == rhs.paymentOutcomes.map { "\($0.state)/\($0.outcome)" }
+      && lhs.paymentOutcomes.map(\.state) == rhs.paymentOutcomes.map(\.state)
+      && lhs.paymentOutcomes.map(\.outcome) == rhs.paymentOutcomes.map(\.outcome)
       && lhs.answeringState == rhs.answeringState && lhs.variables == rhs.variables
   }
 }

@@ -10,8 +10,8 @@ public struct Continuation: Codable, Sendable, Equatable {
   public var userId: String
   /// The `setup` or `charge` state that sent the directive.
   public var stateId: String
-  /// The Connections name sent (`Setup`, `Charge`).
-  public var taskName: String
+  /// The Connections task sent.
+  public var taskName: ConnectionsTaskName
   /// The flow hash at sending time.
   public var flowHash: String
   /// The conversation variables at sending time.
@@ -25,7 +25,8 @@ public struct Continuation: Codable, Sendable, Equatable {
 
   /// Creates a continuation.
   public init(
-    token: String, userId: String, stateId: String, taskName: String, flowHash: String,
+    token: String, userId: String, stateId: String, taskName: ConnectionsTaskName,
+    flowHash: String,
     variables: [String: VariableValue], locale: String, createdAt: Date, expiresAt: Date
   ) {
     self.token = token
@@ -58,8 +59,8 @@ public struct OrderRecord: Codable, Sendable, Equatable {
   public var amazonAuthorizationId: String?
   /// The billing agreement charged.
   public var billingAgreementId: String?
-  /// `pending`, `charging`, `authorized`, `captured`, `declined` or `failed`.
-  public var state: String
+  /// Where the order's payment stands.
+  public var state: OrderState
   /// When the order was created.
   public var createdAt: Date
   /// When the order last changed.
@@ -69,7 +70,7 @@ public struct OrderRecord: Codable, Sendable, Equatable {
   public init(
     id: String, userId: String, productId: String, quantity: Int64, amount: Money,
     authorizationReferenceId: String?, amazonAuthorizationId: String?,
-    billingAgreementId: String?, state: String, createdAt: Date, updatedAt: Date
+    billingAgreementId: String?, state: OrderState, createdAt: Date, updatedAt: Date
   ) {
     self.id = id
     self.userId = userId
@@ -91,8 +92,8 @@ public struct AgreementRecord: Codable, Sendable, Equatable {
   public var userId: String
   /// Amazon's `billingAgreementId`.
   public var billingAgreementId: String
-  /// `OPEN`, `CLOSED`, `SUSPENDED` or `CANCELED` as Amazon reported it.
-  public var status: String
+  /// The status as Amazon reported it.
+  public var status: AgreementStatus
   /// When it was first stored.
   public var createdAt: Date
   /// When it last changed.
@@ -100,7 +101,8 @@ public struct AgreementRecord: Codable, Sendable, Equatable {
 
   /// Creates an agreement record.
   public init(
-    userId: String, billingAgreementId: String, status: String, createdAt: Date, updatedAt: Date
+    userId: String, billingAgreementId: String, status: AgreementStatus, createdAt: Date,
+    updatedAt: Date
   ) {
     self.userId = userId
     self.billingAgreementId = billingAgreementId
@@ -161,16 +163,12 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
   /// The batch lost a race: a token was already consumed, or the request was already
   /// processed. Nothing of the batch was written.
   case conflict(String)
-  /// The store URL is not one flowc knows (`memory:`, `sqlite:PATH`).
-  case unsupportedURL(String)
   /// The database reported an error.
   case database(String)
 
   public var description: String {
     switch self {
     case .conflict(let detail): "conflicting write: \(detail)"
-    case .unsupportedURL(let url):
-      "unsupported store URL '\(url)' (use memory: or sqlite:PATH)"
     case .database(let detail): "store error: \(detail)"
     }
   }
@@ -178,8 +176,10 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
 
 /// Where the runtime keeps continuations, orders, agreements and processed requests.
 ///
-/// Drivers: in-memory (tests), SQLite (the embedded default) and PostgreSQL. Reads happen
-/// before a turn; all of a turn's writes go through one ``commit(_:)``.
+/// Drivers: ``MemoryFlowStore`` here (tests, `memory:`), and the SQLite store of the
+/// `FlowStoreSQL` module (`sqlite:PATH`, the embedded default); no PostgreSQL driver exists yet.
+/// ``FlowEngine`` does all of a turn's reads before the turn runs, and all of its writes go
+/// through one ``commit(_:)`` after it.
 public protocol FlowStore: Sendable {
   /// The stored response of a request already processed, if it is within the retention window.
   func processedRequest(id: String) async throws -> ProcessedRequest?

@@ -32,7 +32,7 @@ public actor MemoryFlowStore: FlowStore {
   public func openAgreement(userId: String) async throws -> AgreementRecord? {
     // The most recently updated open agreement; later writes win ties.
     var best: AgreementRecord?
-    for agreement in agreements where agreement.userId == userId && agreement.status == "OPEN" {
+    for agreement in agreements where agreement.userId == userId && agreement.status.isOpen {
       if let current = best, current.updatedAt > agreement.updatedAt { continue }
       best = agreement
     }

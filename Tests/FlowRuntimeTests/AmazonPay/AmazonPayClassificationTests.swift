@@ -9,10 +9,20 @@ import Testing
 @Suite struct AmazonPayClassificationTests {
   typealias F = AmazonPayFixtures
 
+  /// Classifies through the profile's labelled response value.
+  static func classify(
+    taskName: ConnectionsTaskName, statusCode: String, statusMessage: String?, payload: JSONValue?
+  ) -> ConnectionsOutcome {
+    AmazonPayProfile.classify(
+      ConnectionsResponseSummary(
+        taskName: taskName, statusCode: statusCode, statusMessage: statusMessage,
+        payload: payload))
+  }
+
   func classify(envelope name: String) throws -> ConnectionsOutcome {
     let request = try #require(try F.envelope(name)["request"])
-    return AmazonPayProfile.classify(
-      taskName: try #require(request["name"]?.stringValue),
+    return Self.classify(
+      taskName: try #require(ConnectionsTaskName(rawValue: request["name"]?.stringValue ?? "")),
       statusCode: try #require(request["status"]?["code"]?.stringValue),
       statusMessage: request["status"]?["message"]?.stringValue,
       payload: request["payload"])
@@ -25,7 +35,7 @@ import Testing
     #expect(outcome.outcome == .success)
     #expect(!outcome.amazonAlreadySpoke)
     #expect(outcome.billingAgreementId == "C01-1234567-7654321")
-    #expect(outcome.billingAgreementStatus == "OPEN")
+    #expect(outcome.billingAgreementStatus == .open)
     #expect(
       outcome.variables == [
         "agreement.id": .string("C01-1234567-7654321"),
@@ -61,7 +71,7 @@ import Testing
   @Test func chargeSuccessEnvelopeIsCaptured() throws {
     let outcome = try classify(envelope: "connections-charge-success")
     #expect(outcome.outcome == .success)
-    #expect(outcome.orderState == "captured")
+    #expect(outcome.orderState == .captured)
     #expect(outcome.amazonAuthorizationId == "S01-1111111-2222222-A000001")
     #expect(outcome.variables.isEmpty)
     #expect(!outcome.amazonAlreadySpoke)
@@ -71,11 +81,11 @@ import Testing
     let outcome = try classify(envelope: "connections-charge-declined")
     #expect(outcome.outcome == .declined)
     #expect(outcome.amazonAlreadySpoke)
-    #expect(outcome.orderState == "declined")
+    #expect(outcome.orderState == .declined)
     #expect(outcome.amazonAuthorizationId == "S01-1111111-2222222-A000001")
     #expect(outcome.variables["payment.error"] == .string("Declined"))
     #expect(outcome.variables["payment.reason"] == .string("InvalidPaymentMethod"))
-    #expect(outcome.billingAgreementStatus == "SUSPENDED")
+    #expect(outcome.billingAgreementStatus == .suspended)
     #expect(outcome.variables["agreement.open"] == .bool(false))
   }
 
@@ -103,9 +113,9 @@ import Testing
 
   @Test(arguments: spokenByAmazon)
   func errorsAlexaAlreadySpoke(status: String, message: String) {
-    for task in ["Setup", "Charge"] {
+    for task in ConnectionsTaskName.allCases {
       for payload in [nil, JSONValue.object(["errorCode": .string(message)])] {
-        let outcome = AmazonPayProfile.classify(
+        let outcome = Self.classify(
           taskName: task, statusCode: status, statusMessage: message, payload: payload)
         #expect(outcome.outcome == .error)
         #expect(outcome.amazonAlreadySpoke)
@@ -117,8 +127,8 @@ import Testing
   @Test(arguments: permissionCodes)
   func permissionErrors(message: String) {
     for status in ["400", "401", "403"] {
-      let outcome = AmazonPayProfile.classify(
-        taskName: "Setup", statusCode: status, statusMessage: message, payload: nil)
+      let outcome = Self.classify(
+        taskName: .setup, statusCode: status, statusMessage: message, payload: nil)
       #expect(outcome.outcome == .permissionDenied)
       #expect(!outcome.amazonAlreadySpoke)
       #expect(outcome.variables["payment.reason"] == .string("permission"))
@@ -127,15 +137,15 @@ import Testing
 
   @Test(arguments: integrationCodes + runtimeCodes)
   func merchantHandledErrors(message: String) {
-    for task in ["Setup", "Charge"] {
-      let outcome = AmazonPayProfile.classify(
+    for task in ConnectionsTaskName.allCases {
+      let outcome = Self.classify(
         taskName: task, statusCode: "400", statusMessage: message, payload: nil)
       #expect(outcome.outcome == .error)
       #expect(!outcome.amazonAlreadySpoke)
       #expect(outcome.variables["payment.error"] == .string(message))
       let group = Self.integrationCodes.contains(message) ? "integration" : "runtime"
       #expect(outcome.variables["payment.reason"] == .string(group))
-      #expect(outcome.orderState == (task == "Charge" ? "failed" : nil))
+      #expect(outcome.orderState == (task == .charge ? .failed : nil))
     }
   }
 
@@ -148,8 +158,8 @@ import Testing
   }
 
   @Test func validationFailureTextIsAnIntegrationError() {
-    let outcome = AmazonPayProfile.classify(
-      taskName: "Charge", statusCode: "400",
+    let outcome = Self.classify(
+      taskName: .charge, statusCode: "400",
       statusMessage:
         "Connections validation failed. Violating fields in payload: [payload.authorizeAttributes.transactionTimeout]",
       payload: nil)
@@ -159,8 +169,8 @@ import Testing
   }
 
   @Test func errorCodeInThePayloadIsUsedWhenTheMessageIsNotACode() {
-    let outcome = AmazonPayProfile.classify(
-      taskName: "Setup", statusCode: "403", statusMessage: "Forbidden request",
+    let outcome = Self.classify(
+      taskName: .setup, statusCode: "403", statusMessage: "Forbidden request",
       payload: .object([
         "errorCode": .string("VoicePurchaseNotEnabled"), "errorMessage": .string("off"),
       ]))
@@ -168,8 +178,8 @@ import Testing
   }
 
   @Test func undocumentedThrottlingMessageIsStillThrottling() {
-    let outcome = AmazonPayProfile.classify(
-      taskName: "Charge", statusCode: "429", statusMessage: "TooManyRequests", payload: nil)
+    let outcome = Self.classify(
+      taskName: .charge, statusCode: "429", statusMessage: "TooManyRequests", payload: nil)
     #expect(outcome.outcome == .error)
     #expect(outcome.amazonAlreadySpoke)
     #expect(outcome.variables["payment.error"] == .string("TooManyRequests"))
@@ -182,8 +192,8 @@ import Testing
       ("", nil, "UnknownError"), ("-1", "", "UnknownError"),
     ] as [(String, String?, String)])
   func unknownFailuresAreErrors(status: String, message: String?, code: String) {
-    let outcome = AmazonPayProfile.classify(
-      taskName: "Setup", statusCode: status, statusMessage: message, payload: nil)
+    let outcome = Self.classify(
+      taskName: .setup, statusCode: status, statusMessage: message, payload: nil)
     #expect(outcome.outcome == .error)
     #expect(!outcome.amazonAlreadySpoke)
     #expect(outcome.variables["payment.error"] == .string(code))
@@ -198,8 +208,8 @@ import Testing
     ("WEIRD", "error", false),
   ])
   func agreementStatuses(status: String, outcome expected: String, open: Bool) {
-    let outcome = AmazonPayProfile.classify(
-      taskName: "Setup", statusCode: "200", statusMessage: "OK",
+    let outcome = Self.classify(
+      taskName: .setup, statusCode: "200", statusMessage: "OK",
       payload: .object([
         "billingAgreementDetails": .object([
           "billingAgreementId": .string("C01-1"), "billingAgreementStatus": .string(status),
@@ -240,8 +250,8 @@ import Testing
   ) {
     var status: [String: JSONValue] = ["state": .string(state)]
     if let reason { status["reasonCode"] = .string(reason) }
-    let outcome = AmazonPayProfile.classify(
-      taskName: "Charge", statusCode: "200", statusMessage: "OK",
+    let outcome = Self.classify(
+      taskName: .charge, statusCode: "200", statusMessage: "OK",
       payload: .object([
         "amazonOrderReferenceId": .string("S01-1"),
         "authorizationDetails": .object([
@@ -249,7 +259,7 @@ import Testing
         ]),
       ]))
     #expect(outcome.outcome.rawValue == expected)
-    #expect(outcome.orderState == orderState)
+    #expect(outcome.orderState?.rawValue == orderState)
     #expect(outcome.amazonAlreadySpoke == spoke)
     #expect(outcome.amazonAuthorizationId == "S01-1-A1")
     if expected == "declined" {
@@ -260,8 +270,8 @@ import Testing
 
   @Test func stateAtTheWrongLevelIsNotTrusted() {
     // The samples' mistake (§2.3): `authorizationDetails.state` is not where the state lives.
-    let outcome = AmazonPayProfile.classify(
-      taskName: "Charge", statusCode: "200", statusMessage: "OK",
+    let outcome = Self.classify(
+      taskName: .charge, statusCode: "200", statusMessage: "OK",
       payload: .object([
         "authorizationDetails": .object(["state": .string("Open")])
       ]))
@@ -281,8 +291,8 @@ import Testing
       ),
     ] as [JSONValue?])
   func malformedSuccessPayloadsAreErrors(payload: JSONValue?) {
-    for task in ["Setup", "Charge", "Buy", ""] {
-      let outcome = AmazonPayProfile.classify(
+    for task in ConnectionsTaskName.allCases {
+      let outcome = Self.classify(
         taskName: task, statusCode: "200", statusMessage: "OK", payload: payload)
       #expect(outcome.outcome == .error)
       #expect(outcome.variables["payment.error"] == .string("MalformedResponse"))
@@ -290,8 +300,8 @@ import Testing
   }
 
   @Test func shippingFieldsThatAreNotStringsAreSkipped() {
-    let outcome = AmazonPayProfile.classify(
-      taskName: "Setup", statusCode: "200", statusMessage: nil,
+    let outcome = Self.classify(
+      taskName: .setup, statusCode: "200", statusMessage: nil,
       payload: .object([
         "billingAgreementDetails": .object([
           "billingAgreementId": .string("C01-1"), "billingAgreementStatus": .string("OPEN"),

@@ -163,10 +163,8 @@ import Testing
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
       directories.append(url)
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     for testCase in Self.cases {
-      let data = try encoder.encode(try Self.envelope(for: testCase))
+      let data = try CanonicalJSON.pretty(try Self.envelope(for: testCase))
       for directory in directories {
         try data.write(
           to: directory.appendingPathComponent("response-amazon-pay-\(testCase.name).json"),

@@ -133,9 +133,7 @@ enum AmazonPayFixtures {
 
   /// Canonical JSON text of a value (sorted keys), for exact comparisons.
   static func canonical(_ value: JSONValue) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    String(decoding: try CanonicalJSON.compact(value), as: UTF8.self)
   }
 
   static func json(_ text: String) throws -> JSONValue {

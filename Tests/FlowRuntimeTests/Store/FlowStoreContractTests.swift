@@ -15,7 +15,7 @@ import Testing
     -> Continuation
   {
     Continuation(
-      token: token, userId: user, stateId: "charge", taskName: "Charge",
+      token: token, userId: user, stateId: "charge", taskName: .charge,
       flowHash: "sha256:abc",
       variables: [
         "product": .product("kit"), "quantity": .int(2), "agreement.open": .bool(true),
@@ -25,7 +25,7 @@ import Testing
       locale: "en-US", createdAt: at(0), expiresAt: at(expiresIn))
   }
 
-  static func order(_ id: String, user: String = "user-1", state: String = "pending", at: Date)
+  static func order(_ id: String, user: String = "user-1", state: OrderState = .pending, at: Date)
     -> OrderRecord
   {
     OrderRecord(
@@ -57,7 +57,7 @@ import Testing
       order.authorizationReferenceId = "o-1-1-abcdef"
       order.billingAgreementId = "C01-1"
       let agreement = AgreementRecord(
-        userId: "user-1", billingAgreementId: "C01-1", status: "OPEN", createdAt: Self.at(0),
+        userId: "user-1", billingAgreementId: "C01-1", status: .open, createdAt: Self.at(0),
         updatedAt: Self.at(0))
       try await store.commit(
         TurnWrites(
@@ -90,7 +90,7 @@ import Testing
         newContinuations: [Self.continuation("tok-2")], orders: [Self.order("o-2", at: Self.t0)],
         agreements: [
           AgreementRecord(
-            userId: "user-1", billingAgreementId: "C09", status: "OPEN", createdAt: Self.t0,
+            userId: "user-1", billingAgreementId: "C09", status: .open, createdAt: Self.t0,
             updatedAt: Self.t0)
         ])
       await #expect(throws: FlowStoreError.self) { try await store.commit(losing) }
@@ -128,12 +128,12 @@ import Testing
       let other = Self.order("o-c", user: "user-2", at: Self.at(5))
       try await store.commit(TurnWrites(orders: [second, first, other]))
       var charged = first
-      charged.state = "captured"
+      charged.state = .captured
       charged.amazonAuthorizationId = "S01-1-A1"
       charged.updatedAt = Self.at(20)
       try await store.commit(TurnWrites(orders: [charged]))
       #expect(try await store.orders(userId: "user-1") == [charged, second])
-      #expect(try await store.order(id: "o-b")?.state == "captured")
+      #expect(try await store.order(id: "o-b")?.state == .captured)
       #expect(try await store.orders(userId: "user-2") == [other])
     }
   }
@@ -146,7 +146,8 @@ import Testing
         -> AgreementRecord
       {
         AgreementRecord(
-          userId: user, billingAgreementId: id, status: status, createdAt: Self.at(seconds),
+          userId: user, billingAgreementId: id, status: AgreementStatus(rawValue: status),
+          createdAt: Self.at(seconds),
           updatedAt: Self.at(seconds))
       }
       try await store.commit(

@@ -1,4 +1,5 @@
 import FlowRuntime
+import FlowStoreSQL
 import Foundation
 import Testing
 
@@ -26,7 +27,7 @@ import Testing
 
   @Test(arguments: ["sqlite:", "sqlite://", "sqlitex:/tmp/a", "postgres-ish"])
   func malformedURLsAreRefused(url: String) async {
-    await #expect(throws: FlowStoreError.unsupportedURL(url)) {
+    await #expect(throws: StoreLocationError.unsupportedURL(url)) {
       try await FlowStores.open(url: url)
     }
   }

@@ -1,5 +1,7 @@
 import FlowIR
 import FlowRuntime
+import FlowStoreSQL
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -43,7 +45,7 @@ import Testing
         .sendRequest)
     let checkout = try await Self.turn(&customer, path: path) {
       try await $0.amazonPay(
-        "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload,
+        "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload,
         requestId: "setup-answer")
     }
     #expect(checkout.speech?.contains("410 Terry Ave N") == true)
@@ -51,7 +53,7 @@ import Testing
     // Alexa delivers the Setup answer again: same bytes back, nothing new written.
     let replay = try await Self.turn(&customer, path: path) {
       try await $0.amazonPay(
-        "Setup", token: setup.token, payload: Envelopes.setupSuccessPayload,
+        "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload,
         requestId: "setup-answer")
     }
     #expect(replay == checkout)
@@ -66,17 +68,18 @@ import Testing
     _ = try await Self.turn(&customer, path: path) {
       try await $0.amazonPay(
         "Charge", token: charge.token,
-        payload: Envelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+        payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed")
+      )
     }
 
     let store = try await SQLFlowStore.open(sqlitePath: path)
-    let orders = try await store.orders(userId: Envelopes.shopper)
+    let orders = try await store.orders(userId: RequestEnvelopes.shopper)
     #expect(orders.count == 1)
-    #expect(orders.first?.state == "captured")
+    #expect(orders.first?.state == .captured)
     #expect(orders.first?.amount == Money(minorUnits: 1800, currency: "USD"))
     #expect(orders.first?.billingAgreementId == "C01-1234567-7654321")
     #expect(
-      try await store.openAgreement(userId: Envelopes.shopper)?.billingAgreementId
+      try await store.openAgreement(userId: RequestEnvelopes.shopper)?.billingAgreementId
         == "C01-1234567-7654321")
     #expect(try await store.continuation(token: setup.token) == nil)
     #expect(try await store.continuation(token: charge.token) == nil)

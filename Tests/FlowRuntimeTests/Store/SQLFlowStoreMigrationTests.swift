@@ -3,6 +3,7 @@ import SQLKit
 import Testing
 
 @testable import FlowRuntime
+@testable import FlowStoreSQL
 
 /// Schema upgrades: a later flowc adds a migration; opening an older file applies it, all or
 /// nothing.
@@ -25,9 +26,8 @@ import Testing
   }
 
   @Test func olderFileIsUpgradedAndKeepsItsData() async throws {
-    let directory = try TemporaryDirectory()
+    let (directory, path) = try TemporaryDirectory.file("v1.sqlite")
     defer { directory.remove() }
-    let path = directory.path("v1.sqlite")
     let old = try await SQLFlowStore.open(sqlitePath: path)
     let order = FlowStoreContractTests.order("o-1", at: FlowStoreContractTests.t0)
     try await old.commit(TurnWrites(orders: [order]))
@@ -47,9 +47,8 @@ import Testing
   }
 
   @Test func failingMigrationLeavesTheFileAsItWas() async throws {
-    let directory = try TemporaryDirectory()
+    let (directory, path) = try TemporaryDirectory.file("v1.sqlite")
     defer { directory.remove() }
-    let path = directory.path("v1.sqlite")
     try await SQLFlowStore.open(sqlitePath: path).close()
 
     await #expect(throws: FlowStoreError.self) {

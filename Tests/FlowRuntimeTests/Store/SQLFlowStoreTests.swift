@@ -1,5 +1,6 @@
 import FlowIR
 import FlowRuntime
+import FlowStoreSQL
 import Foundation
 import SQLKit
 import Testing
@@ -26,9 +27,8 @@ import Testing
   }
 
   @Test func reopenedFileStillHoldsTheData() async throws {
-    let directory = try TemporaryDirectory()
+    let (directory, path) = try TemporaryDirectory.file("shop.sqlite")
     defer { directory.remove() }
-    let path = directory.path("shop.sqlite")
     let order = Contract.order("o-1", at: Contract.t0)
     let first = try await SQLFlowStore.open(sqlitePath: path)
     try await first.commit(
@@ -46,9 +46,8 @@ import Testing
   }
 
   @Test func emptyFileIsMigratedInWALMode() async throws {
-    let directory = try TemporaryDirectory()
+    let (directory, path) = try TemporaryDirectory.file("empty.sqlite")
     defer { directory.remove() }
-    let path = directory.path("empty.sqlite")
     FileManager.default.createFile(atPath: path, contents: Data())
     let store = try await SQLFlowStore.open(sqlitePath: path)
     #expect(try await store.schemaVersion() == 1)
@@ -66,9 +65,8 @@ import Testing
   }
 
   @Test func openingTwiceDoesNotMigrateTwice() async throws {
-    let directory = try TemporaryDirectory()
+    let (directory, path) = try TemporaryDirectory.file("twice.sqlite")
     defer { directory.remove() }
-    let path = directory.path("twice.sqlite")
     let a = try await SQLFlowStore.open(sqlitePath: path)
     let b = try await SQLFlowStore.open(sqlitePath: path)
     let rows = try await b.database.raw("SELECT version FROM flowc_schema").all()
@@ -78,9 +76,8 @@ import Testing
   }
 
   @Test func databaseFromANewerFlowcIsRefused() async throws {
-    let directory = try TemporaryDirectory()
+    let (directory, path) = try TemporaryDirectory.file("future.sqlite")
     defer { directory.remove() }
-    let path = directory.path("future.sqlite")
     let store = try await SQLFlowStore.open(sqlitePath: path)
     try await store.database.raw(
       "INSERT INTO flowc_schema (version, summary, applied_at_ms) VALUES (99, 'future', 0)"
@@ -92,9 +89,8 @@ import Testing
   }
 
   @Test func fileThatIsNotADatabaseIsAnErrorNotACrash() async throws {
-    let directory = try TemporaryDirectory()
+    let (directory, path) = try TemporaryDirectory.file("garbage.sqlite")
     defer { directory.remove() }
-    let path = directory.path("garbage.sqlite")
     FileManager.default.createFile(
       atPath: path, contents: Data(repeating: 0x5A, count: 4096))
     await #expect(throws: FlowStoreError.self) {
@@ -107,9 +103,8 @@ import Testing
 
   @Test func twoConnectionsRacingForOneTokenHaveOneWinner() async throws {
     // Two stores on one file stand for two `flowc serve` processes sharing a database.
-    let directory = try TemporaryDirectory()
+    let (directory, path) = try TemporaryDirectory.file("shared.sqlite")
     defer { directory.remove() }
-    let path = directory.path("shared.sqlite")
     let a = try await SQLFlowStore.open(sqlitePath: path)
     let b = try await SQLFlowStore.open(sqlitePath: path)
     for round in 0..<10 {

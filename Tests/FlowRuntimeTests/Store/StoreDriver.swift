@@ -1,4 +1,5 @@
 import FlowRuntime
+import FlowStoreSQL
 import Foundation
 
 /// The store drivers the contract tests run against.
@@ -14,30 +15,28 @@ enum StoreDriver: String, CaseIterable, Sendable {
   func withStore(_ body: (any FlowStore) async throws -> Void) async throws {
     switch self {
     case .memory:
-      let store = MemoryFlowStore()
-      try await body(store)
-      try await store.close()
+      try await Self.use(MemoryFlowStore(), body)
     case .sqliteMemory:
-      let store = try await SQLFlowStore.open(sqlitePath: ":memory:")
-      do {
-        try await body(store)
-      } catch {
-        try? await store.close()
-        throw error
-      }
-      try await store.close()
+      try await Self.use(try await SQLFlowStore.open(sqlitePath: ":memory:"), body)
     case .sqliteFile:
       let directory = try TemporaryDirectory()
       defer { directory.remove() }
-      let store = try await SQLFlowStore.open(sqlitePath: directory.path("store.sqlite"))
-      do {
-        try await body(store)
-      } catch {
-        try? await store.close()
-        throw error
-      }
-      try await store.close()
+      try await Self.use(
+        try await SQLFlowStore.open(sqlitePath: directory.path("store.sqlite")), body)
     }
+  }
+
+  /// Runs `body` on an open store and closes it, also when `body` throws.
+  private static func use(
+    _ store: any FlowStore, _ body: (any FlowStore) async throws -> Void
+  ) async throws {
+    do {
+      try await body(store)
+    } catch {
+      try? await store.close()
+      throw error
+    }
+    try await store.close()
   }
 }
 
@@ -52,6 +51,12 @@ struct TemporaryDirectory {
   }
 
   func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  /// A fresh directory and the path of a file `name` in it.
+  static func file(_ name: String) throws -> (directory: TemporaryDirectory, path: String) {
+    let directory = try TemporaryDirectory()
+    return (directory, directory.path(name))
+  }
 
   func remove() { try? FileManager.default.removeItem(at: url) }
 }

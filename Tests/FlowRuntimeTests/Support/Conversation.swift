@@ -9,7 +9,7 @@ import Testing
 struct Conversation {
   var engine: FlowEngine
   let name: String
-  var userId = Envelopes.shopper
+  var userId = RequestEnvelopes.shopper
   var permission: String? = "GRANTED"
   var attributes: [String: JSONValue]?
   var sessionNew = true
@@ -34,15 +34,15 @@ struct Conversation {
   {
     step += 1
     let id = requestId ?? "amzn1.echo-api.request.\(name)-\(step)"
-    let envelope = Envelopes.envelope(
+    let envelope = RequestEnvelopes.envelope(
       request: request, userId: userId, permission: permission, sessionNew: sessionNew,
       attributes: sessionNew ? nil : attributes, locale: locale, requestId: id)
-    let requestJSON = try Self.encoder.encode(envelope)
+    let requestJSON = try CanonicalJSON.compact(envelope)
     if recordsRequests { ConformanceRecorder.record(requestJSON, kind: "request", name: name) }
     let (responseJSON, trace) = try await engine.handleTraced(requestJSON: requestJSON)
     lastTrace = trace
     ConformanceRecorder.record(responseJSON, kind: "response", name: name)
-    let response = try JSONDecoder().decode(ResponseEnvelope.self, from: responseJSON)
+    let response = try CanonicalJSON.decode(ResponseEnvelope.self, from: responseJSON)
     if response.response.shouldEndSession == false {
       attributes = response.sessionAttributes
       sessionNew = false
@@ -54,13 +54,13 @@ struct Conversation {
   }
 
   mutating func launch() async throws -> ResponseEnvelope {
-    try await send(Envelopes.launch())
+    try await send(RequestEnvelopes.launch())
   }
 
   mutating func say(_ intent: String, slots: [String: (String?, String?)] = [:]) async throws
     -> ResponseEnvelope
   {
-    try await send(Envelopes.intent(intent, slots: slots))
+    try await send(RequestEnvelopes.intent(intent, slots: slots))
   }
 
   /// Amazon Pay answers a directive (always in a new session, as Alexa does).
@@ -70,16 +70,10 @@ struct Conversation {
   ) async throws -> ResponseEnvelope {
     sessionNew = true
     return try await send(
-      Envelopes.connectionsResponse(
+      RequestEnvelopes.connectionsResponse(
         name: name, code: code, message: message, token: token, payload: payload),
       requestId: requestId)
   }
-
-  static let encoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return encoder
-  }()
 }
 
 extension ResponseEnvelope {

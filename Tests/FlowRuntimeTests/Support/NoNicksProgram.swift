@@ -55,27 +55,23 @@ enum NoNicksProgram {
         ChooseState(
           branches: [ChooseBranch(condition: .test(.path("agreement.open")), goto: "welcome_back")],
           otherwise: "welcome")))
-    program.states["welcome_back"] = State(
-      id: "welcome_back",
-      kind: .ask(
-        AskState(
-          prompt: "welcome_back", reprompt: nil, card: nil,
-          on: [
-            "AMAZON.YesIntent": Transition(
-              set: [Assignment(variable: "product", value: .path("catalog.refill", fallback: nil))],
-              goto: "confirm_refill"),
-            "AMAZON.NoIntent": Transition(goto: "goodbye"),
-          ])))
-    program.states["confirm_refill"] = State(
-      id: "confirm_refill",
-      kind: .ask(
-        AskState(
-          prompt: "confirm_refill", reprompt: nil, card: nil,
-          on: [
-            "AMAZON.YesIntent": Transition(goto: "charge"),
-            "AMAZON.NoIntent": Transition(goto: "goodbye"),
-          ])))
+    program.states["welcome_back"] = yesOrNo(
+      "welcome_back",
+      yes: Transition(
+        set: [Assignment(variable: "product", value: .path("catalog.refill", fallback: nil))],
+        goto: "confirm_refill"))
+    program.states["confirm_refill"] = yesOrNo("confirm_refill", yes: Transition(goto: "charge"))
     return program
+  }
+
+  /// An `ask` state (prompt: its id unless given): yes takes `yes`, no says goodbye.
+  static func yesOrNo(_ id: String, prompt: String? = nil, yes: Transition) -> State {
+    State(
+      id: id,
+      kind: .ask(
+        AskState(
+          prompt: prompt ?? id, reprompt: nil, card: nil,
+          on: ["AMAZON.YesIntent": yes, "AMAZON.NoIntent": Transition(goto: "goodbye")])))
   }
 
   static let merchant = Merchant(
@@ -295,5 +291,19 @@ enum NoNicksProgram {
     }
     if !literal.isEmpty { segments.append(.text(literal)) }
     return Template(ssml: text.hasPrefix("<speak>"), segments: segments)
+  }
+}
+
+extension StateKind {
+  /// The `ask` state, if this is one (for `try #require` in tests that edit a state).
+  var askState: AskState? {
+    if case .ask(let ask) = self { return ask }
+    return nil
+  }
+
+  /// The `setup` or `charge` state, if this is one.
+  var connectionsState: ConnectionsState? {
+    if case .connections(let connections) = self { return connections }
+    return nil
   }
 }

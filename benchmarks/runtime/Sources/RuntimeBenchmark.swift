@@ -1,6 +1,7 @@
 import FlowCompiler
 import FlowIR
 import FlowRuntime
+import FlowStoreSQL
 import Foundation
 
 /// Per-turn latency of the runtime engine over a recorded No Nicks conversation, next to the

@@ -1,17 +1,29 @@
-import FlowIR
-import FlowRuntime
-import Foundation
+public import FlowIR
 
 /// Request envelopes in the shapes Alexa sends (after the project's reference envelopes for the
-/// No Nicks store): the same session, context and request fields, with ids, tokens and
-/// payloads filled in by each test.
-enum Envelopes {
-  static let skillId = "amzn1.ask.skill.0e8f6c1a-7a52-4f0e-9a77-1c2b3d4e5f60"
-  static let shopper = "amzn1.ask.account.SHOPPERXXXXXXXXXXXXXXXXXXXX"
-  static let otherShopper = "amzn1.ask.account.OTHERXXXXXXXXXXXXXXXXXXXXXX"
+/// No Nicks store, `Tests/Conformance/envelopes`): the same session, context and request
+/// fields, with ids, tokens and payloads filled in by each test. The one envelope builder of
+/// the test targets.
+public enum RequestEnvelopes {
+  /// The skill id of the reference envelopes.
+  public static let skillId = "amzn1.ask.skill.0e8f6c1a-7a52-4f0e-9a77-1c2b3d4e5f60"
+  /// The customer of the reference envelopes.
+  public static let shopper = "amzn1.ask.account.SHOPPERXXXXXXXXXXXXXXXXXXXX"
+  /// A second customer.
+  public static let otherShopper = "amzn1.ask.account.OTHERXXXXXXXXXXXXXXXXXXXXXX"
 
   /// A whole envelope around a request.
-  static func envelope(
+  ///
+  /// - Parameters:
+  ///   - request: The `request` object without `requestId`, `timestamp` and `locale`.
+  ///   - userId: The Alexa user.
+  ///   - permission: The status of the Amazon Pay permission; `nil` for no permissions at all.
+  ///   - sessionNew: `session.new`.
+  ///   - attributes: `session.attributes`.
+  ///   - locale: `request.locale`.
+  ///   - requestId: `request.requestId`.
+  /// - Returns: The envelope.
+  public static func envelope(
     request: [String: JSONValue], userId: String = shopper, permission: String? = "GRANTED",
     sessionNew: Bool, attributes: [String: JSONValue]? = nil, locale: String = "en-US",
     requestId: String
@@ -53,12 +65,13 @@ enum Envelopes {
     ])
   }
 
-  static func launch() -> [String: JSONValue] {
+  /// A `LaunchRequest`.
+  public static func launch() -> [String: JSONValue] {
     ["type": .string("LaunchRequest")]
   }
 
   /// An `IntentRequest`; slot values are `(value, resolved product id?)`.
-  static func intent(_ name: String, slots: [String: (String?, String?)] = [:])
+  public static func intent(_ name: String, slots: [String: (String?, String?)] = [:])
     -> [String: JSONValue]
   {
     var slotObjects: [String: JSONValue] = [:]
@@ -94,7 +107,8 @@ enum Envelopes {
     ]
   }
 
-  static func connectionsResponse(
+  /// A `Connections.Response` to a directive's token.
+  public static func connectionsResponse(
     name: String, code: String, message: String, token: String, payload: JSONValue?
   ) -> [String: JSONValue] {
     var request: [String: JSONValue] = [
@@ -108,7 +122,7 @@ enum Envelopes {
   }
 
   /// A Setup success with a shipping address.
-  static let setupSuccessPayload: JSONValue = .object([
+  public static let setupSuccessPayload: JSONValue = .object([
     "billingAgreementDetails": .object([
       "billingAgreementId": .string("C01-1234567-7654321"),
       "creationTimestamp": .string("2026-11-28T23:33:25Z"),
@@ -128,7 +142,7 @@ enum Envelopes {
   ])
 
   /// A Charge result with the authorization state and reason code given.
-  static func chargePayload(state: String, reasonCode: String, captured: String = "18.00")
+  public static func chargePayload(state: String, reasonCode: String, captured: String = "18.00")
     -> JSONValue
   {
     .object([

@@ -1,11 +1,12 @@
 import FlowIR
+public import FlowRuntime
 public import Foundation
 public import SQLKit
 import SQLiteKit
 import SQLiteNIO
 
-/// A ``FlowStore`` over any SQLKit database: SQLite (the embedded default) today, PostgreSQL
-/// through postgres-kit with the same code.
+/// A `FlowStore` over any SQLKit database: SQLite (the embedded default) is the only driver
+/// today; the SQL is written so that a PostgreSQL driver (postgres-kit) could share it.
 ///
 /// - Every ``commit(_:)`` is one transaction. Consuming a token that is already consumed (or
 ///   unknown), storing a token twice or storing a request id twice raises
@@ -160,13 +161,13 @@ public final class SQLFlowStore: FlowStore {
         ).first()
       else { return nil }
       let variablesJSON = try row.decode(column: "variables_json", as: String.self)
-      let variables = try JSONDecoder().decode(
+      let variables = try CanonicalJSON.decode(
         [String: VariableValue].self, from: Data(variablesJSON.utf8))
       return Continuation(
         token: try row.decode(column: "token", as: String.self),
         userId: try row.decode(column: "user_id", as: String.self),
         stateId: try row.decode(column: "state_id", as: String.self),
-        taskName: try row.decode(column: "task_name", as: String.self),
+        taskName: try row.decode(column: "task_name", as: ConnectionsTaskName.self),
         flowHash: try row.decode(column: "flow_hash", as: String.self),
         variables: variables,
         locale: try row.decode(column: "locale", as: String.self),
@@ -236,13 +237,13 @@ public final class SQLFlowStore: FlowStore {
       }
       for continuation in writes.newContinuations {
         let variables = String(
-          decoding: try Self.encoder.encode(continuation.variables), as: UTF8.self)
+          decoding: try CanonicalJSON.compact(continuation.variables), as: UTF8.self)
         let inserted = try await database.raw(
           """
           INSERT INTO continuations (token, user_id, state_id, task_name, flow_hash,
             variables_json, locale, created_at_ms, expires_at_ms)
           VALUES (\(bind: continuation.token), \(bind: continuation.userId),
-            \(bind: continuation.stateId), \(bind: continuation.taskName),
+            \(bind: continuation.stateId), \(bind: continuation.taskName.rawValue),
             \(bind: continuation.flowHash), \(bind: variables), \(bind: continuation.locale),
             \(bind: Self.milliseconds(continuation.createdAt)),
             \(bind: Self.milliseconds(continuation.expiresAt)))
@@ -260,7 +261,7 @@ public final class SQLFlowStore: FlowStore {
           VALUES (\(bind: order.id), \(bind: order.userId), \(bind: order.productId),
             \(bind: order.quantity), \(bind: order.amount.minorUnits), \(bind: order.amount.currency),
             \(bind: order.authorizationReferenceId), \(bind: order.amazonAuthorizationId),
-            \(bind: order.billingAgreementId), \(bind: order.state),
+            \(bind: order.billingAgreementId), \(bind: order.state.rawValue),
             \(bind: Self.milliseconds(order.createdAt)), \(bind: Self.milliseconds(order.updatedAt)))
           ON CONFLICT (id) DO UPDATE SET
             user_id = excluded.user_id, product_id = excluded.product_id,
@@ -278,7 +279,7 @@ public final class SQLFlowStore: FlowStore {
           """
           INSERT INTO agreements (user_id, billing_agreement_id, status, created_at_ms, updated_at_ms)
           VALUES (\(bind: agreement.userId), \(bind: agreement.billingAgreementId),
-            \(bind: agreement.status), \(bind: Self.milliseconds(agreement.createdAt)),
+            \(bind: agreement.status.rawValue), \(bind: Self.milliseconds(agreement.createdAt)),
             \(bind: Self.milliseconds(agreement.updatedAt)))
           ON CONFLICT (user_id, billing_agreement_id) DO UPDATE SET
             status = excluded.status, updated_at_ms = excluded.updated_at_ms
@@ -364,12 +365,6 @@ public final class SQLFlowStore: FlowStore {
     amazon_authorization_id, billing_agreement_id, state, created_at_ms, updated_at_ms
     """
 
-  private static let encoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    return encoder
-  }()
-
   private static func order(from row: any SQLRow) throws -> OrderRecord {
     OrderRecord(
       id: try row.decode(column: "id", as: String.self),
@@ -383,7 +378,7 @@ public final class SQLFlowStore: FlowStore {
         column: "authorization_reference_id", as: String?.self),
       amazonAuthorizationId: try row.decode(column: "amazon_authorization_id", as: String?.self),
       billingAgreementId: try row.decode(column: "billing_agreement_id", as: String?.self),
-      state: try row.decode(column: "state", as: String.self),
+      state: try row.decode(column: "state", as: OrderState.self),
       createdAt: date(try row.decode(column: "created_at_ms", as: Int64.self)),
       updatedAt: date(try row.decode(column: "updated_at_ms", as: Int64.self)))
   }
@@ -392,7 +387,7 @@ public final class SQLFlowStore: FlowStore {
     AgreementRecord(
       userId: try row.decode(column: "user_id", as: String.self),
       billingAgreementId: try row.decode(column: "billing_agreement_id", as: String.self),
-      status: try row.decode(column: "status", as: String.self),
+      status: try row.decode(column: "status", as: AgreementStatus.self),
       createdAt: date(try row.decode(column: "created_at_ms", as: Int64.self)),
       updatedAt: date(try row.decode(column: "updated_at_ms", as: Int64.self)))
   }

@@ -6,7 +6,7 @@ public import FlowIR
 /// `payment.*`; derived ones are computed when read: `product.id`/`.name`/`.price`,
 /// `catalog.<id>` (and its fields) and `order.total` (price × quantity). `quantity` reads as 1
 /// and `agreement.open` as false until set.
-public struct VariableScope: Sendable {
+public struct TurnVariables: Sendable {
   /// The program whose catalog products and `catalog.*` paths refer to.
   public var program: FlowProgram
   /// The stored variables.
@@ -14,7 +14,7 @@ public struct VariableScope: Sendable {
   /// The conversation's locale, for product names.
   public var locale: String
 
-  /// Creates a scope.
+  /// Creates the variables of a turn.
   public init(program: FlowProgram, variables: [String: VariableValue], locale: String) {
     self.program = program
     self.variables = variables
@@ -23,10 +23,10 @@ public struct VariableScope: Sendable {
 
   /// The value of a path, or `nil` when it is unset or does not exist.
   public func value(of path: String) -> VariableValue? {
-    switch path {
-    case "quantity": return variables["quantity"] ?? .int(1)
-    case "agreement.open": return variables["agreement.open"] ?? .bool(false)
-    case "order.total": return orderTotal
+    switch VariablePath(rawValue: path) {
+    case .quantity: return variables[.quantity] ?? .int(1)
+    case .agreementOpen: return variables[.agreementOpen] ?? .bool(false)
+    case .orderTotal: return orderTotal
     default: break
     }
     if let stored = variables[path] { return stored }
@@ -42,16 +42,21 @@ public struct VariableScope: Sendable {
     return nil
   }
 
+  /// The value of a path, or `nil` when it is unset or does not exist.
+  public func value(of path: VariablePath) -> VariableValue? {
+    value(of: path.rawValue)
+  }
+
   /// The product a path names (`product`, `catalog.refill`), if it names one of the catalog.
-  public func product(at path: String) -> Product? {
+  public func product(at path: VariablePath) -> Product? {
     guard case .product(let id)? = value(of: path) else { return nil }
     return program.product(id: id)
   }
 
   /// `order.total`: the product's price times the quantity, when a product is chosen.
   public var orderTotal: VariableValue? {
-    guard let product = product(at: "product") else { return nil }
-    guard case .int(let quantity)? = value(of: "quantity") else { return nil }
+    guard let product = product(at: .product) else { return nil }
+    guard case .int(let quantity)? = value(of: .quantity) else { return nil }
     let (total, overflow) = product.price.minorUnits.multipliedReportingOverflow(by: quantity)
     guard !overflow else { return nil }
     return .money(Money(minorUnits: total, currency: product.price.currency))
@@ -73,5 +78,13 @@ public struct VariableScope: Sendable {
     case "price": .money(product.price)
     default: nil
     }
+  }
+}
+
+extension Dictionary where Key == String {
+  /// The entry of a variable path: conversation variables are keyed by their paths' text.
+  subscript(_ path: VariablePath) -> Value? {
+    get { self[path.rawValue] }
+    set { self[path.rawValue] = newValue }
   }
 }
