@@ -17,6 +17,7 @@ struct FlowcCommand: AsyncParsableCommand {
       CheckCommand.self,
       CompileCommand.self,
       ExplainCommand.self,
+      InitCommand.self,
       RunCommand.self,
       SchemaCommand.self,
       SimulateCommand.self,

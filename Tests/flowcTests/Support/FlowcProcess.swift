@@ -54,12 +54,13 @@ enum FlowcProcess {
   ///   - environment: Variables added to (or, with an empty value, kept out of) the test's
   ///     environment; `NO_COLOR` and `FLOWC_RECORD` are removed unless given here.
   ///   - currentDirectory: Where to run; the repository root by default.
+  ///   - executable: Another program to run the same way (`git`, `pre-commit`).
   /// - Returns: The run, or `nil` (after recording an issue) when the binary is missing.
   static func run(
     _ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil,
-    sourceLocation: SourceLocation = #_sourceLocation
+    executable: URL? = nil, sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> FlowcRun {
-    guard let binary else {
+    guard let binary = executable ?? binary else {
       throw FlowcProcessError.binaryNotFound
     }
     let folder = FileManager.default.temporaryDirectory
