@@ -62,8 +62,8 @@ import Testing
   }
 
   @Test func localesAreValidatedAgainstAlexaAndTheMerchantsRegion() {
-    #expect(throws: ShopScaffoldError.unknownLocale("en-XX", suggestion: "en-US")) {
-      try ShopScaffold(folderName: "shop", locales: ["en-XX"])
+    #expect(throws: ShopScaffoldError.unknownLocale("de-de", suggestion: "de-DE")) {
+      try ShopScaffold(folderName: "shop", country: "DE", locales: ["de-de"])
     }
     #expect(
       throws: ShopScaffoldError.localeOutsideRegion(
