@@ -12,8 +12,8 @@ struct InitCommand: ParsableCommand {
       Writes DIR/\(ShopScaffold.flowPath), DIR/\(ShopScaffold.testPath) and \
       DIR/\(ShopScaffold.readmePath), creating DIR when needed; the shop's name and \
       invocation come from DIR's name. The flow's comments explain the language. Existing \
-      files are never overwritten. Exit status: 0 written, 1 when a file exists or cannot be \
-      written (nothing is written then), 64 on a usage error (an unsupported country or \
+      files are never overwritten. Exit status: 0 written, 1 when a file exists (then nothing \
+      is written) or cannot be written, 64 on a usage error (an unsupported country or \
       locale included).
       """
   )
