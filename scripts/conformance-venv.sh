@@ -26,6 +26,7 @@ fi
   "ask-sdk-core==1.19.0" \
   "ask-smapi-model==1.36.0" \
   "jsonschema==4.26.0" \
-  "pyyaml==6.0.4"
+  "pyyaml==6.0.4" \
+  "pre-commit==4.7.0"
 
 echo "$venv/bin/python"

@@ -17,7 +17,7 @@ struct FlowcCommand: AsyncParsableCommand {
       CheckCommand.self,
       CompileCommand.self,
       ExplainCommand.self,
-      GenerateCommand.self, GraphCommand.self,
+      GenerateCommand.self, GraphCommand.self, InitCommand.self,
       RunCommand.self,
       SchemaCommand.self,
       SimulateCommand.self,

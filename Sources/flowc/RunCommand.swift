@@ -25,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The store: memory: or sqlite:PATH (default: \(RunDefaults.storeURL)).",
+      "The store: memory: or sqlite:PATH.",
       valueName: "url"))
   var store: String = RunDefaults.storeURL
 
