@@ -15,6 +15,7 @@ public enum Literal: Codable, Sendable, Equatable, Hashable {
     case int, string, bool, money
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     if let value = try container.decodeIfPresent(Int64.self, forKey: .int) {
@@ -28,6 +29,7 @@ public enum Literal: Codable, Sendable, Equatable, Hashable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {
@@ -62,6 +64,7 @@ public enum Operand: Codable, Sendable, Equatable {
     case path, literal
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     if let path = try container.decodeIfPresent(String.self, forKey: .path) {
@@ -71,6 +74,7 @@ public enum Operand: Codable, Sendable, Equatable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {
@@ -107,6 +111,7 @@ public indirect enum Condition: Codable, Sendable, Equatable {
     var rhs: Operand
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     if let all = try container.decodeIfPresent([Condition].self, forKey: .and) {
@@ -122,6 +127,7 @@ public indirect enum Condition: Codable, Sendable, Equatable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {

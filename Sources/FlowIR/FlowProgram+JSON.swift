@@ -9,6 +9,7 @@ public enum FlowProgramDecodingError: Error, Equatable, CustomStringConvertible 
   /// The document has the right version but a malformed field.
   case malformed(String)
 
+  /// A one-line text for messages and logs.
   public var description: String {
     switch self {
     case .notAnIRDocument(let detail): "not a flowc IR document: \(detail)"

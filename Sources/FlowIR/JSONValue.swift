@@ -12,6 +12,7 @@ public indirect enum JSONValue: Sendable, Equatable, Hashable, Codable {
   case array([JSONValue])
   case object([String: JSONValue])
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
@@ -29,6 +30,7 @@ public indirect enum JSONValue: Sendable, Equatable, Hashable, Codable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     switch self {

@@ -29,6 +29,7 @@ public indirect enum PayloadTemplate: Codable, Sendable, Equatable {
     static let bind = BindingKey(stringValue: "$bind")
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     if let container = try? decoder.container(keyedBy: BindingKey.self) {
       if container.allKeys.count == 1, container.contains(.bind) {
@@ -60,6 +61,7 @@ public indirect enum PayloadTemplate: Codable, Sendable, Equatable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     switch self {
     case .object(let object):
@@ -114,6 +116,7 @@ public enum PayloadBinding: Codable, Sendable, Equatable {
     case productPath = "product_path"
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let kind = try container.decode(String.self, forKey: .kind)
@@ -140,6 +143,7 @@ public enum PayloadBinding: Codable, Sendable, Equatable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {

@@ -19,6 +19,7 @@ public struct Publishing: Codable, Sendable, Equatable {
     case category, locales
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     category = try container.decodeIfPresent(String.self, forKey: .category)
@@ -26,6 +27,7 @@ public struct Publishing: Codable, Sendable, Equatable {
       try container.decodeIfPresent([String: LocalePublishing].self, forKey: .locales) ?? [:]
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encodeIfPresent(category, forKey: .category)
@@ -64,6 +66,7 @@ public struct LocalePublishing: Codable, Sendable, Equatable {
     case privacyPolicyURL = "privacy_policy_url"
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     summary = try container.decodeIfPresent(String.self, forKey: .summary)
@@ -74,6 +77,7 @@ public struct LocalePublishing: Codable, Sendable, Equatable {
     privacyPolicyURL = try container.decodeIfPresent(String.self, forKey: .privacyPolicyURL)
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encodeIfPresent(summary, forKey: .summary)

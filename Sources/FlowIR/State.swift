@@ -18,6 +18,7 @@ public struct State: Codable, Sendable, Equatable {
     case id, kind, ask, tell, connections, choose
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     id = try container.decode(String.self, forKey: .id)
@@ -34,6 +35,7 @@ public struct State: Codable, Sendable, Equatable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(id, forKey: .id)
@@ -258,6 +260,7 @@ public enum ValueExpression: Codable, Sendable, Equatable {
     case literal
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     if let path = try container.decodeIfPresent(String.self, forKey: .path) {
@@ -267,6 +270,7 @@ public enum ValueExpression: Codable, Sendable, Equatable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {

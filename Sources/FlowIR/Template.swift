@@ -39,6 +39,7 @@ public enum TemplateSegment: Codable, Sendable, Equatable {
     case variable = "var"
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     if let text = try container.decodeIfPresent(String.self, forKey: .text) {
@@ -48,6 +49,7 @@ public enum TemplateSegment: Codable, Sendable, Equatable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {

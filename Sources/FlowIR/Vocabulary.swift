@@ -110,10 +110,12 @@ public struct AgreementStatus: RawRepresentable, Codable, Sendable, Hashable,
   /// The raw status.
   public var description: String { rawValue }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     rawValue = try decoder.singleValueContainer().decode(String.self)
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(rawValue)
@@ -204,10 +206,12 @@ public struct VariablePath: RawRepresentable, Codable, Sendable, Hashable, Compa
     lhs.rawValue < rhs.rawValue
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     rawValue = try decoder.singleValueContainer().decode(String.self)
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(rawValue)

@@ -17,6 +17,7 @@ public enum VariableValue: Codable, Sendable, Equatable, Hashable {
     case string, int, bool, money, product
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     if let value = try container.decodeIfPresent(String.self, forKey: .string) {
@@ -32,6 +33,7 @@ public enum VariableValue: Codable, Sendable, Equatable, Hashable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {

@@ -132,6 +132,7 @@ public final class SQLFlowStore: FlowStore {
 
   // MARK: - Reads
 
+  /// See ``FlowStore/processedRequest(id:)``.
   public func processedRequest(id: String) async throws -> ProcessedRequest? {
     try await read {
       guard
@@ -149,6 +150,7 @@ public final class SQLFlowStore: FlowStore {
     }
   }
 
+  /// See ``FlowStore/continuation(token:)``.
   public func continuation(token: String) async throws -> Continuation? {
     try await read {
       guard
@@ -176,6 +178,7 @@ public final class SQLFlowStore: FlowStore {
     }
   }
 
+  /// See ``FlowStore/openAgreement(userId:)``.
   public func openAgreement(userId: String) async throws -> AgreementRecord? {
     try await read {
       try await self.database.raw(
@@ -188,6 +191,7 @@ public final class SQLFlowStore: FlowStore {
     }
   }
 
+  /// See ``FlowStore/order(id:)``.
   public func order(id: String) async throws -> OrderRecord? {
     try await read {
       try await self.database.raw(
@@ -196,6 +200,7 @@ public final class SQLFlowStore: FlowStore {
     }
   }
 
+  /// See ``FlowStore/orders(userId:)``.
   public func orders(userId: String) async throws -> [OrderRecord] {
     try await read {
       try await self.database.raw(
@@ -209,6 +214,7 @@ public final class SQLFlowStore: FlowStore {
 
   // MARK: - Writes
 
+  /// See ``FlowStore/commit(_:)``.
   public func commit(_ writes: TurnWrites) async throws {
     try await transaction { database in
       let now = Self.milliseconds(Date())
@@ -289,6 +295,7 @@ public final class SQLFlowStore: FlowStore {
     }
   }
 
+  /// See ``FlowStore/purge(before:)``.
   public func purge(before date: Date) async throws {
     let cutoff = Self.milliseconds(date)
     try await transaction { database in
@@ -301,6 +308,7 @@ public final class SQLFlowStore: FlowStore {
     }
   }
 
+  /// See ``FlowStore/close()``.
   public func close() async throws {
     try await transactions.withLock {
       try await self.closeDatabase()

@@ -35,6 +35,7 @@ public struct ConnectionsResponseBuilder: Sendable {
     /// `declined` answers only a Charge.
     case declinedSetup
 
+    /// A one-line text for messages and logs.
     public var description: String {
       switch self {
       case .declinedSetup:

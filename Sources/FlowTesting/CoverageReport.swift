@@ -9,10 +9,12 @@ public struct CoveredTransition: Sendable, Hashable, Comparable, CustomStringCon
   /// The intent, outcome or branch.
   public var on: String
 
+  /// Orders by state, then by event.
   public static func < (lhs: CoveredTransition, rhs: CoveredTransition) -> Bool {
     (lhs.from, lhs.on) < (rhs.from, rhs.on)
   }
 
+  /// A one-line text for messages and logs.
   public var description: String { "\(from) --\(on)-->" }
 }
 

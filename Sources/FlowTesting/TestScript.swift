@@ -184,6 +184,7 @@ public enum TextMatcher: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// A one-line text for messages and logs.
   public var description: String {
     switch self {
     case .contains(let part): "contains \(quoted(part))"
@@ -232,6 +233,7 @@ public enum Expectation: Sendable, Equatable {
   /// The current customer has no open agreement.
   case noAgreement
 
+  /// Whether the two values are equal.
   public static func == (lhs: Expectation, rhs: Expectation) -> Bool {
     String(describing: lhs) == String(describing: rhs)
   }
@@ -251,6 +253,7 @@ public struct ScalarValue: Sendable, Equatable, CustomStringConvertible {
     self.isQuoted = isQuoted
   }
 
+  /// A one-line text for messages and logs.
   public var description: String { isQuoted ? quoted(text) : text }
 
   /// Whether a JSON value equals this scalar: strings by text; numbers, booleans and `null`

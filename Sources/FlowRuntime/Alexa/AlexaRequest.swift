@@ -21,6 +21,7 @@ public enum AlexaRequest: Codable, Sendable, Equatable {
     case type
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: TypeKey.self)
     let type = try container.decode(String.self, forKey: .type)
@@ -219,6 +220,7 @@ public struct ConnectionsResponse: Codable, Sendable, Equatable {
       case code, message
     }
 
+    /// Decodes the value from its JSON form.
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       if let text = try? container.decode(String.self, forKey: .code) {
@@ -290,6 +292,7 @@ public struct UnknownRequest: Codable, Sendable, Equatable {
     case type, requestId, locale
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     type = try container.decode(String.self, forKey: .type)

@@ -65,6 +65,7 @@ public enum OutputSpeech: Codable, Sendable, Equatable {
     case type, text, ssml
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let type = try container.decode(String.self, forKey: .type)
@@ -75,6 +76,7 @@ public enum OutputSpeech: Codable, Sendable, Equatable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {
@@ -120,6 +122,7 @@ public enum ResponseCard: Codable, Sendable, Equatable {
     case type, title, content, text, image, permissions
   }
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     switch try container.decode(String.self, forKey: .type) {
@@ -138,6 +141,7 @@ public enum ResponseCard: Codable, Sendable, Equatable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {
@@ -184,6 +188,7 @@ public enum Directive: Codable, Sendable, Equatable {
 
   static let connectionsSendRequestType = "Connections.SendRequest"
 
+  /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let type = try container.decodeIfPresent(String.self, forKey: .type)
@@ -199,6 +204,7 @@ public enum Directive: Codable, Sendable, Equatable {
     }
   }
 
+  /// Encodes the value in its JSON form.
   public func encode(to encoder: any Encoder) throws {
     switch self {
     case .connectionsSendRequest(let name, let payload, let token):

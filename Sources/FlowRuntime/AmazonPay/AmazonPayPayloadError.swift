@@ -22,6 +22,7 @@ public enum AmazonPayPayloadError: Error, Equatable, Sendable, CustomStringConve
   /// Price × quantity does not fit in 64 bits.
   case amountOverflow(productId: String, quantity: Int64)
 
+  /// A one-line text for messages and logs.
   public var description: String {
     switch self {
     case .invalidAuthorizationReferenceId(let value):

@@ -9,6 +9,7 @@ public enum FlowEngineError: Error, Equatable, CustomStringConvertible {
   /// too large for JSON to carry exactly); the detail names the variable. Nothing is stored.
   case sessionNotEncodable(String)
 
+  /// A one-line text for messages and logs.
   public var description: String {
     switch self {
     case .malformedRequest(let detail): "malformed request envelope: \(detail)"

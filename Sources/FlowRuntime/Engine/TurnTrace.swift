@@ -45,6 +45,7 @@ public struct TurnTrace: Sendable, Equatable {
   /// Creates an empty trace.
   public init() {}
 
+  /// Whether the two values are equal.
   public static func == (lhs: TurnTrace, rhs: TurnTrace) -> Bool {
     lhs.statesEntered == rhs.statesEntered && lhs.transitions == rhs.transitions
       && lhs.paymentOutcomes.map(\.state) == rhs.paymentOutcomes.map(\.state)

@@ -166,6 +166,7 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
   /// The database reported an error.
   case database(String)
 
+  /// A one-line text for messages and logs.
   public var description: String {
     switch self {
     case .conflict(let detail): "conflicting write: \(detail)"

@@ -20,15 +20,18 @@ public actor MemoryFlowStore: FlowStore {
   /// Creates an empty store.
   public init() {}
 
+  /// See ``FlowStore/processedRequest(id:)``.
   public func processedRequest(id: String) async throws -> ProcessedRequest? {
     processedRequests[id]
   }
 
+  /// See ``FlowStore/continuation(token:)``.
   public func continuation(token: String) async throws -> Continuation? {
     guard !consumedTokens.contains(token) else { return nil }
     return continuations[token]
   }
 
+  /// See ``FlowStore/openAgreement(userId:)``.
   public func openAgreement(userId: String) async throws -> AgreementRecord? {
     // The most recently updated open agreement; later writes win ties.
     var best: AgreementRecord?
@@ -39,10 +42,12 @@ public actor MemoryFlowStore: FlowStore {
     return best
   }
 
+  /// See ``FlowStore/order(id:)``.
   public func order(id: String) async throws -> OrderRecord? {
     ordersById[id]
   }
 
+  /// See ``FlowStore/orders(userId:)``.
   public func orders(userId: String) async throws -> [OrderRecord] {
     let mine = orderSequence.compactMap { ordersById[$0] }.filter { $0.userId == userId }
     // A stable sort keeps first-written first among equal creation times.
@@ -52,6 +57,7 @@ public actor MemoryFlowStore: FlowStore {
     }.map(\.element)
   }
 
+  /// See ``FlowStore/commit(_:)``.
   public func commit(_ writes: TurnWrites) async throws {
     // Check everything first, so that a conflict writes nothing.
     if let processed = writes.processedRequest, processedRequests[processed.requestId] != nil {
@@ -96,6 +102,7 @@ public actor MemoryFlowStore: FlowStore {
     }
   }
 
+  /// See ``FlowStore/purge(before:)``.
   public func purge(before date: Date) async throws {
     processedRequests = processedRequests.filter { $0.value.processedAt >= date }
     for (token, continuation) in continuations where continuation.expiresAt < date {
@@ -103,6 +110,7 @@ public actor MemoryFlowStore: FlowStore {
     }
   }
 
+  /// See ``FlowStore/close()``.
   public func close() async throws {}
 
   /// Every agreement stored for a customer, in the order first stored (for tests and tools).

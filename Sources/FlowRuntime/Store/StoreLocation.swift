@@ -55,6 +55,7 @@ public enum StoreLocationError: Error, Equatable, CustomStringConvertible {
   /// The URL is not one flowc knows (`memory:`, `sqlite:PATH`); the URL as given.
   case unsupportedURL(String)
 
+  /// A one-line text for messages and logs.
   public var description: String {
     switch self {
     case .unsupportedURL(let url):
