@@ -63,7 +63,7 @@ public enum FlowSchema {
         "An intent name: letters and underscores (`BuyIntent`), or a built-in as `AMAZON.Name`."
       ),
       "locale": described(
-        ["enum": .array(alexaLocales.map(SchemaValue.string))],
+        ["enum": .array(AlexaLocales.all.map(SchemaValue.string))],
         "An Alexa locale, such as `en-US`."),
       "promptText": described(
         ["type": "string"],
@@ -120,15 +120,15 @@ public enum FlowSchema {
           ["type": "string", "minLength": 1],
           "The Amazon Pay merchant id (`sellerId`): uppercase letters and digits."),
         "country": described(
-          ["enum": .array(countries.map(SchemaValue.string))],
+          ["enum": .array(AmazonPayTables.countries.map(SchemaValue.string))],
           "The country of the merchant's Amazon Pay account (`countryOfEstablishment`). `UK`, not `GB`."
         ),
         "currency": described(
-          ["enum": ["EUR", "GBP", "JPY", "USD"]],
+          ["enum": .array(AmazonPayTables.currencies.map(SchemaValue.string))],
           "The ledger currency (`ledgerCurrency`): USD for US, GBP for UK, JPY for JP, EUR for the EU countries, CH, DK, HU and SE."
         ),
         "checkout_language": described(
-          ["enum": ["de_DE", "en_GB", "en_US", "es_ES", "fr_FR", "it_IT", "ja_JP"]],
+          ["enum": .array(AmazonPayTables.checkoutLanguages.map(SchemaValue.string))],
           "The checkout language (`checkoutLanguage`). Defaults to the first locale with `-` turned into `_` when that is in the list."
         ),
         "store_name": described(
@@ -394,16 +394,6 @@ public enum FlowSchema {
   }
 
   // MARK: - Building blocks
-
-  private static let alexaLocales = [
-    "ar-SA", "de-DE", "en-AU", "en-CA", "en-GB", "en-IN", "en-US", "es-ES", "es-MX", "es-US",
-    "fr-CA", "fr-FR", "hi-IN", "it-IT", "ja-JP", "nl-NL", "pt-BR",
-  ]
-
-  private static let countries = [
-    "AT", "BE", "CH", "CY", "DE", "DK", "ES", "FR", "HU", "IE", "IT", "JP", "LU", "NL", "PT",
-    "SE", "UK", "US",
-  ]
 
   private static var stringList: SchemaValue {
     ["type": "array", "items": ["type": "string", "minLength": 1], "minItems": 1]

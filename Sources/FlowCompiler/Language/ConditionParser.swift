@@ -29,7 +29,7 @@ public enum ConditionParser {
   ]
 
   /// The currency codes accepted after an amount.
-  public static let currencyCodes: Set<String> = ["EUR", "GBP", "JPY", "USD"]
+  public static let currencyCodes = Set(AmazonPayTables.currencies)
 
   /// Parses a condition.
   ///
