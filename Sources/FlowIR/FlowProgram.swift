@@ -113,11 +113,11 @@ public struct SourceMap: Codable, Sendable, Equatable {
   }
 }
 
-/// A line and column (both 1-based; columns count characters) in the flow file.
+/// A line and column (both 1-based; columns count Unicode scalars) in the flow file.
 public struct SourceLocation: Codable, Sendable, Equatable {
   /// 1-based line.
   public var line: Int
-  /// 1-based column in characters.
+  /// 1-based column, in Unicode scalars.
   public var column: Int
 
   /// Creates a location.
