@@ -1,4 +1,4 @@
-public import FlowIR
+import FlowIR
 
 /// The compiler's stages, named by what each one produces:
 ///

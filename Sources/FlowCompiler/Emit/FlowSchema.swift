@@ -1,3 +1,5 @@
+import FlowIR
+
 /// The JSON Schema (draft 2020-12) of a flow file, for editors: `flowc schema` prints it, and a
 /// YAML language server given it completes keys, shows each key's description and marks
 /// unknown keys and wrong values while the author types.
@@ -330,7 +332,7 @@ public enum FlowSchema {
               "The billing agreement type; `merchant_initiated` by default for a subscription product."
             ),
           ]),
-        "on": outcomes(["success", "permission_denied", "error"]),
+        "on": outcomes(ConnectionsTaskName.setup.outcomes),
       ])
   }
 
@@ -346,7 +348,7 @@ public enum FlowSchema {
             "amount": described(
               reference("path"), "The money to charge; defaults to `order.total`.")
           ]),
-        "on": outcomes(["success", "declined", "permission_denied", "error"]),
+        "on": outcomes(ConnectionsTaskName.charge.outcomes),
       ])
   }
 
@@ -382,7 +384,8 @@ public enum FlowSchema {
   }
 
   /// The `on:` map of a payment state: every outcome must be handled.
-  private static func outcomes(_ names: [String]) -> SchemaValue {
+  private static func outcomes(_ outcomes: [PaymentOutcome]) -> SchemaValue {
+    let names = outcomes.map(\.rawValue)
     var properties: [String: SchemaValue] = [:]
     for name in names {
       properties[name] = described(

@@ -95,7 +95,7 @@ extension Condition {
   /// with such an operand (at any depth of nested `and`s). The graph analysis treats the branch
   /// it guards as having an agreement available (`agreement.id` and `agreement.status` set).
   var guaranteesOpenAgreement: Bool {
-    let open = Operand.path("agreement.open")
+    let open = Operand.path(VariablePath.agreementOpen.rawValue)
     let isTrue = Operand.literal(.bool(true))
     let isFalse = Operand.literal(.bool(false))
     switch self {

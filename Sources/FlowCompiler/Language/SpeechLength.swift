@@ -54,18 +54,18 @@ enum SpeechLength {
   /// Bounds assumed for values the runtime supplies (Amazon Pay limits where they are
   /// documented, generous bounds elsewhere), before XML escaping.
   static let runtimeValueBounds: [String: Int] = [
-    "order.id": 32,
-    "agreement.id": 64,
-    "agreement.status": 16,
-    "agreement.open": 5,
+    VariablePath.orderID.rawValue: 32,
+    VariablePath.agreementID.rawValue: 64,
+    VariablePath.agreementStatus.rawValue: 16,
+    VariablePath.agreementOpen.rawValue: 5,
     "shipping.name": 50,
     "shipping.address_line1": 180,
     "shipping.city": 50,
     "shipping.state_or_region": 50,
     "shipping.postal_code": 20,
     "shipping.country_code": 2,
-    "payment.error": 1024,
-    "payment.reason": 1024,
+    VariablePath.paymentError.rawValue: 1024,
+    VariablePath.paymentReason.rawValue: 1024,
   ]
 
   /// The largest quantity a number slot can set (1 to 99).
