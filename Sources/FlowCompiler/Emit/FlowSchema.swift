@@ -27,7 +27,7 @@ public enum FlowSchema {
         "A declarative skill flow for Alexa voice commerce: products, prompts, intents and the states of the conversation, with Amazon Pay Setup and Charge steps.",
       "type": "object",
       "additionalProperties": false,
-      "required": ["flowc", "skill", "prompts", "flow"],
+      "required": .array(FlowKeys.document.required.map(SchemaValue.string)),
       "properties": [
         "flowc": described(
           ["const": 1],
@@ -94,7 +94,7 @@ public enum FlowSchema {
   private static var skill: SchemaValue {
     strictObject(
       "The skill: its name, invocation, locales and privacy policy.",
-      required: ["name", "invocation", "locales"],
+      keys: FlowKeys.skill,
       properties: [
         "name": described(["type": "string", "minLength": 1], "The skill's name."),
         "invocation": described(
@@ -116,7 +116,7 @@ public enum FlowSchema {
   private static var merchant: SchemaValue {
     strictObject(
       "Amazon Pay settings. Required when a `setup` or `charge` state exists.",
-      required: ["seller_id", "country", "currency"],
+      keys: FlowKeys.merchant,
       properties: [
         "seller_id": described(
           ["type": "string", "minLength": 1],
@@ -151,7 +151,7 @@ public enum FlowSchema {
         ),
         "sandbox": strictObject(
           "Turns on Amazon Pay sandbox mode: a warning, an error under `--release`.",
-          required: [],
+          keys: FlowKeys.sandbox,
           properties: [
             "buyer_email": described(
               ["type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"],
@@ -163,7 +163,7 @@ public enum FlowSchema {
   private static var product: SchemaValue {
     strictObject(
       "A product of the catalog.",
-      required: ["name", "price"],
+      keys: FlowKeys.product,
       properties: [
         "name": described(
           [
@@ -196,7 +196,7 @@ public enum FlowSchema {
         ),
         "subscription": strictObject(
           "Makes the product recurring: Setup creates a merchant-initiated agreement.",
-          required: ["every"],
+          keys: FlowKeys.subscription,
           properties: [
             "every": described(
               ["type": "string", "pattern": "^[1-9][0-9]* (day|week|month|year)s?$"],
@@ -208,7 +208,7 @@ public enum FlowSchema {
   private static var intent: SchemaValue {
     strictObject(
       "A custom intent.",
-      required: ["samples"],
+      keys: FlowKeys.intent,
       properties: [
         "slots": described(
           map(
@@ -225,7 +225,7 @@ public enum FlowSchema {
   private static var flow: SchemaValue {
     strictObject(
       "The conversation: where it starts, global handlers and the states.",
-      required: ["start", "states"],
+      keys: FlowKeys.flow,
       properties: [
         "start": described(reference("id"), "The state a launch starts in."),
         "global": described(
@@ -277,7 +277,7 @@ public enum FlowSchema {
   private static var card: SchemaValue {
     strictObject(
       "A Standard card (Simple without an image) in the Alexa app.",
-      required: ["title", "text"],
+      keys: FlowKeys.card,
       properties: [
         "title": described(reference("id"), "The prompt of the card's title."),
         "text": described(reference("id"), "The prompt of the card's text."),
@@ -321,7 +321,7 @@ public enum FlowSchema {
       properties: [
         "setup": strictObject(
           "Setup options.",
-          required: [],
+          keys: FlowKeys.setup,
           properties: [
             "shipping": described(
               ["type": "boolean"],
@@ -343,7 +343,7 @@ public enum FlowSchema {
       properties: [
         "charge": strictObject(
           "Charge options.",
-          required: [],
+          keys: FlowKeys.charge,
           properties: [
             "amount": described(
               reference("path"), "The money to charge; defaults to `order.total`.")
@@ -366,7 +366,7 @@ public enum FlowSchema {
             "oneOf": [
               strictObject(
                 "A branch taken when its condition holds.",
-                required: ["if", "goto"],
+                keys: FlowKeys.chooseBranch,
                 properties: [
                   "if": described(
                     ["type": "string", "minLength": 1],
@@ -375,7 +375,7 @@ public enum FlowSchema {
                 ]),
               strictObject(
                 "The branch taken when no condition holds.",
-                required: ["else"],
+                keys: FlowKeys.chooseElse,
                 properties: ["else": described(reference("id"), "The state to go to.")]),
             ]
           ],
@@ -412,6 +412,17 @@ public enum FlowSchema {
   }
 
   /// An object with fixed keys.
+  /// A strict object with the keys of a ``FlowKeys`` table: its properties must be exactly the
+  /// table's keys, and its required keys are the table's.
+  private static func strictObject(
+    _ description: String, keys: SectionKeys, properties: [String: SchemaValue]
+  ) -> SchemaValue {
+    precondition(
+      Set(properties.keys) == Set(keys.allowed),
+      "the schema of \(keys.allowed) describes \(properties.keys.sorted())")
+    return strictObject(description, required: keys.required, properties: properties)
+  }
+
   private static func strictObject(
     _ description: String, required: [String], properties: [String: SchemaValue]
   ) -> SchemaValue {

@@ -3,8 +3,7 @@ extension FlowParser {
   mutating func parseFlow(_ entry: YAMLMappingEntry) -> FlowSectionSyntax? {
     guard
       let fields = readMapping(
-        entry.value, context: "flow", keys: ["start", "global", "states"],
-        required: ["start", "states"], anchor: entry.key.range)
+        entry.value, context: "flow", keys: FlowKeys.flow, anchor: entry.key.range)
     else { return nil }
     let errorsBefore = diagnostics.count
     var flow = FlowSectionSyntax(keyRange: entry.key.range)
@@ -54,7 +53,8 @@ extension FlowParser {
   {
     guard
       let fields = readMapping(
-        entry.value, context: id.value, keys: Self.stateKeys, required: [], anchor: id.range)
+        entry.value, context: id.value, keys: SectionKeys(allowed: Self.stateKeys, required: []),
+        anchor: id.range)
     else { return nil }
     let kindEntries =
       entry.value.mappingEntries?.filter {
@@ -133,8 +133,7 @@ extension FlowParser {
     if Self.isEmpty(entry.value) { return SetupSyntax() }
     guard
       let fields = readMapping(
-        entry.value, context: "setup", keys: ["shipping", "agreement"], required: [],
-        anchor: entry.key.range)
+        entry.value, context: "setup", keys: FlowKeys.setup, anchor: entry.key.range)
     else { return nil }
     var setup = SetupSyntax()
     setup.shipping = fields["shipping"].flatMap { bool($0.value, what: "shipping") }
@@ -157,7 +156,7 @@ extension FlowParser {
     if Self.isEmpty(entry.value) { return ChargeSyntax() }
     guard
       let fields = readMapping(
-        entry.value, context: "charge", keys: ["amount"], required: [], anchor: entry.key.range)
+        entry.value, context: "charge", keys: FlowKeys.charge, anchor: entry.key.range)
     else { return nil }
     var charge = ChargeSyntax()
     if let amount = fields["amount"] {
@@ -180,7 +179,7 @@ extension FlowParser {
       if keys.contains("else") {
         guard
           let elseFields = readMapping(
-            branch, context: "choose", keys: ["else"], required: ["else"], anchor: branch.range),
+            branch, context: "choose", keys: FlowKeys.chooseElse, anchor: branch.range),
           let target = elseFields["else"].flatMap({ text($0.value, what: "else") })
         else {
           valid = false
@@ -198,8 +197,7 @@ extension FlowParser {
       }
       guard
         let branchFields = readMapping(
-          branch, context: "choose", keys: ["if", "goto"], required: ["if", "goto"],
-          anchor: branch.range),
+          branch, context: "choose", keys: FlowKeys.chooseBranch, anchor: branch.range),
         let condition = branchFields["if"].flatMap({ textScalar($0.value, what: "if") }),
         let goto = branchFields["goto"].flatMap({ text($0.value, what: "goto") })
       else {
@@ -226,8 +224,7 @@ extension FlowParser {
   mutating func parseCard(_ entry: YAMLMappingEntry) -> CardSyntax? {
     guard
       let fields = readMapping(
-        entry.value, context: "card", keys: ["title", "text", "image"],
-        required: ["title", "text"], anchor: entry.key.range)
+        entry.value, context: "card", keys: FlowKeys.card, anchor: entry.key.range)
     else { return nil }
     var card = CardSyntax(keyRange: entry.key.range)
     card.title = fields["title"].flatMap { text($0.value, what: "title") }
@@ -257,7 +254,7 @@ extension FlowParser {
     }
     guard
       let fields = readMapping(
-        node, context: what, keys: ["set", "goto", "say"], required: [], anchor: node.range,
+        node, context: what, keys: FlowKeys.transition, anchor: node.range,
         what: what)
     else { return nil }
     var transition = TransitionSyntax(range: node.range)

@@ -21,8 +21,7 @@ extension FlowParser {
       }
       guard
         let fields = readMapping(
-          intentEntry.value, context: name.value, keys: ["slots", "samples"],
-          required: ["samples"], anchor: name.range)
+          intentEntry.value, context: name.value, keys: FlowKeys.intent, anchor: name.range)
       else {
         intents.append(KeyedSyntax(key: name, value: nil))
         continue

@@ -1,15 +1,10 @@
 // The `merchant` section: the Amazon Pay seller and its checkout texts.
 extension FlowParser {
   mutating func parseMerchant(_ entry: YAMLMappingEntry) -> MerchantSyntax? {
-    let keys = [
-      "seller_id", "country", "currency", "checkout_language", "store_name", "seller_note",
-      "soft_descriptor", "payment_action", "order_id_prefix", "sandbox",
-    ]
     let errorsBefore = diagnostics.count
     guard
       let fields = readMapping(
-        entry.value, context: "merchant", keys: keys,
-        required: ["seller_id", "country", "currency"], anchor: entry.key.range)
+        entry.value, context: "merchant", keys: FlowKeys.merchant, anchor: entry.key.range)
     else { return nil }
     var merchant = MerchantSyntax(keyRange: entry.key.range)
     func field(_ key: String) -> Located<String>? {
@@ -38,8 +33,7 @@ extension FlowParser {
     if let sandbox = fields["sandbox"] {
       merchant.sandboxKeyRange = sandbox.key.range
       if let sandboxFields = readMapping(
-        sandbox.value, context: "sandbox", keys: ["buyer_email"], required: ["buyer_email"],
-        anchor: sandbox.key.range)
+        sandbox.value, context: "sandbox", keys: FlowKeys.sandbox, anchor: sandbox.key.range)
       {
         merchant.sandboxBuyerEmail = sandboxFields["buyer_email"].flatMap {
           text($0.value, what: "buyer_email")

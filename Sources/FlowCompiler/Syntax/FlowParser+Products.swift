@@ -22,8 +22,7 @@ extension FlowParser {
   mutating func parseProduct(_ entry: YAMLMappingEntry, id: String) -> ProductSyntax? {
     guard
       let fields = readMapping(
-        entry.value, context: id, keys: ["name", "price", "synonyms", "shipping", "subscription"],
-        required: ["name", "price"], anchor: entry.key.range)
+        entry.value, context: id, keys: FlowKeys.product, anchor: entry.key.range)
     else { return nil }
     var product = ProductSyntax()
     if let name = fields["name"] {
@@ -49,7 +48,7 @@ extension FlowParser {
     }
     if let subscription = fields["subscription"],
       let subscriptionFields = readMapping(
-        subscription.value, context: "subscription", keys: ["every"], required: ["every"],
+        subscription.value, context: "subscription", keys: FlowKeys.subscription,
         anchor: subscription.key.range),
       let every = subscriptionFields["every"].flatMap({ text($0.value, what: "every") })
     {

@@ -4,8 +4,7 @@ extension FlowParser {
     guard
       let fields = readMapping(
         entry.value, context: "skill",
-        keys: ["name", "invocation", "locales", "privacy_policy_url"],
-        required: ["name", "invocation", "locales"], anchor: entry.key.range)
+        keys: FlowKeys.skill, anchor: entry.key.range)
     else { return nil }
     var skill = SkillSyntax(keyRange: entry.key.range)
     skill.name = fields["name"].flatMap { text($0.value, what: "name") }

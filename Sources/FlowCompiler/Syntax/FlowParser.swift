@@ -22,10 +22,8 @@ struct FlowParser {
     let documentRange =
       root?.range ?? SourceRange(start: startOfFile, end: file.position(ofOffset: 0))
     var syntax = FlowSyntax(documentRange: documentRange)
-    let topKeys = ["flowc", "skill", "merchant", "products", "intents", "prompts", "flow"]
-    let required = ["flowc", "skill", "prompts", "flow"]
     guard let root else {
-      for key in required {
+      for key in FlowKeys.document.required {
         diagnostics.append(DiagnosticCatalogue.missingKey(key, in: nil, at: documentRange))
       }
       syntax.productsComplete = false
@@ -35,7 +33,7 @@ struct FlowParser {
     }
     guard
       let entries = readMapping(
-        root, context: nil, keys: topKeys, required: required, anchor: documentRange,
+        root, context: nil, keys: FlowKeys.document, anchor: documentRange,
         what: "the flow file")
     else {
       syntax.productsComplete = false
@@ -80,10 +78,10 @@ struct FlowParser {
 
   // MARK: - Reading nodes
 
-  /// Reads a mapping with a fixed set of keys: unknown keys and missing required keys are
-  /// reported. Returns the known entries by key.
+  /// Reads a mapping with the keys of one of the ``FlowKeys`` tables: unknown keys and missing
+  /// required keys are reported. Returns the known entries by key.
   mutating func readMapping(
-    _ node: YAMLNode, context: String?, keys: [String], required: [String],
+    _ node: YAMLNode, context: String?, keys: SectionKeys,
     anchor: SourceRange, what: String? = nil
   ) -> [String: YAMLMappingEntry]? {
     guard let entries = mapping(node, what: what ?? context ?? "the flow file") else {
@@ -97,15 +95,15 @@ struct FlowParser {
             "key", expected: "text", found: Self.describe(entry.key), at: entry.key.range))
         continue
       }
-      if keys.contains(key) {
+      if keys.allowed.contains(key) {
         fields[key] = entry
       } else {
         diagnostics.append(
           DiagnosticCatalogue.unknownKey(
-            key, in: context ?? "the flow file", known: keys, at: entry.key.range))
+            key, in: context ?? "the flow file", known: keys.allowed, at: entry.key.range))
       }
     }
-    for key in required where fields[key] == nil {
+    for key in keys.required where fields[key] == nil {
       diagnostics.append(DiagnosticCatalogue.missingKey(key, in: context, at: anchor))
     }
     return fields
