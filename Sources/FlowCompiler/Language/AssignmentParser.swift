@@ -29,11 +29,6 @@ struct AssignmentProblem: Error, Sendable, Hashable {
   /// Where.
   var range: TextRange
 
-  /// Creates a problem.
-  init(kind: AssignmentProblemKind, range: TextRange) {
-    self.kind = kind
-    self.range = range
-  }
 }
 
 /// A valid `set` entry.
@@ -46,12 +41,6 @@ struct ParsedAssignment: Sendable, Equatable {
   /// `product` for `quantity: ...` — usually none).
   var dependencies: [BaseVariable]
 
-  /// Creates a parsed assignment.
-  init(assignment: Assignment, assigned: BaseVariable, dependencies: [BaseVariable]) {
-    self.assignment = assignment
-    self.assigned = assigned
-    self.dependencies = dependencies
-  }
 }
 
 /// Parses the entries of a transition's `set` map: `product: slot.product`,

@@ -8,11 +8,6 @@ struct ConditionTerm: Sendable, Equatable {
   /// Where it is written.
   var range: TextRange
 
-  /// Creates a term.
-  init(operand: Operand, range: TextRange) {
-    self.operand = operand
-    self.range = range
-  }
 }
 
 /// A parsed, not yet type-checked `choose` condition. Chains of `and` and of `or` are flat

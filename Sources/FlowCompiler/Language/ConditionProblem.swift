@@ -63,9 +63,4 @@ struct ConditionProblem: Error, Sendable, Hashable {
   /// Where.
   var range: TextRange
 
-  /// Creates a problem.
-  init(kind: ConditionProblemKind, range: TextRange) {
-    self.kind = kind
-    self.range = range
-  }
 }

@@ -22,11 +22,6 @@ struct MoneyProblem: Error, Sendable, Hashable {
   /// The offending part: the extra decimals, the sign, or the whole text.
   var range: TextRange
 
-  /// Creates a problem.
-  init(kind: MoneyProblemKind, range: TextRange) {
-    self.kind = kind
-    self.range = range
-  }
 }
 
 /// Exact decimal amounts: product prices (`price: "9.00"` or `price: 9.5`) and the amount part

@@ -28,11 +28,6 @@ struct ResolvedPlaceholder: Sendable, Hashable {
   /// The path's type and the variables it needs.
   var resolved: ResolvedVariablePath
 
-  /// Creates a resolved placeholder.
-  init(placeholder: TemplatePlaceholder, resolved: ResolvedVariablePath) {
-    self.placeholder = placeholder
-    self.resolved = resolved
-  }
 }
 
 /// Everything the checks need to know about one prompt text.

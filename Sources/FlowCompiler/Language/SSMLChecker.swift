@@ -47,11 +47,6 @@ struct SSMLProblem: Sendable, Hashable {
   /// Where.
   var range: TextRange
 
-  /// Creates a problem.
-  init(kind: SSMLProblemKind, range: TextRange) {
-    self.kind = kind
-    self.range = range
-  }
 }
 
 /// Checks the SSML of prompts that start with `<speak>`: XML well-formedness (matched tags,

@@ -10,12 +10,6 @@ struct TemplatePlaceholder: Sendable, Hashable {
   /// with ``TextRange/shifted(by:)``).
   var pathRange: TextRange
 
-  /// Creates a placeholder.
-  init(path: String, range: TextRange, pathRange: TextRange) {
-    self.path = path
-    self.range = range
-    self.pathRange = pathRange
-  }
 }
 
 /// One piece of a parsed prompt.
@@ -46,11 +40,6 @@ struct TemplateProblem: Sendable, Hashable {
   /// Where.
   var range: TextRange
 
-  /// Creates a problem.
-  init(kind: TemplateProblemKind, range: TextRange) {
-    self.kind = kind
-    self.range = range
-  }
 }
 
 /// A prompt split into literal text and placeholders.

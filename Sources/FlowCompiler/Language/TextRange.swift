@@ -10,12 +10,6 @@ struct TextRange: Sendable, Hashable {
   /// UTF-8 byte offsets from the start of the string.
   var utf8: Range<Int>
 
-  /// Creates a range from both kinds of offsets.
-  init(characters: Range<Int>, utf8: Range<Int>) {
-    self.characters = characters
-    self.utf8 = utf8
-  }
-
   /// The range moved right by a base range's start: turns a range relative to a substring (a
   /// path inside a placeholder) into one relative to the enclosing string.
   ///

@@ -49,8 +49,7 @@ struct ResolvedVariablePath: Sendable, Hashable {
   var slotName: String?
 
   /// Creates a resolved path.
-  init(path: String, type: ValueType, dependencies: [BaseVariable], slotName: String? = nil)
-  {
+  init(path: String, type: ValueType, dependencies: [BaseVariable], slotName: String? = nil) {
     self.path = path
     self.type = type
     self.dependencies = dependencies
@@ -87,11 +86,6 @@ struct VariablePathProblem: Error, Sendable, Hashable {
   /// The offending part of the path (a segment, or the whole path).
   var range: TextRange
 
-  /// Creates a problem.
-  init(kind: VariablePathProblemKind, range: TextRange) {
-    self.kind = kind
-    self.range = range
-  }
 }
 
 /// The variable paths of the flow language: which exist, their types, what they depend on, and
