@@ -51,19 +51,12 @@ public struct DiagnosticDescriptor: Sendable, Hashable {
 public enum DiagnosticCatalogue {
   /// All descriptors, sorted by id.
   public static var all: [DiagnosticDescriptor] {
-    var descriptors: [DiagnosticDescriptor] = []
-    descriptors += inputDescriptors
-    descriptors += loadDescriptors
-    descriptors += schemaDescriptors
-    descriptors += referenceDescriptors
-    descriptors += merchantDescriptors
-    descriptors += intentDescriptors
-    descriptors += graphDescriptors
-    descriptors += releaseDescriptors
-    descriptors += catalogDescriptors
-    descriptors += promptDescriptors
-    descriptors += variableDescriptors
-    descriptors += testScriptDescriptors
+    let stages: [[DiagnosticDescriptor]] = [
+      inputDescriptors, loadDescriptors, schemaDescriptors, referenceDescriptors,
+      merchantDescriptors, intentDescriptors, graphDescriptors, releaseDescriptors,
+      catalogDescriptors, promptDescriptors, variableDescriptors, testScriptDescriptors,
+    ]
+    let descriptors = stages.flatMap { $0 }
     return descriptors.sorted { $0.id < $1.id }
   }
 
