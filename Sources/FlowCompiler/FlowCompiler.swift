@@ -5,15 +5,12 @@ public struct CompileOptions: Sendable, Equatable {
   /// Adds the certification checks of `--release` (sandbox off, privacy policy present, order
   /// confirmation card, help handling), all errors.
   public var release: Bool
-  /// Whether to lower a valid flow to the IR. `flowc check` only needs the diagnostics and can
-  /// turn this off: lowering (with the canonical JSON behind `flow_hash`) is the largest part of
-  /// the time on a large flow.
-  public var producesProgram: Bool
 
   /// Creates options.
-  public init(release: Bool = false, producesProgram: Bool = true) {
+  ///
+  /// - Parameter release: Adds the certification checks of `--release`.
+  public init(release: Bool = false) {
     self.release = release
-    self.producesProgram = producesProgram
   }
 }
 
@@ -32,8 +29,21 @@ public struct CompileResult: Sendable {
   }
 }
 
-/// The compiler pipeline: load → parse → check → lower.
+/// The compiler: load → parse → check → lower (see ``CompilerPipeline``). `check` is a prefix
+/// of `compile`.
 public enum FlowCompiler {
+  /// Checks a flow file: every stage but lowering, so no IR is built.
+  ///
+  /// - Parameters:
+  ///   - file: The flow file.
+  ///   - options: Compilation options.
+  /// - Returns: All diagnostics, sorted by position.
+  public static func check(_ file: SourceFile, options: CompileOptions = CompileOptions())
+    -> [Diagnostic]
+  {
+    CompilerPipeline.check(file, options: options).diagnostics
+  }
+
   /// Compiles a flow file.
   ///
   /// - Parameters:
@@ -43,19 +53,8 @@ public enum FlowCompiler {
   public static func compile(_ file: SourceFile, options: CompileOptions = CompileOptions())
     -> CompileResult
   {
-    let loaded = YAMLLoader.load(file)
-    var diagnostics = loaded.diagnostics
-    guard loaded.root != nil || !diagnostics.hasErrors else {
-      return CompileResult(program: nil, diagnostics: diagnostics.sortedByPosition())
-    }
-    let (syntax, parseDiagnostics) = FlowParser.parse(loaded.root, file: file)
-    diagnostics += parseDiagnostics
-    let (checkDiagnostics, checked) = FlowChecker.check(syntax, file: file, options: options)
-    diagnostics += checkDiagnostics
-    var program: FlowProgram?
-    if options.producesProgram, !diagnostics.hasErrors {
-      program = FlowLowering.lower(syntax, checked: checked, file: file)
-    }
-    return CompileResult(program: program, diagnostics: diagnostics.sortedByPosition())
+    let (checked, diagnostics) = CompilerPipeline.check(file, options: options)
+    return CompileResult(
+      program: checked.flatMap(CompilerPipeline.lower), diagnostics: diagnostics)
   }
 }

@@ -119,37 +119,13 @@ public enum TestScriptParser {
           continue
         }
         if !allowed.contains(key) {
-          var message = "unknown key '\(key)' in \(place)"
-          if let suggestion = closest(key, in: allowed) {
-            message += "; did you mean '\(suggestion)'?"
-          }
-          error(message, at: entry.key)
+          diagnostics.append(
+            Diagnostic(
+              severity: .error, id: TestScriptParser.diagnosticId,
+              message: "unknown key '\(key)' in \(place)", range: entry.key.range
+            ).suggesting(Suggestions.closest(to: key, among: allowed)))
         }
       }
-    }
-
-    func closest(_ word: String, in candidates: [String]) -> String? {
-      let scored = candidates.map { ($0, Self.distance(word, $0)) }.filter {
-        $0.1 <= max(2, $0.0.count / 3)
-      }
-      return scored.min { $0.1 < $1.1 }?.0
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-      let a = Array(a)
-      let b = Array(b)
-      guard !a.isEmpty else { return b.count }
-      guard !b.isEmpty else { return a.count }
-      var previous = Array(0...b.count)
-      for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-          current[j] = min(
-            previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-      }
-      return previous[b.count]
     }
 
     mutating func step(_ node: YAMLNode) -> TestStep? {

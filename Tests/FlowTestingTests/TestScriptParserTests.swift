@@ -60,10 +60,10 @@ import Testing
   }
 
   static let errors: [(String, String, Int, Int)] = [
-    ("steps:\n  - sya: hello\n", "unknown key 'sya' in a step; did you mean 'say'?", 2, 5),
+    ("steps:\n  - sya: hello\n", "unknown key 'sya' in a step", 2, 5),
     (
       "steps:\n  - say: hi\n    expect: { speach: hi }\n",
-      "unknown key 'speach' in 'expect'; did you mean 'speech'?", 3, 15
+      "unknown key 'speach' in 'expect'", 3, 15
     ),
     (
       "steps:\n  - pay: maybe\n",
@@ -96,6 +96,14 @@ import Testing
     #expect(first?.range?.start.column == column)
   }
 
+  @Test func suggestsAKeyInANoteLikeTheCompiler() throws {
+    let (_, diagnostics) = TestScriptParser.parse(
+      SourceFile(
+        path: "bad.test.yaml", text: "steps:\n  - say: hi\n    expect: { speach: hi }\n"))
+    let first = try #require(diagnostics.first)
+    #expect(first.notes.map(\.message) == ["did you mean 'speech'?"])
+  }
+
   @Test func rendersErrorsLikeTheCompiler() throws {
     let file = SourceFile(path: "bad.test.yaml", text: "steps:\n  - sya: hello\n")
     let (_, diagnostics) = TestScriptParser.parse(file)
@@ -103,9 +111,10 @@ import Testing
       DiagnosticReport(files: [FileDiagnostics(file: file, diagnostics: diagnostics)]))
     #expect(
       text == """
-        bad.test.yaml:2:5: error: unknown key 'sya' in a step; did you mean 'say'? [test-script]
+        bad.test.yaml:2:5: error: unknown key 'sya' in a step [test-script]
           - sya: hello
             ^~~
+        bad.test.yaml: note: did you mean 'say'?
 
         """)
   }

@@ -9,12 +9,8 @@ extension FlowChecker {
       return merchantCurrency
     }
     if syntax.hasMerchantKey { return nil }
-    switch symbols.locales.first.flatMap(AlexaLocales.paymentRegion(of:)) {
-    case "UK": return "GBP"
-    case "EU": return "EUR"
-    case "JP": return "JPY"
-    default: return "USD"
-    }
+    return AmazonPayTables.currency(
+      ofRegion: symbols.locales.first.flatMap(AlexaLocales.paymentRegion(of:)))
   }
 
   /// Checks prices and shared synonyms, and builds the IR catalog.

@@ -165,18 +165,3 @@ struct SymbolTable {
     return slots
   }
 }
-
-/// The Alexa built-in intents a flow may handle without declaring them.
-enum BuiltInIntents {
-  /// The names.
-  static let all: Set<String> = [
-    "AMAZON.CancelIntent", "AMAZON.FallbackIntent", "AMAZON.HelpIntent", "AMAZON.LoopOffIntent",
-    "AMAZON.LoopOnIntent", "AMAZON.MoreIntent", "AMAZON.NavigateHomeIntent",
-    "AMAZON.NavigateSettingsIntent", "AMAZON.NextIntent", "AMAZON.NoIntent",
-    "AMAZON.PageDownIntent", "AMAZON.PageUpIntent", "AMAZON.PauseIntent",
-    "AMAZON.PreviousIntent", "AMAZON.RepeatIntent", "AMAZON.ResumeIntent",
-    "AMAZON.ScrollDownIntent", "AMAZON.ScrollLeftIntent", "AMAZON.ScrollRightIntent",
-    "AMAZON.ScrollUpIntent", "AMAZON.SelectIntent", "AMAZON.ShuffleOffIntent",
-    "AMAZON.ShuffleOnIntent", "AMAZON.StartOverIntent", "AMAZON.StopIntent", "AMAZON.YesIntent",
-  ]
-}

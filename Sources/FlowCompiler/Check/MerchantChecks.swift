@@ -2,15 +2,6 @@ import Foundation
 
 /// What Amazon Pay for Alexa accepts in the merchant settings.
 enum MerchantRules {
-  /// `countryOfEstablishment` values.
-  static let countries = [
-    "AT", "BE", "CH", "CY", "DE", "DK", "ES", "FR", "HU", "IE", "IT", "JP", "LU", "NL", "PT",
-    "SE", "UK", "US",
-  ]
-  /// `ledgerCurrency` values.
-  static let currencies = ["EUR", "GBP", "JPY", "USD"]
-  /// `checkoutLanguage` values.
-  static let checkoutLanguages = ["de_DE", "en_GB", "en_US", "es_ES", "fr_FR", "it_IT", "ja_JP"]
   /// The longest `sellerNote`.
   static let sellerNoteLimit = 1024
   /// The longest `softDescriptor`.
@@ -20,33 +11,13 @@ enum MerchantRules {
   /// The longest order id the runtime generates; the prefix gets the rest of the 32.
   static let orderIdLength = 20
 
-  /// The ledger currency of a country's merchants.
-  static func currency(of country: String) -> String {
-    switch country {
-    case "US": "USD"
-    case "UK": "GBP"
-    case "JP": "JPY"
-    default: "EUR"
-    }
-  }
-
-  /// The Amazon Pay region of a country's merchants: `NA`, `UK`, `EU` or `JP`.
-  static func region(of country: String) -> String {
-    switch country {
-    case "US": "NA"
-    case "UK": "UK"
-    case "JP": "JP"
-    default: "EU"
-    }
-  }
-
   /// The checkout language a flow uses: the given one, else the default locale's when Amazon
   /// Pay has it.
   static func checkoutLanguage(given: String?, locales: [String]) -> String? {
     if let given { return given }
     guard let first = locales.first else { return nil }
     let candidate = first.replacingOccurrences(of: "-", with: "_")
-    return checkoutLanguages.contains(candidate) ? candidate : nil
+    return AmazonPayTables.checkoutLanguages.contains(candidate) ? candidate : nil
   }
 
   /// Whether a character may appear in a `sellerOrderId`: `A-Za-z0-9-_`.
@@ -60,7 +31,7 @@ extension FlowChecker {
   /// The merchant's currency, when the merchant is valid enough to price things in it.
   var merchantCurrency: String? {
     guard let currency = syntax.merchant?.currency?.value,
-      MerchantRules.currencies.contains(currency)
+      AmazonPayTables.currencies.contains(currency)
     else { return nil }
     return currency
   }
@@ -84,29 +55,29 @@ extension FlowChecker {
     guard let merchant = syntax.merchant else { return }
     var country: String?
     if let given = merchant.country {
-      if MerchantRules.countries.contains(given.value) {
+      if AmazonPayTables.countries.contains(given.value) {
         country = given.value
       } else {
         report(
           DiagnosticCatalogue.unsupportedCountry(
-            given.value, allowed: MerchantRules.countries, at: given.range))
+            given.value, allowed: AmazonPayTables.countries, at: given.range))
       }
     }
     if let currency = merchant.currency {
-      if !MerchantRules.currencies.contains(currency.value) {
+      if !AmazonPayTables.currencies.contains(currency.value) {
         report(DiagnosticCatalogue.unsupportedCurrency(currency.value, at: currency.range))
-      } else if let country, MerchantRules.currency(of: country) != currency.value {
+      } else if let country, AmazonPayTables.currency(of: country) != currency.value {
         report(
           DiagnosticCatalogue.currencyCountryMismatch(
             currency: currency.value, country: country,
-            expected: MerchantRules.currency(of: country), at: currency.range))
+            expected: AmazonPayTables.currency(of: country), at: currency.range))
       }
     }
     if let language = merchant.checkoutLanguage {
-      if !MerchantRules.checkoutLanguages.contains(language.value) {
+      if !AmazonPayTables.checkoutLanguages.contains(language.value) {
         report(
           DiagnosticCatalogue.unsupportedCheckoutLanguage(
-            language.value, allowed: MerchantRules.checkoutLanguages, at: language.range))
+            language.value, allowed: AmazonPayTables.checkoutLanguages, at: language.range))
       }
     } else if symbols.localesComplete,
       MerchantRules.checkoutLanguage(given: nil, locales: symbols.locales) == nil
@@ -153,7 +124,7 @@ extension FlowChecker {
       report(DiagnosticCatalogue.sandboxMode(release: options.release, at: sandbox))
     }
     if let country, symbols.localesComplete, let countryRange = merchant.country?.range {
-      let region = MerchantRules.region(of: country)
+      let region = AmazonPayTables.region(of: country)
       for locale in syntax.skill?.locales ?? []
       where AlexaLocales.paymentRegion(of: locale.value) != region {
         report(

@@ -111,10 +111,8 @@ extension FlowChecker {
     flowHasUnresolvedReferences = true
     guard syntax.flow?.statesComplete ?? false else { return }
     report(
-      DiagnosticCatalogue.unknownState(name.value, known: symbols.stateIds, at: name.range)
-        .withDefinition(
-          of: Suggestions.closest(to: name.value, among: symbols.stateIds),
-          in: symbols.stateRanges))
+      DiagnosticCatalogue.unknownState(
+        name.value, known: symbols.stateIds, definedAt: symbols.stateRanges, at: name.range))
   }
 
   private mutating func resolveCard(_ card: CardSyntax) {
@@ -127,10 +125,9 @@ extension FlowChecker {
     guard symbols.promptIds.contains(name.value) else {
       if syntax.promptsComplete {
         report(
-          DiagnosticCatalogue.unknownPrompt(name.value, known: symbols.promptIds, at: name.range)
-            .withDefinition(
-              of: Suggestions.closest(to: name.value, among: symbols.promptIds),
-              in: symbols.promptRanges))
+          DiagnosticCatalogue.unknownPrompt(
+            name.value, known: symbols.promptIds, definedAt: symbols.promptRanges,
+            at: name.range))
         // The prompt meant is likely the suggestion: it is not unused, it is misspelt here.
         if let suggestion = Suggestions.closest(to: name.value, among: symbols.promptIds) {
           usedPrompts.insert(suggestion)
@@ -159,19 +156,5 @@ extension FlowChecker {
     report(
       DiagnosticCatalogue.unknownIntent(
         name.value, known: BuiltInIntents.all.union(symbols.intents.keys), at: name.range))
-  }
-}
-
-extension Diagnostic {
-  /// A copy whose did-you-mean note points at where the suggested name is defined.
-  fileprivate func withDefinition(of suggestion: String?, in ranges: [String: SourceRange])
-    -> Diagnostic
-  {
-    guard let suggestion, let range = ranges[suggestion],
-      let index = notes.lastIndex(where: { $0.message.hasPrefix("did you mean") })
-    else { return self }
-    var copy = self
-    copy.notes[index].range = range
-    return copy
   }
 }

@@ -1,3 +1,5 @@
+import FlowIR
+
 extension FlowChecker {
   /// The privacy policy check, and under `--release` the certification checks: an order
   /// confirmation card after every successful charge and help in every `ask` state. (Sandbox
@@ -9,7 +11,9 @@ extension FlowChecker {
     guard options.release, let flow = syntax.flow else { return }
     for entry in flow.states {
       guard let state = entry.value, case .charge = state.kind,
-        let success = state.on.first(where: { $0.key.value == "success" }),
+        let success = state.on.first(where: {
+          PaymentOutcome(rawValue: $0.key.value) == .success
+        }),
         let target = success.value?.goto,
         case .some(.some(let next)) = symbols.states[target.value]
       else { continue }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// A position in a source file: 1-based line, 1-based column counted in characters (so that
-/// non-ASCII lines line up), and the 0-based byte offset.
+/// A position in a source file: 1-based line, 1-based column counted in Unicode scalars (not
+/// bytes, so that non-ASCII lines line up; not grapheme clusters, so `é` written as `e` plus a
+/// combining accent counts two), and the 0-based byte offset.
 public struct SourcePosition: Sendable, Hashable, Comparable, Codable {
   /// 1-based line.
   public var line: Int
-  /// 1-based column, in characters.
+  /// 1-based column, in Unicode scalars.
   public var column: Int
   /// 0-based byte offset into the file.
   public var offset: Int
@@ -81,7 +82,7 @@ public struct SourceFile: Sendable {
     return String(validating: bytes[start..<end], as: UTF8.self)
   }
 
-  /// The position of a byte offset: its line and character column.
+  /// The position of a byte offset: its line and its column in Unicode scalars.
   public func position(ofOffset offset: Int) -> SourcePosition {
     let clamped = max(0, min(offset, bytes.count))
     var line = 1
@@ -90,7 +91,7 @@ public struct SourceFile: Sendable {
       line += 1
       lineStart = index + 1
     }
-    // Count characters by counting bytes that start a UTF-8 scalar.
+    // Count Unicode scalars by counting bytes that start a UTF-8 scalar.
     var column = 1
     for index in lineStart..<clamped where bytes[index] & 0xC0 != 0x80 {
       column += 1

@@ -27,7 +27,9 @@ public enum SourceFileReader {
   /// - Returns: The file, or an `unreadable-file` diagnostic.
   public static func read(path: String) -> Outcome {
     let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return .failure(.unreadableFile(reason: lastErrorReason())) }
+    guard descriptor >= 0 else {
+      return .failure(DiagnosticCatalogue.unreadableFile(reason: lastErrorReason()))
+    }
     defer { close(descriptor) }
     var bytes: [UInt8] = []
     let chunkSize = 64 * 1024
@@ -36,13 +38,13 @@ public enum SourceFileReader {
       let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, chunkSize) }
       if count < 0 {
         if errno == EINTR { continue }
-        return .failure(.unreadableFile(reason: lastErrorReason()))
+        return .failure(DiagnosticCatalogue.unreadableFile(reason: lastErrorReason()))
       }
       if count == 0 { break }
       bytes += chunk[0..<count]
       if bytes.count > maximumFileSize {
         return .failure(
-          .unreadableFile(
+          DiagnosticCatalogue.unreadableFile(
             reason: "file is larger than \(maximumFileSize / (1024 * 1024)) MiB"))
       }
     }
@@ -59,7 +61,9 @@ public enum SourceFileReader {
   public static func write(_ bytes: [UInt8], toPath path: String) -> Diagnostic? {
     let temporaryPath = path + ".flowc-\(getpid()).tmp"
     let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else { return .unwritableFile(reason: lastErrorReason()) }
+    guard descriptor >= 0 else {
+      return DiagnosticCatalogue.unwritableFile(reason: lastErrorReason())
+    }
     var written = 0
     while written < bytes.count {
       let count = bytes.withUnsafeBytes {
@@ -70,14 +74,14 @@ public enum SourceFileReader {
         let reason = lastErrorReason()
         close(descriptor)
         unlink(temporaryPath)
-        return .unwritableFile(reason: reason)
+        return DiagnosticCatalogue.unwritableFile(reason: reason)
       }
       written += count
     }
     guard close(descriptor) == 0, rename(temporaryPath, path) == 0 else {
       let reason = lastErrorReason()
       unlink(temporaryPath)
-      return .unwritableFile(reason: reason)
+      return DiagnosticCatalogue.unwritableFile(reason: reason)
     }
     return nil
   }

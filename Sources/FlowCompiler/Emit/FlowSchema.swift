@@ -1,3 +1,5 @@
+import FlowIR
+
 /// The JSON Schema (draft 2020-12) of a flow file, for editors: `flowc schema` prints it, and a
 /// YAML language server given it completes keys, shows each key's description and marks
 /// unknown keys and wrong values while the author types.
@@ -25,7 +27,7 @@ public enum FlowSchema {
         "A declarative skill flow for Alexa voice commerce: products, prompts, intents and the states of the conversation, with Amazon Pay Setup and Charge steps.",
       "type": "object",
       "additionalProperties": false,
-      "required": ["flowc", "skill", "prompts", "flow"],
+      "required": .array(FlowKeys.document.required.map(SchemaValue.string)),
       "properties": [
         "flowc": described(
           ["const": 1],
@@ -63,7 +65,7 @@ public enum FlowSchema {
         "An intent name: letters and underscores (`BuyIntent`), or a built-in as `AMAZON.Name`."
       ),
       "locale": described(
-        ["enum": .array(alexaLocales.map(SchemaValue.string))],
+        ["enum": .array(AlexaLocales.all.map(SchemaValue.string))],
         "An Alexa locale, such as `en-US`."),
       "promptText": described(
         ["type": "string"],
@@ -92,7 +94,7 @@ public enum FlowSchema {
   private static var skill: SchemaValue {
     strictObject(
       "The skill: its name, invocation, locales and privacy policy.",
-      required: ["name", "invocation", "locales"],
+      keys: FlowKeys.skill,
       properties: [
         "name": described(["type": "string", "minLength": 1], "The skill's name."),
         "invocation": described(
@@ -114,21 +116,21 @@ public enum FlowSchema {
   private static var merchant: SchemaValue {
     strictObject(
       "Amazon Pay settings. Required when a `setup` or `charge` state exists.",
-      required: ["seller_id", "country", "currency"],
+      keys: FlowKeys.merchant,
       properties: [
         "seller_id": described(
           ["type": "string", "minLength": 1],
           "The Amazon Pay merchant id (`sellerId`): uppercase letters and digits."),
         "country": described(
-          ["enum": .array(countries.map(SchemaValue.string))],
+          ["enum": .array(AmazonPayTables.countries.map(SchemaValue.string))],
           "The country of the merchant's Amazon Pay account (`countryOfEstablishment`). `UK`, not `GB`."
         ),
         "currency": described(
-          ["enum": ["EUR", "GBP", "JPY", "USD"]],
+          ["enum": .array(AmazonPayTables.currencies.map(SchemaValue.string))],
           "The ledger currency (`ledgerCurrency`): USD for US, GBP for UK, JPY for JP, EUR for the EU countries, CH, DK, HU and SE."
         ),
         "checkout_language": described(
-          ["enum": ["de_DE", "en_GB", "en_US", "es_ES", "fr_FR", "it_IT", "ja_JP"]],
+          ["enum": .array(AmazonPayTables.checkoutLanguages.map(SchemaValue.string))],
           "The checkout language (`checkoutLanguage`). Defaults to the first locale with `-` turned into `_` when that is in the list."
         ),
         "store_name": described(
@@ -149,7 +151,7 @@ public enum FlowSchema {
         ),
         "sandbox": strictObject(
           "Turns on Amazon Pay sandbox mode: a warning, an error under `--release`.",
-          required: [],
+          keys: FlowKeys.sandbox,
           properties: [
             "buyer_email": described(
               ["type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"],
@@ -161,7 +163,7 @@ public enum FlowSchema {
   private static var product: SchemaValue {
     strictObject(
       "A product of the catalog.",
-      required: ["name", "price"],
+      keys: FlowKeys.product,
       properties: [
         "name": described(
           [
@@ -194,7 +196,7 @@ public enum FlowSchema {
         ),
         "subscription": strictObject(
           "Makes the product recurring: Setup creates a merchant-initiated agreement.",
-          required: ["every"],
+          keys: FlowKeys.subscription,
           properties: [
             "every": described(
               ["type": "string", "pattern": "^[1-9][0-9]* (day|week|month|year)s?$"],
@@ -206,7 +208,7 @@ public enum FlowSchema {
   private static var intent: SchemaValue {
     strictObject(
       "A custom intent.",
-      required: ["samples"],
+      keys: FlowKeys.intent,
       properties: [
         "slots": described(
           map(
@@ -223,7 +225,7 @@ public enum FlowSchema {
   private static var flow: SchemaValue {
     strictObject(
       "The conversation: where it starts, global handlers and the states.",
-      required: ["start", "states"],
+      keys: FlowKeys.flow,
       properties: [
         "start": described(reference("id"), "The state a launch starts in."),
         "global": described(
@@ -275,7 +277,7 @@ public enum FlowSchema {
   private static var card: SchemaValue {
     strictObject(
       "A Standard card (Simple without an image) in the Alexa app.",
-      required: ["title", "text"],
+      keys: FlowKeys.card,
       properties: [
         "title": described(reference("id"), "The prompt of the card's title."),
         "text": described(reference("id"), "The prompt of the card's text."),
@@ -319,7 +321,7 @@ public enum FlowSchema {
       properties: [
         "setup": strictObject(
           "Setup options.",
-          required: [],
+          keys: FlowKeys.setup,
           properties: [
             "shipping": described(
               ["type": "boolean"],
@@ -330,7 +332,7 @@ public enum FlowSchema {
               "The billing agreement type; `merchant_initiated` by default for a subscription product."
             ),
           ]),
-        "on": outcomes(["success", "permission_denied", "error"]),
+        "on": outcomes(ConnectionsTaskName.setup.outcomes),
       ])
   }
 
@@ -341,12 +343,12 @@ public enum FlowSchema {
       properties: [
         "charge": strictObject(
           "Charge options.",
-          required: [],
+          keys: FlowKeys.charge,
           properties: [
             "amount": described(
               reference("path"), "The money to charge; defaults to `order.total`.")
           ]),
-        "on": outcomes(["success", "declined", "permission_denied", "error"]),
+        "on": outcomes(ConnectionsTaskName.charge.outcomes),
       ])
   }
 
@@ -364,7 +366,7 @@ public enum FlowSchema {
             "oneOf": [
               strictObject(
                 "A branch taken when its condition holds.",
-                required: ["if", "goto"],
+                keys: FlowKeys.chooseBranch,
                 properties: [
                   "if": described(
                     ["type": "string", "minLength": 1],
@@ -373,7 +375,7 @@ public enum FlowSchema {
                 ]),
               strictObject(
                 "The branch taken when no condition holds.",
-                required: ["else"],
+                keys: FlowKeys.chooseElse,
                 properties: ["else": described(reference("id"), "The state to go to.")]),
             ]
           ],
@@ -382,7 +384,8 @@ public enum FlowSchema {
   }
 
   /// The `on:` map of a payment state: every outcome must be handled.
-  private static func outcomes(_ names: [String]) -> SchemaValue {
+  private static func outcomes(_ outcomes: [PaymentOutcome]) -> SchemaValue {
+    let names = outcomes.map(\.rawValue)
     var properties: [String: SchemaValue] = [:]
     for name in names {
       properties[name] = described(
@@ -394,16 +397,6 @@ public enum FlowSchema {
   }
 
   // MARK: - Building blocks
-
-  private static let alexaLocales = [
-    "ar-SA", "de-DE", "en-AU", "en-CA", "en-GB", "en-IN", "en-US", "es-ES", "es-MX", "es-US",
-    "fr-CA", "fr-FR", "hi-IN", "it-IT", "ja-JP", "nl-NL", "pt-BR",
-  ]
-
-  private static let countries = [
-    "AT", "BE", "CH", "CY", "DE", "DK", "ES", "FR", "HU", "IE", "IT", "JP", "LU", "NL", "PT",
-    "SE", "UK", "US",
-  ]
 
   private static var stringList: SchemaValue {
     ["type": "array", "items": ["type": "string", "minLength": 1], "minItems": 1]
@@ -419,6 +412,17 @@ public enum FlowSchema {
   }
 
   /// An object with fixed keys.
+  /// A strict object with the keys of a ``FlowKeys`` table: its properties must be exactly the
+  /// table's keys, and its required keys are the table's.
+  private static func strictObject(
+    _ description: String, keys: SectionKeys, properties: [String: SchemaValue]
+  ) -> SchemaValue {
+    precondition(
+      Set(properties.keys) == Set(keys.allowed),
+      "the schema of \(keys.allowed) describes \(properties.keys.sorted())")
+    return strictObject(description, required: keys.required, properties: properties)
+  }
+
   private static func strictObject(
     _ description: String, required: [String], properties: [String: SchemaValue]
   ) -> SchemaValue {

@@ -1,7 +1,7 @@
-public import FlowIR
+import FlowIR
 
 /// Why an entry of a transition's `set` map is not valid.
-public enum AssignmentProblemKind: Sendable, Hashable {
+enum AssignmentProblemKind: Sendable, Hashable {
   /// The key is not a variable that `set` may assign (only `product` and `quantity`);
   /// `suggestion` is a close one. The range is relative to the key.
   case notAssignable(String, suggestion: String?)
@@ -23,35 +23,24 @@ public enum AssignmentProblemKind: Sendable, Hashable {
 
 /// A problem in a `set` entry; the range is relative to the value text, except for
 /// ``AssignmentProblemKind/notAssignable(_:suggestion:)``, relative to the key.
-public struct AssignmentProblem: Error, Sendable, Hashable {
+struct AssignmentProblem: Error, Sendable, Hashable {
   /// What is wrong.
-  public var kind: AssignmentProblemKind
+  var kind: AssignmentProblemKind
   /// Where.
-  public var range: TextRange
+  var range: TextRange
 
-  /// Creates a problem.
-  public init(kind: AssignmentProblemKind, range: TextRange) {
-    self.kind = kind
-    self.range = range
-  }
 }
 
 /// A valid `set` entry.
-public struct ParsedAssignment: Sendable, Equatable {
+struct ParsedAssignment: Sendable, Equatable {
   /// The IR assignment.
-  public var assignment: Assignment
+  var assignment: Assignment
   /// The variable it assigns.
-  public var assigned: BaseVariable
+  var assigned: BaseVariable
   /// The variables the value reads that must be definitely set before the transition (such as
   /// `product` for `quantity: ...` — usually none).
-  public var dependencies: [BaseVariable]
+  var dependencies: [BaseVariable]
 
-  /// Creates a parsed assignment.
-  public init(assignment: Assignment, assigned: BaseVariable, dependencies: [BaseVariable]) {
-    self.assignment = assignment
-    self.assigned = assigned
-    self.dependencies = dependencies
-  }
 }
 
 /// Parses the entries of a transition's `set` map: `product: slot.product`,
@@ -60,9 +49,9 @@ public struct ParsedAssignment: Sendable, Equatable {
 /// Only `product` (a product value) and `quantity` (a whole number from 1 to 99) can be set; the
 /// runtime sets every other variable. `??` gives the literal used when the slot before it is
 /// missing or invalid, so it only follows `slot.<name>` and only for `quantity`.
-public enum AssignmentParser {
+enum AssignmentParser {
   /// The smallest and largest quantity.
-  public static let quantityRange: ClosedRange<Int64> = 1...99
+  static let quantityRange: ClosedRange<Int64> = 1...99
 
   /// Parses one entry.
   ///
@@ -72,7 +61,7 @@ public enum AssignmentParser {
   ///   - scope: The catalog's product ids and the handled intent's slots (`nil` slots on an
   ///     outcome transition).
   /// - Returns: The assignment, or the first problem.
-  public static func parse(variable: String, value: String, scope: VariableScope) -> Result<
+  static func parse(variable: String, value: String, scope: VariableScope) -> Result<
     ParsedAssignment, AssignmentProblem
   > {
     let keyText = ScalarText(variable)

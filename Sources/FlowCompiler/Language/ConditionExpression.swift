@@ -1,23 +1,18 @@
-public import FlowIR
+import FlowIR
 
 /// An operand of a condition as written: a variable path or a literal, with its range in the
 /// condition text.
-public struct ConditionTerm: Sendable, Equatable {
+struct ConditionTerm: Sendable, Equatable {
   /// The path or the literal.
-  public var operand: Operand
+  var operand: Operand
   /// Where it is written.
-  public var range: TextRange
+  var range: TextRange
 
-  /// Creates a term.
-  public init(operand: Operand, range: TextRange) {
-    self.operand = operand
-    self.range = range
-  }
 }
 
 /// A parsed, not yet type-checked `choose` condition. Chains of `and` and of `or` are flat
 /// lists; parentheses leave no node of their own.
-public indirect enum ConditionExpression: Sendable, Equatable {
+indirect enum ConditionExpression: Sendable, Equatable {
   /// All hold (two or more operands).
   case and([ConditionExpression], range: TextRange)
   /// At least one holds (two or more operands).
@@ -30,7 +25,7 @@ public indirect enum ConditionExpression: Sendable, Equatable {
   case term(ConditionTerm)
 
   /// Where the expression is written.
-  public var range: TextRange {
+  var range: TextRange {
     switch self {
     case .and(_, let range), .or(_, let range), .not(_, let range), .compare(_, _, _, let range):
       range
@@ -39,7 +34,7 @@ public indirect enum ConditionExpression: Sendable, Equatable {
   }
 
   /// The terms that are variable paths, in the order they are written, with their ranges.
-  public var pathTerms: [ConditionTerm] {
+  var pathTerms: [ConditionTerm] {
     var terms: [ConditionTerm] = []
     collectPathTerms(into: &terms)
     return terms
@@ -67,7 +62,7 @@ extension Operand {
 
 extension Condition {
   /// The variable paths the condition reads, each once, in the order they are first written.
-  public var readPaths: [String] {
+  var readPaths: [String] {
     var paths: [String] = []
     var seen: Set<String> = []
     collectPaths(into: &paths, seen: &seen)
@@ -94,8 +89,8 @@ extension Condition {
   /// round) alone, or an `and`
   /// with such an operand (at any depth of nested `and`s). The graph analysis treats the branch
   /// it guards as having an agreement available (`agreement.id` and `agreement.status` set).
-  public var guaranteesOpenAgreement: Bool {
-    let open = Operand.path("agreement.open")
+  var guaranteesOpenAgreement: Bool {
+    let open = Operand.path(VariablePath.agreementOpen.rawValue)
     let isTrue = Operand.literal(.bool(true))
     let isFalse = Operand.literal(.bool(false))
     switch self {

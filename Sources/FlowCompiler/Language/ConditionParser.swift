@@ -19,17 +19,17 @@ import FlowIR
 /// symbol before it (`$20.00`, `£20`, `€ 19.99`, `¥300`, `￥300`), or `€` after it (`19.99 €`).
 /// The amount uses a point and at most the currency's decimals. A number without a currency must
 /// be whole. Nesting of parentheses and `not` is limited to ``maximumDepth``.
-public enum ConditionParser {
+enum ConditionParser {
   /// The deepest nesting of parentheses and `not` accepted.
-  public static let maximumDepth = 64
+  static let maximumDepth = 64
 
   /// The currency of each symbol accepted in money literals.
-  public static let currencySymbols: [Unicode.Scalar: String] = [
+  static let currencySymbols: [Unicode.Scalar: String] = [
     "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "￥": "JPY",
   ]
 
   /// The currency codes accepted after an amount.
-  public static let currencyCodes: Set<String> = ["EUR", "GBP", "JPY", "USD"]
+  static let currencyCodes = Set(AmazonPayTables.currencies)
 
   /// Parses a condition.
   ///
@@ -37,7 +37,7 @@ public enum ConditionParser {
   ///   - text: The condition as written after `if:`.
   ///   - currency: The merchant's currency, for money literals; `nil` when the flow has none.
   /// - Returns: The expression, or the first problem (ranges relative to `text`).
-  public static func parse(_ text: String, currency: String?) -> Result<
+  static func parse(_ text: String, currency: String?) -> Result<
     ConditionExpression, ConditionProblem
   > {
     let source = ScalarText(text)

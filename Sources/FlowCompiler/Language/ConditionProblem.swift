@@ -1,7 +1,7 @@
-public import FlowIR
+import FlowIR
 
 /// What the parser wanted where it found something else.
-public enum ConditionExpectation: Sendable, Hashable {
+enum ConditionExpectation: Sendable, Hashable {
   /// A path, a literal, `not` or `(`.
   case operand
   /// `and`, `or`, a comparison operator, `)` or the end of the condition.
@@ -14,7 +14,7 @@ public enum ConditionExpectation: Sendable, Hashable {
 
 /// Why a `choose` condition is not valid: first the syntax problems of ``ConditionParser``, then
 /// the type problems of ``ConditionTypeChecker``.
-public enum ConditionProblemKind: Sendable, Hashable {
+enum ConditionProblemKind: Sendable, Hashable {
   /// The condition is empty or only whitespace.
   case empty
   /// A character that starts no token, such as `,`, `-`, `#`.
@@ -57,15 +57,10 @@ public enum ConditionProblemKind: Sendable, Hashable {
 }
 
 /// A problem in a condition, with its range relative to the condition text.
-public struct ConditionProblem: Error, Sendable, Hashable {
+struct ConditionProblem: Error, Sendable, Hashable {
   /// What is wrong.
-  public var kind: ConditionProblemKind
+  var kind: ConditionProblemKind
   /// Where.
-  public var range: TextRange
+  var range: TextRange
 
-  /// Creates a problem.
-  public init(kind: ConditionProblemKind, range: TextRange) {
-    self.kind = kind
-    self.range = range
-  }
 }

@@ -1,11 +1,11 @@
-public import FlowIR
+import FlowIR
 
 /// Type-checks a parsed condition and turns it into the IR's ``Condition``.
 ///
 /// Rules: both sides of a comparison have the same type; `<`, `<=`, `>`, `>=` only compare
 /// integers or money; strings, bools and products only `==` and `!=`; a term on its own, and
 /// every operand of `and`, `or`, `not`, must be a bool.
-public enum ConditionTypeChecker {
+enum ConditionTypeChecker {
   /// Checks an expression with a function that gives each path's type.
   ///
   /// - Parameters:
@@ -13,7 +13,7 @@ public enum ConditionTypeChecker {
   ///   - typeOfPath: The type of a path, or `nil` when the path does not exist.
   /// - Returns: The condition when there were no problems, and every problem found (ranges
   ///   relative to the condition text).
-  public static func check(
+  static func check(
     _ expression: ConditionExpression, typeOfPath: (String) -> ValueType?
   ) -> (condition: Condition?, problems: [ConditionProblem]) {
     var problems: [ConditionProblem] = []
@@ -34,7 +34,7 @@ public enum ConditionTypeChecker {
   ///   - expression: The parsed condition.
   ///   - scope: The catalog's product ids (slots are not available in conditions).
   /// - Returns: The condition when there were no problems, and every problem found.
-  public static func check(_ expression: ConditionExpression, scope: VariableScope) -> (
+  static func check(_ expression: ConditionExpression, scope: VariableScope) -> (
     condition: Condition?, problems: [ConditionProblem]
   ) {
     let conditionScope = VariableScope(productIDs: scope.productIDs, slots: nil)
@@ -62,7 +62,7 @@ public enum ConditionTypeChecker {
   ///   - scope: The catalog's product ids.
   /// - Returns: The condition when valid, and the problems (one syntax problem, or the type
   ///   problems).
-  public static func compile(_ text: String, currency: String?, scope: VariableScope) -> (
+  static func compile(_ text: String, currency: String?, scope: VariableScope) -> (
     condition: Condition?, problems: [ConditionProblem]
   ) {
     switch ConditionParser.parse(text, currency: currency) {
@@ -72,7 +72,7 @@ public enum ConditionTypeChecker {
   }
 
   /// The type of a literal.
-  public static func type(of literal: Literal) -> ValueType {
+  static func type(of literal: Literal) -> ValueType {
     switch literal {
     case .int: .integer
     case .string: .string

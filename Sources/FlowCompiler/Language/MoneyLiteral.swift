@@ -1,7 +1,7 @@
-public import FlowIR
+import FlowIR
 
 /// Why a price or a money literal is not a valid amount.
-public enum MoneyProblemKind: Sendable, Hashable {
+enum MoneyProblemKind: Sendable, Hashable {
   /// Not a plain decimal number (`9`, `9.5`, `"9.00"`): letters, a sign other than a leading
   /// `-`, grouping commas, an exponent, a missing digit before or after the point…
   case notDecimal
@@ -16,26 +16,21 @@ public enum MoneyProblemKind: Sendable, Hashable {
 }
 
 /// A problem with a price, with its range relative to the price text.
-public struct MoneyProblem: Error, Sendable, Hashable {
+struct MoneyProblem: Error, Sendable, Hashable {
   /// What is wrong.
-  public var kind: MoneyProblemKind
+  var kind: MoneyProblemKind
   /// The offending part: the extra decimals, the sign, or the whole text.
-  public var range: TextRange
+  var range: TextRange
 
-  /// Creates a problem.
-  public init(kind: MoneyProblemKind, range: TextRange) {
-    self.kind = kind
-    self.range = range
-  }
 }
 
 /// Exact decimal amounts: product prices (`price: "9.00"` or `price: 9.5`) and the amount part
 /// of money literals in conditions. Never goes through floating point.
-public enum MoneyLiteral {
+enum MoneyLiteral {
   /// The largest price in a currency: 150000 (10000000 for JPY), in minor units.
   ///
   /// - Parameter currency: An ISO 4217 code such as `USD`.
-  public static func maximumPrice(currency: String) -> Money {
+  static func maximumPrice(currency: String) -> Money {
     currency == "JPY"
       ? Money(minorUnits: 10_000_000, currency: currency)
       : Money(minorUnits: 150_000 * 100, currency: currency)
@@ -51,7 +46,7 @@ public enum MoneyLiteral {
   ///   - text: The price as written.
   ///   - currency: The merchant's currency (`EUR`, `GBP`, `JPY`, `USD`).
   /// - Returns: The exact amount, or the problem with its range in `text`.
-  public static func parsePrice(_ text: String, currency: String) -> Result<Money, MoneyProblem> {
+  static func parsePrice(_ text: String, currency: String) -> Result<Money, MoneyProblem> {
     let scalars = ScalarText(text)
     var start = 0
     var end = scalars.count

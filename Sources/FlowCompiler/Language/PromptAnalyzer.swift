@@ -1,8 +1,8 @@
-public import FlowIR
+import FlowIR
 
 /// A problem in a prompt, from whichever check found it; every range is relative to the prompt
 /// text.
-public enum PromptProblem: Sendable, Hashable {
+enum PromptProblem: Sendable, Hashable {
   /// A placeholder problem: unclosed, empty, malformed path.
   case template(TemplateProblem)
   /// A placeholder whose path does not exist; the range is already moved into the prompt text
@@ -12,7 +12,7 @@ public enum PromptProblem: Sendable, Hashable {
   case ssml(SSMLProblem)
 
   /// Where the problem is, relative to the prompt text.
-  public var range: TextRange {
+  var range: TextRange {
     switch self {
     case .template(let problem): problem.range
     case .path(let problem): problem.range
@@ -22,45 +22,40 @@ public enum PromptProblem: Sendable, Hashable {
 }
 
 /// A placeholder whose path exists.
-public struct ResolvedPlaceholder: Sendable, Hashable {
+struct ResolvedPlaceholder: Sendable, Hashable {
   /// The placeholder, with its ranges in the prompt text.
-  public var placeholder: TemplatePlaceholder
+  var placeholder: TemplatePlaceholder
   /// The path's type and the variables it needs.
-  public var resolved: ResolvedVariablePath
+  var resolved: ResolvedVariablePath
 
-  /// Creates a resolved placeholder.
-  public init(placeholder: TemplatePlaceholder, resolved: ResolvedVariablePath) {
-    self.placeholder = placeholder
-    self.resolved = resolved
-  }
 }
 
 /// Everything the checks need to know about one prompt text.
-public struct AnalyzedPrompt: Sendable, Equatable {
+struct AnalyzedPrompt: Sendable, Equatable {
   /// The IR template (texts and variables, adjacent texts merged, the SSML flag).
-  public var template: Template
+  var template: Template
   /// The placeholders whose paths exist, in order; the definite-assignment analysis checks
   /// each one's ``ResolvedVariablePath/dependencies`` at the state that speaks the prompt.
-  public var placeholders: [ResolvedPlaceholder]
+  var placeholders: [ResolvedPlaceholder]
   /// All problems, in text order.
-  public var problems: [PromptProblem]
+  var problems: [PromptProblem]
 
   /// The variables the prompt needs, each once, sorted.
-  public var dependencies: [BaseVariable] {
+  var dependencies: [BaseVariable] {
     Set(placeholders.flatMap(\.resolved.dependencies)).sorted()
   }
 }
 
 /// Runs every check of the prompt sub-languages on one text: placeholders, their paths, and SSML
 /// when the text starts with `<speak>`.
-public enum PromptAnalyzer {
+enum PromptAnalyzer {
   /// Analyzes a prompt.
   ///
   /// - Parameters:
   ///   - text: The prompt text as the YAML scalar holds it.
   ///   - productIDs: The ids of the catalog's products (for `catalog.<id>` paths).
   /// - Returns: The template, the resolved placeholders and the problems.
-  public static func analyze(_ text: String, productIDs: Set<String>) -> AnalyzedPrompt {
+  static func analyze(_ text: String, productIDs: Set<String>) -> AnalyzedPrompt {
     let parsed = TemplateParser.parse(text)
     let scope = VariableScope(productIDs: productIDs, slots: nil)
     var problems = parsed.problems.map(PromptProblem.template)

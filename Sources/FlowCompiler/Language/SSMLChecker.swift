@@ -1,5 +1,5 @@
 /// Why a prompt's SSML is not valid.
-public enum SSMLProblemKind: Sendable, Hashable {
+enum SSMLProblemKind: Sendable, Hashable {
   /// The first element is not `<speak>`.
   case rootNotSpeak(String)
   /// Text outside the root element (after `</speak>`, or before `<speak>` when the checker is
@@ -41,32 +41,27 @@ public enum SSMLProblemKind: Sendable, Hashable {
 }
 
 /// A problem in SSML, with its range relative to the prompt text.
-public struct SSMLProblem: Sendable, Hashable {
+struct SSMLProblem: Sendable, Hashable {
   /// What is wrong.
-  public var kind: SSMLProblemKind
+  var kind: SSMLProblemKind
   /// Where.
-  public var range: TextRange
+  var range: TextRange
 
-  /// Creates a problem.
-  public init(kind: SSMLProblemKind, range: TextRange) {
-    self.kind = kind
-    self.range = range
-  }
 }
 
 /// Checks the SSML of prompts that start with `<speak>`: XML well-formedness (matched tags,
 /// quoted attributes, known entities and valid character references, no stray `<` or `&`), a
 /// single `<speak>` root, tags from Alexa's SSML set, and the attributes those tags require. Placeholders `{…}` are plain text to
 /// it. The scan is linear and keeps no recursion, so deep nesting is safe.
-public enum SSMLChecker {
+enum SSMLChecker {
   /// The tags Alexa's SSML supports.
-  public static let knownTags: Set<String> = [
+  static let knownTags: Set<String> = [
     "amazon:domain", "amazon:effect", "amazon:emotion", "audio", "break", "emphasis", "lang", "p",
     "phoneme", "prosody", "s", "say-as", "speak", "sub", "voice", "w",
   ]
 
   /// The attributes Alexa requires on a tag (tags not listed require none).
-  public static let requiredAttributes: [String: [String]] = [
+  static let requiredAttributes: [String: [String]] = [
     "amazon:domain": ["name"],
     "amazon:effect": ["name"],
     "amazon:emotion": ["name", "intensity"],
@@ -80,13 +75,13 @@ public enum SSMLChecker {
   ]
 
   /// At most this many problems are reported for one text; the first ones are the useful ones.
-  public static let maximumProblems = 50
+  static let maximumProblems = 50
 
   /// Checks a prompt's SSML.
   ///
   /// - Parameter text: The whole prompt text (leading whitespace, then `<speak>`…).
   /// - Returns: The problems in text order; empty when the SSML is valid.
-  public static func check(_ text: String) -> [SSMLProblem] {
+  static func check(_ text: String) -> [SSMLProblem] {
     var scanner = SSMLScanner(source: ScalarText(text))
     scanner.scan()
     return Array(scanner.problems.prefix(maximumProblems))

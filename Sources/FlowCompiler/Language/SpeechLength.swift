@@ -1,4 +1,4 @@
-public import FlowIR
+import FlowIR
 
 /// Upper bounds on the length of rendered speech, so that the compiler can report prompts that
 /// can exceed Alexa's limit of 8,000 characters of `outputSpeech` text.
@@ -6,16 +6,16 @@ public import FlowIR
 /// Lengths are counted in UTF-16 code units: never less than the Unicode scalars or the
 /// user-perceived characters, so a bound in this unit is safe whichever unit Alexa counts. SSML
 /// counts entirely, markup included, because the limit applies to the `ssml` string.
-public enum SpeechLength {
+enum SpeechLength {
   /// Alexa's limit on the speech text of one response.
-  public static let alexaLimit = 8000
+  static let alexaLimit = 8000
 
   /// The length of a text in the unit of this type (UTF-16 code units).
-  public static func length(of text: String) -> Int { text.utf16.count }
+  static func length(of text: String) -> Int { text.utf16.count }
 
   /// The length of a text after the XML escaping that the runtime applies to values rendered
   /// into SSML (`&` → `&amp;`, `<` → `&lt;`, `>` → `&gt;`, `"` → `&quot;`, `'` → `&apos;`).
-  public static func escapedLength(of text: String) -> Int {
+  static func escapedLength(of text: String) -> Int {
     text.utf16.reduce(0) { total, unit in
       switch unit {
       case 0x26: total + 5  // &amp;
@@ -33,7 +33,7 @@ public enum SpeechLength {
   ///   - maximumValueLength: The longest a path's value can render to (already escaped when the
   ///     template is SSML), or `nil` when it has no known bound.
   /// - Returns: The bound, or `nil` when some placeholder has no bound. Saturates at `Int.max`.
-  public static func maximumLength(
+  static func maximumLength(
     of template: Template, maximumValueLength: (String) -> Int?
   ) -> Int? {
     var total = 0
@@ -53,23 +53,23 @@ public enum SpeechLength {
 
   /// Bounds assumed for values the runtime supplies (Amazon Pay limits where they are
   /// documented, generous bounds elsewhere), before XML escaping.
-  public static let runtimeValueBounds: [String: Int] = [
-    "order.id": 32,
-    "agreement.id": 64,
-    "agreement.status": 16,
-    "agreement.open": 5,
+  static let runtimeValueBounds: [String: Int] = [
+    VariablePath.orderID.rawValue: 32,
+    VariablePath.agreementID.rawValue: 64,
+    VariablePath.agreementStatus.rawValue: 16,
+    VariablePath.agreementOpen.rawValue: 5,
     "shipping.name": 50,
     "shipping.address_line1": 180,
     "shipping.city": 50,
     "shipping.state_or_region": 50,
     "shipping.postal_code": 20,
     "shipping.country_code": 2,
-    "payment.error": 1024,
-    "payment.reason": 1024,
+    VariablePath.paymentError.rawValue: 1024,
+    VariablePath.paymentReason.rawValue: 1024,
   ]
 
   /// The largest quantity a number slot can set (1 to 99).
-  public static let maximumQuantity: Int64 = 99
+  static let maximumQuantity: Int64 = 99
 
   /// The longest a path's value can render to in a locale, from the catalog and the bounds
   /// above; a ready-made argument for ``maximumLength(of:maximumValueLength:)``.
@@ -84,7 +84,7 @@ public enum SpeechLength {
   ///   - locale: The locale whose names are spoken.
   ///   - ssml: Whether the value is rendered into SSML (and so XML-escaped).
   /// - Returns: The bound, or `nil` for a path it does not know.
-  public static func maximumValueLength(
+  static func maximumValueLength(
     of path: String, products: [Product], locale: String, ssml: Bool
   ) -> Int? {
     func text(_ value: String) -> Int { ssml ? escapedLength(of: value) : length(of: value) }

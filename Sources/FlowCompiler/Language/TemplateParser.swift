@@ -1,25 +1,19 @@
-public import FlowIR
+import FlowIR
 
 /// A placeholder `{path}` found in a prompt.
-public struct TemplatePlaceholder: Sendable, Hashable {
+struct TemplatePlaceholder: Sendable, Hashable {
   /// The path without the surrounding whitespace that `{ order.total }` tolerates.
-  public var path: String
+  var path: String
   /// The whole placeholder, braces included, relative to the prompt text.
-  public var range: TextRange
+  var range: TextRange
   /// The path alone, relative to the prompt text (add a ``VariablePathProblem``'s range to it
   /// with ``TextRange/shifted(by:)``).
-  public var pathRange: TextRange
+  var pathRange: TextRange
 
-  /// Creates a placeholder.
-  public init(path: String, range: TextRange, pathRange: TextRange) {
-    self.path = path
-    self.range = range
-    self.pathRange = pathRange
-  }
 }
 
 /// One piece of a parsed prompt.
-public enum TemplatePiece: Sendable, Hashable {
+enum TemplatePiece: Sendable, Hashable {
   /// Literal text with `{{` and `}}` already turned into `{` and `}`; the range covers the text
   /// as written.
   case text(String, range: TextRange)
@@ -28,7 +22,7 @@ public enum TemplatePiece: Sendable, Hashable {
 }
 
 /// Why a prompt's placeholders are not valid.
-public enum TemplateProblemKind: Sendable, Hashable {
+enum TemplateProblemKind: Sendable, Hashable {
   /// A `{` with no `}` before the end of the text or before the next `{`; the range is the `{`.
   /// Write `{{` for a literal brace.
   case unclosedPlaceholder
@@ -40,31 +34,26 @@ public enum TemplateProblemKind: Sendable, Hashable {
 }
 
 /// A problem in a prompt, with its range relative to the prompt text.
-public struct TemplateProblem: Sendable, Hashable {
+struct TemplateProblem: Sendable, Hashable {
   /// What is wrong.
-  public var kind: TemplateProblemKind
+  var kind: TemplateProblemKind
   /// Where.
-  public var range: TextRange
+  var range: TextRange
 
-  /// Creates a problem.
-  public init(kind: TemplateProblemKind, range: TextRange) {
-    self.kind = kind
-    self.range = range
-  }
 }
 
 /// A prompt split into literal text and placeholders.
-public struct ParsedTemplate: Sendable, Hashable {
+struct ParsedTemplate: Sendable, Hashable {
   /// The pieces in order; adjacent texts are merged. A placeholder with a problem stays in the
   /// text as written.
-  public var pieces: [TemplatePiece]
+  var pieces: [TemplatePiece]
   /// Problems in source order; empty when the prompt is valid.
-  public var problems: [TemplateProblem]
+  var problems: [TemplateProblem]
   /// Whether the prompt is SSML: its text, leading whitespace aside, starts with `<speak>`.
-  public var isSSML: Bool
+  var isSSML: Bool
 
   /// The valid placeholders in order.
-  public var placeholders: [TemplatePlaceholder] {
+  var placeholders: [TemplatePlaceholder] {
     pieces.compactMap {
       if case .placeholder(let placeholder) = $0 { return placeholder }
       return nil
@@ -72,7 +61,7 @@ public struct ParsedTemplate: Sendable, Hashable {
   }
 
   /// The IR form: texts and variables (adjacent texts merged) and the SSML flag.
-  public var template: Template {
+  var template: Template {
     var segments: [TemplateSegment] = []
     for piece in pieces {
       switch piece {
@@ -96,12 +85,12 @@ public struct ParsedTemplate: Sendable, Hashable {
 /// too. A placeholder is `{`, optional whitespace, a path, optional whitespace, `}`; so
 /// `{order.total}` and `{ order.total }` are the same. Placeholders inside SSML are found the
 /// same way (they are text to the SSML checker).
-public enum TemplateParser {
+enum TemplateParser {
   /// Parses a prompt.
   ///
   /// - Parameter text: The prompt text as the YAML scalar holds it.
   /// - Returns: The pieces, the problems, and whether the text is SSML.
-  public static func parse(_ text: String) -> ParsedTemplate {
+  static func parse(_ text: String) -> ParsedTemplate {
     let scalars = ScalarText(text)
     var pieces: [TemplatePiece] = []
     var problems: [TemplateProblem] = []
@@ -187,7 +176,7 @@ public enum TemplateParser {
   }
 
   /// Whether a prompt is SSML: leading whitespace aside, it starts with `<speak>`.
-  public static func isSSML(_ text: String) -> Bool {
+  static func isSSML(_ text: String) -> Bool {
     text.unicodeScalars.drop { $0.isLanguageWhitespace }.starts(with: "<speak>".unicodeScalars)
   }
 }

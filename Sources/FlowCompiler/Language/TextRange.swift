@@ -4,24 +4,18 @@
 /// `characters` counts Unicode scalars, the same unit ``SourcePosition/column`` counts, so that
 /// a compiler mapping a problem into the file can add it to a column; `utf8` counts UTF-8
 /// bytes, the unit of ``SourcePosition/offset``. Both start at 0 at the start of the string.
-public struct TextRange: Sendable, Hashable {
+struct TextRange: Sendable, Hashable {
   /// Unicode scalar offsets from the start of the string.
-  public var characters: Range<Int>
+  var characters: Range<Int>
   /// UTF-8 byte offsets from the start of the string.
-  public var utf8: Range<Int>
-
-  /// Creates a range from both kinds of offsets.
-  public init(characters: Range<Int>, utf8: Range<Int>) {
-    self.characters = characters
-    self.utf8 = utf8
-  }
+  var utf8: Range<Int>
 
   /// The range moved right by a base range's start: turns a range relative to a substring (a
   /// path inside a placeholder) into one relative to the enclosing string.
   ///
   /// - Parameter base: Where the substring starts in the enclosing string.
   /// - Returns: The range relative to the enclosing string.
-  public func shifted(by base: TextRange) -> TextRange {
+  func shifted(by base: TextRange) -> TextRange {
     TextRange(
       characters: (characters.lowerBound + base.characters.lowerBound)..<(characters.upperBound
         + base.characters.lowerBound),

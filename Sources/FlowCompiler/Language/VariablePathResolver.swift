@@ -1,7 +1,7 @@
-public import FlowIR
+import FlowIR
 
 /// The type of a variable path, of a literal, or of a condition operand.
-public enum ValueType: String, Sendable, Hashable, CaseIterable {
+enum ValueType: String, Sendable, Hashable, CaseIterable {
   /// A product of the catalog (`product`, `catalog.<id>`, a `catalog` slot).
   case product
   /// A whole number (`quantity`, an `AMAZON.NUMBER` slot).
@@ -17,40 +17,39 @@ public enum ValueType: String, Sendable, Hashable, CaseIterable {
 
 /// What a path may refer to where it is used: the catalog's product ids, and the slots of the
 /// intent whose transition is being checked (only inside `set`).
-public struct VariableScope: Sendable, Equatable {
+struct VariableScope: Sendable, Equatable {
   /// The ids of the products in the catalog.
-  public var productIDs: Set<String>
+  var productIDs: Set<String>
   /// Slot name → slot type (`catalog`, `AMAZON.NUMBER`, …) of the intent being handled, when the
   /// path is the value of a `set`; `nil` everywhere else (templates, conditions, outcome
   /// transitions), where `slot.<name>` is a problem.
-  public var slots: [String: String]?
+  var slots: [String: String]?
 
   /// Creates a scope.
   ///
   /// - Parameters:
   ///   - productIDs: The ids of the products in the catalog.
   ///   - slots: The handled intent's slots (name → type) for a `set` value, else `nil`.
-  public init(productIDs: Set<String>, slots: [String: String]? = nil) {
+  init(productIDs: Set<String>, slots: [String: String]? = nil) {
     self.productIDs = productIDs
     self.slots = slots
   }
 }
 
 /// A path that exists, with its type and the variables it needs.
-public struct ResolvedVariablePath: Sendable, Hashable {
+struct ResolvedVariablePath: Sendable, Hashable {
   /// The path as written (without surrounding whitespace).
-  public var path: String
+  var path: String
   /// The type of its value.
-  public var type: ValueType
+  var type: ValueType
   /// The variables that must be definitely set for the path to have a value, sorted; never
   /// holds an always-set variable (``BaseVariable/isAlwaysSet``).
-  public var dependencies: [BaseVariable]
+  var dependencies: [BaseVariable]
   /// The slot name when the path is `slot.<name>`.
-  public var slotName: String?
+  var slotName: String?
 
   /// Creates a resolved path.
-  public init(path: String, type: ValueType, dependencies: [BaseVariable], slotName: String? = nil)
-  {
+  init(path: String, type: ValueType, dependencies: [BaseVariable], slotName: String? = nil) {
     self.path = path
     self.type = type
     self.dependencies = dependencies
@@ -59,7 +58,7 @@ public struct ResolvedVariablePath: Sendable, Hashable {
 }
 
 /// Why a variable path is not valid.
-public enum VariablePathProblemKind: Sendable, Hashable {
+enum VariablePathProblemKind: Sendable, Hashable {
   /// Not a dot-separated list of segments `[a-z_][a-z0-9_]*` (empty, a stray dot, an upper-case
   /// letter, a space…).
   case malformed(path: String)
@@ -81,17 +80,12 @@ public enum VariablePathProblemKind: Sendable, Hashable {
 }
 
 /// A problem with a variable path, with its range relative to the path string.
-public struct VariablePathProblem: Error, Sendable, Hashable {
+struct VariablePathProblem: Error, Sendable, Hashable {
   /// What is wrong.
-  public var kind: VariablePathProblemKind
+  var kind: VariablePathProblemKind
   /// The offending part of the path (a segment, or the whole path).
-  public var range: TextRange
+  var range: TextRange
 
-  /// Creates a problem.
-  public init(kind: VariablePathProblemKind, range: TextRange) {
-    self.kind = kind
-    self.range = range
-  }
 }
 
 /// The variable paths of the flow language: which exist, their types, what they depend on, and
@@ -109,24 +103,24 @@ public struct VariablePathProblem: Error, Sendable, Hashable {
 /// | `shipping.name`, `.address_line1`, `.city`, `.state_or_region`, `.postal_code`, `.country_code` | string | `shipping` |
 /// | `payment.error`, `payment.reason` | string | themselves |
 /// | `slot.<name>` | the slot's type | nothing (only inside `set`) |
-public enum VariablePathResolver {
+enum VariablePathResolver {
   /// The first segments a path may start with.
-  public static var roots: [String] { VariablePath.roots }
+  static var roots: [String] { VariablePath.roots }
 
   /// The members of a product value (`product.<member>`, `catalog.<id>.<member>`).
-  public static var productMembers: [String] { VariablePath.productMembers }
+  static var productMembers: [String] { VariablePath.productMembers }
 
   /// The members of `shipping`.
-  public static var shippingMembers: [String] { VariablePath.shippingMembers }
+  static var shippingMembers: [String] { VariablePath.shippingMembers }
 
   /// The variables a `set` may assign and the type each value must have: `product` (a product:
   /// `slot.<catalog slot>`, `catalog.<id>`) and `quantity` (an integer: `slot.<number slot>`, a
   /// whole number from 1 to 99). Everything else is set by the runtime.
-  public static let assignable: [String: ValueType] = ["product": .product, "quantity": .integer]
+  static let assignable: [String: ValueType] = ["product": .product, "quantity": .integer]
 
   /// The value type of a slot type: `catalog` is a product, `AMAZON.NUMBER` an integer, every
   /// other type a string.
-  public static func valueType(ofSlotType slotType: String) -> ValueType {
+  static func valueType(ofSlotType slotType: String) -> ValueType {
     switch slotType {
     case "catalog": .product
     case "AMAZON.NUMBER": .integer
@@ -135,7 +129,7 @@ public enum VariablePathResolver {
   }
 
   /// Whether `path` is dot-separated segments `[a-z_][a-z0-9_]*`.
-  public static func isWellFormed(_ path: String) -> Bool {
+  static func isWellFormed(_ path: String) -> Bool {
     // One pass over the bytes: every accepted character is ASCII.
     var atSegmentStart = true
     for byte in path.utf8 {
@@ -160,7 +154,7 @@ public enum VariablePathResolver {
   ///   - path: The path as written, such as `order.total` (no surrounding whitespace).
   ///   - scope: The product ids and, inside `set`, the handled intent's slots.
   /// - Returns: The resolved path, or a problem whose range is relative to `path`.
-  public static func resolve(_ path: String, in scope: VariableScope) -> Result<
+  static func resolve(_ path: String, in scope: VariableScope) -> Result<
     ResolvedVariablePath, VariablePathProblem
   > {
     guard isWellFormed(path) else {

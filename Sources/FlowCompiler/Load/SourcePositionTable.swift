@@ -2,8 +2,8 @@
 ///
 /// libyaml counts `mark.index` in characters (Unicode scalars, a CRLF counting as two) of the
 /// text it was given, which starts after any UTF-8 byte order mark. Diagnostics need byte
-/// offsets and character columns of the file, so the table records, in one pass over the
-/// bytes, where every line starts (in bytes and in characters) and the byte offset of every
+/// offsets and columns (in Unicode scalars) of the file, so the table records, in one pass over the
+/// bytes, where every line starts (in bytes and in Unicode scalars) and the byte offset of every
 /// 64th character. A lookup is then a binary search over line starts plus a walk over at most
 /// 63 characters, instead of a scan from the start of the file.
 ///

@@ -53,14 +53,16 @@ public struct YAMLLoader {
     let bytes = file.bytes
     guard bytes.count <= limits.maxBytes else {
       return YAMLLoadResult(
-        root: nil, diagnostics: [.fileTooLarge(size: bytes.count, limit: limits.maxBytes)])
+        root: nil,
+        diagnostics: [DiagnosticCatalogue.fileTooLarge(size: bytes.count, limit: limits.maxBytes)])
     }
     switch UTF8Validation.firstProblem(in: bytes) {
     case .utf16ByteOrderMark:
       let start = SourcePosition(line: 1, column: 1, offset: 0)
       let end = SourcePosition(line: 1, column: 2, offset: 2)
       return YAMLLoadResult(
-        root: nil, diagnostics: [.utf16File(at: SourceRange(start: start, end: end))])
+        root: nil,
+        diagnostics: [DiagnosticCatalogue.utf16File(at: SourceRange(start: start, end: end))])
     case .invalidByte(let offset, let value):
       let start = file.position(ofOffset: offset)
       var end = start
@@ -68,7 +70,9 @@ public struct YAMLLoader {
       end.offset += 1
       return YAMLLoadResult(
         root: nil,
-        diagnostics: [.invalidUTF8(byte: value, at: SourceRange(start: start, end: end))])
+        diagnostics: [
+          DiagnosticCatalogue.invalidUTF8(byte: value, at: SourceRange(start: start, end: end))
+        ])
     case nil:
       break
     }

@@ -70,7 +70,7 @@ struct YAMLTreeBuilder {
     let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     defer { parser.deallocate() }
     guard yaml_parser_initialize(parser) == 1 else {
-      diagnostics.append(.yamlSyntax("out of memory", at: nil))
+      diagnostics.append(DiagnosticCatalogue.yamlSyntax("out of memory", at: nil))
       stoppedEarly = true
       return
     }
@@ -86,7 +86,8 @@ struct YAMLTreeBuilder {
             // `...` then more content: libyaml wants a `---`, but the real problem is that
             // a second document follows a complete first one, which stays usable.
             let start = Int(parser.pointee.problem_mark.index)
-            diagnostics.append(.multipleDocuments(at: table.range(ofCharacterAt: start)))
+            diagnostics.append(
+              DiagnosticCatalogue.multipleDocuments(at: table.range(ofCharacterAt: start)))
             return
           }
           reportParserError(parser.pointee, textStart: textStart)
@@ -109,7 +110,8 @@ struct YAMLTreeBuilder {
     case YAML_DOCUMENT_START_EVENT:
       documentCount += 1
       if documentCount > 1 {
-        diagnostics.append(.multipleDocuments(at: table.range(from: startIndex, to: endIndex)))
+        diagnostics.append(
+          DiagnosticCatalogue.multipleDocuments(at: table.range(from: startIndex, to: endIndex)))
         return false
       }
       return true
@@ -135,7 +137,7 @@ struct YAMLTreeBuilder {
       let isMapping = event.type == YAML_MAPPING_START_EVENT
       let range = table.range(from: startIndex, to: endIndex)
       guard stack.count < limits.maxDepth else {
-        diagnostics.append(.nestingTooDeep(limit: limits.maxDepth, at: range))
+        diagnostics.append(DiagnosticCatalogue.nestingTooDeep(limit: limits.maxDepth, at: range))
         stoppedEarly = true
         return false
       }
@@ -183,14 +185,16 @@ struct YAMLTreeBuilder {
       guard let anchored = anchors[name] else {
         if let open = stack.first(where: { $0.anchor == name }) {
           let anchorRange = table.range(ofCharacterAt: open.startIndex)
-          reportRepeatable { .recursiveAlias(name, at: range, anchorAt: anchorRange) }
+          reportRepeatable {
+            DiagnosticCatalogue.recursiveAlias(name, at: range, anchorAt: anchorRange)
+          }
         } else {
           // Suggestions sort and compare every anchor name: skip them when a (hostile) file
           // has so many anchors that a hundred searches would take seconds.
           let known = anchors.count <= 1_000 ? anchors : [:]
           reportRepeatable {
             let suggestion = Suggestions.closest(to: name, among: known.keys)
-            return .unknownAlias(name, suggestion: suggestion, at: range)
+            return DiagnosticCatalogue.unknownAlias(name, suggestion: suggestion, at: range)
           }
         }
         attach(YAMLNode(content: .scalar("", .plain), range: range), nodeCount: 1, height: 0)
@@ -199,7 +203,8 @@ struct YAMLTreeBuilder {
       aliasExpansion = Self.saturatingSum(aliasExpansion, anchored.nodeCount)
       guard aliasExpansion <= limits.maxAliasExpansion else {
         diagnostics.append(
-          .aliasExpansionLimit(alias: name, limit: limits.maxAliasExpansion, at: range))
+          DiagnosticCatalogue.aliasExpansionLimit(
+            alias: name, limit: limits.maxAliasExpansion, at: range))
         stoppedEarly = true
         return false
       }
@@ -207,7 +212,7 @@ struct YAMLTreeBuilder {
       // chained, such copies could nest without bound and overflow the stack of any recursive
       // walk (or of the tree's own deallocation).
       guard stack.count + anchored.height <= limits.maxDepth else {
-        diagnostics.append(.nestingTooDeep(limit: limits.maxDepth, at: range))
+        diagnostics.append(DiagnosticCatalogue.nestingTooDeep(limit: limits.maxDepth, at: range))
         stoppedEarly = true
         return false
       }
@@ -248,7 +253,7 @@ struct YAMLTreeBuilder {
     var isDuplicate = false
     if let text = node.scalar {
       if let first = Self.firstRange(ofKey: text, in: &stack[top]) {
-        reportRepeatable { .duplicateKey(text, at: node.range, firstAt: first) }
+        reportRepeatable { DiagnosticCatalogue.duplicateKey(text, at: node.range, firstAt: first) }
         isDuplicate = true
       } else {
         stack[top].keyRanges?[text] = node.range
@@ -337,7 +342,7 @@ struct YAMLTreeBuilder {
       range = nil
       problemOffset = -1
     }
-    var diagnostic = Diagnostic.yamlSyntax(problem, at: range)
+    var diagnostic = DiagnosticCatalogue.yamlSyntax(problem, at: range)
     if problemOffset >= 0, let tabOffset = tabInIndentation(near: problemOffset, problem: problem) {
       // The tab is the whole story; libyaml's context (often "the plain scalar" on the line
       // before) would only distract from it.

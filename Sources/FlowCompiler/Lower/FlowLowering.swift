@@ -78,7 +78,7 @@ struct FlowLowering {
       paymentAction: action, orderIdPrefix: merchant.orderIdPrefix?.value,
       sandboxCustomerEmail: merchant.sandboxKeyRange != nil
         ? (merchant.sandboxBuyerEmail?.value ?? "") : nil,
-      region: MerchantRules.region(of: country))
+      region: AmazonPayTables.region(of: country))
   }
 
   private func lowerIntents() -> [Intent] {

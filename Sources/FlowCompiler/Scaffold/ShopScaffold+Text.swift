@@ -1,6 +1,6 @@
 extension ShopScaffold {
   /// The ledger currency of the shop.
-  var currency: String { MerchantRules.currency(of: country) }
+  var currency: String { AmazonPayTables.currency(of: country) }
 
   /// The product's price as written in the flow, and the total of two.
   var prices: (one: String, two: String) {

@@ -31,7 +31,7 @@ public struct ShopScaffold: Sendable, Equatable {
   public static let readmePath = "README.md"
 
   /// The countries a shop can be established in: Amazon Pay's `countryOfEstablishment` values.
-  public static var countries: [String] { MerchantRules.countries }
+  public static var countries: [String] { AmazonPayTables.countries }
 
   /// The locales `flowc init` can write a shop for in a country: the Alexa locales Amazon Pay
   /// served in the country's Amazon Pay region.
@@ -39,7 +39,7 @@ public struct ShopScaffold: Sendable, Equatable {
   /// - Parameter country: A country of ``countries``.
   /// - Returns: The locales, sorted.
   public static func locales(for country: String) -> [String] {
-    let region = MerchantRules.region(of: country)
+    let region = AmazonPayTables.region(of: country)
     return AlexaLocales.all.filter { AlexaLocales.paymentRegion(of: $0) == region }
   }
 
@@ -72,13 +72,13 @@ public struct ShopScaffold: Sendable, Equatable {
     throws(ShopScaffoldError)
   {
     let country = country ?? "US"
-    guard MerchantRules.countries.contains(country) else {
+    guard AmazonPayTables.countries.contains(country) else {
       let upper = country.uppercased()
       let suggestion =
         country == "GB" || upper == "GB"
         ? "UK"
-        : MerchantRules.countries.contains(upper)
-          ? upper : Suggestions.closest(to: country, among: MerchantRules.countries)
+        : AmazonPayTables.countries.contains(upper)
+          ? upper : Suggestions.closest(to: country, among: AmazonPayTables.countries)
       throw .unsupportedCountry(country, suggestion: suggestion)
     }
     let allowed = Self.locales(for: country)
@@ -150,12 +150,12 @@ public enum ShopScaffoldError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .unsupportedCountry(let country, let suggestion):
       "unsupported country '\(country)' (supported: "
-        + MerchantRules.countries.joined(separator: " ") + ")" + Self.didYouMean(suggestion)
+        + AmazonPayTables.countries.joined(separator: " ") + ")" + Self.didYouMean(suggestion)
     case .unknownLocale(let locale, let suggestion):
       "unknown locale '\(locale)'" + Self.didYouMean(suggestion)
     case .localeOutsideRegion(let locale, let country, let allowed):
       "Amazon Pay did not serve locale '\(locale)' to merchants in '\(country)' "
-        + "(region '\(MerchantRules.region(of: country))'); choose from "
+        + "(region '\(AmazonPayTables.region(of: country))'); choose from "
         + allowed.joined(separator: ", ")
     case .noDefaultLocale(let country, let allowed):
       "give the shop's locales with --locales: '\(country)' has no locale of its own; choose "

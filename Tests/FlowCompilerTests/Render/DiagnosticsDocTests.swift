@@ -23,10 +23,10 @@ import Testing
   @Test func referenceLayout() {
     let descriptors = [
       DiagnosticDescriptor(
-        id: "b-id", severity: .warning, summary: "second | with a pipe",
+        id: DiagnosticID("b-id"), severity: .warning, summary: "second | with a pipe",
         explanation: "Body of b.\n\n```yaml\nb: 1\n```\n\n"),
       DiagnosticDescriptor(
-        id: "a-id", severity: .error, summary: "first", explanation: "Body of a."),
+        id: DiagnosticID("a-id"), severity: .error, summary: "first", explanation: "Body of a."),
     ]
     let reference = DiagnosticCatalogue.markdownReference(of: descriptors)
     #expect(reference.hasPrefix("# Diagnostics reference\n"))
@@ -86,8 +86,10 @@ import Testing
 
   @Test func listingAlignsSummaries() {
     let listing = DiagnosticCatalogue.listing(of: [
-      DiagnosticDescriptor(id: "long-id-here", severity: .error, summary: "one", explanation: ""),
-      DiagnosticDescriptor(id: "short", severity: .warning, summary: "two", explanation: ""),
+      DiagnosticDescriptor(
+        id: DiagnosticID("long-id-here"), severity: .error, summary: "one", explanation: ""),
+      DiagnosticDescriptor(
+        id: DiagnosticID("short"), severity: .warning, summary: "two", explanation: ""),
     ])
     #expect(listing == "long-id-here  error: one\nshort         warning: two\n")
   }

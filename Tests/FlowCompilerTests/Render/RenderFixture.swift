@@ -27,13 +27,14 @@ enum RenderFixture {
 
   static let descriptors = [
     DiagnosticDescriptor(
-      id: "unknown-state", severity: .error,
+      id: DiagnosticID("unknown-state"), severity: .error,
       summary: "a transition names a state that does not exist",
       explanation:
         "A transition names a state that does not exist.\n\n```yaml\non:\n  success: chekout\n```\n"
     ),
     DiagnosticDescriptor(
-      id: "bad-invocation", severity: .warning, summary: "the invocation name has odd characters",
+      id: DiagnosticID("bad-invocation"), severity: .warning,
+      summary: "the invocation name has odd characters",
       explanation: "Invocation names are lowercase words.\n\n```yaml\ninvocation: No Nicks\n```\n"),
   ]
 

@@ -2,7 +2,7 @@ import FlowIR
 
 extension DiagnosticCatalogue {
   static let invalidPriceDescriptor = DiagnosticDescriptor(
-    id: "invalid-price", severity: .error,
+    id: .invalidPrice, severity: .error,
     summary: "a product price is not an exact, positive amount within the limits",
     explanation: """
       A price is a decimal number in the merchant's currency, written as a string (`"9.00"`) \
@@ -20,7 +20,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let duplicateSynonymDescriptor = DiagnosticDescriptor(
-    id: "duplicate-synonym", severity: .warning,
+    id: .duplicateSynonym, severity: .warning,
     summary: "two products share a name or synonym, so the catalog slot cannot tell them apart",
     explanation: """
       Names and synonyms feed the `catalog` slot type. When two products share one (ignoring \

@@ -1,6 +1,6 @@
 extension DiagnosticCatalogue {
   static let unreachableStateDescriptor = DiagnosticDescriptor(
-    id: "unreachable-state", severity: .warning,
+    id: .unreachableState, severity: .warning,
     summary: "no path from `flow.start` leads to the state",
     explanation: """
       A state that no transition from the start state reaches is never used.
@@ -17,7 +17,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let askWithoutExitDescriptor = DiagnosticDescriptor(
-    id: "ask-without-exit", severity: .error,
+    id: .askWithoutExit, severity: .error,
     summary: "an `ask` state has no transition to another state",
     explanation: """
       An `ask` state keeps the session open and waits for an intent. When neither its `on:` nor \
@@ -34,7 +34,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let noEndingReachableDescriptor = DiagnosticDescriptor(
-    id: "no-ending-reachable", severity: .warning,
+    id: .noEndingReachable, severity: .warning,
     summary: "no `tell` state can be reached from the state",
     explanation: """
       A conversation ends in a `tell` state. From this state, no path leads to one, so the \
@@ -49,7 +49,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let unhandledOutcomeDescriptor = DiagnosticDescriptor(
-    id: "unhandled-outcome", severity: .error,
+    id: .unhandledOutcome, severity: .error,
     summary: "a `setup` or `charge` state does not handle one of its outcomes",
     explanation: """
       Amazon Pay answers a Setup with `success`, `permission_denied` or `error`, and a Charge \
@@ -68,7 +68,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let chargeWithoutAgreementDescriptor = DiagnosticDescriptor(
-    id: "charge-without-agreement", severity: .error,
+    id: .chargeWithoutAgreement, severity: .error,
     summary: "a `charge` state can be reached without a billing agreement",
     explanation: """
       Charge needs the billing agreement that a `setup` `success` creates, or the stored \
@@ -87,7 +87,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let unspokenTotalDescriptor = DiagnosticDescriptor(
-    id: "unspoken-total", severity: .warning,
+    id: .unspokenTotal, severity: .warning,
     summary: "a path into a `charge` state does not pass an `ask` state after the total is known",
     explanation: """
       Customers must hear what they pay before paying. After a transition sets the product or \
@@ -107,7 +107,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let variableNotSetDescriptor = DiagnosticDescriptor(
-    id: "variable-not-set", severity: .error,
+    id: .variableNotSet, severity: .error,
     summary: "a variable is read where some path has not set it",
     explanation: """
       A placeholder, a condition or a charge amount reads a variable that is not set on every \

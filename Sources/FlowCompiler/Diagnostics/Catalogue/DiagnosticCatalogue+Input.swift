@@ -1,62 +1,61 @@
 extension DiagnosticCatalogue {
+  static let unreadableFileDescriptor = DiagnosticDescriptor(
+    id: .unreadableFile, severity: .error,
+    summary: "a file named on the command line cannot be read",
+    explanation: """
+      flowc could not read a file it was asked to check or compile: the file does not \
+      exist, is a directory, cannot be opened with the current permissions, or is larger \
+      than flowc reads (\(SourceFileReader.maximumFileSize / (1024 * 1024)) MiB). The \
+      message carries the operating system's reason. No other file is affected: \
+      `flowc check` goes on with the remaining files.
+
+      Example:
+
+      ```
+      $ flowc check exmples/no-nicks.yaml
+      exmples/no-nicks.yaml: error: cannot read file: no such file or directory [unreadable-file]
+      ```
+
+      Fix: check the path (it is relative to the current directory) and the file's \
+      permissions.
+      """)
+
+  static let unwritableFileDescriptor = DiagnosticDescriptor(
+    id: .unwritableFile, severity: .error,
+    summary: "an output file cannot be written",
+    explanation: """
+      flowc could not write the file named by `-o`: its folder does not exist, is not \
+      writable, or the path names a directory. Nothing was written.
+
+      Example:
+
+      ```
+      $ flowc compile shop.yaml -o missing-folder/shop.json
+      missing-folder/shop.json: error: cannot write file: no such file or directory [unwritable-file]
+      ```
+
+      Fix: create the folder first, or choose a path you can write to.
+      """)
+
   /// Descriptors of reading flow files and writing output files (the driver's own diagnostics).
   static let inputDescriptors: [DiagnosticDescriptor] = [
-    DiagnosticDescriptor(
-      id: "unreadable-file", severity: .error,
-      summary: "a file named on the command line cannot be read",
-      explanation: """
-        flowc could not read a file it was asked to check or compile: the file does not \
-        exist, is a directory, cannot be opened with the current permissions, or is larger \
-        than flowc reads (\(SourceFileReader.maximumFileSize / (1024 * 1024)) MiB). The \
-        message carries the operating system's reason. No other file is affected: \
-        `flowc check` goes on with the remaining files.
-
-        Example:
-
-        ```
-        $ flowc check exmples/no-nicks.yaml
-        exmples/no-nicks.yaml: error: cannot read file: no such file or directory [unreadable-file]
-        ```
-
-        Fix: check the path (it is relative to the current directory) and the file's \
-        permissions.
-        """),
-    DiagnosticDescriptor(
-      id: "unwritable-file", severity: .error,
-      summary: "an output file cannot be written",
-      explanation: """
-        flowc could not write the file named by `-o`: its folder does not exist, is not \
-        writable, or the path names a directory. Nothing was written.
-
-        Example:
-
-        ```
-        $ flowc compile shop.yaml -o missing-folder/shop.json
-        missing-folder/shop.json: error: cannot write file: no such file or directory [unwritable-file]
-        ```
-
-        Fix: create the folder first, or choose a path you can write to.
-        """),
+    unreadableFileDescriptor, unwritableFileDescriptor,
   ]
 }
 
-extension Diagnostic {
+extension DiagnosticCatalogue {
   /// `cannot read file: <reason>`: a file named on the command line could not be read.
   ///
   /// - Parameter reason: The operating system's reason, lowercase, such as
   ///   `no such file or directory`.
-  public static func unreadableFile(reason: String) -> Diagnostic {
-    Diagnostic(
-      severity: .error, id: "unreadable-file", message: "cannot read file: \(reason)",
-      range: nil)
+  static func unreadableFile(reason: String) -> Diagnostic {
+    unreadableFileDescriptor.report("cannot read file: \(reason)", at: nil)
   }
 
   /// `cannot write file: <reason>`: an output file could not be written.
   ///
   /// - Parameter reason: The operating system's reason, lowercase.
-  public static func unwritableFile(reason: String) -> Diagnostic {
-    Diagnostic(
-      severity: .error, id: "unwritable-file", message: "cannot write file: \(reason)",
-      range: nil)
+  static func unwritableFile(reason: String) -> Diagnostic {
+    unwritableFileDescriptor.report("cannot write file: \(reason)", at: nil)
   }
 }

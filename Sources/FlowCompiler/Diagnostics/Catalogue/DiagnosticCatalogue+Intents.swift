@@ -2,7 +2,7 @@ import Foundation
 
 extension DiagnosticCatalogue {
   static let missingSamplesDescriptor = DiagnosticDescriptor(
-    id: "missing-samples", severity: .error,
+    id: .missingSamples, severity: .error,
     summary: "a custom intent has no sample utterances for one of the skill's locales",
     explanation: """
       Alexa only recognises a custom intent from its samples, so every custom intent needs \
@@ -21,7 +21,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let unknownSlotDescriptor = DiagnosticDescriptor(
-    id: "unknown-slot", severity: .error,
+    id: .unknownSlot, severity: .error,
     summary: "a sample or a `slot.` path names a slot the intent does not declare",
     explanation: """
       `{name}` in a sample utterance and `slot.name` in a transition's `set` name slots of the \
@@ -39,7 +39,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let unknownSlotTypeDescriptor = DiagnosticDescriptor(
-    id: "unknown-slot-type", severity: .error,
+    id: .unknownSlotType, severity: .error,
     summary: "a slot's type is neither `catalog` nor an Alexa built-in type",
     explanation: """
       A slot type is `catalog` (the type generated from `products`) or an Alexa built-in such \
@@ -54,7 +54,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let duplicateSampleDescriptor = DiagnosticDescriptor(
-    id: "duplicate-sample", severity: .error,
+    id: .duplicateSample, severity: .error,
     summary: "the same sample utterance is given twice",
     explanation: """
       Alexa cannot tell two intents apart by the same utterance, and rejects an interaction \

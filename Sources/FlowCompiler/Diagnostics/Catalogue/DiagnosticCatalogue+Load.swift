@@ -1,177 +1,182 @@
 extension DiagnosticCatalogue {
+  static let yamlSyntaxDescriptor = DiagnosticDescriptor(
+    id: .yamlSyntax,
+    severity: .error,
+    summary: "the file is not well-formed YAML",
+    explanation: """
+      The YAML parser (libyaml) could not read the file. The message is the parser's own \
+      description of the problem, reported where it noticed it; a note points at the \
+      construct it was reading (a block mapping, a quoted scalar, …) when that started \
+      elsewhere. Nothing after the first syntax error is checked.
+
+      A frequent cause is indentation with tabs: YAML allows only spaces there.
+
+      ```yaml
+      skill:
+      \tname: No Nicks      # a tab, not spaces
+      ```
+
+      Other common causes are a `: ` inside an unquoted value, a value that starts with a \
+      character YAML reserves (`@`, `` ` ``, `%`), a `{placeholder}` in unquoted text inside \
+      `[…]` or `{…}` (`samples: [buy {product}]`), and an unclosed quote or bracket. flowc \
+      adds a note with the fix for the first three.
+
+      To fix it, indent with spaces, quote such values (`note: "@home"`, \
+      `samples: ["buy {product}"]`; block lists `- buy {product}` need no quotes), and close \
+      every quote and bracket.
+      """)
+
+  static let duplicateKeyDescriptor = DiagnosticDescriptor(
+    id: .duplicateKey,
+    severity: .error,
+    summary: "a key appears twice in the same mapping",
+    explanation: """
+      A mapping may hold each key once. YAML libraries differ in which value they keep, so \
+      flowc reports every repeated key, with a note at the first one, and uses only the \
+      first entry.
+
+      ```yaml
+      products:
+        starter_kit:
+          name: Starter Kit
+          name: Starter Pack   # duplicate key 'name'
+      ```
+
+      To fix it, delete one of the entries or rename it. Keys are compared by their text, so \
+      `name` and `"name"` are the same key. A file reports at most 100 duplicate keys and \
+      unknown aliases; the last one reported says so.
+      """)
+
+  static let aliasExpansionLimitDescriptor = DiagnosticDescriptor(
+    id: .aliasExpansionLimit,
+    severity: .error,
+    summary: "aliases expand to more nodes than the loader allows",
+    explanation: """
+      YAML anchors (`&name`) and aliases (`*name`) copy a node. Nested aliases can multiply \
+      into billions of nodes from a few lines (the "billion laughs" attack), so flowc counts \
+      the nodes that aliases produce and stops at a fixed bound (100,000 by default).
+
+      ```yaml
+      a: &a [x, x, x, x, x, x, x, x, x, x]
+      b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+      c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+      # … each level multiplies the size by ten
+      ```
+
+      A flow file never needs that many copies. To fix it, write the repeated parts out, or \
+      reuse them by name in the flow language (prompts and states are referenced by id).
+      """)
+
+  static let unknownAliasDescriptor = DiagnosticDescriptor(
+    id: .unknownAlias,
+    severity: .error,
+    summary: "an alias names no anchor defined before it",
+    explanation: """
+      An alias `*name` copies the node marked with the anchor `&name`. The anchor must come \
+      earlier in the file, and it cannot be on a node that contains the alias (that would be \
+      an endless node).
+
+      ```yaml
+      welcome: *greeting          # unknown alias 'greeting': the anchor comes later
+      other: &greeting Hello
+      loop: &loop [*loop]         # alias 'loop' refers to a node that contains it
+      ```
+
+      To fix it, put the anchored node first, correct the spelling of the name, or write \
+      the value out. The value of an unknown alias is read as an empty scalar.
+      """)
+
+  static let nestingTooDeepDescriptor = DiagnosticDescriptor(
+    id: .nestingTooDeep,
+    severity: .error,
+    summary: "collections are nested deeper than the loader allows",
+    explanation: """
+      A flow file nests a handful of levels. Input nested hundreds of levels deep (`[[[[…`) \
+      is malformed or hostile, so flowc stops loading at a fixed depth (200 by default) \
+      instead of exhausting memory or the stack.
+
+      ```yaml
+      flow: [[[[[[[[[[[[[[[[[[[[ … ]]]]]]]]]]]]]]]]]]]]
+      ```
+
+      The depth counts what aliases add: a copy of a deeply nested anchored node, placed \
+      inside another deep node, nests as deep as both together.
+
+      To fix it, flatten the structure: the flow language never needs deep nesting.
+      """)
+
+  static let multipleDocumentsDescriptor = DiagnosticDescriptor(
+    id: .multipleDocuments,
+    severity: .error,
+    summary: "the file holds more than one YAML document",
+    explanation: """
+      A flow file is exactly one YAML document. A second `---` line starts another \
+      document, which flowc does not read; only the first is checked.
+
+      ```yaml
+      flowc: 1
+      skill: { name: No Nicks }
+      ---                       # a second document starts here
+      flowc: 1
+      ```
+
+      To fix it, split the documents into separate files, or remove the extra `---`. A \
+      single `---` before the first document is fine.
+      """)
+
+  static let invalidUTF8Descriptor = DiagnosticDescriptor(
+    id: .invalidUTF8,
+    severity: .error,
+    summary: "the file is not UTF-8",
+    explanation: """
+      Flow files are UTF-8. flowc checks every byte before parsing and reports the first \
+      one that does not start a well-formed UTF-8 sequence (Latin-1 text such as a lone \
+      `0xE9` for `é` is the usual cause), and refuses files that start with a UTF-16 or \
+      UTF-32 byte order mark. A UTF-8 byte order mark is accepted.
+
+      ```
+      $ flowc check shop.yaml
+      shop.yaml:12:14: error: file is not valid UTF-8: byte 0xE9 here [invalid-utf8]
+      ```
+
+      To fix it, save the file as UTF-8 in your editor, or convert it, for example with \
+      `iconv -f latin1 -t utf-8 shop.yaml > shop.utf8.yaml`.
+      """)
+
+  static let fileTooLargeDescriptor = DiagnosticDescriptor(
+    id: .fileTooLarge,
+    severity: .error,
+    summary: "the file is larger than the loader allows",
+    explanation: """
+      flowc refuses, without parsing them, files larger than a fixed limit (16 MiB by \
+      default). A shop's flow is a few kilobytes to a few megabytes; a larger file is \
+      almost certainly the wrong file or generated by mistake.
+
+      ```
+      $ flowc check dump.yaml
+      dump.yaml: error: file is 52428800 bytes, more than the limit of 16777216 bytes [file-too-large]
+      ```
+
+      To fix it, check that the path names the flow file, and split generated catalogues \
+      into smaller flows.
+      """)
+
   /// Descriptors of the load stage (YAML syntax, encoding, limits, duplicate keys).
   static let loadDescriptors: [DiagnosticDescriptor] = [
-    DiagnosticDescriptor(
-      id: "yaml-syntax",
-      severity: .error,
-      summary: "the file is not well-formed YAML",
-      explanation: """
-        The YAML parser (libyaml) could not read the file. The message is the parser's own \
-        description of the problem, reported where it noticed it; a note points at the \
-        construct it was reading (a block mapping, a quoted scalar, …) when that started \
-        elsewhere. Nothing after the first syntax error is checked.
-
-        A frequent cause is indentation with tabs: YAML allows only spaces there.
-
-        ```yaml
-        skill:
-        \tname: No Nicks      # a tab, not spaces
-        ```
-
-        Other common causes are a `: ` inside an unquoted value, a value that starts with a \
-        character YAML reserves (`@`, `` ` ``, `%`), a `{placeholder}` in unquoted text inside \
-        `[…]` or `{…}` (`samples: [buy {product}]`), and an unclosed quote or bracket. flowc \
-        adds a note with the fix for the first three.
-
-        To fix it, indent with spaces, quote such values (`note: "@home"`, \
-        `samples: ["buy {product}"]`; block lists `- buy {product}` need no quotes), and close \
-        every quote and bracket.
-        """
-    ),
-    DiagnosticDescriptor(
-      id: "duplicate-key",
-      severity: .error,
-      summary: "a key appears twice in the same mapping",
-      explanation: """
-        A mapping may hold each key once. YAML libraries differ in which value they keep, so \
-        flowc reports every repeated key, with a note at the first one, and uses only the \
-        first entry.
-
-        ```yaml
-        products:
-          starter_kit:
-            name: Starter Kit
-            name: Starter Pack   # duplicate key 'name'
-        ```
-
-        To fix it, delete one of the entries or rename it. Keys are compared by their text, so \
-        `name` and `"name"` are the same key. A file reports at most 100 duplicate keys and \
-        unknown aliases; the last one reported says so.
-        """
-    ),
-    DiagnosticDescriptor(
-      id: "alias-expansion-limit",
-      severity: .error,
-      summary: "aliases expand to more nodes than the loader allows",
-      explanation: """
-        YAML anchors (`&name`) and aliases (`*name`) copy a node. Nested aliases can multiply \
-        into billions of nodes from a few lines (the "billion laughs" attack), so flowc counts \
-        the nodes that aliases produce and stops at a fixed bound (100,000 by default).
-
-        ```yaml
-        a: &a [x, x, x, x, x, x, x, x, x, x]
-        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
-        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
-        # … each level multiplies the size by ten
-        ```
-
-        A flow file never needs that many copies. To fix it, write the repeated parts out, or \
-        reuse them by name in the flow language (prompts and states are referenced by id).
-        """
-    ),
-    DiagnosticDescriptor(
-      id: "unknown-alias",
-      severity: .error,
-      summary: "an alias names no anchor defined before it",
-      explanation: """
-        An alias `*name` copies the node marked with the anchor `&name`. The anchor must come \
-        earlier in the file, and it cannot be on a node that contains the alias (that would be \
-        an endless node).
-
-        ```yaml
-        welcome: *greeting          # unknown alias 'greeting': the anchor comes later
-        other: &greeting Hello
-        loop: &loop [*loop]         # alias 'loop' refers to a node that contains it
-        ```
-
-        To fix it, put the anchored node first, correct the spelling of the name, or write \
-        the value out. The value of an unknown alias is read as an empty scalar.
-        """
-    ),
-    DiagnosticDescriptor(
-      id: "nesting-too-deep",
-      severity: .error,
-      summary: "collections are nested deeper than the loader allows",
-      explanation: """
-        A flow file nests a handful of levels. Input nested hundreds of levels deep (`[[[[…`) \
-        is malformed or hostile, so flowc stops loading at a fixed depth (200 by default) \
-        instead of exhausting memory or the stack.
-
-        ```yaml
-        flow: [[[[[[[[[[[[[[[[[[[[ … ]]]]]]]]]]]]]]]]]]]]
-        ```
-
-        The depth counts what aliases add: a copy of a deeply nested anchored node, placed \
-        inside another deep node, nests as deep as both together.
-
-        To fix it, flatten the structure: the flow language never needs deep nesting.
-        """
-    ),
-    DiagnosticDescriptor(
-      id: "multiple-documents",
-      severity: .error,
-      summary: "the file holds more than one YAML document",
-      explanation: """
-        A flow file is exactly one YAML document. A second `---` line starts another \
-        document, which flowc does not read; only the first is checked.
-
-        ```yaml
-        flowc: 1
-        skill: { name: No Nicks }
-        ---                       # a second document starts here
-        flowc: 1
-        ```
-
-        To fix it, split the documents into separate files, or remove the extra `---`. A \
-        single `---` before the first document is fine.
-        """
-    ),
-    DiagnosticDescriptor(
-      id: "invalid-utf8",
-      severity: .error,
-      summary: "the file is not UTF-8",
-      explanation: """
-        Flow files are UTF-8. flowc checks every byte before parsing and reports the first \
-        one that does not start a well-formed UTF-8 sequence (Latin-1 text such as a lone \
-        `0xE9` for `é` is the usual cause), and refuses files that start with a UTF-16 or \
-        UTF-32 byte order mark. A UTF-8 byte order mark is accepted.
-
-        ```
-        $ flowc check shop.yaml
-        shop.yaml:12:14: error: file is not valid UTF-8: byte 0xE9 here [invalid-utf8]
-        ```
-
-        To fix it, save the file as UTF-8 in your editor, or convert it, for example with \
-        `iconv -f latin1 -t utf-8 shop.yaml > shop.utf8.yaml`.
-        """
-    ),
-    DiagnosticDescriptor(
-      id: "file-too-large",
-      severity: .error,
-      summary: "the file is larger than the loader allows",
-      explanation: """
-        flowc refuses, without parsing them, files larger than a fixed limit (16 MiB by \
-        default). A shop's flow is a few kilobytes to a few megabytes; a larger file is \
-        almost certainly the wrong file or generated by mistake.
-
-        ```
-        $ flowc check dump.yaml
-        dump.yaml: error: file is 52428800 bytes, more than the limit of 16777216 bytes [file-too-large]
-        ```
-
-        To fix it, check that the path names the flow file, and split generated catalogues \
-        into smaller flows.
-        """
-    ),
+    yamlSyntaxDescriptor, duplicateKeyDescriptor, aliasExpansionLimitDescriptor,
+    unknownAliasDescriptor, nestingTooDeepDescriptor, multipleDocumentsDescriptor,
+    invalidUTF8Descriptor, fileTooLargeDescriptor,
   ]
 }
 
-extension Diagnostic {
+extension DiagnosticCatalogue {
   /// A syntax error reported by libyaml, with its problem text.
   static func yamlSyntax(_ problem: String, at range: SourceRange?) -> Diagnostic {
-    Diagnostic(severity: .error, id: "yaml-syntax", message: problem, range: range)
+    yamlSyntaxDescriptor.report(problem, at: range)
   }
+}
 
+extension Diagnostic {
   /// The note on a syntax error that points at the construct libyaml was reading, such as
   /// `the block mapping started here`.
   func withSyntaxContext(_ construct: String, at range: SourceRange) -> Diagnostic {
@@ -207,13 +212,15 @@ extension Diagnostic {
       note:
         "inside '[…]' or '{…}', text with '{' or '[' must be quoted, as in '[\"buy {product}\"]'")
   }
+}
 
+extension DiagnosticCatalogue {
   /// A key repeated in one mapping, at the repeated key, with a note at the first.
   static func duplicateKey(_ key: String, at range: SourceRange, firstAt first: SourceRange)
     -> Diagnostic
   {
-    Diagnostic(
-      severity: .error, id: "duplicate-key", message: "duplicate key '\(key)'", range: range,
+    duplicateKeyDescriptor.report(
+      "duplicate key '\(key)'", at: range,
       notes: [DiagnosticNote(message: "first defined here", range: first)]
     )
   }
@@ -222,10 +229,8 @@ extension Diagnostic {
   static func aliasExpansionLimit(alias: String, limit: Int, at range: SourceRange)
     -> Diagnostic
   {
-    Diagnostic(
-      severity: .error, id: "alias-expansion-limit",
-      message: "alias '\(alias)' expands the document beyond \(limit) nodes produced by aliases",
-      range: range
+    aliasExpansionLimitDescriptor.report(
+      "alias '\(alias)' expands the document beyond \(limit) nodes produced by aliases", at: range
     )
   }
 
@@ -233,10 +238,10 @@ extension Diagnostic {
   static func unknownAlias(_ alias: String, suggestion: String?, at range: SourceRange)
     -> Diagnostic
   {
-    var diagnostic = Diagnostic(
-      severity: .error, id: "unknown-alias", message: "unknown alias '\(alias)'", range: range)
+    var diagnostic = unknownAliasDescriptor.report(
+      "unknown alias '\(alias)'", at: range)
     if let suggestion {
-      diagnostic = diagnostic.with(note: "did you mean '\(suggestion)'?")
+      diagnostic = diagnostic.suggesting(suggestion)
     }
     return diagnostic
   }
@@ -245,48 +250,40 @@ extension Diagnostic {
   static func recursiveAlias(
     _ alias: String, at range: SourceRange, anchorAt anchorRange: SourceRange
   ) -> Diagnostic {
-    Diagnostic(
-      severity: .error, id: "unknown-alias",
-      message: "alias '\(alias)' refers to a node that contains it", range: range,
+    unknownAliasDescriptor.report(
+      "alias '\(alias)' refers to a node that contains it", at: range,
       notes: [DiagnosticNote(message: "anchor '\(alias)' is defined here", range: anchorRange)]
     )
   }
 
   /// A collection nested deeper than the limit.
   static func nestingTooDeep(limit: Int, at range: SourceRange) -> Diagnostic {
-    Diagnostic(
-      severity: .error, id: "nesting-too-deep",
-      message: "collections are nested deeper than \(limit) levels", range: range)
+    nestingTooDeepDescriptor.report(
+      "collections are nested deeper than \(limit) levels", at: range)
   }
 
   /// The start of a second YAML document.
   static func multipleDocuments(at range: SourceRange) -> Diagnostic {
-    Diagnostic(
-      severity: .error, id: "multiple-documents",
-      message: "a flow file holds one YAML document, but a second one starts here",
-      range: range)
+    multipleDocumentsDescriptor.report(
+      "a flow file holds one YAML document, but a second one starts here", at: range)
   }
 
   /// A byte that is not UTF-8.
   static func invalidUTF8(byte: UInt8, at range: SourceRange) -> Diagnostic {
     let hex = String(byte, radix: 16, uppercase: true)
-    return Diagnostic(
-      severity: .error, id: "invalid-utf8",
-      message: "file is not valid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) here",
-      range: range)
+    return invalidUTF8Descriptor.report(
+      "file is not valid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) here", at: range)
   }
 
   /// A file that starts with a UTF-16 or UTF-32 byte order mark.
   static func utf16File(at range: SourceRange) -> Diagnostic {
-    Diagnostic(
-      severity: .error, id: "invalid-utf8",
-      message: "file is UTF-16 or UTF-32 encoded; flow files must be UTF-8", range: range)
+    invalidUTF8Descriptor.report(
+      "file is UTF-16 or UTF-32 encoded; flow files must be UTF-8", at: range)
   }
 
   /// A file over the size limit.
   static func fileTooLarge(size: Int, limit: Int) -> Diagnostic {
-    Diagnostic(
-      severity: .error, id: "file-too-large",
-      message: "file is \(size) bytes, more than the limit of \(limit) bytes", range: nil)
+    fileTooLargeDescriptor.report(
+      "file is \(size) bytes, more than the limit of \(limit) bytes", at: nil)
   }
 }

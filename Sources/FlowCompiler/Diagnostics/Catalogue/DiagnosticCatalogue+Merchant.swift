@@ -2,7 +2,7 @@ import Foundation
 
 extension DiagnosticCatalogue {
   static let unsupportedCountryDescriptor = DiagnosticDescriptor(
-    id: "unsupported-country", severity: .error,
+    id: .unsupportedCountry, severity: .error,
     summary: "the merchant's country is not one Amazon Pay for Alexa accepts",
     explanation: """
       `merchant.country` becomes `countryOfEstablishment`, one of AT BE CH CY DE DK ES FR HU IE \
@@ -17,7 +17,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let unsupportedCurrencyDescriptor = DiagnosticDescriptor(
-    id: "unsupported-currency", severity: .error,
+    id: .unsupportedCurrency, severity: .error,
     summary: "the merchant's ledger currency is not EUR, GBP, JPY or USD",
     explanation: """
       `merchant.currency` becomes `ledgerCurrency`: EUR, GBP, JPY or USD.
@@ -31,7 +31,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let currencyCountryMismatchDescriptor = DiagnosticDescriptor(
-    id: "currency-country-mismatch", severity: .error,
+    id: .currencyCountryMismatch, severity: .error,
     summary: "the ledger currency does not fit the merchant's country",
     explanation: """
       The ledger currency follows the country: USD for US, GBP for UK, JPY for JP, EUR for the \
@@ -47,7 +47,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let unsupportedCheckoutLanguageDescriptor = DiagnosticDescriptor(
-    id: "unsupported-checkout-language", severity: .error,
+    id: .unsupportedCheckoutLanguage, severity: .error,
     summary: "the checkout language is not one Amazon Pay accepts",
     explanation: """
       `merchant.checkout_language` is one of de_DE en_GB en_US es_ES fr_FR it_IT ja_JP \
@@ -62,7 +62,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let missingCheckoutLanguageDescriptor = DiagnosticDescriptor(
-    id: "missing-checkout-language", severity: .error,
+    id: .missingCheckoutLanguage, severity: .error,
     summary: "no checkout language is given and the default locale gives none",
     explanation: """
       When `merchant.checkout_language` is absent it defaults to the first locale of \
@@ -80,7 +80,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let textTooLongDescriptor = DiagnosticDescriptor(
-    id: "text-too-long", severity: .error,
+    id: .textTooLong, severity: .error,
     summary: "a merchant text is longer than Amazon Pay allows",
     explanation: """
       `seller_note` may have at most 1024 characters, `soft_descriptor` (shown on the buyer's \
@@ -95,7 +95,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let invalidOrderIdPrefixDescriptor = DiagnosticDescriptor(
-    id: "invalid-order-id-prefix", severity: .error,
+    id: .invalidOrderIdPrefix, severity: .error,
     summary: "the order id prefix has characters Amazon Pay refuses or is too long",
     explanation: """
       `sellerOrderId` is `order_id_prefix` followed by the runtime's order id (at most 20 \
@@ -111,7 +111,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let sandboxModeDescriptor = DiagnosticDescriptor(
-    id: "sandbox-mode", severity: .warning,
+    id: .sandboxMode, severity: .warning,
     summary: "the flow sends Amazon Pay requests in sandbox mode",
     explanation: """
       `merchant.sandbox` turns on `sandboxMode` with a test buyer's e-mail: no real money moves. \
@@ -128,7 +128,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let localeRegionMismatchDescriptor = DiagnosticDescriptor(
-    id: "locale-region-mismatch", severity: .warning,
+    id: .localeRegionMismatch, severity: .warning,
     summary: "a locale's listeners are served by another Amazon Pay region than the merchant's",
     explanation: """
       Amazon Pay regions: en-US is NA; en-GB is UK; de-DE, fr-FR, it-IT, es-ES are EU; ja-JP is \
@@ -146,7 +146,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let unusualSellerIdDescriptor = DiagnosticDescriptor(
-    id: "unusual-seller-id", severity: .warning,
+    id: .unusualSellerId, severity: .warning,
     summary: "the seller id does not look like an Amazon Pay merchant id",
     explanation: """
       Amazon Pay merchant ids are 10 to 20 uppercase letters and digits, such as \

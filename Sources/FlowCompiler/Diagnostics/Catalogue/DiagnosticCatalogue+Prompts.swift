@@ -2,7 +2,7 @@ import FlowIR
 
 extension DiagnosticCatalogue {
   static let unusedPromptDescriptor = DiagnosticDescriptor(
-    id: "unused-prompt", severity: .warning,
+    id: .unusedPrompt, severity: .warning,
     summary: "a prompt is defined but never spoken or shown",
     explanation: """
       No state, card or transition uses the prompt. (`fallback` counts as used: the runtime \
@@ -19,7 +19,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let invalidPlaceholderDescriptor = DiagnosticDescriptor(
-    id: "invalid-placeholder", severity: .error,
+    id: .invalidPlaceholder, severity: .error,
     summary: "a `{…}` placeholder in a prompt is malformed",
     explanation: """
       A placeholder is `{path}` where the path is dot-separated lowercase names such as \
@@ -33,7 +33,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let invalidSSMLDescriptor = DiagnosticDescriptor(
-    id: "invalid-ssml", severity: .error,
+    id: .invalidSSML, severity: .error,
     summary: "a prompt starting with `<speak>` is not well-formed Alexa SSML",
     explanation: """
       A prompt that starts with `<speak>` is SSML: one `<speak>` element, matched tags from \
@@ -48,7 +48,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let speechTooLongDescriptor = DiagnosticDescriptor(
-    id: "speech-too-long", severity: .error,
+    id: .speechTooLong, severity: .error,
     summary: "a prompt can render to more than Alexa's 8,000 characters of speech",
     explanation: """
       Alexa refuses output speech over 8,000 characters. The bound counts the text and the \
@@ -65,7 +65,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let cardTextTooLongDescriptor = DiagnosticDescriptor(
-    id: "card-text-too-long", severity: .error,
+    id: .cardTextTooLong, severity: .error,
     summary: "a card's title or text can be longer than Alexa's 8,000 characters",
     explanation: """
       Alexa cards take at most 8,000 characters of title and text together. The bound counts \

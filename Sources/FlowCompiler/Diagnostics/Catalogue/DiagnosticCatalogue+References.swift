@@ -1,6 +1,6 @@
 extension DiagnosticCatalogue {
   static let unknownStateDescriptor = DiagnosticDescriptor(
-    id: "unknown-state", severity: .error,
+    id: .unknownState, severity: .error,
     summary: "a transition names a state that does not exist",
     explanation: """
       `flow.start`, `goto`, the short form of a transition and the branches of `choose` name \
@@ -15,7 +15,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let unknownPromptDescriptor = DiagnosticDescriptor(
-    id: "unknown-prompt", severity: .error,
+    id: .unknownPrompt, severity: .error,
     summary: "a state, card or transition names a prompt that does not exist",
     explanation: """
       `ask`, `tell`, `reprompt`, `say` and a card's `title` and `text` name prompts of the \
@@ -30,7 +30,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let unknownIntentDescriptor = DiagnosticDescriptor(
-    id: "unknown-intent", severity: .error,
+    id: .unknownIntent, severity: .error,
     summary: "an `on:` or `global:` key is neither a declared intent nor an Alexa built-in",
     explanation: """
       The keys of an `ask` state's `on:` and of `flow.global` are intents: ones declared under \
@@ -45,7 +45,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let unknownOutcomeDescriptor = DiagnosticDescriptor(
-    id: "unknown-outcome", severity: .error,
+    id: .unknownOutcome, severity: .error,
     summary: "an `on:` key of a `setup` or `charge` state is not one of its outcomes",
     explanation: """
       A `setup` state has the outcomes `success`, `permission_denied` and `error`; a `charge` \
@@ -62,7 +62,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let undeclaredLocaleDescriptor = DiagnosticDescriptor(
-    id: "undeclared-locale", severity: .error,
+    id: .undeclaredLocale, severity: .error,
     summary: "prompts, names, synonyms or samples for a locale the skill does not list",
     explanation: """
       Every locale used in `prompts`, in per-locale product names and synonyms and in intent \
@@ -80,7 +80,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let missingInLocaleDescriptor = DiagnosticDescriptor(
-    id: "missing-in-locale", severity: .error,
+    id: .missingInLocale, severity: .error,
     summary: "a prompt or product name is missing in one of the skill's locales",
     explanation: """
       Every prompt used anywhere must exist in every locale of `skill.locales`, and a product \
@@ -101,20 +101,24 @@ extension DiagnosticCatalogue {
       Fix: add the text for that locale.
       """)
 
-  /// `unknown state 'x'`.
-  static func unknownState(_ name: String, known: some Sequence<String>, at range: SourceRange)
-    -> Diagnostic
-  {
-    unknownStateDescriptor.report("unknown state '\(name)'", at: range)
-      .suggesting(Suggestions.closest(to: name, among: known))
+  /// `unknown state 'x'`, with a did-you-mean note at the definition of the suggestion.
+  static func unknownState(
+    _ name: String, known: some Sequence<String>, definedAt definitions: [String: SourceRange],
+    at range: SourceRange
+  ) -> Diagnostic {
+    let suggestion = Suggestions.closest(to: name, among: known)
+    return unknownStateDescriptor.report("unknown state '\(name)'", at: range)
+      .suggesting(suggestion, at: suggestion.flatMap { definitions[$0] })
   }
 
-  /// `unknown prompt 'x'`.
-  static func unknownPrompt(_ name: String, known: some Sequence<String>, at range: SourceRange)
-    -> Diagnostic
-  {
-    unknownPromptDescriptor.report("unknown prompt '\(name)'", at: range)
-      .suggesting(Suggestions.closest(to: name, among: known))
+  /// `unknown prompt 'x'`, with a did-you-mean note at the definition of the suggestion.
+  static func unknownPrompt(
+    _ name: String, known: some Sequence<String>, definedAt definitions: [String: SourceRange],
+    at range: SourceRange
+  ) -> Diagnostic {
+    let suggestion = Suggestions.closest(to: name, among: known)
+    return unknownPromptDescriptor.report("unknown prompt '\(name)'", at: range)
+      .suggesting(suggestion, at: suggestion.flatMap { definitions[$0] })
   }
 
   /// `unknown intent 'x'`.

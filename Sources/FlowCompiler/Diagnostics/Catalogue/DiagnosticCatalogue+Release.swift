@@ -1,6 +1,6 @@
 extension DiagnosticCatalogue {
   static let missingPrivacyPolicyDescriptor = DiagnosticDescriptor(
-    id: "missing-privacy-policy", severity: .warning,
+    id: .missingPrivacyPolicy, severity: .warning,
     summary: "the skill has no privacy policy URL but takes payments",
     explanation: """
       Amazon Pay refuses Setup for a skill without a privacy policy. A flow with a `setup` or \
@@ -16,7 +16,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let missingOrderCardDescriptor = DiagnosticDescriptor(
-    id: "missing-order-card", severity: .error,
+    id: .missingOrderCard, severity: .error,
     summary: "the state after a successful charge sends no order confirmation card (--release)",
     explanation: """
       Certification asks for an order confirmation card in the Alexa app after a purchase. \
@@ -31,7 +31,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let missingHelpIntentDescriptor = DiagnosticDescriptor(
-    id: "missing-help-intent", severity: .error,
+    id: .missingHelpIntent, severity: .error,
     summary: "an `ask` state does not handle `AMAZON.HelpIntent` (--release)",
     explanation: """
       Certification asks every skill to answer help. Under `--release`, `AMAZON.HelpIntent` \

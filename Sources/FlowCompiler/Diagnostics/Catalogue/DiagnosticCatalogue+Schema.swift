@@ -1,23 +1,35 @@
-extension DiagnosticDescriptor {
-  /// A diagnostic of this id with its default severity (or `severity` when given).
-  func report(
-    _ message: String, at range: SourceRange?, severity: DiagnosticSeverity? = nil
-  ) -> Diagnostic {
-    Diagnostic(severity: severity ?? self.severity, id: id, message: message, range: range)
+extension DiagnosticNote {
+  /// The note `did you mean 'x'?`, the one way flowc words a suggestion.
+  ///
+  /// - Parameters:
+  ///   - suggestion: The likely intended name (see ``Suggestions/closest(to:among:)``).
+  ///   - range: Where the suggested name is defined, if that is worth pointing at.
+  /// - Returns: The note.
+  public static func didYouMean(_ suggestion: String, at range: SourceRange? = nil)
+    -> DiagnosticNote
+  {
+    DiagnosticNote(message: "did you mean '\(suggestion)'?", range: range)
   }
 }
 
 extension Diagnostic {
   /// A copy with a "did you mean" note when there is a suggestion.
-  func suggesting(_ suggestion: String?, at range: SourceRange? = nil) -> Diagnostic {
+  ///
+  /// - Parameters:
+  ///   - suggestion: The suggestion, or `nil` for none (the copy is then unchanged).
+  ///   - range: Where the suggested name is defined, if anywhere.
+  /// - Returns: The diagnostic, with the note when there is a suggestion.
+  public func suggesting(_ suggestion: String?, at range: SourceRange? = nil) -> Diagnostic {
     guard let suggestion else { return self }
-    return with(note: "did you mean '\(suggestion)'?", at: range)
+    var copy = self
+    copy.notes.append(.didYouMean(suggestion, at: range))
+    return copy
   }
 }
 
 extension DiagnosticCatalogue {
   static let unknownKeyDescriptor = DiagnosticDescriptor(
-    id: "unknown-key", severity: .error,
+    id: .unknownKey, severity: .error,
     summary: "a key that the flow language does not define",
     explanation: """
       Every section of a flow file has a fixed set of keys. A key that is not one of them is an \
@@ -34,7 +46,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let missingKeyDescriptor = DiagnosticDescriptor(
-    id: "missing-key", severity: .error,
+    id: .missingKey, severity: .error,
     summary: "a required key is missing",
     explanation: """
       Some keys must be present: `flowc`, `skill` (with `name`, `invocation`, `locales`), \
@@ -53,7 +65,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let wrongTypeDescriptor = DiagnosticDescriptor(
-    id: "wrong-type", severity: .error,
+    id: .wrongType, severity: .error,
     summary: "a value has the wrong YAML type",
     explanation: """
       Each key expects a mapping, a list or a scalar of a certain kind (text, whole number, \
@@ -68,7 +80,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let invalidIdDescriptor = DiagnosticDescriptor(
-    id: "invalid-id", severity: .error,
+    id: .invalidId, severity: .error,
     summary: "an id or a name does not follow the naming rules",
     explanation: """
       Ids of products, prompts, states and slots match `[a-z][a-z0-9_]*`. Intent names match \
@@ -85,7 +97,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let unsupportedVersionDescriptor = DiagnosticDescriptor(
-    id: "unsupported-version", severity: .error,
+    id: .unsupportedVersion, severity: .error,
     summary: "the flow language version is not supported",
     explanation: """
       The first key `flowc` names the version of the flow language. This flowc reads version \
@@ -99,7 +111,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let invalidValueDescriptor = DiagnosticDescriptor(
-    id: "invalid-value", severity: .error,
+    id: .invalidValue, severity: .error,
     summary: "a value is not one of the allowed values or forms",
     explanation: """
       Some keys take one of a fixed set of values (`payment_action`, a setup's `agreement`), \
@@ -115,7 +127,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let missingStateKindDescriptor = DiagnosticDescriptor(
-    id: "missing-state-kind", severity: .error,
+    id: .missingStateKind, severity: .error,
     summary: "a state has no kind key",
     explanation: """
       Each state has exactly one kind key: `ask`, `tell`, `setup`, `charge` or `choose`.
@@ -130,7 +142,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let conflictingStateKindsDescriptor = DiagnosticDescriptor(
-    id: "conflicting-state-kinds", severity: .error,
+    id: .conflictingStateKinds, severity: .error,
     summary: "a state has more than one kind key",
     explanation: """
       Each state has exactly one kind key: `ask`, `tell`, `setup`, `charge` or `choose`.
@@ -146,7 +158,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let keyNotAllowedInStateDescriptor = DiagnosticDescriptor(
-    id: "key-not-allowed-in-state", severity: .error,
+    id: .keyNotAllowedInState, severity: .error,
     summary: "a state key that its kind does not take",
     explanation: """
       `reprompt` belongs to `ask` states, `permission_card` to `tell` states, `card` to `ask` \

@@ -1,10 +1,17 @@
+extension DiagnosticID {
+  /// `test-script`: a conversation test script cannot be read or breaks the test format.
+  public static let testScript = DiagnosticID("test-script")
+  /// `test-failure`: an assertion of a conversation test did not hold.
+  public static let testFailure = DiagnosticID("test-failure")
+}
+
 extension DiagnosticCatalogue {
   /// Descriptors of `flowc test`: problems in a conversation test script, and failed
   /// assertions. The FlowTesting module reports them; they live here so that `flowc explain`
   /// and docs/diagnostics.md cover every id flowc prints.
   static let testScriptDescriptors: [DiagnosticDescriptor] = [
     DiagnosticDescriptor(
-      id: "test-script", severity: .error,
+      id: .testScript, severity: .error,
       summary: "a conversation test script cannot be read or does not follow the test format",
       explanation: """
         `flowc test` reads `*.test.yaml` scripts in the format of docs/testing.md. A script \
@@ -25,7 +32,7 @@ extension DiagnosticCatalogue {
         prints the JSON Schema of the format for editors.
         """),
     DiagnosticDescriptor(
-      id: "test-failure", severity: .error,
+      id: .testFailure, severity: .error,
       summary: "an assertion of a conversation test did not hold",
       explanation: """
         A step of a test script ran on the runtime, and what the skill did differs from what \

@@ -2,7 +2,7 @@ import FlowIR
 
 extension DiagnosticCatalogue {
   static let unknownVariableDescriptor = DiagnosticDescriptor(
-    id: "unknown-variable", severity: .error,
+    id: .unknownVariable, severity: .error,
     summary: "a placeholder, condition or assignment names a variable path that does not exist",
     explanation: """
       Paths are the variables of the language: `product` (`.id`, `.name`, `.price`), \
@@ -18,7 +18,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let unknownProductDescriptor = DiagnosticDescriptor(
-    id: "unknown-product", severity: .error,
+    id: .unknownProduct, severity: .error,
     summary: "`catalog.<id>` names a product that is not in `products`",
     explanation: """
       ```yaml
@@ -29,7 +29,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let slotOutsideSetDescriptor = DiagnosticDescriptor(
-    id: "slot-outside-set", severity: .error,
+    id: .slotOutsideSet, severity: .error,
     summary: "`slot.<name>` is read outside a transition's `set`",
     explanation: """
       Slots belong to the intent being handled, so they are only read in the `set` of that \
@@ -43,7 +43,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let invalidAssignmentDescriptor = DiagnosticDescriptor(
-    id: "invalid-assignment", severity: .error,
+    id: .invalidAssignment, severity: .error,
     summary: "a `set` entry assigns a variable that cannot be set or a malformed value",
     explanation: """
       `set` may assign `product` (a product: `slot.<catalog slot>` or `catalog.<id>`) and \
@@ -58,7 +58,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let typeMismatchDescriptor = DiagnosticDescriptor(
-    id: "type-mismatch", severity: .error,
+    id: .typeMismatch, severity: .error,
     summary: "a `set` value has another type than the variable",
     explanation: """
       ```yaml
@@ -69,7 +69,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let invalidConditionDescriptor = DiagnosticDescriptor(
-    id: "invalid-condition", severity: .error,
+    id: .invalidCondition, severity: .error,
     summary: "a `choose` condition cannot be parsed",
     explanation: """
       Conditions use `and`, `or`, `not`, `==`, `!=`, `<`, `<=`, `>`, `>=`, parentheses, paths, \
@@ -86,7 +86,7 @@ extension DiagnosticCatalogue {
       """)
 
   static let conditionTypeErrorDescriptor = DiagnosticDescriptor(
-    id: "condition-type-error", severity: .error,
+    id: .conditionTypeError, severity: .error,
     summary: "a `choose` condition compares values of different types or is not a yes/no",
     explanation: """
       Money compares only with money, whole numbers with whole numbers; `<`-style comparisons \

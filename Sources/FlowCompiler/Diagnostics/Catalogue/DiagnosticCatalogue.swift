@@ -11,11 +11,36 @@ public struct DiagnosticDescriptor: Sendable, Hashable {
   public var explanation: String
 
   /// Creates a descriptor.
-  public init(id: String, severity: DiagnosticSeverity, summary: String, explanation: String) {
-    self.id = id
+  ///
+  /// - Parameters:
+  ///   - id: The id, one of the `static let`s of ``DiagnosticID``.
+  ///   - severity: The default severity.
+  ///   - summary: One line: what the diagnostic means.
+  ///   - explanation: Markdown: what it means, an example, and how to fix it.
+  public init(
+    id: DiagnosticID, severity: DiagnosticSeverity, summary: String, explanation: String
+  ) {
+    self.id = id.rawValue
     self.severity = severity
     self.summary = summary
     self.explanation = explanation
+  }
+
+  /// A diagnostic of this id with its default severity (or `severity` when given): the one way
+  /// the catalogue's factories create diagnostics.
+  ///
+  /// - Parameters:
+  ///   - message: The message: lowercase, no final period, names in single quotes.
+  ///   - range: Where the problem is, or `nil` for a whole-file problem.
+  ///   - severity: Overrides the default severity.
+  ///   - notes: Notes, in order.
+  /// - Returns: The diagnostic.
+  public func report(
+    _ message: String, at range: SourceRange?, severity: DiagnosticSeverity? = nil,
+    notes: [DiagnosticNote] = []
+  ) -> Diagnostic {
+    Diagnostic(
+      severity: severity ?? self.severity, id: id, message: message, range: range, notes: notes)
   }
 }
 
@@ -26,19 +51,12 @@ public struct DiagnosticDescriptor: Sendable, Hashable {
 public enum DiagnosticCatalogue {
   /// All descriptors, sorted by id.
   public static var all: [DiagnosticDescriptor] {
-    var descriptors: [DiagnosticDescriptor] = []
-    descriptors += inputDescriptors
-    descriptors += loadDescriptors
-    descriptors += schemaDescriptors
-    descriptors += referenceDescriptors
-    descriptors += merchantDescriptors
-    descriptors += intentDescriptors
-    descriptors += graphDescriptors
-    descriptors += releaseDescriptors
-    descriptors += catalogDescriptors
-    descriptors += promptDescriptors
-    descriptors += variableDescriptors
-    descriptors += testScriptDescriptors
+    let stages: [[DiagnosticDescriptor]] = [
+      inputDescriptors, loadDescriptors, schemaDescriptors, referenceDescriptors,
+      merchantDescriptors, intentDescriptors, graphDescriptors, releaseDescriptors,
+      catalogDescriptors, promptDescriptors, variableDescriptors, testScriptDescriptors,
+    ]
+    let descriptors = stages.flatMap { $0 }
     return descriptors.sorted { $0.id < $1.id }
   }
 

@@ -110,7 +110,7 @@ public struct DiagnosticLookup: Sendable {
   public var unknownIdMessage: String {
     var text = "error: unknown diagnostic id '\(id)'\n"
     if let suggestion {
-      text += "note: did you mean '\(suggestion)'?\n"
+      text += "note: \(DiagnosticNote.didYouMean(suggestion).message)\n"
     }
     text += "note: 'flowc explain --list' lists every id\n"
     return text

@@ -1,0 +1,86 @@
+import FlowIR
+
+/// The compiler's stages, named by what each one produces:
+///
+/// ```
+/// SourceFile ─load─► YAML tree ─parse─► FlowSyntax ─check─► CheckedFlow ─lower─► FlowProgram
+/// ```
+///
+/// Each stage takes the previous stage's product and returns its own, with the diagnostics it
+/// found added to those it was given; a later stage never reaches back past its input. `flowc
+/// check` runs the prefix up to ``check(_:options:)``, `flowc compile` all of it.
+enum CompilerPipeline {
+  /// The product of the load stage: the located YAML tree.
+  struct Loaded {
+    /// The file the tree was read from.
+    var file: SourceFile
+    /// The root node, or `nil` when the file is empty or could not be read as YAML.
+    var root: YAMLNode?
+    /// The diagnostics so far.
+    var diagnostics: [Diagnostic]
+  }
+
+  /// The product of the parse stage: the typed syntax tree of the flow language.
+  struct Parsed {
+    /// The file.
+    var file: SourceFile
+    /// The syntax tree (partial when the parser reported errors).
+    var syntax: FlowSyntax
+    /// The diagnostics so far.
+    var diagnostics: [Diagnostic]
+  }
+
+  /// The product of the check stage: the syntax tree with what the checks computed.
+  struct Checked {
+    /// The file.
+    var file: SourceFile
+    /// The syntax tree.
+    var syntax: FlowSyntax
+    /// What the checks computed that lowering reuses.
+    var facts: CheckedFlow
+    /// Every diagnostic of the file, sorted by position (the one place they are sorted).
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Load: bytes → located YAML tree.
+  static func load(_ file: SourceFile) -> Loaded {
+    let loaded = YAMLLoader.load(file)
+    return Loaded(file: file, root: loaded.root, diagnostics: loaded.diagnostics)
+  }
+
+  /// Parse: YAML tree → ``FlowSyntax``, with strict keys. `nil` when loading failed so badly
+  /// that there is nothing to parse.
+  static func parse(_ loaded: Loaded) -> Parsed? {
+    guard loaded.root != nil || !loaded.diagnostics.hasErrors else { return nil }
+    let (syntax, diagnostics) = FlowParser.parse(loaded.root, file: loaded.file)
+    return Parsed(file: loaded.file, syntax: syntax, diagnostics: loaded.diagnostics + diagnostics)
+  }
+
+  /// Check: ``FlowSyntax`` → ``CheckedFlow``: names, types, templates and graph analyses.
+  static func check(_ parsed: Parsed, options: CompileOptions) -> Checked {
+    let (diagnostics, facts) = FlowChecker.check(
+      parsed.syntax, file: parsed.file, options: options)
+    return Checked(
+      file: parsed.file, syntax: parsed.syntax, facts: facts,
+      diagnostics: (parsed.diagnostics + diagnostics).sortedByPosition())
+  }
+
+  /// Lower: ``CheckedFlow`` → ``FlowProgram``; `nil` when the checks reported an error.
+  static func lower(_ checked: Checked) -> FlowProgram? {
+    guard !checked.diagnostics.hasErrors else { return nil }
+    return FlowLowering.lower(checked.syntax, checked: checked.facts, file: checked.file)
+  }
+
+  /// The stages up to and including check; the loader's diagnostics alone when nothing could
+  /// be parsed.
+  static func check(_ file: SourceFile, options: CompileOptions) -> (
+    checked: Checked?, diagnostics: [Diagnostic]
+  ) {
+    let loaded = load(file)
+    guard let parsed = parse(loaded) else {
+      return (nil, loaded.diagnostics.sortedByPosition())
+    }
+    let checked = check(parsed, options: options)
+    return (checked, checked.diagnostics)
+  }
+}

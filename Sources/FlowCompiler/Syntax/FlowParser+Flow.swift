@@ -1,0 +1,277 @@
+// The `flow` section: start, global transitions and the states of every kind.
+extension FlowParser {
+  mutating func parseFlow(_ entry: YAMLMappingEntry) -> FlowSectionSyntax? {
+    guard
+      let fields = readMapping(
+        entry.value, context: "flow", keys: FlowKeys.flow, anchor: entry.key.range)
+    else { return nil }
+    let errorsBefore = diagnostics.count
+    var flow = FlowSectionSyntax(keyRange: entry.key.range)
+    flow.start = fields["start"].flatMap { text($0.value, what: "start") }
+    if let global = fields["global"], let entries = mapping(global.value, what: "global") {
+      for transitionEntry in entries {
+        guard let intent = key(transitionEntry.key, kind: "intent name", rule: nil) else {
+          continue
+        }
+        flow.global.append(
+          KeyedSyntax(key: intent, value: transition(transitionEntry.value, what: intent.value)))
+      }
+    }
+    if let states = fields["states"] {
+      if let entries = mapping(states.value, what: "states") {
+        for stateEntry in entries {
+          guard let id = key(stateEntry.key, kind: "state id", rule: Self.idRule) else {
+            flow.statesComplete = false
+            continue
+          }
+          flow.states.append(KeyedSyntax(key: id, value: parseState(stateEntry, id: id)))
+        }
+      } else {
+        flow.statesComplete = false
+      }
+    } else {
+      flow.statesComplete = false
+    }
+    flow.complete = flow.statesComplete && diagnostics.count == errorsBefore
+    return flow
+  }
+
+  // MARK: - States
+
+  static let kindKeys = ["ask", "tell", "setup", "charge", "choose"]
+  static let stateKeys = kindKeys + ["reprompt", "card", "permission_card", "on"]
+  static let allowedKeys: [String: Set<String>] = [
+    "ask": ["reprompt", "card", "on"],
+    "tell": ["card", "permission_card"],
+    "setup": ["on"],
+    "charge": ["on"],
+    "choose": [],
+  ]
+
+  mutating func parseState(_ entry: YAMLMappingEntry, id: Located<String>)
+    -> StateSyntax?
+  {
+    guard
+      let fields = readMapping(
+        entry.value, context: id.value, keys: SectionKeys(allowed: Self.stateKeys, required: []),
+        anchor: id.range)
+    else { return nil }
+    let kindEntries =
+      entry.value.mappingEntries?.filter {
+        $0.key.scalar.map(Self.kindKeys.contains) ?? false
+      } ?? []
+    guard let kindEntry = kindEntries.first else {
+      diagnostics.append(DiagnosticCatalogue.missingStateKind(id.value, at: id.range))
+      return nil
+    }
+    let kindName = kindEntry.key.scalar ?? ""
+    if kindEntries.count > 1 {
+      for extra in kindEntries.dropFirst() {
+        diagnostics.append(
+          DiagnosticCatalogue.conflictingStateKinds(
+            id.value, first: kindName, second: extra.key.scalar ?? "", at: extra.key.range,
+            firstRange: kindEntry.key.range))
+      }
+      return nil
+    }
+    var invalid = false
+    let allowed = Self.allowedKeys[kindName] ?? []
+    for (key, field) in fields.sorted(by: { $0.value.key.range.start < $1.value.key.range.start })
+    where key != kindName && !allowed.contains(key) {
+      diagnostics.append(
+        DiagnosticCatalogue.keyNotAllowedInState(key, kind: kindName, at: field.key.range))
+      invalid = true
+    }
+    let kind: StateKindSyntax
+    switch kindName {
+    case "ask":
+      guard let prompt = text(kindEntry.value, what: "ask") else { return nil }
+      kind = .ask(prompt)
+    case "tell":
+      guard let prompt = text(kindEntry.value, what: "tell") else { return nil }
+      kind = .tell(prompt)
+    case "setup":
+      guard let setup = parseSetup(kindEntry) else { return nil }
+      kind = .setup(setup)
+    case "charge":
+      guard let charge = parseCharge(kindEntry) else { return nil }
+      kind = .charge(charge)
+    default:
+      guard let choose = parseChoose(kindEntry) else { return nil }
+      kind = .choose(choose)
+    }
+    var state = StateSyntax(kindKeyRange: kindEntry.key.range, kind: kind)
+    state.reprompt = fields["reprompt"].flatMap { text($0.value, what: "reprompt") }
+    if let card = fields["card"] { state.card = parseCard(card) }
+    state.permissionCard = fields["permission_card"].flatMap {
+      bool($0.value, what: "permission_card")
+    }
+    if state.permissionCard?.value == true, let card = fields["card"] {
+      // A response carries one card: the permission card takes the place of any other.
+      diagnostics.append(
+        DiagnosticCatalogue.keyNotAllowedInState(
+          "card", kind: "tell", at: card.key.range
+        ).with(note: "'permission_card: true' already sends the response's card"))
+      invalid = true
+    }
+    if let on = fields["on"] {
+      state.onKeyRange = on.key.range
+      if let entries = mapping(on.value, what: "on") {
+        for transitionEntry in entries {
+          guard let event = key(transitionEntry.key, kind: "intent or outcome", rule: nil) else {
+            continue
+          }
+          state.on.append(
+            KeyedSyntax(key: event, value: transition(transitionEntry.value, what: event.value)))
+        }
+      }
+    }
+    return invalid ? nil : state
+  }
+
+  mutating func parseSetup(_ entry: YAMLMappingEntry) -> SetupSyntax? {
+    if Self.isEmpty(entry.value) { return SetupSyntax() }
+    guard
+      let fields = readMapping(
+        entry.value, context: "setup", keys: FlowKeys.setup, anchor: entry.key.range)
+    else { return nil }
+    var setup = SetupSyntax()
+    setup.shipping = fields["shipping"].flatMap { bool($0.value, what: "shipping") }
+    if let agreement = fields["agreement"].flatMap({ text($0.value, what: "agreement") }) {
+      let allowed = ["customer_initiated", "merchant_initiated"]
+      guard allowed.contains(agreement.value) else {
+        diagnostics.append(
+          DiagnosticCatalogue.invalidValue(
+            agreement.value, for: "agreement",
+            expected: "'customer_initiated' or 'merchant_initiated'", at: agreement.range
+          ).suggesting(Suggestions.closest(to: agreement.value, among: allowed)))
+        return nil
+      }
+      setup.agreement = agreement
+    }
+    return setup
+  }
+
+  mutating func parseCharge(_ entry: YAMLMappingEntry) -> ChargeSyntax? {
+    if Self.isEmpty(entry.value) { return ChargeSyntax() }
+    guard
+      let fields = readMapping(
+        entry.value, context: "charge", keys: FlowKeys.charge, anchor: entry.key.range)
+    else { return nil }
+    var charge = ChargeSyntax()
+    if let amount = fields["amount"] {
+      guard let scalar = textScalar(amount.value, what: "amount") else { return nil }
+      charge.amount = scalar
+    }
+    return charge
+  }
+
+  mutating func parseChoose(_ entry: YAMLMappingEntry) -> ChooseSyntax? {
+    guard let branches = list(entry.value, what: "choose") else { return nil }
+    var choose = ChooseSyntax()
+    var valid = true
+    for branch in branches {
+      guard let fields = mapping(branch, what: "choose") else {
+        valid = false
+        continue
+      }
+      let keys = Set(fields.compactMap(\.key.scalar))
+      if keys.contains("else") {
+        guard
+          let elseFields = readMapping(
+            branch, context: "choose", keys: FlowKeys.chooseElse, anchor: branch.range),
+          let target = elseFields["else"].flatMap({ text($0.value, what: "else") })
+        else {
+          valid = false
+          continue
+        }
+        if choose.otherwise != nil {
+          diagnostics.append(
+            DiagnosticCatalogue.invalidValue(
+              "else", for: "choose", expected: "one 'else' branch, the last one",
+              at: elseFields["else"]?.key.range ?? branch.range))
+          valid = false
+        }
+        choose.otherwise = target
+        continue
+      }
+      guard
+        let branchFields = readMapping(
+          branch, context: "choose", keys: FlowKeys.chooseBranch, anchor: branch.range),
+        let condition = branchFields["if"].flatMap({ textScalar($0.value, what: "if") }),
+        let goto = branchFields["goto"].flatMap({ text($0.value, what: "goto") })
+      else {
+        valid = false
+        continue
+      }
+      if choose.otherwise != nil {
+        diagnostics.append(
+          DiagnosticCatalogue.invalidValue(
+            "if", for: "choose", expected: "the 'else' branch last, after every 'if' branch",
+            at: branchFields["if"]?.key.range ?? branch.range))
+        valid = false
+      }
+      choose.branches.append(ChooseBranchSyntax(condition: condition, goto: goto))
+    }
+    if choose.otherwise == nil, valid {
+      diagnostics.append(
+        DiagnosticCatalogue.missingKey("else", in: "choose", at: entry.key.range))
+      valid = false
+    }
+    return valid ? choose : nil
+  }
+
+  mutating func parseCard(_ entry: YAMLMappingEntry) -> CardSyntax? {
+    guard
+      let fields = readMapping(
+        entry.value, context: "card", keys: FlowKeys.card, anchor: entry.key.range)
+    else { return nil }
+    var card = CardSyntax(keyRange: entry.key.range)
+    card.title = fields["title"].flatMap { text($0.value, what: "title") }
+    card.text = fields["text"].flatMap { text($0.value, what: "text") }
+    if let image = fields["image"].flatMap({ text($0.value, what: "image") }) {
+      if image.value.hasPrefix("https://"), image.value.count > "https://".count {
+        card.image = image
+      } else {
+        diagnostics.append(
+          DiagnosticCatalogue.invalidValue(
+            image.value, for: "image", expected: "an 'https://' URL", at: image.range))
+      }
+    }
+    return card
+  }
+
+  mutating func transition(_ node: YAMLNode, what: String) -> TransitionSyntax? {
+    if let target = node.scalar {
+      guard !target.isEmpty else {
+        diagnostics.append(
+          DiagnosticCatalogue.wrongType(
+            what, expected: "a state id or a mapping with 'goto', 'say' or 'set'",
+            found: "empty", at: node.range))
+        return nil
+      }
+      return TransitionSyntax(range: node.range, goto: Located(target, at: node.range))
+    }
+    guard
+      let fields = readMapping(
+        node, context: what, keys: FlowKeys.transition, anchor: node.range,
+        what: what)
+    else { return nil }
+    var transition = TransitionSyntax(range: node.range)
+    transition.goto = fields["goto"].flatMap { text($0.value, what: "goto") }
+    transition.say = fields["say"].flatMap { text($0.value, what: "say") }
+    if let set = fields["set"], let assignments = mapping(set.value, what: "set") {
+      for assignment in assignments {
+        guard let variable = key(assignment.key, kind: "variable", rule: nil) else { continue }
+        transition.set.append(
+          KeyedSyntax(key: variable, value: textScalar(assignment.value, what: variable.value))
+        )
+      }
+    }
+    if fields.isEmpty {
+      diagnostics.append(DiagnosticCatalogue.missingKey("goto", in: what, at: node.range))
+      return nil
+    }
+    return transition
+  }
+}

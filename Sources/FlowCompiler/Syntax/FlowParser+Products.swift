@@ -1,0 +1,88 @@
+// The `products` section: the catalog, prices and subscriptions.
+extension FlowParser {
+  mutating func parseProducts(_ entry: YAMLMappingEntry)
+    -> ([KeyedSyntax<ProductSyntax>], Bool)
+  {
+    guard let entries = mapping(entry.value, what: "products") else { return ([], false) }
+    var complete = true
+    var products: [KeyedSyntax<ProductSyntax>] = []
+    for product in entries {
+      guard let id = key(product.key, kind: "product id", rule: Self.idRule) else {
+        complete = false
+        continue
+      }
+      let errorsBefore = diagnostics.count
+      let value = parseProduct(product, id: id.value)
+      if diagnostics.count != errorsBefore { complete = false }
+      products.append(KeyedSyntax(key: id, value: value))
+    }
+    return (products, complete)
+  }
+
+  mutating func parseProduct(_ entry: YAMLMappingEntry, id: String) -> ProductSyntax? {
+    guard
+      let fields = readMapping(
+        entry.value, context: id, keys: FlowKeys.product, anchor: entry.key.range)
+    else { return nil }
+    var product = ProductSyntax()
+    if let name = fields["name"] {
+      product.name = localized(name.value, what: "name") { parser, node in
+        parser.text(node, what: "name")
+      }
+    }
+    if let price = fields["price"] {
+      product.price = textScalar(price.value, what: "price")
+    }
+    if let synonyms = fields["synonyms"] {
+      product.synonyms = localized(synonyms.value, what: "synonyms") { parser, node in
+        guard let elements = parser.list(node, what: "synonyms") else { return nil }
+        var values: [Located<String>] = []
+        for element in elements {
+          if let value = parser.text(element, what: "synonyms") { values.append(value) }
+        }
+        return Located(values, at: node.range)
+      }
+    }
+    if let shipping = fields["shipping"] {
+      product.shipping = bool(shipping.value, what: "shipping")
+    }
+    if let subscription = fields["subscription"],
+      let subscriptionFields = readMapping(
+        subscription.value, context: "subscription", keys: FlowKeys.subscription,
+        anchor: subscription.key.range),
+      let every = subscriptionFields["every"].flatMap({ text($0.value, what: "every") })
+    {
+      if let period = Self.subscriptionPeriod(every.value) {
+        product.subscription = Located(period, at: every.range)
+      } else {
+        diagnostics.append(
+          DiagnosticCatalogue.invalidValue(
+            every.value, for: "every",
+            expected: "a count and a unit such as '2 months' (day, week, month or year)",
+            at: every.range))
+      }
+    }
+    return product
+  }
+
+  /// Parses `2 months`, `1 year`, `week` into a period.
+  static func subscriptionPeriod(_ text: String) -> SubscriptionSyntax? {
+    let words = text.split(separator: " ", omittingEmptySubsequences: true)
+    let count: Int
+    let unitWord: Substring
+    switch words.count {
+    case 1:
+      count = 1
+      unitWord = words[0]
+    case 2:
+      guard let number = Int(words[0]), number >= 1, number <= 1000 else { return nil }
+      count = number
+      unitWord = words[1]
+    default: return nil
+    }
+    var unit = String(unitWord)
+    if unit.hasSuffix("s") { unit.removeLast() }
+    guard ["day", "week", "month", "year"].contains(unit) else { return nil }
+    return SubscriptionSyntax(every: count, unit: unit)
+  }
+}
