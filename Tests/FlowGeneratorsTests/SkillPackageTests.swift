@@ -1,8 +1,9 @@
-import FlowGenerators
 import FlowIR
 import FlowTestSupport
 import Foundation
 import Testing
+
+@testable import FlowGenerators
 
 @Suite struct SkillPackageTests {
   /// Every generated file of every example, byte for byte (no endpoint: the placeholders show).

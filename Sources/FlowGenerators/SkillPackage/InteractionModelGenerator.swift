@@ -27,7 +27,7 @@ public enum InteractionModelGenerator {
   /// - Returns: The invocation name, every custom intent with its samples in `locale`, every
   ///   built-in intent the flow handles plus ``requiredBuiltInIntents`` (all sorted by name),
   ///   and the catalog slot type when an intent has a `catalog` slot.
-  public static func model(for program: FlowProgram, locale: String) -> InteractionModel {
+  static func model(for program: FlowProgram, locale: String) -> InteractionModel {
     var intents = program.intents.map { intent in
       InteractionModel.Intent(
         name: intent.name,

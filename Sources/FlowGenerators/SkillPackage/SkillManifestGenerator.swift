@@ -15,7 +15,7 @@ public enum SkillManifestGenerator {
   ///   - program: The compiled flow.
   ///   - endpoint: The skill's endpoint; `nil` writes a placeholder.
   /// - Returns: The manifest and one warning per kind of missing information.
-  public static func manifest(for program: FlowProgram, endpoint: SkillEndpoint?)
+  static func manifest(for program: FlowProgram, endpoint: SkillEndpoint?)
     -> (manifest: SkillManifest, warnings: [GeneratorWarning])
   {
     var warnings: [GeneratorWarning] = []
