@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "FlowIR", targets: ["FlowIR"]),
     .library(name: "FlowCompiler", targets: ["FlowCompiler"]),
     .library(name: "FlowRuntime", targets: ["FlowRuntime"]),
+    .library(name: "FlowTesting", targets: ["FlowTesting"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
