@@ -11,3 +11,11 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   for diagnostic in result.diagnostics { _ = renderer.render(diagnostic, in: file) }
   return 0
 }
+
+/// The executable's entry point (see `runFuzzer`).
+@_cdecl("FuzzCheck_main")
+public func fuzzMain(
+  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> CInt {
+  runFuzzer(argc, argv) { data, count in data.map { fuzz(UnsafeRawPointer($0), count) } ?? 0 }
+}

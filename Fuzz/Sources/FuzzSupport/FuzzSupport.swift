@@ -19,14 +19,30 @@ public func repositoryFile(_ relativePath: String) -> URL {
 }
 
 /// Runs async work to completion on the fuzzer's (non-cooperative) thread.
-public func blocking<T>(_ work: @escaping @Sendable () async -> T) -> T {
-  final class Box: @unchecked Sendable { var value: T? }
-  let box = Box()
+public func blocking(_ work: @escaping @Sendable () async -> Void) {
   let done = DispatchSemaphore(value: 0)
   Task {
-    box.value = await work()
+    await work()
     done.signal()
   }
   done.wait()
-  return box.value!
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+  _ argc: UnsafeMutablePointer<CInt>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// Hands the process to libFuzzer. SwiftPM links an executable target with `main` defined as
+/// `<Target>_main`, so libFuzzer's own `main` is never used: each harness defines that symbol
+/// and calls this with its `LLVMFuzzerTestOneInput`.
+public func runFuzzer(
+  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt {
+  var count = argc
+  var arguments = argv
+  return LLVMFuzzerRunDriver(&count, &arguments, callback)
 }
