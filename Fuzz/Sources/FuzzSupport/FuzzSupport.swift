@@ -29,7 +29,7 @@ public func blocking(_ work: @escaping @Sendable () async -> Void) {
 }
 
 @_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
+func llvmFuzzerRunDriver(
   _ argc: UnsafeMutablePointer<CInt>,
   _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
   _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
@@ -44,5 +44,5 @@ public func runFuzzer(
 ) -> CInt {
   var count = argc
   var arguments = argv
-  return LLVMFuzzerRunDriver(&count, &arguments, callback)
+  return llvmFuzzerRunDriver(&count, &arguments, callback)
 }
