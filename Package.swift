@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "FlowIR", targets: ["FlowIR"]),
     .library(name: "FlowCompiler", targets: ["FlowCompiler"]),
     .library(name: "FlowRuntime", targets: ["FlowRuntime"]),
+    .library(name: "FlowTesting", targets: ["FlowTesting"]),
     .library(name: "FlowGenerators", targets: ["FlowGenerators"]),
     .library(name: "FlowStoreSQL", targets: ["FlowStoreSQL"]),
   ],

@@ -39,3 +39,6 @@ fi
 
 echo "== ask-sdk-model round trip of emitted envelopes"
 "$FLOWC_PYTHON" Tests/Conformance/roundtrip.py "$conformance_dir"
+
+echo "== fuzz harnesses over their checked-in corpora (docs/fuzzing.md)"
+bash Fuzz/run.sh --ci
