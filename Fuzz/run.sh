@@ -39,10 +39,13 @@ done
 mkdir -p .root
 [ -L .root/flowc ] || ln -sfn ../.. .root/flowc
 
+# -enable-testing: the condition and template harnesses reach the compiler's internal parsers
+# through `@testable import`.
+build=(swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+  -Xswiftc -enable-testing)
 echo "== building fuzz harnesses (-sanitize=fuzzer,address)"
-swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-bin="$(swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
-  --show-bin-path)"
+"${build[@]}"
+bin="$("${build[@]}" --show-bin-path)"
 
 # Swift keeps lazily initialised globals through pointers LeakSanitizer does not recognise, so
 # every harness with a global "leaks" at exit: leak checking is off, the rest of ASan stays on.

@@ -1,4 +1,4 @@
-import FlowCompiler
+@testable import FlowCompiler
 import FuzzSupport
 
 /// Text → the condition parser (with and without a flow currency).

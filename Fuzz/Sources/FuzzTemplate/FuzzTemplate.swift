@@ -1,4 +1,4 @@
-import FlowCompiler
+@testable import FlowCompiler
 import FuzzSupport
 
 /// Text → the template parser and the SSML test.
