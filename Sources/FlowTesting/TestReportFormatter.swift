@@ -16,7 +16,7 @@ public enum TestReportFormat: String, Sendable, CaseIterable {
 /// Renders a ``TestRunResult``.
 public enum TestReportFormatter {
   /// The id failures carry when rendered like diagnostics.
-  public static let failureId = "test-failure"
+  public static let failureId = DiagnosticID.testFailure.rawValue
 
   /// Renders the result.
   ///
@@ -36,10 +36,9 @@ public enum TestReportFormatter {
 
   /// A failure as a located diagnostic (`path:line:col: error: message [test-failure]`).
   public static func diagnostic(_ failure: TestFailure, of result: TestCaseResult) -> Diagnostic {
-    Diagnostic(
-      severity: .error, id: failureId,
-      message: "step \(failure.step) of '\(result.name)' (\(result.locale)): \(failure.message)",
-      range: failure.range)
+    TestDiagnostics.testFailure.report(
+      "step \(failure.step) of '\(result.name)' (\(result.locale)): \(failure.message)",
+      at: failure.range)
   }
 
   static func text(_ result: TestRunResult, coverage: Bool) -> String {

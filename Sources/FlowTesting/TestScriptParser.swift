@@ -4,8 +4,8 @@ internal import Foundation
 /// Reads `*.test.yaml` files into ``TestScript`` values, with located errors rendered like the
 /// compiler's (`path:line:col: error: message [test-script]`).
 public enum TestScriptParser {
-  /// The id of every test-script error.
-  public static let diagnosticId = "test-script"
+  /// The id of every test-script error (``FlowCompiler/DiagnosticID/testScript``).
+  public static let diagnosticId = DiagnosticID.testScript.rawValue
 
   /// The keys of a step's action, in the order the docs list them.
   public static let actionKeys = [
@@ -45,8 +45,7 @@ public enum TestScriptParser {
       return (
         nil,
         [
-          Diagnostic(
-            severity: .error, id: diagnosticId, message: "cannot read '\(path)'", range: nil)
+          TestDiagnostics.testScript.report("cannot read '\(path)'", at: nil)
         ]
       )
     }
@@ -58,10 +57,7 @@ public enum TestScriptParser {
     var diagnostics: [Diagnostic]
 
     mutating func error(_ message: String, at node: YAMLNode?) {
-      diagnostics.append(
-        Diagnostic(
-          severity: .error, id: TestScriptParser.diagnosticId, message: message,
-          range: node?.range))
+      diagnostics.append(TestDiagnostics.testScript.report(message, at: node?.range))
     }
 
     mutating func script(_ root: YAMLNode) -> TestScript? {
@@ -112,20 +108,17 @@ public enum TestScriptParser {
       return TestScript(file: file, name: name, locales: locales, flow: flow, steps: steps)
     }
 
+    /// Reports keys of `place` that are not texts or not `allowed`, with the compiler's
+    /// strict-keys reader.
     mutating func checkKeys(_ entries: [YAMLMappingEntry], allowed: [String], in place: String) {
-      for entry in entries {
-        guard let key = entry.key.scalar else {
-          error("keys of \(place) must be texts", at: entry.key)
-          continue
-        }
-        if !allowed.contains(key) {
-          diagnostics.append(
-            Diagnostic(
-              severity: .error, id: TestScriptParser.diagnosticId,
-              message: "unknown key '\(key)' in \(place)", range: entry.key.range
-            ).suggesting(Suggestions.closest(to: key, among: allowed)))
-        }
-      }
+      let wording = StrictKeys.Wording(
+        nonTextKey: { key in
+          TestDiagnostics.testScript.report("keys of \(place) must be texts", at: key.range)
+        },
+        unknownKey: { key, known, range in
+          TestDiagnostics.unknownKey(key, in: place, known: known, at: range)
+        })
+      _ = StrictKeys(allowed: allowed).read(entries, wording: wording, into: &diagnostics)
     }
 
     mutating func step(_ node: YAMLNode) -> TestStep? {

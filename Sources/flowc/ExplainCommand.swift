@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlowCompiler
+import FlowTesting
 
 /// `flowc explain ID`: prints the long explanation of a diagnostic id.
 struct ExplainCommand: ParsableCommand {
@@ -28,11 +29,11 @@ struct ExplainCommand: ParsableCommand {
 
   func run() throws {
     if list {
-      StandardStream.output.write(DiagnosticCatalogue.listing())
+      StandardStream.output.write(DiagnosticCatalogue.listing(of: TestDiagnostics.flowcCatalogue))
       return
     }
     guard let id else { return }
-    let lookup = DiagnosticCatalogue.lookup(id)
+    let lookup = DiagnosticCatalogue.lookup(id, in: TestDiagnostics.flowcCatalogue)
     if let descriptor = lookup.descriptor {
       StandardStream.output.write(descriptor.explanationText)
       return

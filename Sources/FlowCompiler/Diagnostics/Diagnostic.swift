@@ -28,6 +28,10 @@ public struct DiagnosticNote: Sendable, Hashable, Codable {
   public var range: SourceRange?
 
   /// Creates a note.
+  ///
+  /// - Parameters:
+  ///   - message: The message, lowercase, without a final period.
+  ///   - range: Where the note points, or `nil` for a note without a place.
   public init(message: String, range: SourceRange?) {
     self.message = message
     self.range = range
@@ -52,6 +56,13 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   public var notes: [DiagnosticNote]
 
   /// Creates a diagnostic. Prefer the catalogue's factories.
+  ///
+  /// - Parameters:
+  ///   - severity: Error or warning.
+  ///   - id: The stable kebab-case id.
+  ///   - message: The message: lowercase, no final period, names in single quotes.
+  ///   - range: Where the problem is, or `nil` for a whole-file problem.
+  ///   - notes: Notes, in order.
   public init(
     severity: DiagnosticSeverity, id: String, message: String, range: SourceRange?,
     notes: [DiagnosticNote] = []

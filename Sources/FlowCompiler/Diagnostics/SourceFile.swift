@@ -12,6 +12,11 @@ public struct SourcePosition: Sendable, Hashable, Comparable, Codable {
   public var offset: Int
 
   /// Creates a position.
+  ///
+  /// - Parameters:
+  ///   - line: The 1-based line.
+  ///   - column: The 1-based column, in Unicode scalars.
+  ///   - offset: The 0-based byte offset into the file.
   public init(line: Int, column: Int, offset: Int) {
     self.line = line
     self.column = column
@@ -31,6 +36,10 @@ public struct SourceRange: Sendable, Hashable, Codable {
   public var end: SourcePosition
 
   /// Creates a range.
+  ///
+  /// - Parameters:
+  ///   - start: The first position in the range.
+  ///   - end: The position just past the range.
   public init(start: SourcePosition, end: SourcePosition) {
     self.start = start
     self.end = end
@@ -45,6 +54,10 @@ public struct SourceFile: Sendable {
   public var bytes: [UInt8]
 
   /// Creates a source file from bytes.
+  ///
+  /// - Parameters:
+  ///   - path: The path as given on the command line.
+  ///   - bytes: The file's raw bytes.
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
@@ -63,39 +76,18 @@ public struct SourceFile: Sendable {
 
   /// The text of a 1-based line without its line break, or `nil` past the end (or when the line
   /// is not valid UTF-8).
+  ///
+  /// Builds the file's ``SourcePositionTable``; for many lookups, build the table once.
   public func lineText(_ line: Int) -> String? {
-    guard line >= 1 else { return nil }
-    var current = 1
-    var start = 0
-    var index = 0
-    while index < bytes.count, current < line {
-      if bytes[index] == UInt8(ascii: "\n") {
-        current += 1
-        start = index + 1
-      }
-      index += 1
-    }
-    guard current == line, start <= bytes.count else { return nil }
-    var end = start
-    while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-    return String(validating: bytes[start..<end], as: UTF8.self)
+    SourcePositionTable(bytes: bytes).lineText(line)
   }
 
-  /// The position of a byte offset: its line and its column in Unicode scalars.
+  /// The position of a byte offset: its line and its column in Unicode scalars (a byte order
+  /// mark counts as one column here).
+  ///
+  /// Builds the file's ``SourcePositionTable``; for many lookups, build the table once.
   public func position(ofOffset offset: Int) -> SourcePosition {
-    let clamped = max(0, min(offset, bytes.count))
-    var line = 1
-    var lineStart = 0
-    for index in 0..<clamped where bytes[index] == UInt8(ascii: "\n") {
-      line += 1
-      lineStart = index + 1
-    }
-    // Count Unicode scalars by counting bytes that start a UTF-8 scalar.
-    var column = 1
-    for index in lineStart..<clamped where bytes[index] & 0xC0 != 0x80 {
-      column += 1
-    }
-    return SourcePosition(line: line, column: column, offset: clamped)
+    var table = SourcePositionTable(bytes: bytes)
+    return table.position(ofOffset: offset)
   }
 }

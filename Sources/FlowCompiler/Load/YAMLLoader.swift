@@ -31,6 +31,11 @@ public struct YAMLLoader {
     public var maxAliasExpansion: Int
 
     /// Creates limits.
+    ///
+    /// - Parameters:
+    ///   - maxBytes: The largest file, in bytes, that is parsed at all.
+    ///   - maxDepth: The deepest nesting of collections.
+    ///   - maxAliasExpansion: The most nodes that aliases may produce in total.
     public init(maxBytes: Int, maxDepth: Int, maxAliasExpansion: Int) {
       self.maxBytes = maxBytes
       self.maxDepth = maxDepth
@@ -95,6 +100,10 @@ public struct YAMLLoadResult: Sendable {
   public var diagnostics: [Diagnostic]
 
   /// Creates a result.
+  ///
+  /// - Parameters:
+  ///   - root: The document's root node, or `nil`.
+  ///   - diagnostics: The load diagnostics, in the order they were found.
   public init(root: YAMLNode?, diagnostics: [Diagnostic]) {
     self.root = root
     self.diagnostics = diagnostics

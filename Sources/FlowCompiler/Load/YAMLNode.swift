@@ -20,6 +20,10 @@ public struct YAMLMappingEntry: Sendable {
   public var value: YAMLNode
 
   /// Creates an entry.
+  ///
+  /// - Parameters:
+  ///   - key: The key node.
+  ///   - value: The value node.
   public init(key: YAMLNode, value: YAMLNode) {
     self.key = key
     self.value = value

@@ -78,8 +78,9 @@ struct FlowParser {
 
   // MARK: - Reading nodes
 
-  /// Reads a mapping with the keys of one of the ``FlowKeys`` tables: unknown keys and missing
-  /// required keys are reported. Returns the known entries by key.
+  /// Reads a mapping with the keys of one of the ``FlowKeys`` tables through the shared
+  /// ``StrictKeys`` reader: unknown keys and missing required keys are reported. Returns the
+  /// known entries by key.
   mutating func readMapping(
     _ node: YAMLNode, context: String?, keys: SectionKeys,
     anchor: SourceRange, what: String? = nil
@@ -87,26 +88,17 @@ struct FlowParser {
     guard let entries = mapping(node, what: what ?? context ?? "the flow file") else {
       return nil
     }
-    var fields: [String: YAMLMappingEntry] = [:]
-    for entry in entries {
-      guard let key = entry.key.scalar else {
-        diagnostics.append(
-          DiagnosticCatalogue.wrongType(
-            "key", expected: "text", found: Self.describe(entry.key), at: entry.key.range))
-        continue
-      }
-      if keys.allowed.contains(key) {
-        fields[key] = entry
-      } else {
-        diagnostics.append(
-          DiagnosticCatalogue.unknownKey(
-            key, in: context ?? "the flow file", known: keys.allowed, at: entry.key.range))
-      }
-    }
-    for key in keys.required where fields[key] == nil {
-      diagnostics.append(DiagnosticCatalogue.missingKey(key, in: context, at: anchor))
-    }
-    return fields
+    let wording = StrictKeys.Wording(
+      nonTextKey: { key in
+        DiagnosticCatalogue.wrongType(
+          "key", expected: "text", found: Self.describe(key), at: key.range)
+      },
+      unknownKey: { key, known, range in
+        DiagnosticCatalogue.unknownKey(key, in: context ?? "the flow file", known: known, at: range)
+      },
+      missingKey: { key in DiagnosticCatalogue.missingKey(key, in: context, at: anchor) })
+    return StrictKeys(allowed: keys.allowed, required: keys.required)
+      .read(entries, wording: wording, into: &diagnostics)
   }
 
   mutating func mapping(_ node: YAMLNode, what: String) -> [YAMLMappingEntry]? {

@@ -24,7 +24,7 @@ extension TextScalar {
     let utf8 = Array(text.utf8)
     func position(_ offset: Int) -> SourcePosition {
       let clamped = max(0, min(offset, utf8.count))
-      let characters = utf8[0..<clamped].count { $0 & 0xC0 != 0x80 }
+      let characters = SourcePositionTable.scalarCount(of: utf8[0..<clamped])
       return SourcePosition(
         line: range.start.line, column: range.start.column + characters,
         offset: range.start.offset + clamped)
@@ -33,7 +33,7 @@ extension TextScalar {
   }
 
   private func position(ofSourceOffset offset: Int, in bytes: [UInt8]) -> SourcePosition {
-    let characters = bytes[range.start.offset..<offset].count { $0 & 0xC0 != 0x80 }
+    let characters = SourcePositionTable.scalarCount(of: bytes[range.start.offset..<offset])
     return SourcePosition(
       line: range.start.line, column: range.start.column + characters, offset: offset)
   }

@@ -11,12 +11,10 @@ import Testing
   static let folder = CompilerTestSupport.fixtures.appendingPathComponent("diagnostics")
   static let fixtures = CompilerTestSupport.files(in: folder, withExtension: "yaml")
 
-  /// The ids of the load stage, whose fixtures live with the loader's tests, of the driver
-  /// (files that cannot be read or written), which the CLI tests trigger, and of test scripts,
-  /// which the FlowTesting tests trigger.
+  /// The ids of the load stage, whose fixtures live with the loader's tests, and of the driver
+  /// (files that cannot be read or written), which the CLI tests trigger.
   static let loadIds = Set(
-    (DiagnosticCatalogue.loadDescriptors + DiagnosticCatalogue.inputDescriptors
-      + DiagnosticCatalogue.testScriptDescriptors).map(\.id))
+    (DiagnosticCatalogue.loadDescriptors + DiagnosticCatalogue.inputDescriptors).map(\.id))
 
   struct Fixture {
     var expectedId: String

@@ -189,18 +189,6 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
     #expect(result.root == nil)
   }
 
-  @Test func colonInAPlainValueGetsAQuotingHint() throws {
-    let source = MarkedSource("prompts:\n  en-US:\n    welcome: Note1️⃣: shipping is free\n")
-    let diagnostic = try #require(load(source).diagnostics.first)
-    #expect(diagnostic.id == "yaml-syntax")
-    #expect(diagnostic.message == "mapping values are not allowed in this context")
-    #expect(diagnostic.range?.start == source["1️⃣"])
-    #expect(
-      diagnostic.notes.map(\.message) == [
-        "a value that contains ': ' must be quoted, as in 'welcome: \"Note: hi\"'"
-      ])
-  }
-
   @Test(arguments: ["@", "`"])
   func reservedFirstCharacterGetsAQuotingHint(character: String) throws {
     let source = MarkedSource("skill:\n  name: 1️⃣\(character)home\n")
@@ -229,16 +217,6 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
     #expect(result.root?["samples"]?.sequenceElements?.first?.scalar == "buy {product}")
   }
 
-  @Test func unclosedQuoteIsASyntaxError() throws {
-    let source = MarkedSource("a: 1️⃣\"open\nb: 2\n2️⃣")
-    let diagnostic = try #require(load(source).diagnostics.first)
-    #expect(diagnostic.id == "yaml-syntax")
-    #expect(diagnostic.message == "found unexpected end of stream")
-    #expect(diagnostic.range?.start == source["2️⃣"])
-    #expect(diagnostic.notes.first?.message == "the quoted scalar started here")
-    #expect(diagnostic.notes.first?.range?.start == source["1️⃣"])
-  }
-
   @Test(arguments: [
     "skill:\n1️⃣\tname: No Nicks\n",
     "skill:\n  name: x\n1️⃣\tlocales: [en-US]\n",
@@ -262,24 +240,47 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
     #expect(!diagnostic.notes.contains { $0.message.contains("tab") })
   }
 
-  @Test func controlCharacterIsASyntaxErrorAtItsByte() throws {
-    let source = MarkedSource("a: ü1️⃣\u{01}\n")
+  /// A syntax error: its message at `1️⃣`, and its notes (the first one at `2️⃣` when marked).
+  struct SyntaxCase: Sendable, CustomTestStringConvertible {
+    var marked: String
+    var message: String
+    var notes: [String] = []
+    /// Whether `notes` are all the notes, or only the first ones.
+    var allNotes = true
+    var testDescription: String { message }
+  }
+
+  static let syntaxCases = [
+    SyntaxCase(
+      marked: "prompts:\n  en-US:\n    welcome: Note1️⃣: shipping is free\n",
+      message: "mapping values are not allowed in this context",
+      notes: ["a value that contains ': ' must be quoted, as in 'welcome: \"Note: hi\"'"]),
+    SyntaxCase(
+      marked: "a: 2️⃣\"open\nb: 2\n1️⃣", message: "found unexpected end of stream",
+      notes: ["the quoted scalar started here"], allNotes: false),
+    SyntaxCase(
+      marked: "a: ü1️⃣\u{01}\n", message: "control characters are not allowed", allNotes: false),
+  ]
+
+  @Test(arguments: syntaxCases)
+  func syntaxErrorHasItsMessageAndNotes(_ testCase: SyntaxCase) throws {
+    let source = MarkedSource(testCase.marked)
     let diagnostic = try #require(load(source).diagnostics.first)
     #expect(diagnostic.id == "yaml-syntax")
-    #expect(diagnostic.message == "control characters are not allowed")
+    #expect(diagnostic.message == testCase.message)
     #expect(diagnostic.range?.start == source["1️⃣"])
+    let notes = diagnostic.notes.map(\.message)
+    #expect(testCase.allNotes ? notes == testCase.notes : notes.starts(with: testCase.notes))
+    if testCase.marked.contains("2️⃣") {
+      #expect(diagnostic.notes.first?.range?.start == source["2️⃣"])
+    }
   }
 
-  @Test func secondDocumentIsAnErrorAndTheFirstIsKept() throws {
-    let source = MarkedSource("---\nflowc: 1\n1️⃣---\nflowc: 2\n---\nflowc: 3\n")
-    let result = load(source)
-    #expect(result.diagnostics.map(\.id) == ["multiple-documents"])
-    #expect(result.diagnostics.first?.range?.start == source["1️⃣"])
-    #expect(result.root?["flowc"]?.scalar == "1")
-  }
-
-  @Test func contentAfterDocumentEndIsASecondDocument() throws {
-    let source = MarkedSource("flowc: 1\n...\n1️⃣flowc: 2\n")
+  @Test(arguments: [
+    "---\nflowc: 1\n1️⃣---\nflowc: 2\n---\nflowc: 3\n", "flowc: 1\n...\n1️⃣flowc: 2\n",
+  ])
+  func secondDocumentIsAnErrorAndTheFirstIsKept(marked: String) throws {
+    let source = MarkedSource(marked)
     let result = load(source)
     #expect(result.diagnostics.map(\.id) == ["multiple-documents"])
     #expect(result.diagnostics.first?.range?.start == source["1️⃣"])

@@ -60,14 +60,6 @@ import Testing
       TextDiagnosticRenderer.markerLine(for: line, column: column, length: length) == expected)
   }
 
-  @Test func aRangeOverSeveralLinesIsUnderlinedToTheEndOfItsFirstLine() {
-    let source = MarkedSource("key: 1️⃣value\nmore2️⃣\n")
-    let lines = TextDiagnosticRenderer().render(
-      Diagnostic(severity: .error, id: "x", message: "m", range: source.range("1️⃣", "2️⃣")),
-      in: source.file(path: "f.yaml"))
-    #expect(lines == ["f.yaml:1:6: error: m [x]", "key: value", "     ^~~~~"])
-  }
-
   @Test func aRangePastTheEndOfTheFileHasNoSnippet() {
     let file = SourceFile(path: "f.yaml", text: "a: 1\n")
     let position = SourcePosition(line: 9, column: 1, offset: 99)
@@ -89,27 +81,34 @@ import Testing
     #expect(lines == ["f.yaml:1:2: error: m [x]"])
   }
 
-  @Test func aWindowsLineEndingIsNotPrinted() {
-    let source = MarkedSource("a: 1️⃣b2️⃣\r\n")
-    let lines = TextDiagnosticRenderer().render(
-      Diagnostic(severity: .error, id: "x", message: "m", range: source.range("1️⃣", "2️⃣")),
-      in: source.file(path: "f.yaml"))
-    #expect(lines == ["f.yaml:1:4: error: m [x]", "a: b", "   ^"])
-  }
-
-  @Test func controlCharactersCannotDriveTheTerminal() {
-    let source = MarkedSource("name: \u{1B}[2J1️⃣x2️⃣\n")
-    let lines = TextDiagnosticRenderer().render(
+  // An error from `1️⃣` to `2️⃣` of a marked source in `f.yaml` (or the given path, with the
+  // given message), and the lines it renders to.
+  @Test(
+    arguments: [
+      // A range over several lines is underlined to the end of its first line.
+      ("key: 1️⃣value\nmore2️⃣\n", nil, ["f.yaml:1:6: error: m [x]", "key: value", "     ^~~~~"]),
+      // A Windows line ending is not printed.
+      ("a: 1️⃣b2️⃣\r\n", nil, ["f.yaml:1:4: error: m [x]", "a: b", "   ^"]),
+      // Control characters cannot drive the terminal.
+      (
+        "name: \u{1B}[2J1️⃣x2️⃣\n", ("f\u{7}.yaml", "bad '\u{1B}[2J'\nsecond line"),
+        [
+          "f\\u{7}.yaml:1:11: error: bad '\\u{1B}[2J'\nsecond line [x]",
+          "name: \u{FFFD}[2Jx",
+          "          ^",
+        ]
+      ),
+    ] as [(String, (path: String, message: String)?, [String])])
+  func rendersTheSnippet(
+    marked: String, pathAndMessage: (path: String, message: String)?, lines: [String]
+  ) {
+    let source = MarkedSource(marked)
+    let rendered = TextDiagnosticRenderer().render(
       Diagnostic(
-        severity: .error, id: "x", message: "bad '\u{1B}[2J'\nsecond line",
+        severity: .error, id: "x", message: pathAndMessage?.message ?? "m",
         range: source.range("1️⃣", "2️⃣")),
-      in: source.file(path: "f\u{7}.yaml"))
-    #expect(
-      lines == [
-        "f\\u{7}.yaml:1:11: error: bad '\\u{1B}[2J'\nsecond line [x]",
-        "name: \u{FFFD}[2Jx",
-        "          ^",
-      ])
+      in: source.file(path: pathAndMessage?.path ?? "f.yaml"))
+    #expect(rendered == lines)
   }
 
   @Test func anEmptyReportRendersNothing() {

@@ -44,24 +44,41 @@ public struct DiagnosticDescriptor: Sendable, Hashable {
   }
 }
 
-/// Every diagnostic id flowc can report, with its documentation.
+/// Every diagnostic id the compiler can report, with its documentation.
 ///
 /// Each stage contributes its descriptors from a file of its own in this folder
 /// (`DiagnosticCatalogue+Load.swift`, …) next to the factories that create its diagnostics.
+/// Other modules keep their own lists of descriptors (FlowTesting's `TestDiagnostics`) and
+/// join them with this one through ``combining(_:)``.
 public enum DiagnosticCatalogue {
-  /// All descriptors, sorted by id.
+  /// The compiler's descriptors, sorted by id.
   public static var all: [DiagnosticDescriptor] {
-    let stages: [[DiagnosticDescriptor]] = [
+    combining([
       inputDescriptors, loadDescriptors, schemaDescriptors, referenceDescriptors,
       merchantDescriptors, intentDescriptors, graphDescriptors, releaseDescriptors,
-      catalogDescriptors, promptDescriptors, variableDescriptors, testScriptDescriptors,
-    ]
-    let descriptors = stages.flatMap { $0 }
-    return descriptors.sorted { $0.id < $1.id }
+      catalogDescriptors, promptDescriptors, variableDescriptors,
+    ])
+  }
+
+  /// Joins the descriptor lists of several stages or modules into one catalogue.
+  ///
+  /// - Parameter contributions: The lists, each from one stage or module.
+  /// - Returns: Every descriptor, sorted by id.
+  public static func combining(_ contributions: [[DiagnosticDescriptor]])
+    -> [DiagnosticDescriptor]
+  {
+    contributions.flatMap { $0 }.sorted { $0.id < $1.id }
   }
 
   /// The descriptor of an id, if it exists.
-  public static func descriptor(for id: String) -> DiagnosticDescriptor? {
-    all.first { $0.id == id }
+  ///
+  /// - Parameters:
+  ///   - id: The id.
+  ///   - descriptors: Where to look; the compiler's catalogue by default.
+  /// - Returns: The descriptor.
+  public static func descriptor(
+    for id: String, in descriptors: [DiagnosticDescriptor] = all
+  ) -> DiagnosticDescriptor? {
+    descriptors.first { $0.id == id }
   }
 }

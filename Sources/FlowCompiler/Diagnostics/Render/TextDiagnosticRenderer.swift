@@ -24,7 +24,7 @@ public struct TextDiagnosticRenderer: Sendable {
   public func render(_ report: DiagnosticReport) -> String {
     var lines: [String] = []
     for entry in report.files where !entry.diagnostics.isEmpty {
-      let lineIndex = LineIndex(entry.file)
+      let lineIndex = SourcePositionTable(bytes: entry.file.bytes)
       for diagnostic in entry.diagnostics {
         lines += render(diagnostic, path: entry.file.path, lines: lineIndex)
       }
@@ -34,10 +34,10 @@ public struct TextDiagnosticRenderer: Sendable {
 
   /// The lines of one diagnostic and its notes, without line breaks.
   public func render(_ diagnostic: Diagnostic, in file: SourceFile) -> [String] {
-    render(diagnostic, path: file.path, lines: LineIndex(file))
+    render(diagnostic, path: file.path, lines: SourcePositionTable(bytes: file.bytes))
   }
 
-  private func render(_ diagnostic: Diagnostic, path: String, lines lineIndex: LineIndex)
+  private func render(_ diagnostic: Diagnostic, path: String, lines lineIndex: SourcePositionTable)
     -> [String]
   {
     var lines = [
@@ -65,8 +65,8 @@ public struct TextDiagnosticRenderer: Sendable {
       + style(Self.escapingControls(message, keepingLineBreaks: true), .bold)
   }
 
-  private func snippet(of range: SourceRange?, in lineIndex: LineIndex) -> [String] {
-    guard let range, let line = lineIndex.text(ofLine: range.start.line) else { return [] }
+  private func snippet(of range: SourceRange?, in lineIndex: SourcePositionTable) -> [String] {
+    guard let range, let line = lineIndex.lineText(range.start.line) else { return [] }
     let length: Int
     if range.end.line == range.start.line {
       // Saturating: a range from a broken producer must not trap here.
@@ -155,32 +155,6 @@ public struct TextDiagnosticRenderer: Sendable {
 
   private func style(_ text: String, _ style: ANSIStyle) -> String {
     colors ? style.apply(to: text) : text
-  }
-}
-
-/// Where each line of a file starts, found once per file so that rendering many diagnostics
-/// of a big file does not rescan it for each one.
-private struct LineIndex {
-  let bytes: [UInt8]
-  let lineStarts: [Int]
-
-  init(_ file: SourceFile) {
-    bytes = file.bytes
-    var starts = [0]
-    for (offset, byte) in file.bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(offset + 1)
-    }
-    lineStarts = starts
-  }
-
-  /// The text of a 1-based line without its line break (as ``SourceFile/lineText(_:)``):
-  /// `nil` past the end or when the line is not valid UTF-8.
-  func text(ofLine line: Int) -> String? {
-    guard line >= 1, line <= lineStarts.count else { return nil }
-    let start = lineStarts[line - 1]
-    var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-    return String(validating: bytes[start..<end], as: UTF8.self)
   }
 }
 

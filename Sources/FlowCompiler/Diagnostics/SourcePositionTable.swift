@@ -1,4 +1,10 @@
-/// Turns the marks libyaml reports into source positions in linear time.
+/// The one source-position table of a file: where every line starts, and how byte offsets
+/// and libyaml's character indexes map to lines and Unicode-scalar columns.
+///
+/// Built once per file in one pass over its bytes, it serves the loader (every node's range),
+/// ``SourceFile/position(ofOffset:)`` and ``SourceFile/lineText(_:)``, and the renderers
+/// (the source line under a diagnostic), so positions are computed one way only and a large
+/// file stays linear.
 ///
 /// libyaml counts `mark.index` in characters (Unicode scalars, a CRLF counting as two) of the
 /// text it was given, which starts after any UTF-8 byte order mark. Diagnostics need byte
@@ -9,7 +15,7 @@
 ///
 /// Lines end at `\n` only, as in ``SourceFile/position(ofOffset:)``. A byte order mark is not
 /// counted as a column: it is invisible in a terminal, so carets stay aligned without it.
-struct SourcePositionTable {
+package struct SourcePositionTable {
   /// Characters between two checkpoints.
   private static let checkpointStride = 64
 
@@ -33,8 +39,13 @@ struct SourcePositionTable {
 
   /// Builds the table for a file whose text (what libyaml reads) starts at `textStart`.
   ///
-  /// The bytes must be valid UTF-8 from `textStart` on.
-  init(bytes: [UInt8], textStart: Int) {
+  /// Character indexes are only meaningful when the bytes are valid UTF-8 from `textStart` on;
+  /// byte-offset lookups and line texts work on any bytes.
+  ///
+  /// - Parameters:
+  ///   - bytes: The file's bytes.
+  ///   - textStart: Where the text starts: after a byte order mark, or 0 to count it.
+  package init(bytes: [UInt8], textStart: Int = 0) {
     self.bytes = bytes
     self.textStart = textStart
     var checkpoints: [Int] = []
@@ -68,7 +79,7 @@ struct SourcePositionTable {
   }
 
   /// The position of a character index of libyaml's text (clamped to the text).
-  mutating func position(ofCharacterIndex index: Int) -> SourcePosition {
+  package mutating func position(ofCharacterIndex index: Int) -> SourcePosition {
     let character = max(0, min(index, characterCount))
     let offset = byteOffset(ofCharacterIndex: character)
     let line = lineIndex(containingOffset: offset)
@@ -83,20 +94,32 @@ struct SourcePositionTable {
   ///
   /// Slower than ``position(ofCharacterIndex:)`` on long lines (it counts the characters of the
   /// line), so it is meant for the odd diagnostic, not for every node.
-  mutating func position(ofOffset offset: Int) -> SourcePosition {
+  package mutating func position(ofOffset offset: Int) -> SourcePosition {
     let clamped = max(0, min(offset, bytes.count))
     let line = lineIndex(containingOffset: clamped)
-    var column = 1
-    var index = max(lineStartOffsets[line], line == 0 ? textStart : 0)
-    while index < clamped {
-      if bytes[index] & 0xC0 != 0x80 { column += 1 }
-      index += 1
-    }
+    let lineStart = max(lineStartOffsets[line], line == 0 ? textStart : 0)
+    let column = 1 + Self.scalarCount(of: bytes[min(lineStart, clamped)..<clamped])
     return SourcePosition(line: line + 1, column: column, offset: clamped)
   }
 
+  /// The number of lines: one more than the number of `\n`.
+  package var lineCount: Int { lineStartOffsets.count }
+
+  /// The text of a 1-based line without its line break (and without a `\r` before it), or
+  /// `nil` past the end or when the line is not valid UTF-8.
+  ///
+  /// - Parameter line: The 1-based line.
+  /// - Returns: The line's text.
+  package func lineText(_ line: Int) -> String? {
+    guard line >= 1, line <= lineStartOffsets.count else { return nil }
+    let start = lineStartOffsets[line - 1]
+    var end = line < lineStartOffsets.count ? lineStartOffsets[line] - 1 : bytes.count
+    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    return String(validating: bytes[start..<end], as: UTF8.self)
+  }
+
   /// The range of one character starting at a character index (empty at the end of the text).
-  mutating func range(ofCharacterAt index: Int) -> SourceRange {
+  package mutating func range(ofCharacterAt index: Int) -> SourceRange {
     SourceRange(
       start: position(ofCharacterIndex: index),
       end: position(ofCharacterIndex: index + 1)
@@ -104,8 +127,16 @@ struct SourcePositionTable {
   }
 
   /// The range between two character indexes.
-  mutating func range(from start: Int, to end: Int) -> SourceRange {
+  package mutating func range(from start: Int, to end: Int) -> SourceRange {
     SourceRange(start: position(ofCharacterIndex: start), end: position(ofCharacterIndex: end))
+  }
+
+  /// The number of Unicode scalars in UTF-8 bytes: the bytes that start a scalar.
+  ///
+  /// - Parameter utf8: UTF-8 bytes.
+  /// - Returns: How many columns they take, as positions count columns.
+  package static func scalarCount(of utf8: some Collection<UInt8>) -> Int {
+    utf8.count { $0 & 0xC0 != 0x80 }
   }
 
   /// The byte offset of a character index in `0...characterCount`.

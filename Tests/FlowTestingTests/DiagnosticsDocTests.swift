@@ -1,20 +1,24 @@
 import FlowCompiler
 import FlowTestSupport
+import FlowTesting
 import Foundation
 import Testing
 
-/// `docs/diagnostics.md` is generated from the catalogue; regenerate it with
-/// `FLOWC_RECORD=1 swift test --filter DiagnosticsDocTests`.
+/// `docs/diagnostics.md` is generated from the catalogue of every id flowc prints (the
+/// compiler's and FlowTesting's, so this suite lives where both modules are visible);
+/// regenerate it with `FLOWC_RECORD=1 swift test --filter DiagnosticsDocTests`.
 @Suite struct DiagnosticsDocTests {
+  static let catalogue = TestDiagnostics.flowcCatalogue
+
   @Test func checkedInReferenceIsUpToDate() {
     let url = Golden.repositoryRoot.appendingPathComponent("docs/diagnostics.md")
     // A stale file: run DiagnosticCatalogue.referenceRegenerationCommand.
-    Golden.assert(DiagnosticCatalogue.markdownReference(), at: url)
+    Golden.assert(DiagnosticCatalogue.markdownReference(of: Self.catalogue), at: url)
   }
 
   @Test func everyIdHasASectionAndAnIndexEntry() {
-    let reference = DiagnosticCatalogue.markdownReference()
-    for descriptor in DiagnosticCatalogue.all {
+    let reference = DiagnosticCatalogue.markdownReference(of: Self.catalogue)
+    for descriptor in Self.catalogue {
       #expect(reference.contains("\n## \(descriptor.id)\n"))
       #expect(reference.contains("| [`\(descriptor.id)`](#\(descriptor.id)) |"))
     }
@@ -41,9 +45,9 @@ import Testing
       ))
   }
 
-  @Test(arguments: DiagnosticCatalogue.all.map(\.id))
+  @Test(arguments: catalogue.map(\.id))
   func descriptorIsComplete(id: String) throws {
-    let descriptor = try #require(DiagnosticCatalogue.descriptor(for: id))
+    let descriptor = try #require(DiagnosticCatalogue.descriptor(for: id, in: Self.catalogue))
     #expect(
       descriptor.id.wholeMatch(of: /[a-z][a-z0-9]*(-[a-z0-9]+)*/) != nil, "id is not kebab-case")
     #expect(descriptor.severity != .note, "notes have no id of their own")
@@ -60,7 +64,7 @@ import Testing
   }
 
   @Test func idsAreUnique() {
-    let ids = DiagnosticCatalogue.all.map(\.id)
+    let ids = Self.catalogue.map(\.id)
     #expect(Set(ids).count == ids.count)
   }
 
@@ -82,6 +86,16 @@ import Testing
       descriptor.explanationText.hasPrefix("unreadable-file (error): \(descriptor.summary)\n\n"))
     #expect(
       descriptor.explanationText.hasSuffix("```\n") || descriptor.explanationText.hasSuffix(".\n"))
+  }
+
+  @Test func compilerAndTestingContributeDisjointSortedLists() {
+    let compiler = Set(DiagnosticCatalogue.all.map(\.id))
+    let testing = Set(TestDiagnostics.descriptors.map(\.id))
+    #expect(compiler.isDisjoint(with: testing))
+    #expect(testing == [DiagnosticID.testScript.rawValue, DiagnosticID.testFailure.rawValue])
+    #expect(Self.catalogue.map(\.id) == (compiler.union(testing)).sorted())
+    #expect(DiagnosticCatalogue.lookup("test-script").descriptor == nil)
+    #expect(DiagnosticCatalogue.lookup("test-script", in: Self.catalogue).descriptor != nil)
   }
 
   @Test func listingAlignsSummaries() {
