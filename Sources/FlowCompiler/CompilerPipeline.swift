@@ -36,7 +36,8 @@ enum CompilerPipeline {
     var file: SourceFile
     /// The syntax tree.
     var syntax: FlowSyntax
-    /// What the checks computed that lowering reuses.
+    /// The symbol table and what the checks computed, attached to the syntax it belongs to;
+    /// lowering walks it.
     var facts: CheckedFlow
     /// Every diagnostic of the file, sorted by position (the one place they are sorted).
     var diagnostics: [Diagnostic]
@@ -48,7 +49,9 @@ enum CompilerPipeline {
     return Loaded(file: file, root: loaded.root, diagnostics: loaded.diagnostics)
   }
 
-  /// Parse: YAML tree → ``FlowSyntax``, with strict keys. `nil` when loading failed so badly
+  /// Parse: YAML tree → ``FlowSyntax``, with strict keys; prompt templates, conditions,
+  /// `set` entries and prices are parsed here, once, with their ranges (their problems are kept
+  /// in the syntax and reported by the checks that own them). `nil` when loading failed so badly
   /// that there is nothing to parse.
   static func parse(_ loaded: Loaded) -> Parsed? {
     guard loaded.root != nil || !loaded.diagnostics.hasErrors else { return nil }
@@ -56,7 +59,9 @@ enum CompilerPipeline {
     return Parsed(file: loaded.file, syntax: syntax, diagnostics: loaded.diagnostics + diagnostics)
   }
 
-  /// Check: ``FlowSyntax`` → ``CheckedFlow``: names, types, templates and graph analyses.
+  /// Check: ``FlowSyntax`` → ``CheckedFlow``: the symbol table, names, types of the parsed
+  /// values and graph analyses. Each check pass returns its facts; the passes run in the order
+  /// their inputs impose (see ``FlowChecker``).
   static func check(_ parsed: Parsed, options: CompileOptions) -> Checked {
     let (diagnostics, facts) = FlowChecker.check(
       parsed.syntax, file: parsed.file, options: options)

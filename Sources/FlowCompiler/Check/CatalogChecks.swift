@@ -1,38 +1,27 @@
 import FlowIR
 
 extension FlowChecker {
-  /// The currency prices are in: the merchant's, else (a flow without payments) the one of the
-  /// default locale's Amazon Pay region, else USD. `nil` when the merchant's is invalid.
-  var priceCurrency: String? {
-    if let merchant = syntax.merchant {
-      guard merchant.currency != nil else { return nil }
-      return merchantCurrency
-    }
-    if syntax.hasMerchantKey { return nil }
-    return AmazonPayTables.currency(
-      ofRegion: symbols.locales.first.flatMap(AlexaLocales.paymentRegion(of:)))
-  }
-
-  /// Checks prices and shared synonyms, and builds the IR catalog.
-  mutating func checkCatalog() {
-    let currency = priceCurrency
-    checked.currency = currency ?? "USD"
+  /// Checks prices (parsed in the flow's price currency) and shared synonyms, and builds the IR
+  /// catalog.
+  func checkCatalog(into diagnostics: inout [Diagnostic]) -> CatalogFacts {
+    let currency = syntax.priceCurrency
+    var prices: [String: Money] = [:]
     var products: [Product] = []
     for entry in syntax.products {
       guard let product = entry.value else { continue }
       var price: Money?
-      if let currency, let given = product.price {
-        switch MoneyLiteral.parsePrice(given.text, currency: currency) {
+      if let given = product.price {
+        switch given.value {
         case .success(let money): price = money
         case .failure(let problem):
-          report(
+          diagnostics.append(
             DiagnosticCatalogue.invalidPrice(
-              problem.kind, text: given.text,
-              at: given.sourceRange(ofUTF8: problem.range.utf8, in: file)))
+              problem.kind, text: given.scalar.text,
+              at: given.scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)))
         }
       }
       guard let price, let names = resolvedNames(product) else { continue }
-      checked.prices[entry.key.value] = price
+      prices[entry.key.value] = price
       var subscription: Subscription?
       if let period = product.subscription?.value,
         let unit = Subscription.Unit(rawValue: period.unit)
@@ -44,8 +33,9 @@ extension FlowChecker {
           id: entry.key.value, names: names, price: price, synonyms: resolvedSynonyms(product),
           shipping: product.shipping?.value ?? false, subscription: subscription))
     }
-    checked.products = products.sorted { $0.id < $1.id }
-    checkSharedSynonyms()
+    checkSharedSynonyms(into: &diagnostics)
+    return CatalogFacts(
+      currency: currency ?? "USD", prices: prices, products: products.sorted { $0.id < $1.id })
   }
 
   /// The name of a product in every locale, or `nil` when a locale has none.
@@ -83,7 +73,7 @@ extension FlowChecker {
   }
 
   /// Warns when two products share a name or synonym in a locale.
-  private mutating func checkSharedSynonyms() {
+  private func checkSharedSynonyms(into diagnostics: inout [Diagnostic]) {
     var seen: [String: (product: String, range: SourceRange)] = [:]
     var reported: Set<SourceRange> = []
     for entry in syntax.products {
@@ -109,7 +99,7 @@ extension FlowChecker {
           let key = locale + "\u{0}" + FlowChecker.normalizedSample(word.value)
           if let first = seen[key] {
             if first.product != entry.key.value, reported.insert(word.range).inserted {
-              report(
+              diagnostics.append(
                 DiagnosticCatalogue.duplicateSynonym(
                   word.value, product: entry.key.value, otherProduct: first.product,
                   at: word.range, firstRange: first.range))

@@ -1,5 +1,10 @@
 /// Runs every check of a parsed flow file and collects the diagnostics.
 ///
+/// Each pass is a function of the syntax, the symbol table and the facts of the passes it
+/// needs, and returns its own facts; the diagnostics it finds go to the one list passed in. The
+/// order of the passes follows from what each one needs (and keeps the diagnostics in the order
+/// they were always found).
+///
 /// Checks stay quiet about what the parser could not read: a reference into an incomplete
 /// section is not reported, and the graph analyses run only when the flow section is whole and
 /// every transition resolves.
@@ -8,62 +13,35 @@ struct FlowChecker {
   let file: SourceFile
   let options: CompileOptions
   let symbols: SymbolTable
-  /// The problems found.
-  var diagnostics: [Diagnostic] = []
-  /// Prompt ids used by states and transitions.
-  var usedPrompts: Set<String> = []
-  /// What lowering reuses.
-  var checked = CheckedFlow()
-  /// Locale → prompt id → the variable paths its placeholders read.
-  var promptReads: [String: [String: [VariableRead]]] = [:]
-  /// `choose` state id → per branch, the paths its condition reads and whether it guarantees
-  /// an open agreement.
-  var conditionReads: [String: [(reads: [VariableRead], opensAgreement: Bool)]] = [:]
-  /// `charge` state id → the path of its `amount`.
-  var amountReads: [String: VariableRead] = [:]
-  /// Intents with a slot of an unknown type: their `set`s are not checked (no follow-on
-  /// type errors).
-  var intentsWithInvalidSlots: Set<String> = []
-  /// Whether a `choose` condition could not be checked: then the analyses that depend on
-  /// conditions (definite assignment, agreements) stay quiet.
-  var hasInvalidConditions = false
-  /// Missing prompt translations already reported (locale, NUL, prompt id).
-  var reportedMissingPrompts: Set<String> = []
-  /// Whether a reference of the flow section could not be resolved.
-  var flowHasUnresolvedReferences = false
 
   /// Checks a parsed flow file.
   static func check(_ syntax: FlowSyntax, file: SourceFile, options: CompileOptions)
     -> (diagnostics: [Diagnostic], checked: CheckedFlow)
   {
-    var checker = FlowChecker(
+    let checker = FlowChecker(
       syntax: syntax, file: file, options: options, symbols: SymbolTable(syntax))
-    checker.run()
-    return (checker.diagnostics, checker.checked)
-  }
-
-  private mutating func run() {
-    checkLocales()
-    checkMerchant()
-    checkCatalog()
-    checkIntents()
-    checkReferences()
-    checkVariables()
-    checkPrompts()
-    if graphIsComplete {
-      checkGraph()
+    var diagnostics: [Diagnostic] = []
+    checker.checkLocales(into: &diagnostics)
+    checker.checkMerchant(into: &diagnostics)
+    let catalog = checker.checkCatalog(into: &diagnostics)
+    let intents = checker.checkIntents(into: &diagnostics)
+    let references = checker.checkReferences(into: &diagnostics)
+    let variables = checker.checkVariables(intents, into: &diagnostics)
+    checker.checkPrompts(catalog, references, variables, into: &diagnostics)
+    if checker.graphIsComplete(references) {
+      checker.checkGraph(references, variables, into: &diagnostics)
     }
-    checkRelease()
+    checker.checkRelease(into: &diagnostics)
+    let checked = CheckedFlow(
+      symbols: checker.symbols, catalog: catalog, templates: variables.templates,
+      global: variables.global, states: variables.states)
+    return (diagnostics, checked)
   }
 
   /// Whether the flow section was read completely and every reference of it resolved.
-  var graphIsComplete: Bool {
+  func graphIsComplete(_ references: ReferenceFacts) -> Bool {
     guard let flow = syntax.flow, flow.complete, flow.start != nil else { return false }
-    return !flowHasUnresolvedReferences
-  }
-
-  mutating func report(_ diagnostic: Diagnostic) {
-    diagnostics.append(diagnostic)
+    return !references.hasUnresolvedReferences
   }
 }
 
@@ -79,8 +57,8 @@ struct SymbolTable {
   let productIds: [String]
   /// The product ids as a set, for variable scopes.
   let productIdSet: Set<String>
-  /// Locale → prompt id → text.
-  let prompts: [String: [String: TextScalar]]
+  /// Locale → prompt id → text, parsed as a template.
+  let prompts: [String: [String: ParsedScalar<ParsedTemplate>]]
   /// Locale → the range of its key in `prompts`.
   let promptLocaleRanges: [String: SourceRange]
   /// Every prompt id of any locale.
@@ -89,6 +67,8 @@ struct SymbolTable {
   let promptRanges: [String: SourceRange]
   /// Intent name → intent (`nil` when malformed).
   let intents: [String: IntentSyntax?]
+  /// Intent name → slot name → slot type (the well-formed slots of well-formed intents).
+  let intentSlots: [String: [String: String]]
   /// State id → state (`nil` when malformed).
   let states: [String: StateSyntax?]
   /// State id → the range of its key.
@@ -110,7 +90,7 @@ struct SymbolTable {
     self.products = products
     self.productIds = productIds
     productIdSet = Set(productIds)
-    var prompts: [String: [String: TextScalar]] = [:]
+    var prompts: [String: [String: ParsedScalar<ParsedTemplate>]] = [:]
     var localeRanges: [String: SourceRange] = [:]
     var promptIds: Set<String> = []
     var promptRanges: [String: SourceRange] = [:]
@@ -135,6 +115,15 @@ struct SymbolTable {
       intents[intent.key.value] = .some(intent.value)
     }
     self.intents = intents
+    var intentSlots: [String: [String: String]] = [:]
+    for case (let name, .some(let intent)) in intents {
+      var slots: [String: String] = [:]
+      for slot in intent.slots {
+        if let type = slot.value { slots[slot.key.value] = type.value }
+      }
+      intentSlots[name] = slots
+    }
+    self.intentSlots = intentSlots
     var states: [String: StateSyntax?] = [:]
     var stateRanges: [String: SourceRange] = [:]
     var stateIds: [String] = []
@@ -156,12 +145,6 @@ struct SymbolTable {
 
   /// The slots of an intent as name → type, for `slot.` paths.
   func slots(of intent: String) -> [String: String] {
-    var slots: [String: String] = [:]
-    if case .some(.some(let syntax)) = intents[intent] {
-      for slot in syntax.slots {
-        if let type = slot.value { slots[slot.key.value] = type.value }
-      }
-    }
-    return slots
+    intentSlots[intent] ?? [:]
   }
 }

@@ -21,7 +21,10 @@ extension FlowChecker {
   /// Builds the state graph and runs the graph analyses: reachability, ways out of `ask`
   /// states, reaching an end, definite assignment of every variable read, agreements before
   /// charges and the total spoken before a charge.
-  mutating func checkGraph() {
+  func checkGraph(
+    _ references: ReferenceFacts, _ variables: VariableFacts,
+    into diagnostics: inout [Diagnostic]
+  ) {
     guard let flow = syntax.flow, let start = flow.start,
       let startIndex = symbols.stateIds.firstIndex(of: start.value)
     else { return }
@@ -34,6 +37,14 @@ extension FlowChecker {
     var successors: [[StateGraph.Edge]] = []
     /// Reads of transitions' `say` prompts: (state, gains of the transition, prompt).
     var sayReads: [(state: Int, gains: VariableSet, prompt: Located<String>)] = []
+    // What the variable check found per state id (a `choose` state's branches, a `charge`
+    // state's amount).
+    var branchReads: [String: [CheckedBranch]] = [:]
+    var amountReads: [String: VariableRead] = [:]
+    for state in variables.states {
+      branchReads[state.id.value, default: []] += state.branches
+      if let amount = state.amount { amountReads[state.id.value] = amount }
+    }
 
     func transitionEdge(_ source: Int, _ transition: TransitionSyntax, extra: VariableSet)
       -> StateGraph.Edge
@@ -94,10 +105,10 @@ extension FlowChecker {
         edges += outcomeEdges(position, state, task: .charge, shipping: false)
       case .choose(let choose):
         kinds.append(.choose)
-        let branchReads = conditionReads[ids[position]] ?? []
+        let checkedBranches = branchReads[ids[position]] ?? []
         for (number, branch) in choose.branches.enumerated() {
           guard let target = index[branch.goto.value] else { continue }
-          let opens = number < branchReads.count && branchReads[number].opensAgreement
+          let opens = number < checkedBranches.count && checkedBranches[number].opensAgreement
           edges.append(
             StateGraph.Edge(
               source: position, target: target,
@@ -118,24 +129,24 @@ extension FlowChecker {
 
     let reachable = graph.reachable()
     for position in ids.indices where !reachable[position] {
-      report(DiagnosticCatalogue.unreachableState(ids[position], at: ranges[position]))
+      diagnostics.append(DiagnosticCatalogue.unreachableState(ids[position], at: ranges[position]))
     }
     var stuck: Set<Int> = []
     for position in ids.indices where kinds[position] == .ask && reachable[position] {
       if !successors[position].contains(where: { $0.target != position }) {
         stuck.insert(position)
-        report(DiagnosticCatalogue.askWithoutExit(ids[position], at: ranges[position]))
+        diagnostics.append(DiagnosticCatalogue.askWithoutExit(ids[position], at: ranges[position]))
       }
     }
     let reachesEnd = graph.reachesEnd()
     for position in ids.indices
     where reachable[position] && !reachesEnd[position] && !stuck.contains(position) {
-      report(DiagnosticCatalogue.noEndingReachable(ids[position], at: ranges[position]))
+      diagnostics.append(DiagnosticCatalogue.noEndingReachable(ids[position], at: ranges[position]))
     }
 
     // A condition that could not be checked may be the one that makes a variable or the
     // agreement available: stay quiet rather than report follow-on problems.
-    guard !hasInvalidConditions else { return }
+    guard !variables.hasInvalidConditions else { return }
     let entry = graph.definitelySet()
     var reported: Set<String> = []
     func check(_ read: VariableRead, in position: Int, with gains: VariableSet) {
@@ -147,7 +158,7 @@ extension FlowChecker {
         let key = "\(read.range.start.offset):\(read.range.end.offset):\(variable.rawValue)"
         guard reported.insert(key).inserted else { return }
         let route = graph.path(to: position, without: bit.union(gains)) ?? [ids[position]]
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.variableNotSet(
             variable.rawValue, path: read.path, state: ids[position], at: read.range,
             stateRange: ranges[position], via: route))
@@ -156,7 +167,9 @@ extension FlowChecker {
     }
     func checkPrompt(_ prompt: String, in position: Int, with gains: VariableSet) {
       for locale in symbols.locales {
-        for read in promptReads[locale]?[prompt] ?? [] { check(read, in: position, with: gains) }
+        for read in variables.promptReads[locale]?[prompt] ?? [] {
+          check(read, in: position, with: gains)
+        }
       }
     }
     for (position, state) in states.enumerated() {
@@ -165,7 +178,7 @@ extension FlowChecker {
       switch state.kind {
       case .ask(let prompt), .tell(let prompt): entryPrompts.append(prompt.value)
       case .choose:
-        for branch in conditionReads[ids[position]] ?? [] {
+        for branch in branchReads[ids[position]] ?? [] {
           for read in branch.reads { check(read, in: position, with: .none) }
         }
       case .charge:
@@ -177,7 +190,7 @@ extension FlowChecker {
         let agreement = Self.variableSet([.agreementID])
         if reachable[position], !entry[position].isSuperset(of: agreement) {
           let route = graph.path(to: position, without: agreement) ?? [ids[position]]
-          report(
+          diagnostics.append(
             DiagnosticCatalogue.chargeWithoutAgreement(
               ids[position], at: state.kindKeyRange, via: route))
         }
@@ -193,7 +206,7 @@ extension FlowChecker {
     }
     for read in sayReads { checkPrompt(read.prompt.value, in: read.state, with: read.gains) }
     // `fallback` is spoken in any `ask` state when an intent is not handled.
-    if usedPrompts.contains("fallback") {
+    if references.usedPrompts.contains("fallback") {
       for position in ids.indices where kinds[position] == .ask {
         checkPrompt("fallback", in: position, with: .none)
       }
@@ -202,7 +215,8 @@ extension FlowChecker {
     let unspoken = graph.unspokenTotal()
     for (position, state) in states.enumerated() where kinds[position] == .charge {
       guard let state, let route = unspoken.path(to: position) else { continue }
-      report(DiagnosticCatalogue.unspokenTotal(ids[position], at: state.kindKeyRange, via: route))
+      diagnostics.append(
+        DiagnosticCatalogue.unspokenTotal(ids[position], at: state.kindKeyRange, via: route))
     }
   }
 }

@@ -1,7 +1,8 @@
 extension FlowChecker {
   /// Checks custom intents: slot types, samples in every locale, slots named in samples, and
   /// the same sample given twice (in one intent or in two).
-  mutating func checkIntents() {
+  func checkIntents(into diagnostics: inout [Diagnostic]) -> IntentFacts {
+    var facts = IntentFacts()
     var firstSample: [String: (intent: String, range: SourceRange)] = [:]
     for entry in syntax.intents {
       guard let intent = entry.value else { continue }
@@ -10,14 +11,14 @@ extension FlowChecker {
         slotNames.append(slot.key.value)
         guard let type = slot.value else { continue }
         if type.value != "catalog", !Self.isBuiltInSlotType(type.value) {
-          report(DiagnosticCatalogue.unknownSlotType(type.value, at: type.range))
-          intentsWithInvalidSlots.insert(entry.key.value)
+          diagnostics.append(DiagnosticCatalogue.unknownSlotType(type.value, at: type.range))
+          facts.withInvalidSlots.insert(entry.key.value)
         }
       }
       if intent.samplesComplete, symbols.localesComplete {
         let given = Set(intent.samples.map(\.key.value))
         for locale in symbols.locales where !given.contains(locale) {
-          report(
+          diagnostics.append(
             DiagnosticCatalogue.missingSamples(
               intent: entry.key.value, locale: locale, at: entry.key.range))
         }
@@ -26,7 +27,7 @@ extension FlowChecker {
         for sample in locale.value ?? [] {
           if intent.slotsComplete {
             for slot in Self.sampleSlots(sample.text) where !slotNames.contains(slot.name) {
-              report(
+              diagnostics.append(
                 DiagnosticCatalogue.unknownSlot(
                   slot.name, intent: entry.key.value, known: slotNames,
                   at: sample.sourceRange(ofUTF8: slot.range, in: file)))
@@ -34,7 +35,7 @@ extension FlowChecker {
           }
           let key = locale.key.value + "\u{0}" + Self.normalizedSample(sample.text)
           if let first = firstSample[key] {
-            report(
+            diagnostics.append(
               DiagnosticCatalogue.duplicateSample(
                 sample.text, otherIntent: first.intent, sameIntent: first.intent == entry.key.value,
                 at: sample.range, firstRange: first.range))
@@ -44,6 +45,7 @@ extension FlowChecker {
         }
       }
     }
+    return facts
   }
 
   /// Whether a slot type is an Alexa built-in: `AMAZON.` and a name.
@@ -78,4 +80,11 @@ extension FlowChecker {
   static func normalizedSample(_ sample: String) -> String {
     sample.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
+}
+
+/// What the intent check computed.
+struct IntentFacts {
+  /// Intents with a slot of an unknown type: their `set`s are not checked (no follow-on type
+  /// errors).
+  var withInvalidSlots: Set<String> = []
 }

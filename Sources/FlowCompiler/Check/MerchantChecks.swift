@@ -28,17 +28,9 @@ enum MerchantRules {
 }
 
 extension FlowChecker {
-  /// The merchant's currency, when the merchant is valid enough to price things in it.
-  var merchantCurrency: String? {
-    guard let currency = syntax.merchant?.currency?.value,
-      AmazonPayTables.currencies.contains(currency)
-    else { return nil }
-    return currency
-  }
-
   /// Checks the `merchant` section: presence, country, currency and their fit, checkout
   /// language, text lengths, order id prefix, sandbox, regions and the seller id's shape.
-  mutating func checkMerchant() {
+  func checkMerchant(into diagnostics: inout [Diagnostic]) {
     if symbols.hasPaymentStates, !syntax.hasMerchantKey {
       var diagnostic = DiagnosticCatalogue.missingKey("merchant", in: nil, at: syntax.documentRange)
       if let first = syntax.flow?.states.first(where: {
@@ -50,7 +42,7 @@ extension FlowChecker {
         diagnostic = diagnostic.with(
           note: "state '\(first.key.value)' sends an Amazon Pay request", at: first.key.range)
       }
-      report(diagnostic)
+      diagnostics.append(diagnostic)
     }
     guard let merchant = syntax.merchant else { return }
     var country: String?
@@ -58,16 +50,17 @@ extension FlowChecker {
       if AmazonPayTables.countries.contains(given.value) {
         country = given.value
       } else {
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.unsupportedCountry(
             given.value, allowed: AmazonPayTables.countries, at: given.range))
       }
     }
     if let currency = merchant.currency {
       if !AmazonPayTables.currencies.contains(currency.value) {
-        report(DiagnosticCatalogue.unsupportedCurrency(currency.value, at: currency.range))
+        diagnostics.append(
+          DiagnosticCatalogue.unsupportedCurrency(currency.value, at: currency.range))
       } else if let country, AmazonPayTables.currency(of: country) != currency.value {
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.currencyCountryMismatch(
             currency: currency.value, country: country,
             expected: AmazonPayTables.currency(of: country), at: currency.range))
@@ -75,19 +68,19 @@ extension FlowChecker {
     }
     if let language = merchant.checkoutLanguage {
       if !AmazonPayTables.checkoutLanguages.contains(language.value) {
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.unsupportedCheckoutLanguage(
             language.value, allowed: AmazonPayTables.checkoutLanguages, at: language.range))
       }
     } else if symbols.localesComplete,
       MerchantRules.checkoutLanguage(given: nil, locales: symbols.locales) == nil
     {
-      report(
+      diagnostics.append(
         DiagnosticCatalogue.missingCheckoutLanguage(
           defaultLocale: symbols.locales.first, at: merchant.keyRange))
     }
     if let note = merchant.sellerNote, note.value.count > MerchantRules.sellerNoteLimit {
-      report(
+      diagnostics.append(
         DiagnosticCatalogue.textTooLong(
           "seller_note", length: note.value.count, limit: MerchantRules.sellerNoteLimit,
           at: note.range))
@@ -95,7 +88,7 @@ extension FlowChecker {
     if let descriptor = merchant.softDescriptor,
       descriptor.value.count > MerchantRules.softDescriptorLimit
     {
-      report(
+      diagnostics.append(
         DiagnosticCatalogue.textTooLong(
           "soft_descriptor", length: descriptor.value.count,
           limit: MerchantRules.softDescriptorLimit, at: descriptor.range))
@@ -105,13 +98,13 @@ extension FlowChecker {
       if let bad = prefix.value.unicodeScalars.first(where: {
         !MerchantRules.isOrderIdCharacter($0)
       }) {
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.invalidOrderIdPrefix(
             prefix.value,
             reason: "'\(bad)' is not allowed; use letters, digits, '-' and '_'",
             at: prefix.range))
       } else if prefix.value.unicodeScalars.count > limit {
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.invalidOrderIdPrefix(
             prefix.value,
             reason:
@@ -121,13 +114,13 @@ extension FlowChecker {
       }
     }
     if let sandbox = merchant.sandboxKeyRange {
-      report(DiagnosticCatalogue.sandboxMode(release: options.release, at: sandbox))
+      diagnostics.append(DiagnosticCatalogue.sandboxMode(release: options.release, at: sandbox))
     }
     if let country, symbols.localesComplete, let countryRange = merchant.country?.range {
       let region = AmazonPayTables.region(of: country)
       for locale in syntax.skill?.locales ?? []
       where AlexaLocales.paymentRegion(of: locale.value) != region {
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.localeRegionMismatch(
             locale: locale.value, localeRegion: AlexaLocales.paymentRegion(of: locale.value),
             merchantRegion: region, at: locale.range
@@ -135,7 +128,7 @@ extension FlowChecker {
       }
     }
     if let sellerId = merchant.sellerId, !Self.looksLikeSellerId(sellerId.value) {
-      report(DiagnosticCatalogue.unusualSellerId(sellerId.value, at: sellerId.range))
+      diagnostics.append(DiagnosticCatalogue.unusualSellerId(sellerId.value, at: sellerId.range))
     }
   }
 

@@ -3,15 +3,21 @@ import FlowIR
 extension FlowChecker {
   /// Reports unused prompts, speech that can exceed Alexa's limit and cards that can be too
   /// long.
-  mutating func checkPrompts() {
-    var valueLengths = ValueLengthCache(products: checked.products)
+  func checkPrompts(
+    _ catalog: CatalogFacts, _ references: ReferenceFacts, _ variables: VariableFacts,
+    into diagnostics: inout [Diagnostic]
+  ) {
+    let templates = variables.templates
+    var valueLengths = ValueLengthCache(products: catalog.products)
     if syntax.flow?.complete ?? false {
       var reported: Set<String> = []
       for locale in syntax.prompts {
         for prompt in locale.value ?? []
-        where !usedPrompts.contains(prompt.key.value) && reported.insert(prompt.key.value).inserted
+        where !references.usedPrompts.contains(prompt.key.value)
+          && reported.insert(prompt.key.value).inserted
         {
-          report(DiagnosticCatalogue.unusedPrompt(prompt.key.value, at: prompt.key.range))
+          diagnostics.append(
+            DiagnosticCatalogue.unusedPrompt(prompt.key.value, at: prompt.key.range))
         }
       }
     }
@@ -30,30 +36,30 @@ extension FlowChecker {
     for global in syntax.flow?.global ?? [] {
       if let say = global.value?.say { spoken.insert(say.value) }
     }
-    if usedPrompts.contains("fallback") { spoken.insert("fallback") }
+    if references.usedPrompts.contains("fallback") { spoken.insert("fallback") }
     for locale in syntax.prompts {
       for prompt in locale.value ?? [] where spoken.contains(prompt.key.value) {
-        guard let template = checked.templates[locale.key.value]?[prompt.key.value],
+        guard let template = templates[locale.key.value]?[prompt.key.value],
           let scalar = prompt.value,
           let length = valueLengths.maximumLength(of: template, locale: locale.key.value),
           length > SpeechLength.alexaLimit
         else { continue }
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.speechTooLong(
             prompt.key.value, locale: locale.key.value, length: length, at: scalar.range))
       }
     }
-    checkSpokenTransitions(&valueLengths)
+    checkSpokenTransitions(templates, &valueLengths, into: &diagnostics)
     for card in cards {
       for locale in symbols.locales {
-        guard let title = card.title.flatMap({ checked.templates[locale]?[$0.value] }),
-          let text = card.text.flatMap({ checked.templates[locale]?[$0.value] }),
+        guard let title = card.title.flatMap({ templates[locale]?[$0.value] }),
+          let text = card.text.flatMap({ templates[locale]?[$0.value] }),
           let titleLength = valueLengths.maximumLength(of: title, locale: locale),
           let textLength = valueLengths.maximumLength(of: text, locale: locale)
         else { continue }
         let (total, overflow) = titleLength.addingReportingOverflow(textLength)
         if overflow || total > SpeechLength.alexaLimit {
-          report(
+          diagnostics.append(
             DiagnosticCatalogue.cardTextTooLong(
               length: overflow ? Int.max : total, locale: locale, at: card.keyRange))
           break
@@ -67,7 +73,10 @@ extension FlowChecker {
 extension FlowChecker {
   /// A transition with `say` and `goto` speaks its prompt and then the prompt of the state it
   /// enters, in one response: the two together must fit Alexa's limit too.
-  fileprivate mutating func checkSpokenTransitions(_ valueLengths: inout ValueLengthCache) {
+  fileprivate func checkSpokenTransitions(
+    _ templates: [String: [String: Template]], _ valueLengths: inout ValueLengthCache,
+    into diagnostics: inout [Diagnostic]
+  ) {
     guard let flow = syntax.flow else { return }
     let transitions =
       flow.global.compactMap(\.value)
@@ -84,14 +93,14 @@ extension FlowChecker {
       default: continue
       }
       for locale in symbols.locales {
-        guard let first = checked.templates[locale]?[say.value],
-          let second = checked.templates[locale]?[next],
+        guard let first = templates[locale]?[say.value],
+          let second = templates[locale]?[next],
           let firstLength = valueLengths.maximumLength(of: first, locale: locale),
           let secondLength = valueLengths.maximumLength(of: second, locale: locale),
           firstLength <= SpeechLength.alexaLimit, secondLength <= SpeechLength.alexaLimit,
           firstLength + secondLength > SpeechLength.alexaLimit
         else { continue }
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.spokenTransitionTooLong(
             say: say.value, then: next, locale: locale, length: firstLength + secondLength,
             at: say.range))

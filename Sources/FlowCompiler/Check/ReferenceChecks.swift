@@ -3,18 +3,18 @@ import FlowIR
 extension FlowChecker {
   /// Checks that every locale used in prompts, product names, synonyms and samples is one of
   /// `skill.locales`, and that every skill locale has prompts.
-  mutating func checkLocales() {
+  func checkLocales(into diagnostics: inout [Diagnostic]) {
     guard symbols.localesComplete else { return }
     let declared = Set(symbols.locales)
     func check(_ locale: Located<String>) {
       if !declared.contains(locale.value) {
-        report(DiagnosticCatalogue.undeclaredLocale(locale.value, at: locale.range))
+        diagnostics.append(DiagnosticCatalogue.undeclaredLocale(locale.value, at: locale.range))
       }
     }
     for locale in syntax.prompts { check(locale.key) }
     if syntax.promptsComplete, let promptsRange = syntax.prompts.first?.key.range {
       for locale in symbols.locales where symbols.prompts[locale] == nil {
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.missingKey(locale, in: "prompts", at: promptsRange)
             .with(note: "every locale of 'skill.locales' needs its prompts"))
       }
@@ -24,7 +24,7 @@ extension FlowChecker {
         for name in names { check(name.key) }
         let given = Set(names.map(\.key.value))
         for locale in symbols.locales where !given.contains(locale) {
-          report(
+          diagnostics.append(
             DiagnosticCatalogue.nameMissingInLocale(
               product.key.value, locale: locale, at: product.key.range))
         }
@@ -40,7 +40,27 @@ extension FlowChecker {
 
   /// Checks that states, prompts, intents and outcomes named anywhere in `flow` exist, and that
   /// every outcome of a `setup` or `charge` state is handled.
-  mutating func checkReferences() {
+  func checkReferences(into diagnostics: inout [Diagnostic]) -> ReferenceFacts {
+    var resolver = ReferenceResolver(syntax: syntax, symbols: symbols)
+    resolver.resolveFlow()
+    diagnostics += resolver.diagnostics
+    return resolver.facts
+  }
+}
+
+/// The reference check's walk over `flow`: what it has found so far, local to one run of the
+/// pass.
+private struct ReferenceResolver {
+  let syntax: FlowSyntax
+  let symbols: SymbolTable
+  /// The problems found.
+  var diagnostics: [Diagnostic] = []
+  /// The prompts used and whether a reference could not be resolved.
+  var facts = ReferenceFacts()
+  /// Missing prompt translations already reported (locale, NUL, prompt id).
+  var reportedMissingPrompts: Set<String> = []
+
+  mutating func resolveFlow() {
     guard let flow = syntax.flow else { return }
     if let start = flow.start { resolveState(start) }
     for global in flow.global {
@@ -53,7 +73,7 @@ extension FlowChecker {
     }
     if syntax.prompts.contains(where: { $0.value?.contains { $0.key.value == "fallback" } ?? false }
     ) {
-      usedPrompts.insert("fallback")
+      facts.usedPrompts.insert("fallback")
     }
   }
 
@@ -76,7 +96,7 @@ extension FlowChecker {
         \.rawValue)
       for handler in state.on {
         if !outcomes.contains(handler.key.value) {
-          report(
+          diagnostics.append(
             DiagnosticCatalogue.unknownOutcome(
               handler.key.value, kind: kind, outcomes: outcomes, at: handler.key.range))
         }
@@ -84,14 +104,14 @@ extension FlowChecker {
         resolveTransition(transition)
         if transition.goto == nil {
           // Staying in a Connections state would send the request again: an outcome moves on.
-          report(
+          diagnostics.append(
             DiagnosticCatalogue.missingKey("goto", in: handler.key.value, at: transition.range)
               .with(note: "an outcome of '\(kind)' must go to another state"))
         }
       }
       let handled = Set(state.on.map(\.key.value))
       for outcome in outcomes where !handled.contains(outcome) {
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.unhandledOutcome(
             outcome, state: id, at: state.onKeyRange ?? state.kindKeyRange))
       }
@@ -108,9 +128,9 @@ extension FlowChecker {
 
   private mutating func resolveState(_ name: Located<String>) {
     guard symbols.states[name.value] == nil else { return }
-    flowHasUnresolvedReferences = true
+    facts.hasUnresolvedReferences = true
     guard syntax.flow?.statesComplete ?? false else { return }
-    report(
+    diagnostics.append(
       DiagnosticCatalogue.unknownState(
         name.value, known: symbols.stateIds, definedAt: symbols.stateRanges, at: name.range))
   }
@@ -120,17 +140,17 @@ extension FlowChecker {
     if let text = card.text { resolvePrompt(text) }
   }
 
-  mutating func resolvePrompt(_ name: Located<String>) {
-    usedPrompts.insert(name.value)
+  private mutating func resolvePrompt(_ name: Located<String>) {
+    facts.usedPrompts.insert(name.value)
     guard symbols.promptIds.contains(name.value) else {
       if syntax.promptsComplete {
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.unknownPrompt(
             name.value, known: symbols.promptIds, definedAt: symbols.promptRanges,
             at: name.range))
         // The prompt meant is likely the suggestion: it is not unused, it is misspelt here.
         if let suggestion = Suggestions.closest(to: name.value, among: symbols.promptIds) {
-          usedPrompts.insert(suggestion)
+          facts.usedPrompts.insert(suggestion)
         }
       }
       return
@@ -139,7 +159,7 @@ extension FlowChecker {
     for locale in symbols.locales {
       guard let prompts = symbols.prompts[locale], prompts[name.value] == nil else { continue }
       if reportedMissingPrompts.insert("\(locale)\u{0}\(name.value)").inserted {
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.promptMissingInLocale(
             name.value, locale: locale, at: name.range,
             localeRange: symbols.promptLocaleRanges[locale]))
@@ -151,10 +171,18 @@ extension FlowChecker {
     guard !BuiltInIntents.all.contains(name.value), symbols.intents[name.value] == nil else {
       return
     }
-    flowHasUnresolvedReferences = true
+    facts.hasUnresolvedReferences = true
     guard syntax.intentsComplete else { return }
-    report(
+    diagnostics.append(
       DiagnosticCatalogue.unknownIntent(
         name.value, known: BuiltInIntents.all.union(symbols.intents.keys), at: name.range))
   }
+}
+
+/// What the reference check computed.
+struct ReferenceFacts {
+  /// Prompt ids used by states and transitions (and `fallback` when defined).
+  var usedPrompts: Set<String> = []
+  /// Whether a reference of the flow section could not be resolved.
+  var hasUnresolvedReferences = false
 }

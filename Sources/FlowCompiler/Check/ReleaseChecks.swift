@@ -4,9 +4,10 @@ extension FlowChecker {
   /// The privacy policy check, and under `--release` the certification checks: an order
   /// confirmation card after every successful charge and help in every `ask` state. (Sandbox
   /// mode is reported by the merchant checks, as an error under `--release`.)
-  mutating func checkRelease() {
+  func checkRelease(into diagnostics: inout [Diagnostic]) {
     if symbols.hasPaymentStates, let skill = syntax.skill, skill.privacyPolicyURL == nil {
-      report(DiagnosticCatalogue.missingPrivacyPolicy(release: options.release, at: skill.keyRange))
+      diagnostics.append(
+        DiagnosticCatalogue.missingPrivacyPolicy(release: options.release, at: skill.keyRange))
     }
     guard options.release, let flow = syntax.flow else { return }
     for entry in flow.states {
@@ -20,7 +21,7 @@ extension FlowChecker {
       switch next.kind {
       case .ask, .tell:
         if next.card == nil {
-          report(
+          diagnostics.append(
             DiagnosticCatalogue.missingOrderCard(
               target.value, at: symbols.stateRanges[target.value] ?? target.range,
               charge: entry.key.value
@@ -36,7 +37,8 @@ extension FlowChecker {
       guard let state = entry.value, case .ask = state.kind,
         !state.on.contains(where: { $0.key.value == help })
       else { continue }
-      report(DiagnosticCatalogue.missingHelpIntent(entry.key.value, at: entry.key.range))
+      diagnostics.append(
+        DiagnosticCatalogue.missingHelpIntent(entry.key.value, at: entry.key.range))
     }
   }
 }

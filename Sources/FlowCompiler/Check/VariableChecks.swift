@@ -16,59 +16,85 @@ extension FlowChecker {
     }
   }
 
-  /// Parses every prompt (placeholders, SSML), every `set` and every `choose` condition, and
-  /// resolves every variable path they read.
-  mutating func checkVariables() {
+  /// Reports the problems of every parsed prompt template and `choose` condition, checks SSML,
+  /// type-checks every `set` and condition, and resolves every variable path they read. The
+  /// `set`s of intents with an invalid slot are not checked (no follow-on type errors).
+  func checkVariables(_ intents: IntentFacts, into diagnostics: inout [Diagnostic])
+    -> VariableFacts
+  {
+    var facts = VariableFacts()
     for locale in syntax.prompts {
       for prompt in locale.value ?? [] {
-        guard let scalar = prompt.value else { continue }
-        checkPrompt(scalar, id: prompt.key.value, locale: locale.key.value)
+        guard let parsed = prompt.value else { continue }
+        let (template, reads) = checkPrompt(parsed, into: &diagnostics)
+        facts.promptReads[locale.key.value, default: [:]][prompt.key.value] = reads
+        if let template {
+          facts.templates[locale.key.value, default: [:]][prompt.key.value] = template
+        }
       }
     }
-    guard let flow = syntax.flow else { return }
+    guard let flow = syntax.flow else { return facts }
     for global in flow.global {
-      guard let transition = global.value,
-        !intentsWithInvalidSlots.contains(global.key.value)
-      else { continue }
-      checkAssignments(
-        transition, key: TransitionKey(state: nil, event: global.key.value),
-        slots: symbols.slots(of: global.key.value))
+      var assignments: [Assignment]?
+      if let transition = global.value,
+        !intents.withInvalidSlots.contains(global.key.value)
+      {
+        assignments = checkAssignments(
+          transition, slots: symbols.slots(of: global.key.value), into: &diagnostics)
+      }
+      facts.global.append(
+        CheckedTransition(event: global.key, syntax: global.value, assignments: assignments))
     }
     for entry in flow.states {
-      guard let state = entry.value else { continue }
+      guard let state = entry.value else {
+        facts.states.append(
+          CheckedState(id: entry.key, syntax: nil, on: [], branches: [], amount: nil))
+        continue
+      }
       let isAsk: Bool
       if case .ask = state.kind { isAsk = true } else { isAsk = false }
+      var transitions: [CheckedTransition] = []
       for handler in state.on {
-        guard let transition = handler.value,
-          !(isAsk && intentsWithInvalidSlots.contains(handler.key.value))
-        else { continue }
-        checkAssignments(
-          transition, key: TransitionKey(state: entry.key.value, event: handler.key.value),
-          slots: isAsk ? symbols.slots(of: handler.key.value) : nil)
+        var assignments: [Assignment]?
+        if let transition = handler.value,
+          !(isAsk && intents.withInvalidSlots.contains(handler.key.value))
+        {
+          assignments = checkAssignments(
+            transition, slots: isAsk ? symbols.slots(of: handler.key.value) : nil,
+            into: &diagnostics)
+        }
+        transitions.append(
+          CheckedTransition(event: handler.key, syntax: handler.value, assignments: assignments))
       }
+      var branches: [CheckedBranch] = []
+      var amount: VariableRead?
       switch state.kind {
       case .choose(let choose):
-        var conditions: [Condition] = []
         for branch in choose.branches {
-          if let condition = checkCondition(branch.condition, state: entry.key.value) {
-            conditions.append(condition)
-          }
-        }
-        if conditions.count == choose.branches.count {
-          checked.conditions[entry.key.value] = conditions
+          let (checked, valid) = checkCondition(branch, into: &diagnostics)
+          if !valid { facts.hasInvalidConditions = true }
+          branches.append(checked)
         }
       case .charge(let charge):
-        if let amount = charge.amount { checkAmount(amount, state: entry.key.value) }
+        if let given = charge.amount { amount = checkAmount(given, into: &diagnostics) }
       default:
         break
       }
+      facts.states.append(
+        CheckedState(
+          id: entry.key, syntax: state, on: transitions, branches: branches, amount: amount))
     }
+    return facts
   }
 
-  private mutating func checkPrompt(_ scalar: TextScalar, id: String, locale: String) {
-    let parsed = TemplateParser.parse(scalar.text)
+  /// The template of a prompt (`nil` when invalid) and the variable paths it reads.
+  private func checkPrompt(
+    _ prompt: ParsedScalar<ParsedTemplate>, into diagnostics: inout [Diagnostic]
+  ) -> (template: Template?, reads: [VariableRead]) {
+    let scalar = prompt.scalar
+    let parsed = prompt.value
     for problem in parsed.problems {
-      report(
+      diagnostics.append(
         DiagnosticCatalogue.invalidPlaceholder(
           problem.kind, at: scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)))
     }
@@ -84,7 +110,7 @@ extension FlowChecker {
       case .failure(let problem):
         valid = false
         if isFollowOn(problem.kind) { continue }
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.variablePathProblem(
             problem.kind,
             at: scalar.sourceRange(
@@ -98,27 +124,27 @@ extension FlowChecker {
         if case .mismatchedClosingTag(_, _, let open) = problem.kind {
           openRange = scalar.sourceRange(ofUTF8: open.utf8, in: file)
         }
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.invalidSSML(
             problem.kind, at: scalar.sourceRange(ofUTF8: problem.range.utf8, in: file),
             openRange: openRange))
       }
     }
-    promptReads[locale, default: [:]][id] = reads
-    if valid {
-      checked.templates[locale, default: [:]][id] = parsed.template
-    }
+    return (valid ? parsed.template : nil, reads)
   }
 
-  private mutating func checkAssignments(
-    _ transition: TransitionSyntax, key: TransitionKey, slots: [String: String]?
-  ) {
-    guard !transition.set.isEmpty else { return }
+  /// The assignments of a transition's `set`, their paths resolved and types checked; `nil`
+  /// when one is invalid.
+  private func checkAssignments(
+    _ transition: TransitionSyntax, slots: [String: String]?,
+    into diagnostics: inout [Diagnostic]
+  ) -> [Assignment]? {
+    guard !transition.set.isEmpty else { return [] }
     let scope = VariableScope(productIDs: symbols.productIdSet, slots: slots)
     var assignments: [Assignment] = []
     for entry in transition.set {
       guard let value = entry.value else { continue }
-      switch AssignmentParser.parse(variable: entry.key.value, value: value.text, scope: scope) {
+      switch value.value.flatMap({ AssignmentParser.check($0, scope: scope) }) {
       case .success(let parsed):
         assignments.append(parsed.assignment)
       case .failure(let problem):
@@ -127,37 +153,38 @@ extension FlowChecker {
         if case .notAssignable = problem.kind {
           range = entry.key.range
         } else {
-          range = value.sourceRange(ofUTF8: problem.range.utf8, in: file)
+          range = value.scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)
         }
-        report(DiagnosticCatalogue.assignmentProblem(problem.kind, at: range))
+        diagnostics.append(DiagnosticCatalogue.assignmentProblem(problem.kind, at: range))
       }
     }
-    if assignments.count == transition.set.count {
-      checked.assignments[key] = assignments
-    }
+    return assignments.count == transition.set.count ? assignments : nil
   }
 
-  private mutating func checkCondition(_ scalar: TextScalar, state: String) -> Condition? {
+  /// A branch with its condition, and whether the condition could be checked.
+  private func checkCondition(
+    _ branch: ChooseBranchSyntax, into diagnostics: inout [Diagnostic]
+  ) -> (branch: CheckedBranch, valid: Bool) {
+    let scalar = branch.condition.scalar
     let expression: ConditionExpression
-    switch ConditionParser.parse(scalar.text, currency: merchantCurrency) {
+    switch branch.condition.value {
     case .failure(let problem):
-      report(
+      diagnostics.append(
         DiagnosticCatalogue.conditionProblem(
           problem.kind, at: scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)))
-      conditionReads[state, default: []].append((reads: [], opensAgreement: false))
-      hasInvalidConditions = true
-      return nil
+      return (
+        CheckedBranch(syntax: branch, condition: nil, reads: [], opensAgreement: false), false
+      )
     case .success(let parsed):
       expression = parsed
     }
     let (condition, problems) = ConditionTypeChecker.check(expression, scope: promptScope)
     for problem in problems {
       if case .path(let kind) = problem.kind, isFollowOn(kind) { continue }
-      report(
+      diagnostics.append(
         DiagnosticCatalogue.conditionProblem(
           problem.kind, at: scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)))
     }
-    if !problems.isEmpty { hasInvalidConditions = true }
     var reads: [VariableRead] = []
     for term in expression.pathTerms {
       guard case .path(let path) = term.operand,
@@ -168,28 +195,47 @@ extension FlowChecker {
           path: path, dependencies: resolved.dependencies,
           range: scalar.sourceRange(ofUTF8: term.range.utf8, in: file)))
     }
-    conditionReads[state, default: []].append(
-      (reads: reads, opensAgreement: condition?.guaranteesOpenAgreement ?? false))
-    return condition
+    let checked = CheckedBranch(
+      syntax: branch, condition: condition, reads: reads,
+      opensAgreement: condition?.guaranteesOpenAgreement ?? false)
+    return (checked, problems.isEmpty)
   }
 
-  private mutating func checkAmount(_ scalar: TextScalar, state: String) {
+  /// The read of a `charge` state's `amount`; `nil` when the path is invalid or not money.
+  private func checkAmount(_ scalar: TextScalar, into diagnostics: inout [Diagnostic])
+    -> VariableRead?
+  {
     let path = scalar.text
     switch VariablePathResolver.resolve(path, in: promptScope) {
     case .success(let resolved):
       guard resolved.type == .money else {
-        report(
+        diagnostics.append(
           DiagnosticCatalogue.assignmentProblem(
             .typeMismatch(variable: "amount", expected: .money, found: resolved.type),
             at: scalar.range))
-        return
+        return nil
       }
-      amountReads[state] = VariableRead(
-        path: path, dependencies: resolved.dependencies, range: scalar.range)
+      return VariableRead(path: path, dependencies: resolved.dependencies, range: scalar.range)
     case .failure(let problem):
-      report(
+      diagnostics.append(
         DiagnosticCatalogue.variablePathProblem(
           problem.kind, at: scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)))
+      return nil
     }
   }
+}
+
+/// What the variable check computed.
+struct VariableFacts {
+  /// Locale → prompt id → compiled template (valid prompts only).
+  var templates: [String: [String: Template]] = [:]
+  /// Locale → prompt id → the variable paths its placeholders read.
+  var promptReads: [String: [String: [VariableRead]]] = [:]
+  /// The `flow.global` transitions with their assignments.
+  var global: [CheckedTransition] = []
+  /// The states with their transitions, conditions and amounts.
+  var states: [CheckedState] = []
+  /// Whether a `choose` condition could not be checked: then the analyses that depend on
+  /// conditions (definite assignment, agreements) stay quiet.
+  var hasInvalidConditions = false
 }

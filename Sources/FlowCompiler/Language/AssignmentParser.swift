@@ -53,7 +53,8 @@ enum AssignmentParser {
   /// The smallest and largest quantity.
   static let quantityRange: ClosedRange<Int64> = 1...99
 
-  /// Parses one entry.
+  /// Parses one entry and type-checks it: ``parse(variable:value:)`` then
+  /// ``check(_:scope:)``.
   ///
   /// - Parameters:
   ///   - variable: The key, such as `quantity`.
@@ -63,6 +64,19 @@ enum AssignmentParser {
   /// - Returns: The assignment, or the first problem.
   static func parse(variable: String, value: String, scope: VariableScope) -> Result<
     ParsedAssignment, AssignmentProblem
+  > {
+    parse(variable: variable, value: value).flatMap { check($0, scope: scope) }
+  }
+
+  /// Parses one entry without resolving its path: the problems of its form (a variable `set`
+  /// cannot assign, an empty value, a value that is neither a whole number nor a path).
+  ///
+  /// - Parameters:
+  ///   - variable: The key, such as `quantity`.
+  ///   - value: The value's scalar text, such as `slot.quantity ?? 1` or `2`.
+  /// - Returns: The entry's parts, or the first problem.
+  static func parse(variable: String, value: String) -> Result<
+    AssignmentSyntax, AssignmentProblem
   > {
     let keyText = ScalarText(variable)
     guard let expected = VariablePathResolver.assignable[variable],
@@ -85,12 +99,15 @@ enum AssignmentParser {
       return (lower, upper)
     }
     func fail(_ kind: AssignmentProblemKind, _ start: Int, _ end: Int) -> Result<
-      ParsedAssignment, AssignmentProblem
+      AssignmentSyntax, AssignmentProblem
     > {
       .failure(AssignmentProblem(kind: kind, range: text.range(start, end)))
     }
     let (start, end) = trimmed(0, text.count)
     guard start < end else { return fail(.emptyValue, 0, text.count) }
+    var syntax = AssignmentSyntax(
+      variable: variable, expected: expected, assigned: assigned, value: .number(""),
+      valueRange: text.range(start, end))
 
     // A whole number.
     if text.scalars[start].isASCIIDigit {
@@ -98,17 +115,8 @@ enum AssignmentParser {
       guard digits.unicodeScalars.allSatisfy(\.isASCIIDigit) else {
         return fail(.malformedValue(digits), start, end)
       }
-      guard expected == .integer else {
-        return fail(
-          .typeMismatch(variable: variable, expected: expected, found: .integer), start, end)
-      }
-      guard let number = Int64(digits), quantityRange.contains(number) else {
-        return fail(.quantityOutOfRange(digits), start, end)
-      }
-      return .success(
-        ParsedAssignment(
-          assignment: Assignment(variable: variable, value: .literal(.int(number))),
-          assigned: assigned, dependencies: []))
+      syntax.value = .number(digits)
+      return .success(syntax)
     }
 
     // `path` or `path ?? literal`.
@@ -128,37 +136,109 @@ enum AssignmentParser {
     guard VariablePathResolver.isWellFormed(path) else {
       return fail(.malformedValue(text.text(start, end)), start, end)
     }
-    let resolved: ResolvedVariablePath
-    switch VariablePathResolver.resolve(path, in: scope) {
-    case .failure(let problem):
-      return .failure(
-        AssignmentProblem(
-          kind: .path(problem.kind),
-          range: problem.range.shifted(by: text.range(pathStart, pathStop))))
-    case .success(let path): resolved = path
-    }
-    guard resolved.type == expected else {
-      return fail(
-        .typeMismatch(variable: variable, expected: expected, found: resolved.type), pathStart,
-        pathStop)
-    }
-    var fallback: Literal?
+    var fallback: AssignmentSyntax.Fallback?
     if let (fallbackStart, fallbackEnd) = fallbackRange {
-      let literal = text.text(fallbackStart, fallbackEnd)
-      guard resolved.slotName != nil else { return fail(.fallbackNeverUsed, start, end) }
-      guard expected == .integer, !literal.isEmpty,
-        literal.unicodeScalars.allSatisfy(\.isASCIIDigit)
-      else {
-        return fail(.invalidFallback(literal), fallbackStart, max(fallbackEnd, fallbackStart))
-      }
-      guard let number = Int64(literal), quantityRange.contains(number) else {
-        return fail(.quantityOutOfRange(literal), fallbackStart, fallbackEnd)
-      }
-      fallback = .int(number)
+      fallback = AssignmentSyntax.Fallback(
+        literal: text.text(fallbackStart, fallbackEnd),
+        range: text.range(fallbackStart, max(fallbackEnd, fallbackStart)))
     }
-    return .success(
-      ParsedAssignment(
-        assignment: Assignment(variable: variable, value: .path(path, fallback: fallback)),
-        assigned: assigned, dependencies: resolved.dependencies))
+    syntax.value = .path(path, range: text.range(pathStart, pathStop), fallback: fallback)
+    return .success(syntax)
   }
+
+  /// Type-checks a parsed entry: resolves its path in `scope`, checks its type, its fallback
+  /// and the quantity's range.
+  ///
+  /// - Parameters:
+  ///   - syntax: The entry as ``parse(variable:value:)`` read it.
+  ///   - scope: The catalog's product ids and the handled intent's slots (`nil` slots on an
+  ///     outcome transition).
+  /// - Returns: The assignment, or the first problem.
+  static func check(_ syntax: AssignmentSyntax, scope: VariableScope) -> Result<
+    ParsedAssignment, AssignmentProblem
+  > {
+    let variable = syntax.variable
+    let expected = syntax.expected
+    func fail(_ kind: AssignmentProblemKind, _ range: TextRange) -> Result<
+      ParsedAssignment, AssignmentProblem
+    > {
+      .failure(AssignmentProblem(kind: kind, range: range))
+    }
+    switch syntax.value {
+    case .number(let digits):
+      guard expected == .integer else {
+        return fail(
+          .typeMismatch(variable: variable, expected: expected, found: .integer),
+          syntax.valueRange)
+      }
+      guard let number = Int64(digits), quantityRange.contains(number) else {
+        return fail(.quantityOutOfRange(digits), syntax.valueRange)
+      }
+      return .success(
+        ParsedAssignment(
+          assignment: Assignment(variable: variable, value: .literal(.int(number))),
+          assigned: syntax.assigned, dependencies: []))
+    case .path(let path, let pathRange, let given):
+      let resolved: ResolvedVariablePath
+      switch VariablePathResolver.resolve(path, in: scope) {
+      case .failure(let problem):
+        return .failure(
+          AssignmentProblem(kind: .path(problem.kind), range: problem.range.shifted(by: pathRange)))
+      case .success(let path): resolved = path
+      }
+      guard resolved.type == expected else {
+        return fail(
+          .typeMismatch(variable: variable, expected: expected, found: resolved.type), pathRange)
+      }
+      var fallback: Literal?
+      if let given {
+        let literal = given.literal
+        guard resolved.slotName != nil else { return fail(.fallbackNeverUsed, syntax.valueRange) }
+        guard expected == .integer, !literal.isEmpty,
+          literal.unicodeScalars.allSatisfy(\.isASCIIDigit)
+        else {
+          return fail(.invalidFallback(literal), given.range)
+        }
+        guard let number = Int64(literal), quantityRange.contains(number) else {
+          return fail(.quantityOutOfRange(literal), given.range)
+        }
+        fallback = .int(number)
+      }
+      return .success(
+        ParsedAssignment(
+          assignment: Assignment(variable: variable, value: .path(path, fallback: fallback)),
+          assigned: syntax.assigned, dependencies: resolved.dependencies))
+    }
+  }
+}
+
+/// A `set` entry as written, before its path is resolved: what ``AssignmentParser`` reads in
+/// the parse stage. Ranges are relative to the value text.
+struct AssignmentSyntax: Sendable, Equatable {
+  /// A fallback after `??`.
+  struct Fallback: Sendable, Equatable {
+    /// The literal as written (trimmed; may be empty).
+    var literal: String
+    /// Where it is written.
+    var range: TextRange
+  }
+
+  /// The value's form.
+  enum Value: Sendable, Equatable {
+    /// A whole number, as written.
+    case number(String)
+    /// A variable path, optionally followed by `?? literal`.
+    case path(String, range: TextRange, fallback: Fallback?)
+  }
+
+  /// The variable assigned, such as `quantity`.
+  var variable: String
+  /// The type the variable needs.
+  var expected: ValueType
+  /// The base variable assigned.
+  var assigned: BaseVariable
+  /// The value.
+  var value: Value
+  /// The value's range, whitespace trimmed.
+  var valueRange: TextRange
 }

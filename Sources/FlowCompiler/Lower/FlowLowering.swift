@@ -8,21 +8,21 @@ import Foundation
 struct FlowLowering {
   let syntax: FlowSyntax
   let checked: CheckedFlow
-  let symbols: SymbolTable
   let file: SourceFile
+
+  /// The symbol table the checks resolved.
+  var symbols: SymbolTable { checked.symbols }
 
   /// Lowers a checked flow; `nil` only when a part the checks guarantee is missing.
   static func lower(
     _ syntax: FlowSyntax, checked: CheckedFlow, file: SourceFile
   ) -> FlowProgram? {
-    FlowLowering(syntax: syntax, checked: checked, symbols: SymbolTable(syntax), file: file)
-      .program()
+    FlowLowering(syntax: syntax, checked: checked, file: file).program()
   }
 
   private func program() -> FlowProgram? {
     guard let skillSyntax = syntax.skill, let name = skillSyntax.name?.value,
-      let invocation = skillSyntax.invocation?.value, let flow = syntax.flow,
-      let start = flow.start?.value
+      let invocation = skillSyntax.invocation?.value, let start = syntax.flow?.start?.value
     else { return nil }
     let skill = Skill(
       name: name, invocation: invocation, locales: symbols.locales,
@@ -30,25 +30,22 @@ struct FlowLowering {
     let merchant = symbols.hasPaymentStates ? lowerMerchant() : nil
     if symbols.hasPaymentStates, merchant == nil { return nil }
     var global: [String: Transition] = [:]
-    for entry in flow.global {
-      guard let transition = entry.value else { return nil }
-      global[entry.key.value] = lowerTransition(
-        transition, key: TransitionKey(state: nil, event: entry.key.value))
+    for entry in checked.global {
+      guard let transition = lowerTransition(entry) else { return nil }
+      global[entry.event.value] = transition
     }
     var states: [String: State] = [:]
     var locations: [String: SourceLocation] = [:]
-    for entry in flow.states {
-      guard let stateSyntax = entry.value,
-        let kind = lowerState(entry.key.value, stateSyntax, merchant: merchant)
-      else { return nil }
-      states[entry.key.value] = State(id: entry.key.value, kind: kind)
-      locations[entry.key.value] = SourceLocation(
-        line: entry.key.range.start.line, column: entry.key.range.start.column)
+    for state in checked.states {
+      guard let kind = lowerState(state, merchant: merchant) else { return nil }
+      states[state.id.value] = State(id: state.id.value, kind: kind)
+      locations[state.id.value] = SourceLocation(
+        line: state.id.range.start.line, column: state.id.range.start.column)
     }
     var prompts: [String: [String: Template]] = [:]
     for locale in symbols.locales { prompts[locale] = checked.templates[locale] ?? [:] }
     var program = FlowProgram(
-      skill: skill, merchant: merchant, products: checked.products, intents: lowerIntents(),
+      skill: skill, merchant: merchant, products: checked.catalog.products, intents: lowerIntents(),
       prompts: prompts, start: start, global: global, states: states,
       sourceMap: SourceMap(file: file.path, states: locations))
     program.flowHash = Self.flowHash(of: program)
@@ -97,26 +94,25 @@ struct FlowLowering {
     return intents.sorted { $0.name < $1.name }
   }
 
-  private func lowerTransition(_ transition: TransitionSyntax, key: TransitionKey) -> Transition {
-    Transition(
-      set: checked.assignments[key] ?? [], say: transition.say?.value,
-      goto: transition.goto?.value)
+  /// A transition with its checked assignments; `nil` when it is malformed.
+  private func lowerTransition(_ transition: CheckedTransition) -> Transition? {
+    guard let syntax = transition.syntax else { return nil }
+    return Transition(
+      set: transition.assignments ?? [], say: syntax.say?.value, goto: syntax.goto?.value)
   }
 
-  private func lowerTransitions(_ state: String, _ syntax: StateSyntax) -> [String: Transition] {
+  private func lowerTransitions(_ state: CheckedState) -> [String: Transition] {
     var transitions: [String: Transition] = [:]
-    for entry in syntax.on {
-      guard let transition = entry.value else { continue }
-      transitions[entry.key.value] = lowerTransition(
-        transition, key: TransitionKey(state: state, event: entry.key.value))
+    for entry in state.on {
+      guard let transition = lowerTransition(entry) else { continue }
+      transitions[entry.event.value] = transition
     }
     return transitions
   }
 
-  private func lowerOutcomes(_ state: String, _ syntax: StateSyntax) -> [PaymentOutcome: Transition]
-  {
+  private func lowerOutcomes(_ state: CheckedState) -> [PaymentOutcome: Transition] {
     var transitions: [PaymentOutcome: Transition] = [:]
-    for (event, transition) in lowerTransitions(state, syntax) {
+    for (event, transition) in lowerTransitions(state) {
       guard let outcome = PaymentOutcome(rawValue: event) else { continue }
       transitions[outcome] = transition
     }
@@ -128,13 +124,14 @@ struct FlowLowering {
     return Card(title: title, text: text, image: card.image?.value)
   }
 
-  private func lowerState(_ id: String, _ state: StateSyntax, merchant: Merchant?) -> StateKind? {
+  private func lowerState(_ checkedState: CheckedState, merchant: Merchant?) -> StateKind? {
+    guard let state = checkedState.syntax else { return nil }
     switch state.kind {
     case .ask(let prompt):
       return .ask(
         AskState(
           prompt: prompt.value, reprompt: state.reprompt?.value, card: lowerCard(state.card),
-          on: lowerTransitions(id, state)))
+          on: lowerTransitions(checkedState)))
     case .tell(let prompt):
       return .tell(
         TellState(
@@ -146,20 +143,22 @@ struct FlowLowering {
         name: .setup, profile: .amazonPay,
         payload: PayloadLowering.setup(setup, merchant: merchant),
         outcomes: ConnectionsTaskName.setup.outcomes)
-      return .connections(ConnectionsState(task: task, on: lowerOutcomes(id, state)))
+      return .connections(ConnectionsState(task: task, on: lowerOutcomes(checkedState)))
     case .charge(let charge):
       guard let merchant else { return nil }
       let task = ConnectionsTask(
         name: .charge, profile: .amazonPay,
         payload: PayloadLowering.charge(amountPath: charge.amount?.text, merchant: merchant),
         outcomes: ConnectionsTaskName.charge.outcomes)
-      return .connections(ConnectionsState(task: task, on: lowerOutcomes(id, state)))
+      return .connections(ConnectionsState(task: task, on: lowerOutcomes(checkedState)))
     case .choose(let choose):
-      guard let conditions = checked.conditions[id], conditions.count == choose.branches.count,
-        let otherwise = choose.otherwise?.value
+      guard let otherwise = choose.otherwise?.value,
+        checkedState.branches.count == choose.branches.count
       else { return nil }
-      let branches = zip(conditions, choose.branches).map {
-        ChooseBranch(condition: $0, goto: $1.goto.value)
+      var branches: [ChooseBranch] = []
+      for branch in checkedState.branches {
+        guard let condition = branch.condition else { return nil }
+        branches.append(ChooseBranch(condition: condition, goto: branch.syntax.goto.value))
       }
       return .choose(ChooseState(branches: branches, otherwise: otherwise))
     }

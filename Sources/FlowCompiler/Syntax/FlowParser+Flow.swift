@@ -1,6 +1,7 @@
 // The `flow` section: start, global transitions and the states of every kind.
 extension FlowParser {
-  mutating func parseFlow(_ entry: YAMLMappingEntry) -> FlowSectionSyntax? {
+  /// Reads the flow section; `currency` is the merchant's, for money literals in conditions.
+  mutating func parseFlow(_ entry: YAMLMappingEntry, currency: String?) -> FlowSectionSyntax? {
     guard
       let fields = readMapping(
         entry.value, context: "flow", keys: FlowKeys.flow, anchor: entry.key.range)
@@ -24,7 +25,8 @@ extension FlowParser {
             flow.statesComplete = false
             continue
           }
-          flow.states.append(KeyedSyntax(key: id, value: parseState(stateEntry, id: id)))
+          flow.states.append(
+            KeyedSyntax(key: id, value: parseState(stateEntry, id: id, currency: currency)))
         }
       } else {
         flow.statesComplete = false
@@ -48,7 +50,7 @@ extension FlowParser {
     "choose": [],
   ]
 
-  mutating func parseState(_ entry: YAMLMappingEntry, id: Located<String>)
+  mutating func parseState(_ entry: YAMLMappingEntry, id: Located<String>, currency: String?)
     -> StateSyntax?
   {
     guard
@@ -97,7 +99,7 @@ extension FlowParser {
       guard let charge = parseCharge(kindEntry) else { return nil }
       kind = .charge(charge)
     default:
-      guard let choose = parseChoose(kindEntry) else { return nil }
+      guard let choose = parseChoose(kindEntry, currency: currency) else { return nil }
       kind = .choose(choose)
     }
     var state = StateSyntax(kindKeyRange: kindEntry.key.range, kind: kind)
@@ -166,7 +168,9 @@ extension FlowParser {
     return charge
   }
 
-  mutating func parseChoose(_ entry: YAMLMappingEntry) -> ChooseSyntax? {
+  /// Reads the branches of a `choose` state, each condition parsed with money literals in
+  /// `currency`.
+  mutating func parseChoose(_ entry: YAMLMappingEntry, currency: String?) -> ChooseSyntax? {
     guard let branches = list(entry.value, what: "choose") else { return nil }
     var choose = ChooseSyntax()
     var valid = true
@@ -211,7 +215,10 @@ extension FlowParser {
             at: branchFields["if"]?.key.range ?? branch.range))
         valid = false
       }
-      choose.branches.append(ChooseBranchSyntax(condition: condition, goto: goto))
+      let expression = ConditionParser.parse(condition.text, currency: currency)
+      choose.branches.append(
+        ChooseBranchSyntax(
+          condition: ParsedScalar(scalar: condition, value: expression), goto: goto))
     }
     if choose.otherwise == nil, valid {
       diagnostics.append(
@@ -263,9 +270,11 @@ extension FlowParser {
     if let set = fields["set"], let assignments = mapping(set.value, what: "set") {
       for assignment in assignments {
         guard let variable = key(assignment.key, kind: "variable", rule: nil) else { continue }
-        transition.set.append(
-          KeyedSyntax(key: variable, value: textScalar(assignment.value, what: variable.value))
-        )
+        let value = textScalar(assignment.value, what: variable.value).map {
+          ParsedScalar(
+            scalar: $0, value: AssignmentParser.parse(variable: variable.value, value: $0.text))
+        }
+        transition.set.append(KeyedSyntax(key: variable, value: value))
       }
     }
     if fields.isEmpty {

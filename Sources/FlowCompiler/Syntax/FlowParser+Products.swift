@@ -1,6 +1,8 @@
 // The `products` section: the catalog, prices and subscriptions.
 extension FlowParser {
-  mutating func parseProducts(_ entry: YAMLMappingEntry)
+  /// Reads the catalog; prices are parsed in `currency`, the flow's price currency (`nil` when
+  /// it is invalid: then prices are not read).
+  mutating func parseProducts(_ entry: YAMLMappingEntry, currency: String?)
     -> ([KeyedSyntax<ProductSyntax>], Bool)
   {
     guard let entries = mapping(entry.value, what: "products") else { return ([], false) }
@@ -12,14 +14,16 @@ extension FlowParser {
         continue
       }
       let errorsBefore = diagnostics.count
-      let value = parseProduct(product, id: id.value)
+      let value = parseProduct(product, id: id.value, currency: currency)
       if diagnostics.count != errorsBefore { complete = false }
       products.append(KeyedSyntax(key: id, value: value))
     }
     return (products, complete)
   }
 
-  mutating func parseProduct(_ entry: YAMLMappingEntry, id: String) -> ProductSyntax? {
+  mutating func parseProduct(_ entry: YAMLMappingEntry, id: String, currency: String?)
+    -> ProductSyntax?
+  {
     guard
       let fields = readMapping(
         entry.value, context: id, keys: FlowKeys.product, anchor: entry.key.range)
@@ -30,8 +34,11 @@ extension FlowParser {
         parser.text(node, what: "name")
       }
     }
-    if let price = fields["price"] {
-      product.price = textScalar(price.value, what: "price")
+    if let price = fields["price"], let currency,
+      let scalar = textScalar(price.value, what: "price")
+    {
+      product.price = ParsedScalar(
+        scalar: scalar, value: MoneyLiteral.parsePrice(scalar.text, currency: currency))
     }
     if let synonyms = fields["synonyms"] {
       product.synonyms = localized(synonyms.value, what: "synonyms") { parser, node in

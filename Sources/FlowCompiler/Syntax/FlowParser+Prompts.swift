@@ -1,11 +1,12 @@
 // The `prompts` section: the texts per locale.
 extension FlowParser {
+  /// Reads the prompts of every locale, each parsed as a template.
   mutating func parsePrompts(_ entry: YAMLMappingEntry)
-    -> ([KeyedSyntax<[KeyedSyntax<TextScalar>]>], Bool)
+    -> ([KeyedSyntax<[KeyedSyntax<ParsedScalar<ParsedTemplate>>]>], Bool)
   {
     guard let locales = mapping(entry.value, what: "prompts") else { return ([], false) }
     var complete = true
-    var result: [KeyedSyntax<[KeyedSyntax<TextScalar>]>] = []
+    var result: [KeyedSyntax<[KeyedSyntax<ParsedScalar<ParsedTemplate>>]>] = []
     for localeEntry in locales {
       guard let locale = key(localeEntry.key, kind: "locale", rule: nil) else {
         complete = false
@@ -16,7 +17,7 @@ extension FlowParser {
         result.append(KeyedSyntax(key: locale, value: nil))
         continue
       }
-      var prompts: [KeyedSyntax<TextScalar>] = []
+      var prompts: [KeyedSyntax<ParsedScalar<ParsedTemplate>>] = []
       for promptEntry in promptEntries {
         guard let id = key(promptEntry.key, kind: "prompt id", rule: Self.idRule) else {
           complete = false
@@ -24,7 +25,8 @@ extension FlowParser {
         }
         let scalar = textScalar(promptEntry.value, what: id.value)
         if scalar == nil { complete = false }
-        prompts.append(KeyedSyntax(key: id, value: scalar))
+        let prompt = scalar.map { ParsedScalar(scalar: $0, value: TemplateParser.parse($0.text)) }
+        prompts.append(KeyedSyntax(key: id, value: prompt))
       }
       result.append(KeyedSyntax(key: locale, value: prompts))
     }

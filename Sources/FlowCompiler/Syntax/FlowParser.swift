@@ -48,7 +48,8 @@ struct FlowParser {
       syntax.merchant = parseMerchant(entry)
     }
     if let entry = entries["products"] {
-      (syntax.products, syntax.productsComplete) = parseProducts(entry)
+      (syntax.products, syntax.productsComplete) = parseProducts(
+        entry, currency: syntax.priceCurrency)
     }
     if let entry = entries["intents"] {
       (syntax.intents, syntax.intentsComplete) = parseIntents(entry)
@@ -58,7 +59,9 @@ struct FlowParser {
     } else {
       syntax.promptsComplete = false
     }
-    if let entry = entries["flow"] { syntax.flow = parseFlow(entry) }
+    if let entry = entries["flow"] {
+      syntax.flow = parseFlow(entry, currency: syntax.merchantCurrency)
+    }
     return syntax
   }
 

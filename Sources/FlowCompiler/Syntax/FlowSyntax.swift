@@ -1,3 +1,5 @@
+import FlowIR
+
 /// The typed, located model of one flow file, as the parser read it.
 ///
 /// Every value keeps the range of its YAML node and, for map entries, of its key. A section or
@@ -20,8 +22,8 @@ struct FlowSyntax: Sendable {
   var intents: [KeyedSyntax<IntentSyntax>] = []
   /// Whether the intents section and every intent name were read.
   var intentsComplete = true
-  /// `prompts:` locale → prompts, in source order.
-  var prompts: [KeyedSyntax<[KeyedSyntax<TextScalar>]>] = []
+  /// `prompts:` locale → prompts, in source order, each parsed as a template.
+  var prompts: [KeyedSyntax<[KeyedSyntax<ParsedScalar<ParsedTemplate>>]>] = []
   /// Whether the prompts section and every prompt id were read.
   var promptsComplete = true
   /// `flow:`.
@@ -88,8 +90,10 @@ enum LocalizedSyntax<Value: Sendable>: Sendable {
 struct ProductSyntax: Sendable {
   /// `name`.
   var name: LocalizedSyntax<String>?
-  /// `price` as written (a string or a number scalar).
-  var price: TextScalar?
+  /// `price` as written (a string or a number scalar) and the amount it parses to in the
+  /// flow's price currency; `nil` when missing, malformed, or when there is no valid currency to
+  /// read it in.
+  var price: ParsedScalar<Result<Money, MoneyProblem>>?
   /// `synonyms`.
   var synonyms: LocalizedSyntax<[Located<String>]>?
   /// `shipping`.
@@ -201,8 +205,9 @@ struct ChooseSyntax: Sendable {
 
 /// One `{if: <cond>, goto: <state>}`.
 struct ChooseBranchSyntax: Sendable {
-  /// The condition text.
-  var condition: TextScalar
+  /// The condition as written and the expression it parses to (money literals in the
+  /// merchant's currency), or the parse problem.
+  var condition: ParsedScalar<Result<ConditionExpression, ConditionProblem>>
   /// The state taken when it holds.
   var goto: Located<String>
 }
@@ -223,10 +228,46 @@ struct CardSyntax: Sendable {
 struct TransitionSyntax: Sendable {
   /// The whole transition's range.
   var range: SourceRange
-  /// `set` assignments in source order.
-  var set: [KeyedSyntax<TextScalar>] = []
+  /// `set` assignments in source order, each parsed (its path not yet resolved) or with the
+  /// problem of its form.
+  var set: [KeyedSyntax<ParsedScalar<Result<AssignmentSyntax, AssignmentProblem>>>] = []
   /// `say`.
   var say: Located<String>?
   /// `goto` (or the state id of the short form).
   var goto: Located<String>?
+}
+
+/// A scalar the parser read as a value of the flow language (a prompt template, a condition, a
+/// price): the text with its range, so that problems inside it map back to the file, and what
+/// it parsed to, so that no later stage reads the text again.
+struct ParsedScalar<Value: Sendable>: Sendable {
+  /// The scalar as written.
+  var scalar: TextScalar
+  /// What the text parsed to (with its problems, if any).
+  var value: Value
+
+  /// The range of the scalar node, quotes included.
+  var range: SourceRange { scalar.range }
+}
+
+extension FlowSyntax {
+  /// The merchant's currency, when the merchant is valid enough to price things in it.
+  var merchantCurrency: String? {
+    guard let currency = merchant?.currency?.value,
+      AmazonPayTables.currencies.contains(currency)
+    else { return nil }
+    return currency
+  }
+
+  /// The currency prices are in: the merchant's, else (a flow without payments) the one of the
+  /// default locale's Amazon Pay region, else USD. `nil` when the merchant's is invalid.
+  var priceCurrency: String? {
+    if let merchant {
+      guard merchant.currency != nil else { return nil }
+      return merchantCurrency
+    }
+    if hasMerchantKey { return nil }
+    return AmazonPayTables.currency(
+      ofRegion: skill?.locales.first.flatMap { AlexaLocales.paymentRegion(of: $0.value) })
+  }
 }
