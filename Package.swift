@@ -98,7 +98,7 @@ let package = Package(
     ),
     .target(
       name: "FlowTestSupport",
-      dependencies: ["FlowIR"],
+      dependencies: ["FlowIR", "FlowRuntime", "FlowTesting"],
       path: "Tests/FlowTestSupport",
       swiftSettings: upcomingFeatures
     ),

@@ -36,16 +36,6 @@ public struct TurnRecord: Sendable {
 /// directives as Amazon Pay would, and collects coverage. Used by ``TestRunner`` and
 /// ``SimulatorSession``.
 public final class TestConversation {
-  /// One customer's side of the conversation.
-  struct Customer {
-    var userId: String
-    var attributes: [String: JSONValue]?
-    var sessionNew = true
-    var permissionGranted = true
-    var pending: (task: ConnectionsTaskName, token: String, payload: JSONValue?)?
-    var sessionNumber = 1
-  }
-
   /// The flow.
   public let program: FlowProgram
   /// The conversation's locale.
@@ -70,7 +60,7 @@ public final class TestConversation {
   /// The current customer's name.
   public private(set) var currentUser = "default"
 
-  var customers: [String: Customer] = [:]
+  var customers: [String: ConversationSession] = [:]
   var builder = ConnectionsResponseBuilder()
   var requestNumber = 0
   let clock: ManualClock
@@ -95,7 +85,14 @@ public final class TestConversation {
       program: program, store: store, now: { clock.now }, randomBytes: { random.bytes($0) })
     self.matcher = UtteranceMatcher(program: program, locale: locale)
     self.coverage = CoverageData()
-    customers[currentUser] = Customer(userId: Self.userId(for: currentUser))
+    customers[currentUser] = makeCustomer(currentUser)
+  }
+
+  /// A customer's session on this conversation's engine.
+  func makeCustomer(_ name: String) -> ConversationSession {
+    ConversationSession(
+      engine: engine, name: recordingName, userId: Self.userId(for: name), locale: locale,
+      sessionId: "", timestamp: "")
   }
 
   /// The Alexa user id of a customer name (`amzn1.ask.account.` and the name in capitals).
@@ -104,13 +101,13 @@ public final class TestConversation {
     return "amzn1.ask.account.TEST" + String(cleaned)
   }
 
-  var customer: Customer {
+  var customer: ConversationSession {
     get { customers[currentUser]! }
     set { customers[currentUser] = newValue }
   }
 
   /// The pending payment directive of the current customer (`Setup` or `Charge`), if any.
-  public var pendingPayment: ConnectionsTaskName? { customer.pending?.task }
+  public var pendingPayment: ConnectionsTaskName? { customer.pendingPayment?.task }
 
   /// The current customer's Alexa user id.
   public var currentUserId: String { customer.userId }
@@ -161,7 +158,7 @@ public final class TestConversation {
       let summary = (["intent \(name)"] + slotText).joined(separator: " ")
       return try await send(intentRequest(name, slots: matched), summary: summary)
     case .pay(let answer):
-      guard let pending = customer.pending else {
+      guard let pending = customer.pendingPayment else {
         throw ConversationError("no Setup or Charge is waiting for an answer")
       }
       let request: [String: JSONValue]
@@ -172,9 +169,8 @@ public final class TestConversation {
         throw ConversationError(String(describing: error))
       }
       // Amazon Pay answers in a new session, as Alexa does.
-      customer.sessionNew = true
-      customer.attributes = nil
-      customer.pending = nil
+      customer.startNewSession()
+      customer.pendingPayment = nil
       return try await send(request, summary: "pay \(answer) (\(pending.task.rawValue))")
     case .request(let path):
       let fullPath =
@@ -183,19 +179,19 @@ public final class TestConversation {
       guard let data = FileManager.default.contents(atPath: fullPath),
         var text = String(data: data, encoding: .utf8)
       else { throw ConversationError("cannot read request file '\(path)'") }
-      text = text.replacingOccurrences(of: "$PENDING_TOKEN", with: customer.pending?.token ?? "")
+      text = text.replacingOccurrences(
+        of: "$PENDING_TOKEN", with: customer.pendingPayment?.token ?? "")
       text = text.replacingOccurrences(of: "$USER_ID", with: customer.userId)
       return try await sendRaw(Data(text.utf8), summary: "request \(path)")
     case .newSession:
-      customer.sessionNew = true
-      customer.attributes = nil
+      customer.startNewSession()
       return nil
     case .user(let name):
       currentUser = name
-      if customers[name] == nil { customers[name] = Customer(userId: Self.userId(for: name)) }
+      if customers[name] == nil { customers[name] = makeCustomer(name) }
       return nil
     case .permission(let granted):
-      customer.permissionGranted = granted
+      customer.permission = granted ? "GRANTED" : "DENIED"
       return nil
     case .expect:
       return nil
@@ -203,130 +199,40 @@ public final class TestConversation {
   }
 
   func intentRequest(_ name: String, slots: [String: MatchedSlot]) -> [String: JSONValue] {
-    var slotObjects: [String: JSONValue] = [:]
-    for (slotName, slot) in slots {
-      var object: [String: JSONValue] = [
-        "name": .string(slotName), "value": .string(slot.value),
-        "confirmationStatus": .string("NONE"),
-      ]
-      if let id = slot.resolvedId {
-        object["resolutions"] = .object([
-          "resolutionsPerAuthority": .array([
-            .object([
-              "authority": .string("amzn1.er-authority.echo-sdk.\(Self.skillId).CATALOG"),
-              "status": .object(["code": .string("ER_SUCCESS_MATCH")]),
-              "values": .array([
-                .object([
-                  "value": .object([
-                    "name": .string(program.product(id: id)?.names[locale] ?? slot.value),
-                    "id": .string(id),
-                  ])
-                ])
-              ]),
-            ])
-          ])
-        ])
-      }
-      slotObjects[slotName] = .object(object)
-    }
-    var intent: [String: JSONValue] = [
-      "name": .string(name), "confirmationStatus": .string("NONE"),
-    ]
-    if !slotObjects.isEmpty { intent["slots"] = .object(slotObjects) }
-    return [
-      "type": .string("IntentRequest"), "dialogState": .string("COMPLETED"),
-      "intent": .object(intent),
-    ]
+    customer.envelopes.intentRequest(
+      name,
+      slots: slots.mapValues { slot in
+        AlexaSlot(
+          slot.value, id: slot.resolvedId,
+          resolvedName: slot.resolvedId.flatMap { program.product(id: $0)?.names[locale] })
+      })
   }
 
-  static let skillId = "amzn1.ask.skill.00000000-f10c-4e57-a000-000000000000"
-
-  /// The whole envelope around a request, in the shape Alexa sends.
+  /// The whole envelope around the current customer's next request.
   func envelope(_ request: [String: JSONValue]) -> JSONValue {
     requestNumber += 1
-    let status = customer.permissionGranted ? "GRANTED" : "DENIED"
-    let user: JSONValue = .object([
-      "userId": .string(customer.userId),
-      "permissions": .object([
-        "scopes": .object(["payments:autopay_consent": .object(["status": .string(status)])])
-      ]),
-    ])
-    var session: [String: JSONValue] = [
-      "new": .bool(customer.sessionNew),
-      "sessionId": .string(
-        "amzn1.echo-api.session.flowc-test-\(currentUser)-\(customer.sessionNumber)"),
-      "application": .object(["applicationId": .string(Self.skillId)]),
-      "user": .object(["userId": .string(customer.userId)]),
-    ]
-    if !customer.sessionNew, let attributes = customer.attributes {
-      session["attributes"] = .object(attributes)
-    }
-    var fullRequest = request
-    fullRequest["requestId"] = .string("amzn1.echo-api.request.flowc-test-\(requestNumber)")
-    fullRequest["timestamp"] = .string(Self.iso8601(clock.now))
-    fullRequest["locale"] = .string(locale)
-    return .object([
-      "version": .string("1.0"),
-      "session": .object(session),
-      "context": .object([
-        "System": .object([
-          "application": .object(["applicationId": .string(Self.skillId)]),
-          "user": user,
-          "device": .object([
-            "deviceId": .string("amzn1.ask.device.flowc-test"),
-            "supportedInterfaces": .object([:]),
-          ]),
-          "apiEndpoint": .string("https://api.amazonalexa.com"),
-          "apiAccessToken": .string("flowc-test-token"),
-        ])
-      ]),
-      "request": .object(fullRequest),
-    ])
-  }
-
-  static func iso8601(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
+    customer.sessionId =
+      "amzn1.echo-api.session.flowc-test-\(currentUser)-\(customer.sessionNumber)"
+    customer.timestamp = AlexaEnvelopes.timestamp(clock.now)
+    return customer.envelope(
+      request, requestId: "amzn1.echo-api.request.flowc-test-\(requestNumber)")
   }
 
   func send(_ request: [String: JSONValue], summary: String) async throws -> TurnRecord {
-    let data = try CanonicalJSON.compact(envelope(request))
-    return try await sendRaw(data, summary: summary)
+    try await sendRaw(CanonicalJSON.compact(envelope(request)), summary: summary)
   }
 
   func sendRaw(_ data: Data, summary: String) async throws -> TurnRecord {
     clock.advance(by: 1)
-    let request: RequestEnvelope
     do {
-      request = try CanonicalJSON.decode(RequestEnvelope.self, from: data)
+      _ = try CanonicalJSON.decode(RequestEnvelope.self, from: data)
     } catch {
       throw ConversationError("the request is not an Alexa request envelope: \(error)")
     }
-    let (responseJSON, trace) = try await engine.handleTraced(requestJSON: data)
-    let response = try CanonicalJSON.decode(ResponseEnvelope.self, from: responseJSON)
-    if case .unknown = request.request {
-      // Invented request types have no ASK SDK model class: not recorded.
-    } else {
-      recordEnvelope?(data, "request", recordingName)
-    }
-    recordEnvelope?(responseJSON, "response", recordingName)
-
-    if response.response.shouldEndSession == false {
-      customer.attributes = response.sessionAttributes
-      if customer.sessionNew { customer.sessionNew = false }
-    } else {
-      if !customer.sessionNew { customer.sessionNumber += 1 }
-      customer.sessionNew = true
-      customer.attributes = nil
-    }
-    for directive in response.response.directives ?? [] {
-      if case .connectionsSendRequest(let name, let payload, let token) = directive,
-        let task = ConnectionsTaskName(rawValue: name)
-      {
-        customer.pending = (task, token, payload)
-      }
-    }
+    customer.recordEnvelope = recordEnvelope
+    customer.name = recordingName
+    let exchange = try await customer.sendRaw(data)
+    let (responseJSON, response, trace) = (exchange.responseJSON, exchange.response, exchange.trace)
     if !trace.statesEntered.isEmpty || !trace.transitions.isEmpty
       || trace.answeringState != nil
     {
@@ -342,14 +248,26 @@ public final class TestConversation {
   }
 }
 
-/// A clock moved by hand: one second per request, so runs repeat exactly.
-final class ManualClock: @unchecked Sendable {
-  private var current = Date(timeIntervalSince1970: 1_795_000_000)
+/// A clock moved by hand (``TestConversation`` moves it one second per request), so runs
+/// repeat exactly.
+public final class ManualClock: @unchecked Sendable {
+  private var current: Date
   private let lock = NSLock()
 
-  var now: Date { lock.withLock { current } }
+  /// Creates a clock.
+  ///
+  /// - Parameter start: The time it shows until moved.
+  public init(_ start: Date = Date(timeIntervalSince1970: 1_795_000_000)) {
+    current = start
+  }
 
-  func advance(by interval: TimeInterval) { lock.withLock { current += interval } }
+  /// The time it shows.
+  public var now: Date { lock.withLock { current } }
+
+  /// Moves the clock on.
+  ///
+  /// - Parameter interval: By how much.
+  public func advance(by interval: TimeInterval) { lock.withLock { current += interval } }
 }
 
 /// Deterministic random bytes (SplitMix64), so tokens and ids repeat from run to run.

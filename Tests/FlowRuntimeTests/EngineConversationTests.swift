@@ -1,6 +1,7 @@
 import FlowIR
 import FlowRuntime
 import FlowTestSupport
+import FlowTesting
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 @Suite struct EngineConversationTests {
   @Test func happyPathBuysAndChargesInOneConversation() async throws {
     let store = MemoryFlowStore()
-    var customer = Conversation(engine: makeEngine(store: store), name: "happy-path")
+    var customer = ConversationSession(engine: makeEngine(store: store), name: "happy-path")
 
     let welcome = try await customer.launch()
     #expect(
@@ -25,12 +26,13 @@ import Testing
     #expect(welcome.sessionAttributes?["flowc"]?["state"] == .string("welcome"))
     #expect(welcome.sessionAttributes?["flowc"]?["flow_hash"] == .string("sha256:nonicks-test"))
 
-    let confirm = try await customer.say(
-      "BuyIntent", slots: ["product": ("razor kit", "starter_kit"), "quantity": ("2", nil)])
+    let confirm = try await customer.intent(
+      "BuyIntent",
+      slots: ["product": AlexaSlot("razor kit", id: "starter_kit"), "quantity": AlexaSlot("2")])
     #expect(
       confirm.speech == "That is 2 Starter Kit for $18.00. Shall I check out with Amazon Pay?")
 
-    let setup = try await customer.say("AMAZON.YesIntent")
+    let setup = try await customer.intent("AMAZON.YesIntent")
     let setupDirective = try #require(setup.sendRequest)
     #expect(setupDirective.name == "Setup")
     #expect(setup.response.shouldEndSession == true)
@@ -40,14 +42,14 @@ import Testing
     #expect(setupDirective.payload?["sellerId"] == .string("AEMGQXXXKD154"))
     #expect(setupDirective.payload?["needAmazonShippingAddress"] == .bool(true))
 
-    let checkout = try await customer.amazonPay(
+    let checkout = try await customer.connectionsResponse(
       "Setup", token: setupDirective.token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(
       checkout.speech
         == "Your total is $18.00, shipping to 410 Terry Ave N. Do you want to place the order?")
     #expect(checkout.response.shouldEndSession == false)
 
-    let charge = try await customer.say("AMAZON.YesIntent")
+    let charge = try await customer.intent("AMAZON.YesIntent")
     let chargeDirective = try #require(charge.sendRequest)
     #expect(chargeDirective.name == "Charge")
     #expect(chargeDirective.token != setupDirective.token)
@@ -59,7 +61,7 @@ import Testing
     #expect(referenceId.count <= 32)
     #expect(referenceId.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
 
-    let thanks = try await customer.amazonPay(
+    let thanks = try await customer.connectionsResponse(
       "Charge", token: chargeDirective.token,
       payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
     #expect(
@@ -94,42 +96,42 @@ import Testing
   }
 
   @Test func yesAtWelcomeChoosesTheStarterKit() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "welcome-yes")
+    var customer = ConversationSession(engine: makeEngine(), name: "welcome-yes")
     _ = try await customer.launch()
-    let confirm = try await customer.say("AMAZON.YesIntent")
+    let confirm = try await customer.intent("AMAZON.YesIntent")
     #expect(
       confirm.speech == "That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?")
   }
 
   @Test func returningCustomerIsChargedWithTheStoredAgreement() async throws {
     let store = MemoryFlowStore()
-    let clock = TestClock()
+    let clock = ManualClock()
     let engine = makeEngine(program: NoNicksProgram.refills(), store: store, clock: clock)
 
     // A first-time customer goes through Setup: the start branches to the welcome.
-    var first = Conversation(engine: engine, name: "returning-first-visit")
+    var first = ConversationSession(engine: engine, name: "returning-first-visit")
     let welcome = try await first.launch()
     #expect(welcome.speech?.hasPrefix("Welcome to No Nicks.") == true)
-    _ = try await first.say("AMAZON.YesIntent")
-    let setup = try #require(try await first.say("AMAZON.YesIntent").sendRequest)
-    _ = try await first.amazonPay(
+    _ = try await first.intent("AMAZON.YesIntent")
+    let setup = try #require(try await first.intent("AMAZON.YesIntent").sendRequest)
+    _ = try await first.connectionsResponse(
       "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
-    _ = try await first.say("AMAZON.NoIntent")
+    _ = try await first.intent("AMAZON.NoIntent")
 
     // Next time the stored agreement is loaded at launch.
     clock.advance(by: 86_400)
-    var again = Conversation(engine: engine, name: "returning-customer")
+    var again = ConversationSession(engine: engine, name: "returning-customer")
     let back = try await again.launch()
     #expect(back.speech == "Welcome back to No Nicks. Would you like a blade refill for $20.00?")
-    let confirm = try await again.say("AMAZON.YesIntent")
+    let confirm = try await again.intent("AMAZON.YesIntent")
     #expect(
       confirm.speech
         == "That is 1 Blade Refill for $20.00, paid with your saved Amazon Pay agreement. Shall I "
         + "place the order?")
-    let charge = try #require(try await again.say("AMAZON.YesIntent").sendRequest)
+    let charge = try #require(try await again.intent("AMAZON.YesIntent").sendRequest)
     #expect(charge.name == "Charge")
     #expect(charge.payload?["billingAgreementId"] == .string("C01-1234567-7654321"))
-    let thanks = try await again.amazonPay(
+    let thanks = try await again.connectionsResponse(
       "Charge", token: charge.token,
       payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
     #expect(thanks.speech?.hasPrefix("Your order is placed.") == true)
@@ -140,11 +142,11 @@ import Testing
 
   @Test func permissionNotGrantedSendsTheConsentCardAndNoDirective() async throws {
     let store = MemoryFlowStore()
-    var customer = Conversation(engine: makeEngine(store: store), name: "permission-denied")
+    var customer = ConversationSession(engine: makeEngine(store: store), name: "permission-denied")
     customer.permission = "DENIED"
     _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
-    let denied = try await customer.say("AMAZON.YesIntent")
+    _ = try await customer.intent("AMAZON.YesIntent")
+    let denied = try await customer.intent("AMAZON.YesIntent")
     #expect(denied.response.directives == nil)
     #expect(
       denied.speech
@@ -157,26 +159,27 @@ import Testing
   }
 
   @Test func permissionMissingFromTheRequestCountsAsNotGranted() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "permission-missing")
+    var customer = ConversationSession(engine: makeEngine(), name: "permission-missing")
     customer.permission = nil
     _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
-    let denied = try await customer.say("AMAZON.YesIntent")
+    _ = try await customer.intent("AMAZON.YesIntent")
+    let denied = try await customer.intent("AMAZON.YesIntent")
     #expect(denied.sendRequest == nil)
     #expect(
       denied.response.card == .askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
   }
 
   /// Drives a customer to the Charge directive; returns the conversation and the token.
-  static func reachCharge(_ engine: FlowEngine, name: String) async throws -> (Conversation, String)
-  {
-    var customer = Conversation(engine: engine, name: name)
+  static func reachCharge(_ engine: FlowEngine, name: String) async throws -> (
+    ConversationSession, String
+  ) {
+    var customer = ConversationSession(engine: engine, name: name)
     _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
-    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
-    _ = try await customer.amazonPay(
+    _ = try await customer.intent("AMAZON.YesIntent")
+    let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
+    _ = try await customer.connectionsResponse(
       "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
-    let charge = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    let charge = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     return (customer, charge.token)
   }
 
@@ -200,7 +203,7 @@ import Testing
     let store = MemoryFlowStore()
     var (customer, token) = try await reachCharge(
       makeEngine(store: store), name: "decline-\(reason)")
-    let declined = try await customer.amazonPay(
+    let declined = try await customer.connectionsResponse(
       "Charge", token: token,
       payload: RequestEnvelopes.chargePayload(
         state: "Declined", reasonCode: reason, captured: "0.00"))
@@ -235,20 +238,20 @@ import Testing
   static func setupFails(code: String, message: String, name: String) async throws
     -> ResponseEnvelope
   {
-    var customer = Conversation(engine: makeEngine(), name: name)
+    var customer = ConversationSession(engine: makeEngine(), name: name)
     _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
-    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
-    return try await customer.amazonPay(
+    _ = try await customer.intent("AMAZON.YesIntent")
+    let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
+    return try await customer.connectionsResponse(
       "Setup", token: setup.token, code: code, message: message, payload: nil)
   }
 
   @Test func setupPermissionErrorSendsTheConsentCard() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "setup-access-denied")
+    var customer = ConversationSession(engine: makeEngine(), name: "setup-access-denied")
     _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
-    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
-    let denied = try await customer.amazonPay(
+    _ = try await customer.intent("AMAZON.YesIntent")
+    let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
+    let denied = try await customer.connectionsResponse(
       "Setup", token: setup.token, code: "403", message: "ACCESS_DENIED", payload: nil)
     #expect(
       denied.response.card == .askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
@@ -275,14 +278,14 @@ import Testing
     )
     .authorizationReferenceId
     // Amazon already spoke about the payment method, but a question is not error text.
-    let retry = try await customer.amazonPay(
+    let retry = try await customer.connectionsResponse(
       "Charge", token: token,
       payload: RequestEnvelopes.chargePayload(
         state: "Declined", reasonCode: "InvalidPaymentMethod", captured: "0.00"))
     #expect(retry.speech == "Would you like to try the payment again?")
     #expect(retry.response.shouldEndSession == false)
 
-    let second = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    let second = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     let secondReference = try #require(
       second.payload?["authorizeAttributes"]?["authorizationReferenceId"]?.stringValue)
     #expect(secondReference != firstReference)
@@ -290,7 +293,7 @@ import Testing
     #expect(firstReference?.contains("-1-") == true)
     #expect(secondReference.count <= 32)
 
-    _ = try await customer.amazonPay(
+    _ = try await customer.connectionsResponse(
       "Charge", token: second.token,
       payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
     let orders = try await store.orders(userId: RequestEnvelopes.shopper)
@@ -309,11 +312,11 @@ import Testing
     program.states["setup"] = State(id: "setup", kind: .connections(setup))
     let store = InstrumentedStore()
     let engine = FlowEngine(program: program, store: store)
-    var customer = Conversation(engine: engine, name: "chained-setup-charge")
+    var customer = ConversationSession(engine: engine, name: "chained-setup-charge")
     _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
-    let setupDirective = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
-    let chargeResponse = try await customer.amazonPay(
+    _ = try await customer.intent("AMAZON.YesIntent")
+    let setupDirective = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
+    let chargeResponse = try await customer.connectionsResponse(
       "Setup", token: setupDirective.token, payload: RequestEnvelopes.setupSuccessPayload)
     let charge = try #require(chargeResponse.sendRequest)
     #expect(charge.name == "Charge")
@@ -327,7 +330,7 @@ import Testing
     #expect(last.orders.last?.state == .charging)
     #expect(last.orders.last?.billingAgreementId == "C01-1234567-7654321")
 
-    _ = try await customer.amazonPay(
+    _ = try await customer.connectionsResponse(
       "Charge", token: charge.token,
       payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
     let orders = try await store.orders(userId: RequestEnvelopes.shopper)

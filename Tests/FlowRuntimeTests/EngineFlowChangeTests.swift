@@ -1,6 +1,7 @@
 import FlowIR
 import FlowRuntime
 import FlowTestSupport
+import FlowTesting
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ import Testing
       "New wording: {order.total} to {shipping.address_line1}. Place the order?")
     var resumed = customer
     resumed.engine = makeEngine(program: edited, store: store, seed: 11)
-    let checkout = try await resumed.amazonPay(
+    let checkout = try await resumed.connectionsResponse(
       "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(checkout.speech == "New wording: $9.00 to 410 Terry Ave N. Place the order?")
     #expect(checkout.sessionAttributes?["flowc"]?["flow_hash"] == .string("sha256:edited"))
@@ -33,7 +34,7 @@ import Testing
       kind: .ask(AskState(prompt: "confirm_order", reprompt: nil, card: nil, on: [:])))
     var resumed = customer
     resumed.engine = makeEngine(program: edited, store: store, seed: 12)
-    let ended = try await resumed.amazonPay(
+    let ended = try await resumed.connectionsResponse(
       "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(
       ended.speech
@@ -56,31 +57,31 @@ import Testing
       id: "setup", kind: .tell(TellState(prompt: "goodbye", card: nil, permissionCard: false)))
     var resumed = customer
     resumed.engine = makeEngine(program: edited, store: store, seed: 13)
-    let ended = try await resumed.amazonPay(
+    let ended = try await resumed.connectionsResponse(
       "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(ended.speech?.hasPrefix("Sorry, this skill was updated") == true)
   }
 
   @Test func sessionOfAnEditedFlowContinuesInTheSameAskState() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "session-flow-edited")
+    var customer = ConversationSession(engine: makeEngine(), name: "session-flow-edited")
     _ = try await customer.launch()
     var edited = NoNicksProgram.program(flowHash: "sha256:edited-session")
     edited.prompts["en-US"]?["confirm_order"] = NoNicksProgram.template(
       "Confirm {product.name} for {order.total}?")
     customer.engine = makeEngine(program: edited)
-    let confirm = try await customer.say("AMAZON.YesIntent")
+    let confirm = try await customer.intent("AMAZON.YesIntent")
     #expect(confirm.speech == "Confirm Starter Kit for $9.00?")
   }
 
   @Test func sessionWhoseStateIsGoneStartsOver() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "session-state-gone")
+    var customer = ConversationSession(engine: makeEngine(), name: "session-state-gone")
     _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
+    _ = try await customer.intent("AMAZON.YesIntent")
     var edited = NoNicksProgram.program(flowHash: "sha256:no-confirm")
     edited.states["confirm_order"] = nil
     customer.engine = makeEngine(program: edited)
     // The session points at 'confirm_order', which is gone: the start state handles the intent.
-    let restarted = try await customer.say("AMAZON.NoIntent")
+    let restarted = try await customer.intent("AMAZON.NoIntent")
     #expect(restarted.speech == "Goodbye from No Nicks.")
   }
 }

@@ -1,22 +1,25 @@
 import FlowIR
 import FlowRuntime
+import FlowTestSupport
+import FlowTesting
 import Foundation
 import Testing
 
 /// Intents in `ask` states: slots, `set`, `say`, `global`, re-asking.
 @Suite struct EngineIntentTests {
   @Test func spokenCatalogValueMatchesASynonymWithoutResolution() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "slot-synonym")
+    var customer = ConversationSession(engine: makeEngine(), name: "slot-synonym")
     _ = try await customer.launch()
-    let confirm = try await customer.say("BuyIntent", slots: ["product": ("Starter Pack", nil)])
+    let confirm = try await customer.intent(
+      "BuyIntent", slots: ["product": AlexaSlot("Starter Pack")])
     #expect(
       confirm.speech == "That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?")
   }
 
   @Test func unknownProductReasksWithTheReprompt() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "slot-unknown-product")
+    var customer = ConversationSession(engine: makeEngine(), name: "slot-unknown-product")
     _ = try await customer.launch()
-    let reask = try await customer.say("BuyIntent", slots: ["product": ("toothbrush", nil)])
+    let reask = try await customer.intent("BuyIntent", slots: ["product": AlexaSlot("toothbrush")])
     #expect(reask.speech == "Would you like to buy a starter kit?")
     #expect(reask.response.shouldEndSession == false)
     #expect(reask.sessionAttributes?["flowc"]?["state"] == .string("welcome"))
@@ -24,11 +27,12 @@ import Testing
 
   @Test(arguments: ["0", "100", "2.5", "?", "-3"])
   func invalidQuantityReasks(quantity: String) async throws {
-    var customer = Conversation(engine: makeEngine(), name: "slot-bad-quantity")
+    var customer = ConversationSession(engine: makeEngine(), name: "slot-bad-quantity")
     _ = try await customer.launch()
     // 'slot.quantity ?? 1' falls back to 1 instead of re-asking.
-    let confirm = try await customer.say(
-      "BuyIntent", slots: ["product": ("kit", "starter_kit"), "quantity": (quantity, nil)])
+    let confirm = try await customer.intent(
+      "BuyIntent",
+      slots: ["product": AlexaSlot("kit", id: "starter_kit"), "quantity": AlexaSlot(quantity)])
     #expect(
       confirm.speech == "That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?")
   }
@@ -46,21 +50,24 @@ import Testing
       ],
       goto: "confirm_order")
     program.states["welcome"] = State(id: "welcome", kind: .ask(welcome))
-    var customer = Conversation(engine: makeEngine(program: program), name: "slot-strict-quantity")
+    var customer = ConversationSession(
+      engine: makeEngine(program: program), name: "slot-strict-quantity")
     _ = try await customer.launch()
-    let reask = try await customer.say(
-      "BuyIntent", slots: ["product": ("kit", "starter_kit"), "quantity": ("100", nil)])
+    let reask = try await customer.intent(
+      "BuyIntent",
+      slots: ["product": AlexaSlot("kit", id: "starter_kit"), "quantity": AlexaSlot("100")])
     #expect(reask.speech == "Would you like to buy a starter kit?")
-    let confirm = try await customer.say(
-      "BuyIntent", slots: ["product": ("kit", "starter_kit"), "quantity": ("99", nil)])
+    let confirm = try await customer.intent(
+      "BuyIntent",
+      slots: ["product": AlexaSlot("kit", id: "starter_kit"), "quantity": AlexaSlot("99")])
     #expect(
       confirm.speech == "That is 99 Starter Kit for $891.00. Shall I check out with Amazon Pay?")
   }
 
   @Test func globalSayStaysAndReasks() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "global-help")
+    var customer = ConversationSession(engine: makeEngine(), name: "global-help")
     _ = try await customer.launch()
-    let help = try await customer.say("AMAZON.HelpIntent")
+    let help = try await customer.intent("AMAZON.HelpIntent")
     #expect(
       help.speech == "You can say buy a starter kit, or stop. Would you like to buy a starter kit?")
     #expect(
@@ -69,9 +76,9 @@ import Testing
   }
 
   @Test func globalGotoLeavesTheState() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "global-stop")
+    var customer = ConversationSession(engine: makeEngine(), name: "global-stop")
     _ = try await customer.launch()
-    let stop = try await customer.say("AMAZON.StopIntent")
+    let stop = try await customer.intent("AMAZON.StopIntent")
     #expect(stop.speech == "Goodbye from No Nicks.")
     #expect(stop.response.shouldEndSession == true)
   }
@@ -79,34 +86,35 @@ import Testing
   @Test func unhandledIntentSpeaksTheFallbackPromptThenReasks() async throws {
     var program = NoNicksProgram.program()
     program.prompts["en-US"]?["fallback"] = NoNicksProgram.template("Sorry, I did not get that.")
-    var customer = Conversation(engine: makeEngine(program: program), name: "unhandled-fallback")
+    var customer = ConversationSession(
+      engine: makeEngine(program: program), name: "unhandled-fallback")
     _ = try await customer.launch()
-    let reask = try await customer.say("AMAZON.FallbackIntent")
+    let reask = try await customer.intent("AMAZON.FallbackIntent")
     #expect(reask.speech == "Sorry, I did not get that. Would you like to buy a starter kit?")
   }
 
   @Test func unhandledIntentWithoutFallbackPromptJustReasks() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "unhandled")
+    var customer = ConversationSession(engine: makeEngine(), name: "unhandled")
     _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
+    _ = try await customer.intent("AMAZON.YesIntent")
     // confirm_order has no reprompt: its prompt is said again.
-    let reask = try await customer.say("AMAZON.FallbackIntent")
+    let reask = try await customer.intent("AMAZON.FallbackIntent")
     #expect(reask.speech == "That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?")
   }
 
   @Test func oneShotIntentWithoutSessionIsHandledByTheStartState() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "one-shot")
-    let confirm = try await customer.say(
-      "BuyIntent", slots: ["product": ("razor kit", "starter_kit")])
+    var customer = ConversationSession(engine: makeEngine(), name: "one-shot")
+    let confirm = try await customer.intent(
+      "BuyIntent", slots: ["product": AlexaSlot("razor kit", id: "starter_kit")])
     #expect(
       confirm.speech == "That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?")
   }
 
   @Test func tamperedSessionAttributesStartOver() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "tampered-session")
+    var customer = ConversationSession(engine: makeEngine(), name: "tampered-session")
     _ = try await customer.launch()
     customer.attributes = ["flowc": .object(["state": .number(3)])]
-    let response = try await customer.say("AMAZON.NoIntent")
+    let response = try await customer.intent("AMAZON.NoIntent")
     #expect(response.speech == "Goodbye from No Nicks.")
   }
 
@@ -119,13 +127,13 @@ import Testing
     var confirm = try #require(program.states["confirm_order"]?.kind.askState)
     confirm.on["AMAZON.HelpIntent"] = Transition(say: "help")
     program.states["confirm_order"] = State(id: "confirm_order", kind: .ask(confirm))
-    var customer = Conversation(engine: makeEngine(program: program), name: "ssml")
+    var customer = ConversationSession(engine: makeEngine(program: program), name: "ssml")
     _ = try await customer.launch()
-    let confirmSpeech = try await customer.say("AMAZON.YesIntent")
+    let confirmSpeech = try await customer.intent("AMAZON.YesIntent")
     #expect(
       confirmSpeech.response.outputSpeech
         == .ssml("<speak>That is <emphasis>Kit &lt;Deluxe&gt; &amp; Co</emphasis>.</speak>"))
-    let help = try await customer.say("AMAZON.HelpIntent")
+    let help = try await customer.intent("AMAZON.HelpIntent")
     #expect(
       help.response.outputSpeech
         == .ssml(
@@ -154,16 +162,18 @@ import Testing
     program.states["welcome"] = State(id: "welcome", kind: .ask(welcome))
     let engine = makeEngine(program: program)
 
-    var small = Conversation(engine: engine, name: "choose-small")
+    var small = ConversationSession(engine: engine, name: "choose-small")
     _ = try await small.launch()
-    let normal = try await small.say(
-      "BuyIntent", slots: ["product": ("kit", "starter_kit"), "quantity": ("5", nil)])
+    let normal = try await small.intent(
+      "BuyIntent",
+      slots: ["product": AlexaSlot("kit", id: "starter_kit"), "quantity": AlexaSlot("5")])
     #expect(normal.speech?.hasPrefix("That is 5 Starter Kit for $45.00.") == true)
 
-    var large = Conversation(engine: engine, name: "choose-large")
+    var large = ConversationSession(engine: engine, name: "choose-large")
     _ = try await large.launch()
-    let big = try await large.say(
-      "BuyIntent", slots: ["product": ("kit", "starter_kit"), "quantity": ("6", nil)])
+    let big = try await large.intent(
+      "BuyIntent",
+      slots: ["product": AlexaSlot("kit", id: "starter_kit"), "quantity": AlexaSlot("6")])
     #expect(big.speech == "You can say buy a starter kit, or stop.")
   }
 }

@@ -1,13 +1,14 @@
 import FlowIR
 import FlowRuntime
 import FlowTestSupport
+import FlowTesting
 import Foundation
 import Testing
 
 /// Requests that are not part of the flow's conversation, and input that is not a request.
 @Suite struct EngineRequestTypeTests {
   @Test func sessionEndedGetsAnEmptyResponse() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "session-ended")
+    var customer = ConversationSession(engine: makeEngine(), name: "session-ended")
     _ = try await customer.launch()
     let ended = try await customer.send([
       "type": .string("SessionEndedRequest"), "reason": .string("USER_INITIATED"),
@@ -16,7 +17,7 @@ import Testing
   }
 
   @Test func sessionEndedWithAnErrorGetsAnEmptyResponse() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "session-ended-error")
+    var customer = ConversationSession(engine: makeEngine(), name: "session-ended-error")
     let ended = try await customer.send([
       "type": .string("SessionEndedRequest"), "reason": .string("ERROR"),
       "error": .object([
@@ -27,7 +28,7 @@ import Testing
   }
 
   @Test func exceptionEncounteredGetsAnEmptyResponse() async throws {
-    var customer = Conversation(engine: makeEngine(), name: "exception-encountered")
+    var customer = ConversationSession(engine: makeEngine(), name: "exception-encountered")
     let response = try await customer.send([
       "type": .string("System.ExceptionEncountered"),
       "error": .object(["type": .string("INVALID_RESPONSE"), "message": .string("oops")]),
@@ -41,7 +42,7 @@ import Testing
     "Messaging.MessageReceived",
   ])
   func unknownRequestTypesGetAValidEmptyResponse(type: String) async throws {
-    var customer = Conversation(engine: makeEngine(), name: "unknown-type")
+    var customer = ConversationSession(engine: makeEngine(), name: "unknown-type")
     customer.recordsRequests = false
     let response = try await customer.send([
       "type": .string(type), "extra": .object(["nested": .array([.number(1), .null])]),

@@ -1,6 +1,7 @@
 import FlowIR
 import FlowRuntime
 import FlowTestSupport
+import FlowTesting
 import Foundation
 import Testing
 
@@ -42,20 +43,20 @@ actor InstrumentedStore: FlowStore {
 
 @Suite struct EngineStoreUseTests {
   /// Launch, yes, yes, and a Setup success; returns the Setup directive.
-  static func setUp(_ customer: inout Conversation) async throws -> (
+  static func setUp(_ customer: inout ConversationSession) async throws -> (
     name: String, payload: JSONValue?, token: String
   ) {
     _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
-    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
-    _ = try await customer.amazonPay(
+    _ = try await customer.intent("AMAZON.YesIntent")
+    let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
+    _ = try await customer.connectionsResponse(
       "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     return setup
   }
 
   @Test func everyTurnCommitsOnceWithItsAnsweredRequest() async throws {
     let store = InstrumentedStore()
-    var customer = Conversation(
+    var customer = ConversationSession(
       engine: FlowEngine(program: NoNicksProgram.program(), store: store),
       name: "one-commit-per-turn")
     let setup = try await Self.setUp(&customer)
@@ -72,11 +73,11 @@ actor InstrumentedStore: FlowStore {
 
   @Test func losingTheRaceForATokenAnswersPolitelyAndWritesNothingElse() async throws {
     let store = InstrumentedStore()
-    var customer = Conversation(
+    var customer = ConversationSession(
       engine: FlowEngine(program: NoNicksProgram.program(), store: store), name: "token-race")
     let setup = try await Self.setUp(&customer)
     await store.serveStaleContinuations()
-    let late = try await customer.amazonPay(
+    let late = try await customer.connectionsResponse(
       "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(late.speech == EngineTokenTests.notFound)
     let commits = await store.commits
@@ -104,12 +105,12 @@ actor InstrumentedStore: FlowStore {
 
   @Test func germanMoneyAndMessages() async throws {
     let engine = makeEngine(program: Self.germanProgram())
-    var customer = Conversation(engine: engine, name: "german")
+    var customer = ConversationSession(engine: engine, name: "german")
     let welcome = try await customer.send(RequestEnvelopes.launch())
     // The request says en-US, which the flow does not have: its first locale answers.
     #expect(
       welcome.speech == "Willkommen bei No Nicks. Möchtest du ein Starter-Set für 9,00 € kaufen?")
-    let unknown = try await customer.amazonPay("Setup", token: "nope", payload: nil)
+    let unknown = try await customer.connectionsResponse("Setup", token: "nope", payload: nil)
     #expect(
       unknown.speech?.hasPrefix("Leider konnte ich diese Zahlungsanfrage nicht finden.") == true)
   }

@@ -1,6 +1,7 @@
 import FlowIR
 import FlowRuntime
 import FlowTestSupport
+import FlowTesting
 import Foundation
 import Testing
 
@@ -12,12 +13,13 @@ import Testing
     + "open the skill again to start over."
 
   /// Launch → Yes → Yes: returns the conversation and the Setup token.
-  static func reachSetup(_ engine: FlowEngine, name: String) async throws -> (Conversation, String)
-  {
-    var customer = Conversation(engine: engine, name: name)
+  static func reachSetup(_ engine: FlowEngine, name: String) async throws -> (
+    ConversationSession, String
+  ) {
+    var customer = ConversationSession(engine: engine, name: name)
     _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
-    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    _ = try await customer.intent("AMAZON.YesIntent")
+    let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     return (customer, setup.token)
   }
 
@@ -25,24 +27,24 @@ import Testing
     let store = MemoryFlowStore()
     var (customer, token) = try await Self.reachSetup(
       makeEngine(store: store), name: "unknown-token")
-    let unknown = try await customer.amazonPay(
+    let unknown = try await customer.connectionsResponse(
       "Setup", token: "not-a-token", payload: RequestEnvelopes.setupSuccessPayload)
     #expect(unknown.speech == Self.notFound)
     #expect(unknown.response.shouldEndSession == true)
     #expect(unknown.sessionAttributes == nil)
     #expect(try await store.openAgreement(userId: RequestEnvelopes.shopper) == nil)
     // The real token still works.
-    let checkout = try await customer.amazonPay(
+    let checkout = try await customer.connectionsResponse(
       "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(checkout.speech?.hasPrefix("Your total is $9.00") == true)
   }
 
   @Test func expiredTokenIsRefused() async throws {
-    let clock = TestClock()
+    let clock = ManualClock()
     var (customer, token) = try await Self.reachSetup(
       makeEngine(clock: clock), name: "expired-token")
     clock.advance(by: FlowEngine.defaultContinuationLifetime + 1)
-    let expired = try await customer.amazonPay(
+    let expired = try await customer.connectionsResponse(
       "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(expired.speech == Self.notFound)
   }
@@ -50,23 +52,23 @@ import Testing
   @Test func anotherCustomersTokenIsRefusedAndTheOwnersStillWorks() async throws {
     let store = MemoryFlowStore()
     var (owner, token) = try await Self.reachSetup(makeEngine(store: store), name: "foreign-token")
-    var stranger = Conversation(engine: owner.engine, name: "foreign-token-stranger")
+    var stranger = ConversationSession(engine: owner.engine, name: "foreign-token-stranger")
     stranger.userId = RequestEnvelopes.otherShopper
-    let refused = try await stranger.amazonPay(
+    let refused = try await stranger.connectionsResponse(
       "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(refused.speech == Self.notFound)
     #expect(try await store.openAgreement(userId: RequestEnvelopes.otherShopper) == nil)
 
-    let checkout = try await owner.amazonPay(
+    let checkout = try await owner.connectionsResponse(
       "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(checkout.speech?.hasPrefix("Your total is $9.00") == true)
   }
 
   @Test func aTokenIsConsumedOnce() async throws {
     var (customer, token) = try await Self.reachSetup(makeEngine(), name: "token-reuse")
-    _ = try await customer.amazonPay(
+    _ = try await customer.connectionsResponse(
       "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
-    let again = try await customer.amazonPay(
+    let again = try await customer.connectionsResponse(
       "Setup", token: token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(again.speech == Self.notFound)
   }
@@ -77,9 +79,9 @@ import Testing
       makeEngine(store: store), name: "redelivery")
     let payload = RequestEnvelopes.chargePayload(
       state: "Closed", reasonCode: "MaxCapturesProcessed")
-    let first = try await customer.amazonPay(
+    let first = try await customer.connectionsResponse(
       "Charge", token: token, payload: payload, requestId: "amzn1.echo-api.request.same")
-    let second = try await customer.amazonPay(
+    let second = try await customer.connectionsResponse(
       "Charge", token: token, payload: payload, requestId: "amzn1.echo-api.request.same")
     #expect(first == second)
     #expect(first.speech?.hasPrefix("Your order is placed.") == true)
@@ -91,9 +93,9 @@ import Testing
   {
     let store = MemoryFlowStore()
     let engine = makeEngine(store: store)
-    var customer = Conversation(engine: engine, name: "redelivery-setup")
+    var customer = ConversationSession(engine: engine, name: "redelivery-setup")
     _ = try await customer.launch()
-    _ = try await customer.say("AMAZON.YesIntent")
+    _ = try await customer.intent("AMAZON.YesIntent")
     let saved = customer
     let first = try await customer.send(
       RequestEnvelopes.intent("AMAZON.YesIntent"), requestId: "amzn1.echo-api.request.yes-twice")

@@ -1,6 +1,7 @@
 import FlowIR
 import FlowRuntime
 import FlowTestSupport
+import FlowTesting
 import Foundation
 import Testing
 
@@ -33,8 +34,8 @@ import Testing
     }
   }
 
-  func customer(name: String) throws -> Conversation {
-    Conversation(
+  func customer(name: String) throws -> ConversationSession {
+    ConversationSession(
       engine: makeEngine(program: try ExampleFlows.program("no-nicks")), name: name)
   }
 
@@ -47,7 +48,7 @@ import Testing
         == Moves(states: ["welcome"], transitions: [], answeringState: "welcome"))
     #expect(customer.lastTrace.variables["agreement.open"] == .bool(false))
 
-    try await customer.say("AMAZON.YesIntent")
+    try await customer.intent("AMAZON.YesIntent")
     #expect(
       Moves(customer.lastTrace)
         == Moves(
@@ -56,7 +57,7 @@ import Testing
     #expect(customer.lastTrace.variables["product"] == .product("starter_kit"))
     #expect(customer.lastTrace.variables["quantity"] == .int(1))
 
-    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     #expect(
       Moves(customer.lastTrace)
         == Moves(
@@ -65,7 +66,7 @@ import Testing
     // The order id the engine created for the directive is among the variables.
     #expect(customer.lastTrace.variables["order.id"] != nil)
 
-    try await customer.amazonPay(
+    try await customer.connectionsResponse(
       "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(
       Moves(customer.lastTrace)
@@ -74,21 +75,21 @@ import Testing
           outcomes: ["setup/success"], answeringState: "checkout"))
     #expect(customer.lastTrace.variables["agreement.open"] == .bool(true))
 
-    try await customer.say("AMAZON.HelpIntent")
+    try await customer.intent("AMAZON.HelpIntent")
     #expect(
       Moves(customer.lastTrace)
         == Moves(
           states: [], transitions: ["checkout global AMAZON.HelpIntent -> -"],
           answeringState: "checkout"))
 
-    let charge = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    let charge = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     #expect(
       Moves(customer.lastTrace)
         == Moves(
           states: ["charge"], transitions: ["checkout AMAZON.YesIntent -> charge"],
           answeringState: "charge"))
 
-    try await customer.amazonPay(
+    try await customer.connectionsResponse(
       "Charge", token: charge.token,
       payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
     #expect(
@@ -101,7 +102,7 @@ import Testing
   @Test func aRepeatedRequestIsAnsweredFromTheStoreWithAnEmptyTrace() async throws {
     var customer = try customer(name: "trace-replay")
     try await customer.launch()
-    let first = try await customer.say("AMAZON.YesIntent")
+    let first = try await customer.intent("AMAZON.YesIntent")
     #expect(customer.lastTrace.statesEntered == ["confirm_order"])
 
     let replayed = try await customer.send(
@@ -113,7 +114,8 @@ import Testing
 
   @Test func aOneShotIntentPassesThroughTheStartState() async throws {
     var customer = try customer(name: "trace-one-shot")
-    try await customer.say("BuyIntent", slots: ["product": ("razor kit", "starter_kit")])
+    try await customer.intent(
+      "BuyIntent", slots: ["product": AlexaSlot("razor kit", id: "starter_kit")])
     #expect(
       Moves(customer.lastTrace)
         == Moves(
@@ -125,8 +127,8 @@ import Testing
     var customer = try customer(name: "trace-no-permission")
     customer.permission = nil
     try await customer.launch()
-    try await customer.say("AMAZON.YesIntent")
-    let response = try await customer.say("AMAZON.YesIntent")
+    try await customer.intent("AMAZON.YesIntent")
+    let response = try await customer.intent("AMAZON.YesIntent")
     #expect(response.sendRequest == nil)
     #expect(
       Moves(customer.lastTrace)
@@ -140,7 +142,7 @@ import Testing
 
   @Test func anUnknownTokenLeavesTheTraceEmpty() async throws {
     var customer = try customer(name: "trace-unknown-token")
-    try await customer.amazonPay("Setup", token: "no-such-token", payload: nil)
+    try await customer.connectionsResponse("Setup", token: "no-such-token", payload: nil)
     #expect(customer.lastTrace == TurnTrace())
   }
 }

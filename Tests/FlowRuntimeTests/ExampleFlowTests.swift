@@ -2,6 +2,7 @@ import FlowCompiler
 import FlowIR
 import FlowRuntime
 import FlowTestSupport
+import FlowTesting
 import Foundation
 import Testing
 
@@ -85,7 +86,7 @@ enum ExampleFlows {
   @Test func noNicksCompiledFromItsExampleFile() async throws {
     let store = MemoryFlowStore()
     let program = try ExampleFlows.program("no-nicks")
-    var customer = Conversation(
+    var customer = ConversationSession(
       engine: makeEngine(program: program, store: store), name: "example-no-nicks")
 
     let welcome = try await customer.launch()
@@ -96,27 +97,28 @@ enum ExampleFlows {
           title: "Welcome to No Nicks", content: "Shave without nicks. nonicks.example.com"))
     #expect(welcome.sessionAttributes?["flowc"]?["flow_hash"] == .string(program.flowHash))
 
-    let confirm = try await customer.say(
-      "BuyIntent", slots: ["product": ("razor kit", "starter_kit"), "quantity": ("2", nil)])
+    let confirm = try await customer.intent(
+      "BuyIntent",
+      slots: ["product": AlexaSlot("razor kit", id: "starter_kit"), "quantity": AlexaSlot("2")])
     #expect(
       confirm.speech == "That is 2 Starter Kit for $18.00. Shall I check out with Amazon Pay?")
     #expect(
       confirm.response.reprompt?.outputSpeech == .plainText("Shall I check out with Amazon Pay?"))
 
-    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     #expect(setup.name == "Setup")
     #expect(setup.payload?["@type"] == .string("SetupAmazonPayRequest"))
     #expect(setup.payload?["sellerId"] == .string("AEMGQXXXKD154"))
     #expect(setup.payload?["needAmazonShippingAddress"] == .bool(true))
     #expect(setup.payload?["sandboxMode"] == nil)
 
-    let checkout = try await customer.amazonPay(
+    let checkout = try await customer.connectionsResponse(
       "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     #expect(
       checkout.speech
         == "Your total is $18.00, shipping to 410 Terry Ave N. Do you want to place the order?")
 
-    let charge = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    let charge = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     #expect(charge.name == "Charge")
     #expect(charge.payload?["billingAgreementId"] == .string("C01-1234567-7654321"))
     let authorize = charge.payload?["authorizeAttributes"]
@@ -127,7 +129,7 @@ enum ExampleFlows {
     #expect(sellerOrderId.hasPrefix("NN-"))
     #expect(sellerOrderId.count <= 32)
 
-    let thanks = try await customer.amazonPay(
+    let thanks = try await customer.connectionsResponse(
       "Charge", token: charge.token,
       payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
     #expect(thanks.speech?.hasPrefix("Your order is placed.") == true)
@@ -146,21 +148,21 @@ enum ExampleFlows {
     let store = MemoryFlowStore()
     let engine = makeEngine(program: try ExampleFlows.program("refills-charge-later"), store: store)
 
-    var first = Conversation(engine: engine, name: "example-refills-subscribe")
+    var first = ConversationSession(engine: engine, name: "example-refills-subscribe")
     let welcome = try await first.launch()
     #expect(
       welcome.speech?.hasPrefix("Welcome to No Nicks Refills. For $20.00 every two months") == true)
-    let confirm = try await first.say("SubscribeIntent", slots: ["quantity": ("2", nil)])
+    let confirm = try await first.intent("SubscribeIntent", slots: ["quantity": AlexaSlot("2")])
     #expect(
       confirm.speech
         == "That is 2 Blade Refill Pack for $40.00 every two months, charged when each delivery "
         + "ships. Shall I set it up with Amazon Pay?")
-    let setup = try #require(try await first.say("AMAZON.YesIntent").sendRequest)
+    let setup = try #require(try await first.intent("AMAZON.YesIntent").sendRequest)
     let attributes = setup.payload?["billingAgreementAttributes"]
     #expect(attributes?["billingAgreementType"] == .string("MerchantInitiatedTransaction"))
     #expect(attributes?["subscriptionAmount"]?["amount"] == .string("40.00"))
 
-    let subscribed = try await first.amazonPay(
+    let subscribed = try await first.connectionsResponse(
       "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     guard case .ssml(let ssml)? = subscribed.response.outputSpeech else {
       Issue.record("expected SSML, got \(String(describing: subscribed.response.outputSpeech))")
@@ -179,7 +181,7 @@ enum ExampleFlows {
     #expect(content.hasSuffix("Subscription reference: \(order.id)"))
     #expect(content.contains("Ships to: Pat Doe, 410 Terry Ave N, Seattle"))
 
-    var again = Conversation(engine: engine, name: "example-refills-returning")
+    var again = ConversationSession(engine: engine, name: "example-refills-returning")
     let back = try await again.launch()
     #expect(back.speech?.hasPrefix("Welcome back to No Nicks Refills.") == true)
     #expect(back.response.shouldEndSession == true)
@@ -194,25 +196,25 @@ enum ExampleFlows {
   {
     let store = MemoryFlowStore()
     let engine = makeEngine(program: try ExampleFlows.program("euro-shop"), store: store)
-    var customer = Conversation(engine: engine, name: "example-euro-\(locale)")
+    var customer = ConversationSession(engine: engine, name: "example-euro-\(locale)")
     customer.locale = locale
     _ = try await customer.launch()
-    let confirm = try await customer.say(
-      "BuyIntent", slots: ["product": ("espresso", nil), "quantity": ("4", nil)])
+    let confirm = try await customer.intent(
+      "BuyIntent", slots: ["product": AlexaSlot("espresso"), "quantity": AlexaSlot("4")])
     #expect(confirm.speech?.hasPrefix(confirmStart) == true, "\(confirm.speech ?? "")")
-    let setup = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     #expect(
       setup.payload?["billingAgreementAttributes"]?["billingAgreementType"]
         == .string("CustomerInitiatedTransaction"))
     // 51.60 EUR is over 50: the free-delivery checkout, in SSML.
-    let checkout = try await customer.amazonPay(
+    let checkout = try await customer.connectionsResponse(
       "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
     guard case .ssml(let ssml)? = checkout.response.outputSpeech else {
       Issue.record("expected SSML")
       return
     }
     #expect(ssml.contains(checkoutPart), "\(ssml)")
-    let charge = try #require(try await customer.say("AMAZON.YesIntent").sendRequest)
+    let charge = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     #expect(
       charge.payload?["authorizeAttributes"]?["authorizationAmount"]?["currencyCode"]
         == .string("EUR"))

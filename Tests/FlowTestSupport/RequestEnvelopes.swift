@@ -1,9 +1,11 @@
 public import FlowIR
+public import FlowRuntime
+public import FlowTesting
 
 /// Request envelopes in the shapes Alexa sends (after the project's reference envelopes for the
 /// No Nicks store, `Tests/Conformance/envelopes`): the same session, context and request
-/// fields, with ids, tokens and payloads filled in by each test. The one envelope builder of
-/// the test targets.
+/// fields, with ids, tokens and payloads filled in by each test; built by FlowTesting's
+/// ``FlowTesting/AlexaEnvelopes``.
 public enum RequestEnvelopes {
   /// The skill id of the reference envelopes.
   public static let skillId = "amzn1.ask.skill.0e8f6c1a-7a52-4f0e-9a77-1c2b3d4e5f60"
@@ -11,6 +13,15 @@ public enum RequestEnvelopes {
   public static let shopper = "amzn1.ask.account.SHOPPERXXXXXXXXXXXXXXXXXXXX"
   /// A second customer.
   public static let otherShopper = "amzn1.ask.account.OTHERXXXXXXXXXXXXXXXXXXXXXX"
+
+  /// `session.sessionId` of the reference envelopes.
+  public static let sessionId = "amzn1.echo-api.session.11111111-1111-1111-1111-111111111111"
+  /// `request.timestamp` of the reference envelopes.
+  public static let timestamp = "2026-11-28T12:00:00Z"
+  /// The envelope builder with the skill and device of the reference envelopes.
+  public static let builder = AlexaEnvelopes(
+    skillId: skillId, deviceId: "amzn1.ask.device.SHOPPERDDDDDDDDDD",
+    apiAccessToken: "eyJ0eXAi.fake.token", consentToken: "tok")
 
   /// A whole envelope around a request.
   ///
@@ -28,97 +39,30 @@ public enum RequestEnvelopes {
     sessionNew: Bool, attributes: [String: JSONValue]? = nil, locale: String = "en-US",
     requestId: String
   ) -> JSONValue {
-    var user: [String: JSONValue] = ["userId": .string(userId)]
-    if let permission {
-      user["permissions"] = .object([
-        "consentToken": .string("tok"),
-        "scopes": .object(["payments:autopay_consent": .object(["status": .string(permission)])]),
-      ])
-    }
-    var session: [String: JSONValue] = [
-      "new": .bool(sessionNew),
-      "sessionId": .string("amzn1.echo-api.session.11111111-1111-1111-1111-111111111111"),
-      "application": .object(["applicationId": .string(skillId)]),
-      "user": .object(["userId": .string(userId)]),
-    ]
-    if let attributes { session["attributes"] = .object(attributes) }
-    var fullRequest = request
-    fullRequest["requestId"] = .string(requestId)
-    fullRequest["timestamp"] = .string("2026-11-28T12:00:00Z")
-    fullRequest["locale"] = .string(locale)
-    return .object([
-      "version": .string("1.0"),
-      "session": .object(session),
-      "context": .object([
-        "System": .object([
-          "application": .object(["applicationId": .string(skillId)]),
-          "user": .object(user),
-          "device": .object([
-            "deviceId": .string("amzn1.ask.device.SHOPPERDDDDDDDDDD"),
-            "supportedInterfaces": .object([:]),
-          ]),
-          "apiEndpoint": .string("https://api.amazonalexa.com"),
-          "apiAccessToken": .string("eyJ0eXAi.fake.token"),
-        ])
-      ]),
-      "request": .object(fullRequest),
-    ])
+    builder.envelope(
+      request: request, userId: userId, permission: permission, sessionId: sessionId,
+      sessionNew: sessionNew, attributes: attributes, locale: locale, requestId: requestId,
+      timestamp: timestamp)
   }
 
   /// A `LaunchRequest`.
   public static func launch() -> [String: JSONValue] {
-    ["type": .string("LaunchRequest")]
+    AlexaEnvelopes.launchRequest()
   }
 
   /// An `IntentRequest`; slot values are `(value, resolved product id?)`.
   public static func intent(_ name: String, slots: [String: (String?, String?)] = [:])
     -> [String: JSONValue]
   {
-    var slotObjects: [String: JSONValue] = [:]
-    for (slotName, (value, resolvedId)) in slots {
-      var slot: [String: JSONValue] = [
-        "name": .string(slotName), "confirmationStatus": .string("NONE"),
-      ]
-      if let value { slot["value"] = .string(value) }
-      if let resolvedId {
-        slot["resolutions"] = .object([
-          "resolutionsPerAuthority": .array([
-            .object([
-              "authority": .string("amzn1.er-authority.echo-sdk.\(skillId).CATALOG"),
-              "status": .object(["code": .string("ER_SUCCESS_MATCH")]),
-              "values": .array([
-                .object([
-                  "value": .object(["name": .string(value ?? ""), "id": .string(resolvedId)])
-                ])
-              ]),
-            ])
-          ])
-        ])
-      }
-      slotObjects[slotName] = .object(slot)
-    }
-    return [
-      "type": .string("IntentRequest"),
-      "dialogState": .string("COMPLETED"),
-      "intent": .object([
-        "name": .string(name), "confirmationStatus": .string("NONE"),
-        "slots": .object(slotObjects),
-      ]),
-    ]
+    builder.intentRequest(name, slots: slots.mapValues { AlexaSlot($0.0, id: $0.1) })
   }
 
   /// A `Connections.Response` to a directive's token.
   public static func connectionsResponse(
     name: String, code: String, message: String, token: String, payload: JSONValue?
   ) -> [String: JSONValue] {
-    var request: [String: JSONValue] = [
-      "type": .string("Connections.Response"),
-      "name": .string(name),
-      "status": .object(["code": .string(code), "message": .string(message)]),
-      "token": .string(token),
-    ]
-    if let payload { request["payload"] = payload }
-    return request
+    AlexaEnvelopes.connectionsResponse(
+      name: name, code: code, message: message, token: token, payload: payload)
   }
 
   /// A Setup success with a shipping address.
@@ -167,5 +111,21 @@ public enum RequestEnvelopes {
         "softDescriptor": .string("AMZ*No Nicks"),
       ]),
     ])
+  }
+}
+
+extension ConversationSession {
+  /// The customer of the reference envelopes talking to an engine; every envelope goes to
+  /// ``ConformanceRecorder``.
+  ///
+  /// - Parameters:
+  ///   - engine: The engine that answers.
+  ///   - name: Names the recorded envelopes and the request ids (`<name>-1`, `<name>-2`, …).
+  public init(engine: FlowEngine, name: String) {
+    self.init(
+      engine: engine, envelopes: RequestEnvelopes.builder, name: name,
+      userId: RequestEnvelopes.shopper, sessionId: RequestEnvelopes.sessionId,
+      timestamp: RequestEnvelopes.timestamp,
+      recordEnvelope: { ConformanceRecorder.record($0, kind: $1, name: $2) })
   }
 }

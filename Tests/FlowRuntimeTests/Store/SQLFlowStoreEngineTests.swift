@@ -2,6 +2,7 @@ import FlowIR
 import FlowRuntime
 import FlowStoreSQL
 import FlowTestSupport
+import FlowTesting
 import Foundation
 import Testing
 
@@ -10,8 +11,8 @@ import Testing
 @Suite struct SQLFlowStoreEngineTests {
   /// Opens the file, points the conversation at a fresh engine on it, runs one turn, closes.
   static func turn(
-    _ customer: inout Conversation, path: String,
-    _ body: (inout Conversation) async throws -> ResponseEnvelope
+    _ customer: inout ConversationSession, path: String,
+    _ body: (inout ConversationSession) async throws -> ResponseEnvelope
   ) async throws -> ResponseEnvelope {
     let store = try await SQLFlowStore.open(sqlitePath: path)
     customer.engine = FlowEngine(program: NoNicksProgram.program(), store: store)
@@ -30,21 +31,22 @@ import Testing
     defer { directory.remove() }
     let path = directory.path("shop.sqlite")
     let bootstrap = try await SQLFlowStore.open(sqlitePath: path)
-    var customer = Conversation(
+    var customer = ConversationSession(
       engine: FlowEngine(program: NoNicksProgram.program(), store: bootstrap),
       name: "sqlite-restarts")
     try await bootstrap.close()
 
     _ = try await Self.turn(&customer, path: path) { try await $0.launch() }
     _ = try await Self.turn(&customer, path: path) {
-      try await $0.say(
-        "BuyIntent", slots: ["product": ("razor kit", "starter_kit"), "quantity": ("2", nil)])
+      try await $0.intent(
+        "BuyIntent",
+        slots: ["product": AlexaSlot("razor kit", id: "starter_kit"), "quantity": AlexaSlot("2")])
     }
     let setup = try #require(
-      try await Self.turn(&customer, path: path) { try await $0.say("AMAZON.YesIntent") }
+      try await Self.turn(&customer, path: path) { try await $0.intent("AMAZON.YesIntent") }
         .sendRequest)
     let checkout = try await Self.turn(&customer, path: path) {
-      try await $0.amazonPay(
+      try await $0.connectionsResponse(
         "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload,
         requestId: "setup-answer")
     }
@@ -52,7 +54,7 @@ import Testing
 
     // Alexa delivers the Setup answer again: same bytes back, nothing new written.
     let replay = try await Self.turn(&customer, path: path) {
-      try await $0.amazonPay(
+      try await $0.connectionsResponse(
         "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload,
         requestId: "setup-answer")
     }
@@ -62,11 +64,11 @@ import Testing
     customer.attributes = checkout.sessionAttributes
     customer.sessionNew = false
     let charge = try #require(
-      try await Self.turn(&customer, path: path) { try await $0.say("AMAZON.YesIntent") }
+      try await Self.turn(&customer, path: path) { try await $0.intent("AMAZON.YesIntent") }
         .sendRequest)
     #expect(charge.name == "Charge")
     _ = try await Self.turn(&customer, path: path) {
-      try await $0.amazonPay(
+      try await $0.connectionsResponse(
         "Charge", token: charge.token,
         payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed")
       )

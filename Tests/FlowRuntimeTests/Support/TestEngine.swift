@@ -1,0 +1,44 @@
+import FlowIR
+import FlowRuntime
+import FlowTestSupport
+import FlowTesting
+import Foundation
+
+extension ResponseEnvelope {
+  /// The spoken text (PlainText, or SSML as written).
+  var speech: String? { response.outputSpeech?.content }
+
+  /// The `Connections.SendRequest` directive, if any.
+  var sendRequest: (name: String, payload: JSONValue?, token: String)? {
+    for directive in response.directives ?? [] {
+      if case .connectionsSendRequest(let name, let payload, let token) = directive {
+        return (name, payload, token)
+      }
+    }
+    return nil
+  }
+}
+
+/// Deterministic random bytes from the kit's ``SeededGenerator``, shared by the engine's
+/// concurrent turns, so that tokens and ids repeat from run to run.
+final class SeededRandom: @unchecked Sendable {
+  private var generator: SeededGenerator
+  private let lock = NSLock()
+
+  init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
+
+  func bytes(_ count: Int) -> [UInt8] {
+    lock.withLock { generator.bytes(count) }
+  }
+}
+
+/// An engine for tests: the real Amazon Pay profile and money formatter, a memory store,
+/// seeded randomness, a hand-moved clock.
+func makeEngine(
+  program: FlowProgram = NoNicksProgram.program(), store: MemoryFlowStore = MemoryFlowStore(),
+  clock: ManualClock = ManualClock(), seed: UInt64 = 7
+) -> FlowEngine {
+  let random = SeededRandom(seed: seed)
+  return FlowEngine(
+    program: program, store: store, now: { clock.now }, randomBytes: { random.bytes($0) })
+}
