@@ -1,7 +1,7 @@
 /// A constant in a condition, an assignment fallback or a payload.
 ///
 /// Encoded as `{"int": 1}`, `{"string": "x"}`, `{"bool": true}` or `{"money": {…}}`.
-public enum Literal: Codable, Sendable, Equatable, Hashable {
+public enum Literal: TaggedCodable, Sendable, Equatable, Hashable {
   /// A whole number.
   case int(Int64)
   /// A string.
@@ -11,32 +11,25 @@ public enum Literal: Codable, Sendable, Equatable, Hashable {
   /// An amount of money.
   case money(Money)
 
-  enum CodingKeys: String, CodingKey {
+  package enum Tag: String, CodingKey, CaseIterable {
     case int, string, bool, money
   }
 
-  /// Decodes the value from its JSON form.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    if let value = try container.decodeIfPresent(Int64.self, forKey: .int) {
-      self = .int(value)
-    } else if let value = try container.decodeIfPresent(String.self, forKey: .string) {
-      self = .string(value)
-    } else if let value = try container.decodeIfPresent(Bool.self, forKey: .bool) {
-      self = .bool(value)
-    } else {
-      self = .money(try container.decode(Money.self, forKey: .money))
+  package var tagged: (tag: Tag, value: any Encodable) {
+    switch self {
+    case .int(let value): (.int, value)
+    case .string(let value): (.string, value)
+    case .bool(let value): (.bool, value)
+    case .money(let value): (.money, value)
     }
   }
 
-  /// Encodes the value in its JSON form.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    switch self {
-    case .int(let value): try container.encode(value, forKey: .int)
-    case .string(let value): try container.encode(value, forKey: .string)
-    case .bool(let value): try container.encode(value, forKey: .bool)
-    case .money(let value): try container.encode(value, forKey: .money)
+  package init(tag: Tag, value: TaggedValue<Tag>) throws {
+    switch tag {
+    case .int: self = .int(try value.decode())
+    case .string: self = .string(try value.decode())
+    case .bool: self = .bool(try value.decode())
+    case .money: self = .money(try value.decode())
     }
   }
 }
@@ -54,32 +47,27 @@ public enum ComparisonOperator: String, Codable, Sendable, Equatable {
 /// One side of a comparison: a variable path or a literal.
 ///
 /// Encoded as `{"path": "…"}` or `{"literal": literal}`.
-public enum Operand: Codable, Sendable, Equatable {
+public enum Operand: TaggedCodable, Sendable, Equatable {
   /// A variable path such as `order.total` or `agreement.open`.
   case path(String)
   /// A constant.
   case literal(Literal)
 
-  enum CodingKeys: String, CodingKey {
+  package enum Tag: String, CodingKey, CaseIterable {
     case path, literal
   }
 
-  /// Decodes the value from its JSON form.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    if let path = try container.decodeIfPresent(String.self, forKey: .path) {
-      self = .path(path)
-    } else {
-      self = .literal(try container.decode(Literal.self, forKey: .literal))
+  package var tagged: (tag: Tag, value: any Encodable) {
+    switch self {
+    case .path(let path): (.path, path)
+    case .literal(let literal): (.literal, literal)
     }
   }
 
-  /// Encodes the value in its JSON form.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    switch self {
-    case .path(let path): try container.encode(path, forKey: .path)
-    case .literal(let literal): try container.encode(literal, forKey: .literal)
+  package init(tag: Tag, value: TaggedValue<Tag>) throws {
+    switch tag {
+    case .path: self = .path(try value.decode())
+    case .literal: self = .literal(try value.decode())
     }
   }
 }
@@ -89,7 +77,7 @@ public enum Operand: Codable, Sendable, Equatable {
 /// Encoded as `{"and": [..]}`, `{"or": [..]}`, `{"not": c}`,
 /// `{"compare": {"op": "==", "lhs": operand, "rhs": operand}}` or `{"test": operand}` (a
 /// boolean operand on its own, such as `agreement.open`).
-public indirect enum Condition: Codable, Sendable, Equatable {
+public indirect enum Condition: TaggedCodable, Sendable, Equatable {
   /// All hold.
   case and([Condition])
   /// At least one holds.
@@ -101,7 +89,7 @@ public indirect enum Condition: Codable, Sendable, Equatable {
   /// A boolean operand.
   case test(Operand)
 
-  enum CodingKeys: String, CodingKey {
+  package enum Tag: String, CodingKey, CaseIterable {
     case and, or, not, compare, test
   }
 
@@ -111,32 +99,25 @@ public indirect enum Condition: Codable, Sendable, Equatable {
     var rhs: Operand
   }
 
-  /// Decodes the value from its JSON form.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    if let all = try container.decodeIfPresent([Condition].self, forKey: .and) {
-      self = .and(all)
-    } else if let any = try container.decodeIfPresent([Condition].self, forKey: .or) {
-      self = .or(any)
-    } else if let inner = try container.decodeIfPresent(Condition.self, forKey: .not) {
-      self = .not(inner)
-    } else if let comparison = try container.decodeIfPresent(Comparison.self, forKey: .compare) {
-      self = .compare(comparison.op, comparison.lhs, comparison.rhs)
-    } else {
-      self = .test(try container.decode(Operand.self, forKey: .test))
+  package var tagged: (tag: Tag, value: any Encodable) {
+    switch self {
+    case .and(let all): (.and, all)
+    case .or(let any): (.or, any)
+    case .not(let inner): (.not, inner)
+    case .compare(let op, let lhs, let rhs): (.compare, Comparison(op: op, lhs: lhs, rhs: rhs))
+    case .test(let operand): (.test, operand)
     }
   }
 
-  /// Encodes the value in its JSON form.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    switch self {
-    case .and(let all): try container.encode(all, forKey: .and)
-    case .or(let any): try container.encode(any, forKey: .or)
-    case .not(let inner): try container.encode(inner, forKey: .not)
-    case .compare(let op, let lhs, let rhs):
-      try container.encode(Comparison(op: op, lhs: lhs, rhs: rhs), forKey: .compare)
-    case .test(let operand): try container.encode(operand, forKey: .test)
+  package init(tag: Tag, value: TaggedValue<Tag>) throws {
+    switch tag {
+    case .and: self = .and(try value.decode())
+    case .or: self = .or(try value.decode())
+    case .not: self = .not(try value.decode())
+    case .compare:
+      let comparison: Comparison = try value.decode()
+      self = .compare(comparison.op, comparison.lhs, comparison.rhs)
+    case .test: self = .test(try value.decode())
     }
   }
 }

@@ -19,19 +19,13 @@ public struct Publishing: Codable, Sendable, Equatable {
     case category, locales
   }
 
-  /// Decodes the value from its JSON form.
+  /// Decodes the value from its JSON form, a missing `locales` as none (encoding is
+  /// synthesized).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     category = try container.decodeIfPresent(String.self, forKey: .category)
     locales =
       try container.decodeIfPresent([String: LocalePublishing].self, forKey: .locales) ?? [:]
-  }
-
-  /// Encodes the value in its JSON form.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(category, forKey: .category)
-    try container.encode(locales, forKey: .locales)
   }
 }
 
@@ -66,7 +60,7 @@ public struct LocalePublishing: Codable, Sendable, Equatable {
     case privacyPolicyURL = "privacy_policy_url"
   }
 
-  /// Decodes the value from its JSON form.
+  /// Decodes the value from its JSON form, missing lists as empty (encoding is synthesized).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     summary = try container.decodeIfPresent(String.self, forKey: .summary)
@@ -75,15 +69,5 @@ public struct LocalePublishing: Codable, Sendable, Equatable {
       try container.decodeIfPresent([String].self, forKey: .examplePhrases) ?? []
     keywords = try container.decodeIfPresent([String].self, forKey: .keywords) ?? []
     privacyPolicyURL = try container.decodeIfPresent(String.self, forKey: .privacyPolicyURL)
-  }
-
-  /// Encodes the value in its JSON form.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(summary, forKey: .summary)
-    try container.encodeIfPresent(description, forKey: .description)
-    try container.encode(examplePhrases, forKey: .examplePhrases)
-    try container.encode(keywords, forKey: .keywords)
-    try container.encodeIfPresent(privacyPolicyURL, forKey: .privacyPolicyURL)
   }
 }

@@ -28,33 +28,28 @@ public struct Template: Codable, Sendable, Equatable {
 /// such as `order.total` or `catalog.starter_kit.price`.
 ///
 /// Encoded as `{"text": "…"}` or `{"var": "path"}`.
-public enum TemplateSegment: Codable, Sendable, Equatable {
+public enum TemplateSegment: TaggedCodable, Sendable, Equatable {
   /// Literal text, spoken as it is.
   case text(String)
   /// A variable path, rendered at run time.
   case variable(String)
 
-  enum CodingKeys: String, CodingKey {
+  package enum Tag: String, CodingKey, CaseIterable {
     case text
     case variable = "var"
   }
 
-  /// Decodes the value from its JSON form.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    if let text = try container.decodeIfPresent(String.self, forKey: .text) {
-      self = .text(text)
-    } else {
-      self = .variable(try container.decode(String.self, forKey: .variable))
+  package var tagged: (tag: Tag, value: any Encodable) {
+    switch self {
+    case .text(let text): (.text, text)
+    case .variable(let path): (.variable, path)
     }
   }
 
-  /// Encodes the value in its JSON form.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    switch self {
-    case .text(let text): try container.encode(text, forKey: .text)
-    case .variable(let path): try container.encode(path, forKey: .variable)
+  package init(tag: Tag, value: TaggedValue<Tag>) throws {
+    switch tag {
+    case .text: self = .text(try value.decode())
+    case .variable: self = .variable(try value.decode())
     }
   }
 }

@@ -109,17 +109,6 @@ public struct AgreementStatus: RawRepresentable, Codable, Sendable, Hashable,
 
   /// The raw status.
   public var description: String { rawValue }
-
-  /// Decodes the value from its JSON form.
-  public init(from decoder: any Decoder) throws {
-    rawValue = try decoder.singleValueContainer().decode(String.self)
-  }
-
-  /// Encodes the value in its JSON form.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(rawValue)
-  }
 }
 
 /// A variable whose assignment the compiler's definite-assignment analysis tracks. Every path
@@ -204,17 +193,6 @@ public struct VariablePath: RawRepresentable, Codable, Sendable, Hashable, Compa
   /// Orders by text.
   public static func < (lhs: VariablePath, rhs: VariablePath) -> Bool {
     lhs.rawValue < rhs.rawValue
-  }
-
-  /// Decodes the value from its JSON form.
-  public init(from decoder: any Decoder) throws {
-    rawValue = try decoder.singleValueContainer().decode(String.self)
-  }
-
-  /// Encodes the value in its JSON form.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(rawValue)
   }
 
   /// The segments of the path.

@@ -5,7 +5,7 @@ public import FlowIR
 /// Variables are named by their path in the flow language: `product`, `quantity`, `order.id`,
 /// `agreement.id`, `agreement.status`, `agreement.open`, `shipping.name`, `payment.error`, … A
 /// product is stored by id and resolved against the program's catalog when read.
-public enum VariableValue: Codable, Sendable, Equatable, Hashable {
+public enum VariableValue: TaggedCodable, Sendable, Equatable, Hashable {
   case string(String)
   case int(Int64)
   case bool(Bool)
@@ -13,35 +13,27 @@ public enum VariableValue: Codable, Sendable, Equatable, Hashable {
   /// A product of the catalog, by id.
   case product(String)
 
-  enum CodingKeys: String, CodingKey {
+  package enum Tag: String, CodingKey, CaseIterable {
     case string, int, bool, money, product
   }
 
-  /// Decodes the value from its JSON form.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    if let value = try container.decodeIfPresent(String.self, forKey: .string) {
-      self = .string(value)
-    } else if let value = try container.decodeIfPresent(Int64.self, forKey: .int) {
-      self = .int(value)
-    } else if let value = try container.decodeIfPresent(Bool.self, forKey: .bool) {
-      self = .bool(value)
-    } else if let value = try container.decodeIfPresent(Money.self, forKey: .money) {
-      self = .money(value)
-    } else {
-      self = .product(try container.decode(String.self, forKey: .product))
+  package var tagged: (tag: Tag, value: any Encodable) {
+    switch self {
+    case .string(let value): (.string, value)
+    case .int(let value): (.int, value)
+    case .bool(let value): (.bool, value)
+    case .money(let value): (.money, value)
+    case .product(let value): (.product, value)
     }
   }
 
-  /// Encodes the value in its JSON form.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    switch self {
-    case .string(let value): try container.encode(value, forKey: .string)
-    case .int(let value): try container.encode(value, forKey: .int)
-    case .bool(let value): try container.encode(value, forKey: .bool)
-    case .money(let value): try container.encode(value, forKey: .money)
-    case .product(let value): try container.encode(value, forKey: .product)
+  package init(tag: Tag, value: TaggedValue<Tag>) throws {
+    switch tag {
+    case .string: self = .string(try value.decode())
+    case .int: self = .int(try value.decode())
+    case .bool: self = .bool(try value.decode())
+    case .money: self = .money(try value.decode())
+    case .product: self = .product(try value.decode())
     }
   }
 }
@@ -65,7 +57,7 @@ extension VariableValue {
       }
       return .number(Double(value))
     }
-    let (key, payload): (CodingKeys, JSONValue) =
+    let (key, payload): (Tag, JSONValue) =
       switch self {
       case .string(let value): (.string, .string(value))
       case .int(let value): (.int, try number(value))

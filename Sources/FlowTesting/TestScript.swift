@@ -195,14 +195,6 @@ public enum TextMatcher: Sendable, Equatable, CustomStringConvertible {
   }
 }
 
-/// The escapes of ``quoted(_:)``.
-let quotedEscapes: [Character: String] = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t"]
-
-/// A text in double quotes, with quotes, backslashes, line feeds and tabs escaped.
-func quoted(_ text: String) -> String {
-  "\"" + text.map { quotedEscapes[$0] ?? String($0) }.joined() + "\""
-}
-
 /// An assertion checked after a step.
 public enum Expectation: Sendable, Equatable {
   /// The output speech.

@@ -1,3 +1,4 @@
+internal import FlowIR
 public import FlowRuntime
 internal import Foundation
 

@@ -325,7 +325,7 @@ def check_file(path):
 
 def main(directories):
     files = []
-    passed = failed = 0
+    failed = 0
     for directory in directories:
         try:
             names = sorted(os.listdir(directory))
@@ -336,18 +336,31 @@ def main(directories):
         for name in names:
             if name.endswith(".json"):
                 files.append(os.path.join(directory, name))
-    for path in files:
-        problems = check_file(path)
+    results = ((path, check_file(path)) for path in files)
+    return report(results, "no JSON files in %s" % ", ".join(directories), failed)
+
+
+def report(results, nothing_found, failed=0):
+    """Prints the problems of every checked file and the totals; returns the exit status.
+
+    `results` yields (path, problems) per file; `nothing_found` is printed when it yields
+    none; `failed` counts the failures met before (a directory that could not be read).
+    Prints one line per problem ("FILE: PATH: what") and a final "N passed, N failed"; the
+    status is 1 when a file failed or no file was checked.
+    """
+    passed = checked = 0
+    for path, problems in results:
+        checked += 1
         if problems:
             failed += 1
             for where, what in problems:
                 print("%s: %s: %s" % (path, where, what))
         else:
             passed += 1
-    if not files:
-        print("no JSON files in %s" % ", ".join(directories))
+    if not checked:
+        print(nothing_found)
     print("%d passed, %d failed" % (passed, failed))
-    return 0 if files and failed == 0 else 1
+    return 0 if checked and failed == 0 else 1
 
 
 # ----------------------------------------------------------------------------- self-test

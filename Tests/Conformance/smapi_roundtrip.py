@@ -28,7 +28,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from roundtrip import roundtrip  # noqa: E402  (the ask-sdk-model harness's compare)
+from roundtrip import report, roundtrip  # noqa: E402  (the ask-sdk-model harness's compare)
 from ask_smapi_model.v1.skill.interaction_model import InteractionModelData  # noqa: E402
 from ask_smapi_model.v1.skill.manifest import SkillManifestEnvelope  # noqa: E402
 
@@ -72,25 +72,15 @@ def package_files(directory):
 
 def main(directories):
     files = []
-    passed = failed = 0
+    failed = 0
     for directory in directories:
         if not os.path.isdir(directory):
             print("%s: not a directory" % directory)
             failed += 1
             continue
         files.extend(package_files(directory))
-    for path, model_class in files:
-        problems = check_file(path, model_class)
-        if problems:
-            failed += 1
-            for where, what in problems:
-                print("%s: %s: %s" % (path, where, what))
-        else:
-            passed += 1
-    if not files:
-        print("no skill-package files in %s" % ", ".join(directories))
-    print("%d passed, %d failed" % (passed, failed))
-    return 0 if files and failed == 0 else 1
+    results = ((path, check_file(path, model_class)) for path, model_class in files)
+    return report(results, "no skill-package files in %s" % ", ".join(directories), failed)
 
 
 # ----------------------------------------------------------------------------- self-test

@@ -1,3 +1,5 @@
+import FlowIR
+
 extension ShopScaffold {
   /// The ledger currency of the shop.
   var currency: String { AmazonPayTables.currency(of: country) }
@@ -14,20 +16,6 @@ extension ShopScaffold {
 
   /// A host name for the placeholder privacy policy.
   var host: String { invocation.replacingOccurrences(of: " ", with: "-") + ".example.com" }
-
-  /// `"text"` with YAML's double-quoted escapes.
-  static func quoted(_ text: String) -> String {
-    var result = "\""
-    for character in text {
-      switch character {
-      case "\\": result += "\\\\"
-      case "\"": result += "\\\""
-      case "\n": result += "\\n"
-      default: result.append(character)
-      }
-    }
-    return result + "\""
-  }
 
   /// `[a, b]` in YAML's flow style.
   static func list(_ items: [String]) -> String {
@@ -65,7 +53,7 @@ extension ShopScaffold {
       "  country: \(country)",
       "  currency: \(currency)",
       "  store_name: \(name)",
-      "  seller_note: \(Self.quoted("Thank you for shopping at \(name)"))",
+      "  seller_note: \(quoted("Thank you for shopping at \(name)"))",
       "  # While you test against a sandbox, add: sandbox: { buyer_email: you@example.com }",
       "  # (a warning, and an error under --release: certification refuses sandbox mode).",
       "",
@@ -112,7 +100,7 @@ extension ShopScaffold {
       lines += ["  \(locale):"]
       for prompt in wording.prompts {
         let text = prompt.text.replacingOccurrences(of: "NAME", with: name)
-        lines += ["    \(prompt.id): \(Self.quoted(text))"]
+        lines += ["    \(prompt.id): \(quoted(text))"]
       }
     }
     lines += [
@@ -188,7 +176,12 @@ extension ShopScaffold {
   /// The conversation test script.
   var testText: String {
     let buy = "{ name: BuyIntent, slots: { quantity: \"2\" } }"
-    let lines: [String] = [
+    let yes = "  - intent: AMAZON.YesIntent"
+    // Launch and say yes twice: the Setup directive is out.
+    let toSetup = ["  - launch", yes, yes]
+    // Setup succeeded and the checkout confirmed: the Charge directive is out.
+    let toCharge = toSetup + ["  - pay: success", yes]
+    var lines: [String] = [
       "# Conversation tests of \(name), on the real runtime with every Amazon Pay outcome played",
       "# offline. Run them with `flowc test \(Self.flowPath) tests/` (`--locale all` for every",
       "# locale, `--coverage` for what they reach). Intents are sent directly, so the same steps",
@@ -230,44 +223,26 @@ extension ShopScaffold {
       "  - pay: { declined: AmazonRejected }",
       "    expect: { state: declined, order: { state: declined } }",
       "  # Amazon Pay's permission not granted, at Setup and at Charge.",
-      "  - launch",
-      "  - intent: AMAZON.YesIntent",
-      "  - intent: AMAZON.YesIntent",
-      "  - pay: permission_denied",
-      "    expect: { state: need_permission, session_ended: true }",
-      "  - launch",
-      "  - intent: AMAZON.YesIntent",
-      "  - intent: AMAZON.YesIntent",
-      "  - pay: success",
-      "  - intent: AMAZON.YesIntent",
-      "  - pay: permission_denied",
-      "    expect: { state: need_permission }",
-      "  # Payment errors, at Setup and at Charge.",
-      "  - launch",
-      "  - intent: AMAZON.YesIntent",
-      "  - intent: AMAZON.YesIntent",
-      "  - pay: { error: InternalServerError }",
-      "    expect: { state: payment_problem }",
-      "  - launch",
-      "  - intent: AMAZON.YesIntent",
-      "  - intent: AMAZON.YesIntent",
-      "  - pay: success",
-      "  - intent: AMAZON.YesIntent",
-      "  - pay: error",
-      "    expect: { state: payment_problem }",
+    ]
+    lines += toSetup + ["  - pay: permission_denied"]
+    lines += ["    expect: { state: need_permission, session_ended: true }"]
+    lines += toCharge + ["  - pay: permission_denied", "    expect: { state: need_permission }"]
+    lines += ["  # Payment errors, at Setup and at Charge."]
+    lines += toSetup + ["  - pay: { error: InternalServerError }"]
+    lines += ["    expect: { state: payment_problem }"]
+    lines += toCharge + ["  - pay: error", "    expect: { state: payment_problem }"]
+    lines += [
       "  # Saying no, stop or cancel anywhere ends politely.",
       "  - launch",
       "  - intent: AMAZON.NoIntent",
       "    expect: { state: goodbye, session_ended: true }",
       "  - launch",
-      "  - intent: AMAZON.YesIntent",
+      yes,
       "  - intent: AMAZON.NoIntent",
       "    expect: { state: goodbye }",
-      "  - launch",
-      "  - intent: AMAZON.YesIntent",
-      "  - intent: AMAZON.YesIntent",
-      "  - pay: success",
-      "  - intent: AMAZON.NoIntent",
+    ]
+    lines += toSetup + ["  - pay: success", "  - intent: AMAZON.NoIntent"]
+    lines += [
       "    expect: { state: goodbye }",
       "  - launch",
       "  - intent: AMAZON.StopIntent",
