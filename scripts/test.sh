@@ -23,7 +23,7 @@ bash scripts/conformance-venv.sh
 export FLOWC_PYTHON="${FLOWC_VENV:-$PWD/.venv}/bin/python"
 
 echo "== swift format lint --strict"
-swift format lint --strict --recursive Package.swift Sources Tests benchmarks
+swift format lint --strict --recursive Package.swift Sources Tests benchmarks Fuzz/Package.swift Fuzz/Sources
 
 conformance_dir="$(mktemp -d)"
 test_log="$(mktemp)"

@@ -1,5 +1,6 @@
-@testable import FlowCompiler
 import FuzzSupport
+
+@testable import FlowCompiler
 
 /// Text → the condition parser (with and without a flow currency).
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,6 @@
-@testable import FlowCompiler
 import FuzzSupport
+
+@testable import FlowCompiler
 
 /// Text → the template parser and the SSML test.
 @_cdecl("LLVMFuzzerTestOneInput")
