@@ -1,18 +1,18 @@
+internal import FlowCompiler
+
 /// The usual phrasings of Alexa's built-in intents, per language, used by ``UtteranceMatcher``
 /// when no custom sample matches. Whole lines only, compared after normalisation.
 enum BuiltInPhrases {
   /// Intent → phrases for a language (`en`, `de`, `fr`, `it`, `es`, `ja`); English for any
   /// other language. The order is fixed, so matching is deterministic.
   static func phrases(language: String) -> [(String, [String])] {
-    switch language {
-    case "de": german
-    case "fr": french
-    case "it": italian
-    case "es": spanish
-    case "ja": japanese
-    default: english
-    }
+    byLanguage[language: language]
   }
+
+  /// Every language's phrases.
+  static let byLanguage = PerLanguage(
+    english: english, german: german, french: french, italian: italian, spanish: spanish,
+    japanese: japanese)
 
   static let english: [(String, [String])] = [
     (

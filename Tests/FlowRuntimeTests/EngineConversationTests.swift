@@ -169,16 +169,14 @@ import Testing
       denied.response.card == .askForPermissionsConsent(permissions: ["payments:autopay_consent"]))
   }
 
-  /// Drives a customer to the Charge directive; returns the conversation and the token.
+  /// Drives a customer past a successful Setup to the Charge directive; returns the conversation
+  /// and the token.
   static func reachCharge(_ engine: FlowEngine, name: String) async throws -> (
     ConversationSession, String
   ) {
-    var customer = ConversationSession(engine: engine, name: name)
-    _ = try await customer.launch()
-    _ = try await customer.intent("AMAZON.YesIntent")
-    let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
+    var (customer, setupToken) = try await EngineTokenTests.reachSetup(engine, name: name)
     _ = try await customer.connectionsResponse(
-      "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
+      "Setup", token: setupToken, payload: RequestEnvelopes.setupSuccessPayload)
     let charge = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     return (customer, charge.token)
   }

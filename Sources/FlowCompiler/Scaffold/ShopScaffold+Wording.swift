@@ -11,15 +11,13 @@ struct ShopWording {
 
   /// The wording of a locale's language (English for a language without its own).
   static func of(locale: String) -> ShopWording {
-    switch locale.prefix(2) {
-    case "de": german
-    case "fr": french
-    case "it": italian
-    case "es": spanish
-    case "ja": japanese
-    default: english
-    }
+    byLanguage[language: String(locale.prefix(2))]
   }
+
+  /// Every language's wording.
+  static let byLanguage = PerLanguage(
+    english: english, german: german, french: french, italian: italian, spanish: spanish,
+    japanese: japanese)
 
   static let english = ShopWording(
     product: "Gift Box",
