@@ -12,6 +12,7 @@ public struct ConversationError: Error, Equatable, CustomStringConvertible {
     self.message = message
   }
 
+  /// The message.
   public var description: String { message }
 }
 

@@ -15,6 +15,7 @@ public enum DiagnosticSeverity: String, Sendable, Hashable, Codable, Comparable 
     }
   }
 
+  /// Orders by how serious a diagnostic is.
   public static func < (lhs: DiagnosticSeverity, rhs: DiagnosticSeverity) -> Bool {
     lhs.rank < rhs.rank
   }

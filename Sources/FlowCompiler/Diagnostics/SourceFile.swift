@@ -23,6 +23,7 @@ public struct SourcePosition: Sendable, Hashable, Comparable, Codable {
     self.offset = offset
   }
 
+  /// Orders by place in the file.
   public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
     (lhs.line, lhs.column, lhs.offset) < (rhs.line, rhs.column, rhs.offset)
   }
