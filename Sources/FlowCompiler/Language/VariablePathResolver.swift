@@ -264,26 +264,10 @@ enum VariablePathResolver {
       default: return resolved(.string, [.agreementStatus])
       }
     case "shipping":
-      guard segments.count > 1 else {
-        return .failure(
-          VariablePathProblem(
-            kind: .incomplete(path: path, members: shippingMembers), range: wholePath()))
-      }
-      guard isMember(at: 1, of: shippingMembers) else {
-        return unknownMember(at: 1, among: shippingMembers)
-      }
-      if let problem = tooLong(2) { return problem }
+      if let problem = checkOneMember(of: shippingMembers) { return problem }
       return resolved(.string, [.shipping])
     case "payment":
-      let members = VariablePath.paymentMembers
-      guard segments.count > 1 else {
-        return .failure(
-          VariablePathProblem(kind: .incomplete(path: path, members: members), range: wholePath()))
-      }
-      guard isMember(at: 1, of: members) else {
-        return unknownMember(at: 1, among: members)
-      }
-      if let problem = tooLong(2) { return problem }
+      if let problem = checkOneMember(of: VariablePath.paymentMembers) { return problem }
       return resolved(.string, [segments[1].name == "error" ? .paymentError : .paymentReason])
     case "slot":
       guard let slots = scope.slots else {
