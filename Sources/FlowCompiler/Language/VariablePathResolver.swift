@@ -208,6 +208,18 @@ enum VariablePathResolver {
       guard segments.count > count else { return nil }
       return unknownMember(at: count, among: members)
     }
+    /// Checks a `root.member` path: present, one of `members`, and nothing after it.
+    func checkOneMember(of members: [String]) -> Result<ResolvedVariablePath, VariablePathProblem>?
+    {
+      guard segments.count > 1 else {
+        return .failure(
+          VariablePathProblem(kind: .incomplete(path: path, members: members), range: wholePath()))
+      }
+      guard isMember(at: 1, of: members) else {
+        return unknownMember(at: 1, among: members)
+      }
+      return tooLong(2)
+    }
     func productValue(from index: Int, dependencies: [BaseVariable]) -> Result<
       ResolvedVariablePath, VariablePathProblem
     > {
@@ -241,53 +253,21 @@ enum VariablePathResolver {
       }
       return productValue(from: 2, dependencies: [])
     case "order":
-      let members = VariablePath.orderMembers
-      guard segments.count > 1 else {
-        return .failure(
-          VariablePathProblem(kind: .incomplete(path: path, members: members), range: wholePath()))
-      }
-      guard isMember(at: 1, of: members) else {
-        return unknownMember(at: 1, among: members)
-      }
-      if let problem = tooLong(2) { return problem }
+      if let problem = checkOneMember(of: VariablePath.orderMembers) { return problem }
       return segments[1].name == "total"
         ? resolved(.money, [.product]) : resolved(.string, [.orderID])
     case "agreement":
-      let members = VariablePath.agreementMembers
-      guard segments.count > 1 else {
-        return .failure(
-          VariablePathProblem(kind: .incomplete(path: path, members: members), range: wholePath()))
-      }
-      guard isMember(at: 1, of: members) else {
-        return unknownMember(at: 1, among: members)
-      }
-      if let problem = tooLong(2) { return problem }
+      if let problem = checkOneMember(of: VariablePath.agreementMembers) { return problem }
       switch segments[1].name {
       case "open": return resolved(.bool, [])
       case "id": return resolved(.string, [.agreementID])
       default: return resolved(.string, [.agreementStatus])
       }
     case "shipping":
-      guard segments.count > 1 else {
-        return .failure(
-          VariablePathProblem(
-            kind: .incomplete(path: path, members: shippingMembers), range: wholePath()))
-      }
-      guard isMember(at: 1, of: shippingMembers) else {
-        return unknownMember(at: 1, among: shippingMembers)
-      }
-      if let problem = tooLong(2) { return problem }
+      if let problem = checkOneMember(of: shippingMembers) { return problem }
       return resolved(.string, [.shipping])
     case "payment":
-      let members = VariablePath.paymentMembers
-      guard segments.count > 1 else {
-        return .failure(
-          VariablePathProblem(kind: .incomplete(path: path, members: members), range: wholePath()))
-      }
-      guard isMember(at: 1, of: members) else {
-        return unknownMember(at: 1, among: members)
-      }
-      if let problem = tooLong(2) { return problem }
+      if let problem = checkOneMember(of: VariablePath.paymentMembers) { return problem }
       return resolved(.string, [segments[1].name == "error" ? .paymentError : .paymentReason])
     case "slot":
       guard let slots = scope.slots else {

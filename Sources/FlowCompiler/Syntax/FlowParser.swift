@@ -105,18 +105,21 @@ struct FlowParser {
   }
 
   mutating func mapping(_ node: YAMLNode, what: String) -> [YAMLMappingEntry]? {
-    if let entries = node.mappingEntries { return entries }
-    diagnostics.append(
-      DiagnosticCatalogue.wrongType(
-        what, expected: "a mapping", found: Self.describe(node), at: node.range))
-    return nil
+    shaped(node.mappingEntries, of: node, what: what, expected: "a mapping")
   }
 
   mutating func list(_ node: YAMLNode, what: String) -> [YAMLNode]? {
-    if let elements = node.sequenceElements { return elements }
+    shaped(node.sequenceElements, of: node, what: what, expected: "a list")
+  }
+
+  /// Returns `value`, or reports that `node` is not `expected` and returns nil.
+  mutating func shaped<Value>(
+    _ value: Value?, of node: YAMLNode, what: String, expected: String
+  ) -> Value? {
+    if let value { return value }
     diagnostics.append(
       DiagnosticCatalogue.wrongType(
-        what, expected: "a list", found: Self.describe(node), at: node.range))
+        what, expected: expected, found: Self.describe(node), at: node.range))
     return nil
   }
 
