@@ -1,4 +1,4 @@
-public import FlowIR
+import FlowIR
 
 /// Builds the interaction model of each locale from the IR.
 public enum InteractionModelGenerator {

@@ -1,4 +1,4 @@
-public import FlowIR
+import FlowIR
 
 /// Builds `skill.json` from the IR: publishing information per locale, permissions, privacy
 /// and compliance, and the endpoint.

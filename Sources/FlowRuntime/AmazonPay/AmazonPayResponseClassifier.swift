@@ -1,4 +1,4 @@
-public import FlowIR
+import FlowIR
 import Foundation
 
 /// Reads a `Connections.Response` of a Setup or Charge against ``AmazonPayResponseTable``.
