@@ -1,5 +1,5 @@
 public import FlowIR
-public import Foundation
+import Foundation
 
 /// `flowc generate skill-package`: the interaction model of every locale and the manifest, in
 /// the ASK CLI layout.
