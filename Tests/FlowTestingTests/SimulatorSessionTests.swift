@@ -71,6 +71,23 @@ import Testing
     #expect((await session.handle(":quit")).quit)
   }
 
+  @Test func cardsShowTheirTextLineByLine() async throws {
+    let session = SimulatorSession(program: program, locale: "en-US", fixedOutcome: .success)
+    _ = await session.start()
+    _ = await session.handle("yes")
+    _ = await session.handle("yes")
+    let ordered = await session.handle("yes")
+    #expect(
+      ordered.output.contains(
+        """
+          card: Simple "Order Confirmation Details":
+            | Products: 1 Starter Kit
+            | Total amount: $9.00
+            | Thanks for shaving with No Nicks
+        """), "\(ordered.output)")
+    #expect(!ordered.output.contains("\\n"))
+  }
+
   @Test func usersAndResetKeepStoresApart() async throws {
     let session = SimulatorSession(program: program, locale: "en-US", fixedOutcome: .success)
     _ = await session.start()

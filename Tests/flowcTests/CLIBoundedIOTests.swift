@@ -99,7 +99,11 @@ import Testing
     let folder = try TemporaryDirectory(prefix: "flowc-fifo")
     defer { folder.remove() }
     let fifo = folder.path("flow.yaml")
-    #expect(try TestProcess.run(URL(fileURLWithPath: "/usr/bin/mkfifo"), [fifo]).status == 0)
+    let script = folder.path("fifo.test.yaml")
+    for path in [fifo, script] {
+      #expect(
+        try TestProcess.run(URL(fileURLWithPath: "/usr/bin/mkfifo"), [path]).status == 0)
+    }
     let reason = "it is a pipe, not a file (give '-' to read standard input)"
     let check = try FlowcProcess.run(["check", fifo], timeout: 30)
     #expect(check.status == 1, "\(check)")
@@ -109,6 +113,9 @@ import Testing
     #expect(compile.status == 1, "\(compile)")
     let run = try FlowcProcess.run(["graph", fifo], timeout: 30)
     #expect(run.stderr == "flowc: error: cannot read '\(fifo)': \(reason)\n", "\(run)")
+    let test = try FlowcProcess.run(["test", Self.flow, script], timeout: 30)
+    #expect(test.status == 1, "\(test)")
+    #expect(test.stderr.contains("cannot read '\(script)': \(reason)"), "\(test)")
     // An output pipe nobody reads is refused too, rather than waited on.
     let output = try FlowcProcess.run(["compile", Self.flow, "-o", fifo], timeout: 30)
     #expect(output.status == 1, "\(output)")
