@@ -40,6 +40,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let conflictingStateKinds = DiagnosticID("conflicting-state-kinds")
   /// `currency-country-mismatch`.
   public static let currencyCountryMismatch = DiagnosticID("currency-country-mismatch")
+  /// `description-without-amazon-pay`.
+  public static let descriptionWithoutAmazonPay = DiagnosticID("description-without-amazon-pay")
   /// `duplicate-key`.
   public static let duplicateKey = DiagnosticID("duplicate-key")
   /// `duplicate-sample`.
@@ -52,6 +54,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let invalidAssignment = DiagnosticID("invalid-assignment")
   /// `invalid-condition`.
   public static let invalidCondition = DiagnosticID("invalid-condition")
+  /// `invalid-example-phrase`.
+  public static let invalidExamplePhrase = DiagnosticID("invalid-example-phrase")
   /// `invalid-id`.
   public static let invalidId = DiagnosticID("invalid-id")
   /// `invalid-order-id-prefix`.
@@ -92,6 +96,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let nestingTooDeep = DiagnosticID("nesting-too-deep")
   /// `no-ending-reachable`.
   public static let noEndingReachable = DiagnosticID("no-ending-reachable")
+  /// `publishing-missing`.
+  public static let publishingMissing = DiagnosticID("publishing-missing")
   /// `sandbox-mode`.
   public static let sandboxMode = DiagnosticID("sandbox-mode")
   /// `slot-outside-set`.
