@@ -1,10 +1,10 @@
+public import FlowIR
+
 /// The stable kebab-case id of a diagnostic, such as `unknown-state`: one `static let` per id
 /// flowc's compiler reports, sorted, so that an id is spelt once. Every id has a descriptor in
 /// ``DiagnosticCatalogue`` (the test-script ids are contributed by FlowTesting, which declares
 /// its own ids in an extension).
-public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
-  CustomStringConvertible
-{
+public struct DiagnosticID: TypedString, Hashable, Comparable, Sendable {
   /// The id as printed, such as `unknown-state`.
   public var rawValue: String
 
@@ -17,14 +17,6 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   ///
   /// - Parameter rawValue: The kebab-case id.
   public init(_ rawValue: String) { self.rawValue = rawValue }
-
-  /// The id as printed.
-  public var description: String { rawValue }
-
-  /// Orders ids by their printed form.
-  public static func < (lhs: DiagnosticID, rhs: DiagnosticID) -> Bool {
-    lhs.rawValue < rhs.rawValue
-  }
 
   /// `alias-expansion-limit`.
   public static let aliasExpansionLimit = DiagnosticID("alias-expansion-limit")

@@ -42,3 +42,13 @@ func makeEngine(
   return FlowEngine(
     program: program, store: store, now: { clock.now }, randomBytes: { random.bytes($0) })
 }
+
+/// A customer who has opened the skill (a `LaunchRequest` answered) on a test engine of
+/// `program`, ready for the next intent.
+func launchedCustomer(_ name: String, program: FlowProgram = NoNicksProgram.program())
+  async throws -> ConversationSession
+{
+  var customer = ConversationSession(engine: makeEngine(program: program), name: name)
+  _ = try await customer.launch()
+  return customer
+}
