@@ -87,7 +87,18 @@ enum SQLFlowStoreSchema {
         """,
         "CREATE INDEX processed_requests_by_time ON processed_requests (processed_at_ms)",
       ]
-    }
+    },
+    Migration(version: 2, summary: "the session key that seals session attributes") { dialect in
+      [
+        """
+        CREATE TABLE session_keys (
+          id BIGINT PRIMARY KEY,
+          secret \(blobType(dialect)) NOT NULL,
+          created_at_ms BIGINT NOT NULL
+        )
+        """
+      ]
+    },
   ]
 
   /// The schema version this build writes.

@@ -188,6 +188,13 @@ public protocol FlowStore: Sendable {
   func continuation(token: String) async throws -> Continuation?
   /// The customer's most recent agreement whose status is `OPEN`, if any.
   func openAgreement(userId: String) async throws -> AgreementRecord?
+  /// The customer's agreement with this id, whatever its status; `nil` when the customer has
+  /// none of that id (another customer's agreement is `nil` too).
+  func agreement(userId: String, billingAgreementId: String) async throws -> AgreementRecord?
+  /// The key that seals session attributes (``SessionSeal``): ``SessionSeal/keyByteCount``
+  /// random bytes, created by the first caller and the same for every instance that shares the
+  /// store from then on.
+  func sessionKey() async throws -> Data
   /// An order by id.
   func order(id: String) async throws -> OrderRecord?
   /// The customer's orders, oldest first.

@@ -16,9 +16,25 @@ public actor MemoryFlowStore: FlowStore {
   /// stable "oldest first".
   private var orderSequence: [String] = []
   private var agreements: [AgreementRecord] = []
+  private var key: Data?
 
   /// Creates an empty store.
   public init() {}
+
+  /// See ``FlowStore/sessionKey()``.
+  public func sessionKey() async throws -> Data {
+    if let key { return key }
+    let created = SessionSeal.newKey()
+    key = created
+    return created
+  }
+
+  /// See ``FlowStore/agreement(userId:billingAgreementId:)``.
+  public func agreement(userId: String, billingAgreementId: String) async throws
+    -> AgreementRecord?
+  {
+    agreements.first { $0.userId == userId && $0.billingAgreementId == billingAgreementId }
+  }
 
   /// See ``FlowStore/processedRequest(id:)``.
   public func processedRequest(id: String) async throws -> ProcessedRequest? {
