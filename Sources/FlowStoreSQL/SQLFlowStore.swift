@@ -305,7 +305,9 @@ public final class SQLFlowStore: FlowStore {
         }
       }
       for order in writes.orders {
-        try await database.raw(
+        // The upsert updates only the customer's own order, and never a captured one (the
+        // trigger of migration 3 holds the same rule for any other writer).
+        let written = try await database.raw(
           """
           INSERT INTO orders (\(unsafeRaw: Self.orderColumns))
           VALUES (\(bind: order.id), \(bind: order.userId), \(bind: order.productId),
@@ -321,8 +323,14 @@ public final class SQLFlowStore: FlowStore {
             amazon_authorization_id = excluded.amazon_authorization_id,
             billing_agreement_id = excluded.billing_agreement_id, state = excluded.state,
             updated_at_ms = excluded.updated_at_ms
+          WHERE orders.user_id = excluded.user_id AND orders.state <> \(bind: OrderState.captured.rawValue)
+          RETURNING id
           """
-        ).run()
+        ).first()
+        guard written != nil else {
+          throw FlowStoreError.forbidden(
+            "order '\(order.id)' belongs to another customer or is already captured")
+        }
       }
       for agreement in writes.agreements {
         try await database.raw(

@@ -179,4 +179,46 @@ import Testing
       ], store: store)
     #expect(trace.notices == [.paymentRefused(.foreignAgreement)])
   }
+
+  @Test func anotherCustomersOrderIsNeverTouched() async throws {
+    let store = MemoryFlowStore()
+    let victimOrder = OrderRecord(
+      id: "VICTIMORDER00001", userId: RequestEnvelopes.otherShopper, productId: "starter_kit",
+      quantity: 2, amount: Money(minorUnits: 1800, currency: "USD"),
+      authorizationReferenceId: nil, amazonAuthorizationId: "S01-1", billingAgreementId: "C01-V",
+      state: .captured, createdAt: Date(), updatedAt: Date())
+    try await store.commit(TurnWrites(orders: [victimOrder]))
+    let (_, trace) = try await Self.refusedPayment(
+      state: "confirm_order",
+      variables: [
+        "product": .product("starter_kit"), "quantity": .int(1),
+        "order.id": .string("VICTIMORDER00001"),
+      ], store: store)
+    #expect(trace.notices == [.paymentRefused(.foreignOrder)])
+    #expect(try await store.order(id: "VICTIMORDER00001") == victimOrder)
+  }
+
+  @Test func aSecondPaymentAfterACaptureIsANewOrder() async throws {
+    let store = MemoryFlowStore()
+    let captured = OrderRecord(
+      id: "PAIDORDER0000001", userId: RequestEnvelopes.shopper, productId: "starter_kit",
+      quantity: 2, amount: Money(minorUnits: 1800, currency: "USD"),
+      authorizationReferenceId: nil, amazonAuthorizationId: "S01-1", billingAgreementId: nil,
+      state: .captured, createdAt: Date(), updatedAt: Date())
+    try await store.commit(TurnWrites(orders: [captured]))
+    var customer = ConversationSession(engine: makeEngine(store: store), name: "after-capture")
+    _ = try await customer.launch()
+    customer.attributes = try await Self.sealed(
+      store, state: "confirm_order",
+      variables: [
+        "product": .product("starter_kit"), "quantity": .int(1),
+        "order.id": .string("PAIDORDER0000001"),
+      ])
+    let setup = try await customer.intent("AMAZON.YesIntent")
+    #expect(setup.sendRequest?.name == "Setup")
+    #expect(try await store.order(id: "PAIDORDER0000001") == captured)
+    let orders = try await store.orders(userId: RequestEnvelopes.shopper)
+    #expect(orders.count == 2)
+    #expect(orders.first { $0.id != captured.id }?.state == .pending)
+  }
 }

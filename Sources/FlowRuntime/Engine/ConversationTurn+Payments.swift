@@ -34,7 +34,10 @@ extension ConversationTurn {
     }
     var generator = ByteSourceGenerator(randomBytes: randomBytes)
     let orderId: String
-    if case .string(let existing)? = variables[.orderID] {
+    if case .string(let existing)? = variables[.orderID],
+      storedOrder(id: existing)?.state.isFinal != true
+    {
+      // A captured order is done: another payment in the conversation is another order.
       orderId = existing
     } else {
       orderId = AmazonPayIdentifiers.orderId(using: &generator)
@@ -203,7 +206,8 @@ extension ConversationTurn {
         variables[.agreementOpen] = .bool(status.isOpen)
       }
     }
-    guard case .string(let orderId)? = variables[.orderID], var order = storedOrder(id: orderId)
+    guard case .string(let orderId)? = variables[.orderID], var order = storedOrder(id: orderId),
+      !order.state.isFinal
     else { return }
     order.updatedAt = now
     if isCharge {
@@ -219,9 +223,9 @@ extension ConversationTurn {
     writes.orders.append(order)
   }
 
-  /// The order read before the turn, when it is the one asked for.
+  /// The order read before the turn, when it is the one asked for and the customer's own.
   func storedOrder(id: String) -> OrderRecord? {
-    reads.order.flatMap { $0.id == id ? $0 : nil }
+    reads.order.flatMap { $0.id == id && $0.userId == userId ? $0 : nil }
   }
 
   static func orderState(after outcome: PaymentOutcome) -> OrderState {

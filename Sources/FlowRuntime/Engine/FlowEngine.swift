@@ -189,6 +189,19 @@ public struct FlowEngine: Sendable {
     do {
       try await store.commit(writes)
       return answered
+    } catch FlowStoreError.forbidden(let reason) {
+      // The store refused to let this turn touch another customer's order or a captured one:
+      // nothing of the turn was written; say sorry and remember the answer.
+      log("refused a turn's writes: \(reason)")
+      let fallback = ConversationTurn.endWithMessage(.brokenFlow, locale: result.locale)
+      let fallbackJSON = try Self.encode(fallback)
+      if let requestId {
+        try await store.commit(
+          TurnWrites(
+            processedRequest: ProcessedRequest(
+              requestId: requestId, response: fallbackJSON, processedAt: now)))
+      }
+      return FlowAnswer(envelope: fallback, json: fallbackJSON, trace: result.trace)
     } catch FlowStoreError.conflict {
       // Another delivery of the same request won the race: answer what it answered.
       if let requestId, let stored = try await store.processedRequest(id: requestId) {

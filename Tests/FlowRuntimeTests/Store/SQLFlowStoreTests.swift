@@ -86,6 +86,24 @@ import Testing
     try await other.close()
   }
 
+  @Test func theDatabaseItselfKeepsOrdersWithTheirCustomerAndCapturedOrdersAsTheyAre()
+    async throws
+  {
+    let store = try await SQLFlowStore.open(sqlitePath: ":memory:")
+    let order = FlowStoreContractTests.order(
+      "o-1", state: .captured, at: FlowStoreContractTests.t0)
+    try await store.commit(TurnWrites(orders: [order]))
+    // A writer that bypasses the store's guarded upsert still cannot do it.
+    await #expect(throws: (any Error).self) {
+      try await store.database.raw("UPDATE orders SET state = 'pending' WHERE id = 'o-1'").run()
+    }
+    await #expect(throws: (any Error).self) {
+      try await store.database.raw("UPDATE orders SET user_id = 'user-2' WHERE id = 'o-1'").run()
+    }
+    #expect(try await store.order(id: "o-1") == order)
+    try await store.close()
+  }
+
   @Test func openingTwiceDoesNotMigrateTwice() async throws {
     let (directory, path) = try TemporaryDirectory.file("twice.sqlite")
     defer { directory.remove() }
