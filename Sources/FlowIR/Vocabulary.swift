@@ -77,6 +77,22 @@ public enum OrderState: String, Codable, Sendable, Hashable, CaseIterable {
   case declined
   /// The Setup or Charge ended in an error.
   case failed
+  /// Amazon Pay's answer did not match the question (another amount or currency, no shipping
+  /// address for a shipping product, a sandbox answer in a live flow, an id beyond the limits):
+  /// the runtime took the `error` outcome and a person must look at the payment.
+  case review
+
+  /// Whether the customer paid: a captured order never changes again (the stores refuse any
+  /// later write to it).
+  public var isFinal: Bool { self == .captured }
+}
+
+/// How many of a product one order may hold: the flow language caps `quantity` (an
+/// `AMAZON.NUMBER` slot, a literal) at 1 to 99, and the runtime refuses to send a payment for
+/// anything outside.
+public enum OrderQuantity {
+  /// The quantities a flow may order.
+  public static let range: ClosedRange<Int64> = 1...99
 }
 
 /// A string with a type of its own, such as an agreement status, a variable path or a

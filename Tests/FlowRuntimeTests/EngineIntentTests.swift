@@ -104,8 +104,11 @@ import Testing
     var customer = ConversationSession(engine: makeEngine(), name: "tampered-session")
     _ = try await customer.launch()
     customer.attributes = ["flowc": .object(["state": .number(3)])]
+    // Unsealed attributes are not used, and the intent is not acted on: a fresh start.
     let response = try await customer.intent("AMAZON.NoIntent")
-    #expect(response.speech == "Goodbye from No Nicks.")
+    #expect(
+      response.speech == "Welcome to No Nicks. Would you like to buy a starter kit for $9.00?")
+    #expect(customer.lastTrace.notices == [.sessionRefused(.unsealed)])
   }
 
   @Test func ssmlPromptsEscapeValuesAndMixWithPlainText() async throws {
