@@ -18,10 +18,7 @@ public struct TestScript: Sendable {
 
   /// Whether the script was written for the flow at `path` (always, when it names no flow).
   public func isWritten(forFlowAt path: String) -> Bool {
-    guard let flow else { return true }
-    let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
-    let named = URL(fileURLWithPath: flow, relativeTo: directory).standardizedFileURL
-      .resolvingSymlinksInPath()
+    guard let named = namedFlowURL?.resolvingSymlinksInPath() else { return true }
     let given = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
     return named.path == given.path
   }
@@ -29,23 +26,17 @@ public struct TestScript: Sendable {
   /// The flow the script names (`flow:`, read relative to the script), as a path from the
   /// current directory when it lies inside it; `nil` when the script names none.
   public var namedFlowPath: String? {
-    guard let flow else { return nil }
-    let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
-    let path = URL(fileURLWithPath: flow, relativeTo: directory).standardizedFileURL.path
+    guard let path = namedFlowURL?.path else { return nil }
     let current = FileManager.default.currentDirectoryPath
     let prefix = current.hasSuffix("/") ? current : current + "/"
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }
 
-  /// Creates a script.
-  public init(
-    file: SourceFile, name: String, locales: [String]?, flow: String? = nil, steps: [TestStep]
-  ) {
-    self.file = file
-    self.name = name
-    self.locales = locales
-    self.flow = flow
-    self.steps = steps
+  /// The flow `flow:` names, read relative to the script's folder.
+  private var namedFlowURL: URL? {
+    guard let flow else { return nil }
+    let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
+    return URL(fileURLWithPath: flow, relativeTo: directory).standardizedFileURL
   }
 }
 
@@ -57,13 +48,6 @@ public struct TestStep: Sendable {
   public var expectations: [Expectation]
   /// Where the step is written.
   public var range: SourceRange?
-
-  /// Creates a step.
-  public init(action: TestAction, expectations: [Expectation], range: SourceRange?) {
-    self.action = action
-    self.expectations = expectations
-    self.range = range
-  }
 }
 
 /// What a step does.
