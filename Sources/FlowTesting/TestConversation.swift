@@ -1,3 +1,4 @@
+internal import FlowCompiler
 public import FlowIR
 public import FlowRuntime
 public import Foundation
@@ -180,9 +181,16 @@ public final class TestConversation {
       let fullPath =
         path.hasPrefix("/") || baseDirectory == nil
         ? path : URL(fileURLWithPath: baseDirectory!).appendingPathComponent(path).path
-      guard let data = FileManager.default.contents(atPath: fullPath),
-        var text = String(data: data, encoding: .utf8)
-      else { throw ConversationError("cannot read request file '\(path)'") }
+      // Read as flow files are: bounded, and a pipe is refused rather than waited on.
+      let bytes: [UInt8]
+      switch SourceFileReader.load(path: fullPath) {
+      case .success(let file): bytes = file.bytes
+      case .failure(let failure):
+        throw ConversationError("cannot read request file '\(path)': \(failure.reason)")
+      }
+      guard var text = String(bytes: bytes, encoding: .utf8) else {
+        throw ConversationError("cannot read request file '\(path)': it is not UTF-8")
+      }
       text = text.replacingOccurrences(
         of: "$PENDING_TOKEN", with: customer.pendingPayment?.token ?? "")
       text = text.replacingOccurrences(of: "$USER_ID", with: customer.userId)

@@ -137,6 +137,15 @@ import Testing
     let failure = try #require(result.cases.first?.failure)
     #expect(failure.step == 3)
     #expect(failure.message.hasPrefix("the request is not an Alexa request envelope"))
+    // A request file that is a pipe fails the step at once instead of waiting for a writer.
+    #expect(mkfifo(folder.appendingPathComponent("pipe.json").path, 0o600) == 0)
+    let piped = try parseScript("steps:\n  - launch\n  - request: pipe.json\n", path: path)
+    let pipeFailure = try #require(
+      (await TestRunner(program: program).run([piped])).cases.first?.failure)
+    #expect(
+      pipeFailure.message
+        == "cannot read request file 'pipe.json': it is a pipe, not a file (give '-' to read "
+        + "standard input)")
   }
 
   @Test func formatsJSONAndJUnit() async throws {
