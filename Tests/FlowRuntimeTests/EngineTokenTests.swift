@@ -105,7 +105,8 @@ import Testing
     #expect(first == second)
     #expect(try await store.orders(userId: RequestEnvelopes.shopper).count == 1)
     // Byte for byte, through the JSON entry point too.
-    let stored = try await store.processedRequest(id: "amzn1.echo-api.request.yes-twice")
+    let stored = try await store.processedRequest(
+      userId: RequestEnvelopes.shopper, requestId: "amzn1.echo-api.request.yes-twice")
     #expect(stored?.response == (try FlowEngine.encode(first)))
   }
 

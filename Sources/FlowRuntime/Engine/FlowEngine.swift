@@ -26,6 +26,9 @@ public struct FlowEngine: Sendable {
   public var formatMoney: @Sendable (Money, String) -> String
   /// How long a directive's token stays valid.
   public var continuationLifetime: TimeInterval
+  /// How long an answered request is kept and replayed to a redelivery by the same customer:
+  /// ``defaultReplayRetention``. Older ones are pruned on every write and never replayed.
+  public var replayRetention: TimeInterval
   /// Where refusals and orders for review are reported (``RuntimeNotice``), one line each:
   /// standard error by default.
   public var log: @Sendable (String) -> Void
@@ -33,6 +36,11 @@ public struct FlowEngine: Sendable {
   /// The default continuation lifetime: one hour. Amazon Pay answers within seconds; the
   /// margin covers a customer who must first update a payment method or a voice code.
   public static let defaultContinuationLifetime: TimeInterval = 3600
+
+  /// The default replay retention: 24 hours. Alexa retries a request within seconds; a day
+  /// covers any redelivery while keeping customers' answers (names, addresses) no longer than
+  /// needed.
+  public static let defaultReplayRetention: TimeInterval = 24 * 3600
 
   /// Creates an engine.
   ///
@@ -44,6 +52,7 @@ public struct FlowEngine: Sendable {
   ///   - paymentProfile: Amazon Pay by default.
   ///   - formatMoney: ``MoneyFormatter/format(_:locale:)`` by default.
   ///   - continuationLifetime: How long a token stays valid.
+  ///   - replayRetention: How long answered requests are kept for redeliveries.
   ///   - log: Where notices go; standard error by default.
   public init(
     program: FlowProgram,
@@ -55,6 +64,7 @@ public struct FlowEngine: Sendable {
       MoneyFormatter.format(money, locale: locale)
     },
     continuationLifetime: TimeInterval = FlowEngine.defaultContinuationLifetime,
+    replayRetention: TimeInterval = FlowEngine.defaultReplayRetention,
     log: @escaping @Sendable (String) -> Void = FlowEngine.standardErrorLog
   ) {
     self.program = program
@@ -64,6 +74,7 @@ public struct FlowEngine: Sendable {
     self.paymentProfile = paymentProfile
     self.formatMoney = formatMoney
     self.continuationLifetime = continuationLifetime
+    self.replayRetention = replayRetention
     self.log = log
   }
 
@@ -167,11 +178,16 @@ public struct FlowEngine: Sendable {
   /// - Throws: ``FlowEngineError/sessionNotEncodable(_:)``; store errors.
   public func answer(_ envelope: RequestEnvelope) async throws -> FlowAnswer {
     let requestId = envelope.request.requestId
-    if let requestId, let stored = try await store.processedRequest(id: requestId) {
+    let userId = envelope.userId ?? ""
+    let now = now()
+    let oldestReplayed = now.addingTimeInterval(-replayRetention)
+    if let requestId,
+      let stored = try await store.processedRequest(userId: userId, requestId: requestId),
+      stored.processedAt >= oldestReplayed
+    {
       return try FlowAnswer(replayed: stored)
     }
     let reads = try await read(for: envelope)
-    let now = now()
     let result = try ConversationTurn.run(
       envelope, reads: reads, program: program, now: now, randomBytes: randomBytes,
       rules: TurnRules(
@@ -181,7 +197,8 @@ public struct FlowEngine: Sendable {
     var writes = result.writes
     if let requestId {
       writes.processedRequest = ProcessedRequest(
-        requestId: requestId, response: json, processedAt: now)
+        userId: userId, requestId: requestId, response: json, processedAt: now)
+      writes.pruneProcessedRequestsBefore = oldestReplayed
     }
     for notice in result.trace.notices { log(notice.description) }
     let answered = FlowAnswer(envelope: result.response, json: json, trace: result.trace)
@@ -199,12 +216,15 @@ public struct FlowEngine: Sendable {
         try await store.commit(
           TurnWrites(
             processedRequest: ProcessedRequest(
-              requestId: requestId, response: fallbackJSON, processedAt: now)))
+              userId: userId, requestId: requestId, response: fallbackJSON, processedAt: now),
+            pruneProcessedRequestsBefore: oldestReplayed))
       }
       return FlowAnswer(envelope: fallback, json: fallbackJSON, trace: result.trace)
     } catch FlowStoreError.conflict {
       // Another delivery of the same request won the race: answer what it answered.
-      if let requestId, let stored = try await store.processedRequest(id: requestId) {
+      if let requestId,
+        let stored = try await store.processedRequest(userId: userId, requestId: requestId)
+      {
         return try FlowAnswer(replayed: stored)
       }
       // Another request consumed the same token first: this one found nothing to resume.
@@ -214,7 +234,8 @@ public struct FlowEngine: Sendable {
         try await store.commit(
           TurnWrites(
             processedRequest: ProcessedRequest(
-              requestId: requestId, response: fallbackJSON, processedAt: now)))
+              userId: userId, requestId: requestId, response: fallbackJSON, processedAt: now),
+            pruneProcessedRequestsBefore: oldestReplayed))
       }
       return FlowAnswer(envelope: fallback, json: fallbackJSON, trace: TurnTrace())
     }
