@@ -91,7 +91,8 @@ import Testing
 
     try await customer.connectionsResponse(
       "Charge", token: charge.token,
-      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+      payload: RequestEnvelopes.chargePayload(
+        state: "Closed", reasonCode: "MaxCapturesProcessed", amount: "9.00"))
     #expect(
       Moves(customer.lastTrace)
         == Moves(

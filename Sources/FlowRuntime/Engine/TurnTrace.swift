@@ -64,6 +64,9 @@ public enum RuntimeNotice: Sendable, Equatable, CustomStringConvertible {
   /// A payment was not sent: a money-relevant value failed its check against the flow or the
   /// store; the state's `error` outcome was taken.
   case paymentRefused(PaymentRefusal)
+  /// Amazon Pay's answer did not match the question: the `error` outcome was taken and the
+  /// order (if any) marked `review`.
+  case orderForReview(orderId: String?, problem: ReconciliationProblem)
 
   /// One line for the log.
   public var description: String {
@@ -72,6 +75,9 @@ public enum RuntimeNotice: Sendable, Equatable, CustomStringConvertible {
       "refused session attributes: \(reason.explanation); the conversation starts afresh"
     case .paymentRefused(let reason):
       "refused to send a payment: \(reason.explanation); took the error outcome"
+    case .orderForReview(let orderId, let problem):
+      "order \(orderId ?? "(none)") marked for review: \(problem.explanation); took the error "
+        + "outcome"
     }
   }
 }
