@@ -95,14 +95,26 @@ public enum OrderQuantity {
   public static let range: ClosedRange<Int64> = 1...99
 }
 
+/// A string with a type of its own, such as an agreement status, a variable path or a
+/// diagnostic id: it prints as its text and, when the type is `Comparable`, sorts by it.
+public protocol TypedString: RawRepresentable<String>, CustomStringConvertible {}
+
+extension TypedString {
+  /// The text.
+  public var description: String { rawValue }
+}
+
+extension TypedString where Self: Comparable {
+  /// Orders by text.
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
 /// The status of an Amazon Pay billing agreement, as Amazon Pay reports it
 /// (`billingAgreementStatus`) and the stores record it.
 ///
 /// A struct rather than an enum: Amazon Pay may report a status this build does not know, and it
 /// is kept as it came.
-public struct AgreementStatus: RawRepresentable, Codable, Sendable, Hashable,
-  CustomStringConvertible
-{
+public struct AgreementStatus: TypedString, Codable, Sendable, Hashable {
   /// The status as Amazon Pay spells it, upper case.
   public var rawValue: String
 
@@ -122,9 +134,6 @@ public struct AgreementStatus: RawRepresentable, Codable, Sendable, Hashable,
 
   /// Whether a Charge may use the agreement.
   public var isOpen: Bool { self == .open }
-
-  /// The raw status.
-  public var description: String { rawValue }
 }
 
 /// A variable whose assignment the compiler's definite-assignment analysis tracks. Every path
@@ -191,8 +200,8 @@ public enum BaseVariable: String, Sendable, Hashable, CaseIterable, Comparable {
 /// The well-known paths are constants here; `catalog.<id>` and `slot.<name>` are built with
 /// ``catalog(_:member:)`` and ``slot(_:)``. Whether a path exists and its type is the compiler's
 /// business; this type only names them.
-public struct VariablePath: RawRepresentable, Codable, Sendable, Hashable, Comparable,
-  CustomStringConvertible, ExpressibleByStringLiteral
+public struct VariablePath: TypedString, Codable, Sendable, Hashable, Comparable,
+  ExpressibleByStringLiteral
 {
   /// The path as written, segments separated by dots.
   public var rawValue: String
@@ -202,14 +211,6 @@ public struct VariablePath: RawRepresentable, Codable, Sendable, Hashable, Compa
 
   /// Creates a path from a literal.
   public init(stringLiteral value: String) { self.rawValue = value }
-
-  /// The path's text.
-  public var description: String { rawValue }
-
-  /// Orders by text.
-  public static func < (lhs: VariablePath, rhs: VariablePath) -> Bool {
-    lhs.rawValue < rhs.rawValue
-  }
 
   /// The segments of the path.
   public var segments: [Substring] {

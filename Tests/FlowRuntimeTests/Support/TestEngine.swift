@@ -53,3 +53,13 @@ final class NoticeLog: @unchecked Sendable {
 
   func append(_ line: String) { lock.withLock { stored.append(line) } }
 }
+
+/// A customer who has opened the skill (a `LaunchRequest` answered) on a test engine of
+/// `program`, ready for the next intent.
+func launchedCustomer(_ name: String, program: FlowProgram = NoNicksProgram.program())
+  async throws -> ConversationSession
+{
+  var customer = ConversationSession(engine: makeEngine(program: program), name: name)
+  _ = try await customer.launch()
+  return customer
+}
