@@ -8,17 +8,9 @@ public struct TracedTransition: Sendable, Hashable, Codable {
   /// What fired it: an intent name, a payment outcome, or `if N` / `else` for a `choose`.
   public var on: String
   /// Whether it came from `flow.global` rather than the state's own `on:` map.
-  public var isGlobal: Bool
+  public var isGlobal = false
   /// The state it leads to.
   public var to: String?
-
-  /// Creates a traced transition.
-  public init(from: String, on: String, isGlobal: Bool = false, to: String?) {
-    self.from = from
-    self.on = on
-    self.isGlobal = isGlobal
-    self.to = to
-  }
 }
 
 /// What a turn did to the state machine, recorded while the turn executed:
