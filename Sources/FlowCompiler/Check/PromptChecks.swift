@@ -31,10 +31,14 @@ extension FlowChecker {
       }
       if let reprompt = state.reprompt { spoken.insert(reprompt.value) }
       if let card = state.card { cards.append(card) }
-      for handler in state.on { if let say = handler.value?.say { spoken.insert(say.value) } }
+      for handler in state.on {
+        if let say = handler.value?.say { spoken.insert(say.value) }
+        for prompt in handler.value.map(Self.requirePrompts) ?? [] { spoken.insert(prompt.value) }
+      }
     }
     for global in syntax.flow?.global ?? [] {
       if let say = global.value?.say { spoken.insert(say.value) }
+      for prompt in global.value.map(Self.requirePrompts) ?? [] { spoken.insert(prompt.value) }
     }
     if references.usedPrompts.contains("fallback") { spoken.insert("fallback") }
     for locale in syntax.prompts {
