@@ -117,6 +117,32 @@ import Testing
     #expect(stop.response.directives == nil)
   }
 
+  @Test func aGlobalTransitionElicitsInTheStateItFiresIn() async throws {
+    var program = NoNicksProgram.program()
+    program.prompts["en-US"]?["which_product"] = NoNicksProgram.template("Which product?")
+    program.global["BuyIntent"] = Transition(
+      require: [SlotRequirement(slot: "product", ask: "which_product")],
+      set: [Assignment(variable: "product", value: .path("slot.product", fallback: nil))],
+      goto: "confirm_order")
+    var customer = ConversationSession(
+      engine: makeEngine(program: program), name: "elicit-global")
+    _ = try await customer.launch()
+    _ = try await customer.intent("AMAZON.YesIntent")
+    // confirm_order does not handle BuyIntent: the global transition does.
+    let ask = try await customer.intent("BuyIntent", slots: ["quantity": AlexaSlot("3")])
+    #expect(ask.speech == "Which product?")
+    #expect(ask.sessionAttributes?["flowc"]?["state"] == .string("confirm_order"))
+    let elicitation = try #require(customer.lastTrace.elicitation)
+    #expect(elicitation.state == "confirm_order")
+    #expect(elicitation.isGlobal)
+    var coverage = CoverageData()
+    coverage.record(customer.lastTrace)
+    #expect(
+      coverage.elicitations == [
+        CoveredTransition(state: "global", intent: "BuyIntent", slot: "product", unknown: false)
+      ])
+  }
+
   @Test func theElicitSlotDirectiveRoundTripsThroughJSON() throws {
     let directive = Directive.dialogElicitSlot(
       slotToElicit: "product",

@@ -135,6 +135,15 @@ import Testing
         SlotRequirement(slot: "product", ask: "which", unknown: "not_sold"),
       ])
     #expect(welcome.on["AMAZON.NoIntent"]?.require == nil)
+    // Without `require`, the IR has no trace of it (the same bytes as before v1.1).
+    let plain = try #require(
+      CompilerTestSupport.compile(
+        Self.flow(
+          transition:
+            "{ set: { product: catalog.kit, quantity: slot.quantity ?? 1 }, goto: confirm }"
+        )
+      ).program)
+    #expect(!String(decoding: try plain.encodedJSON(), as: UTF8.self).contains("require"))
     let json = String(decoding: try program.encodedJSON(), as: UTF8.self)
     #expect(json.components(separatedBy: "\"require\"").count == 2)
     #expect(try FlowProgram.decode(fromJSON: try program.encodedJSON()) == program)
