@@ -85,6 +85,24 @@ import Testing
     #expect(customer.lastTrace.elicitation?.spokeUnknown == false)
   }
 
+  @Test func aQuestionMarkIsAValueAlexaDidNotUnderstandSoItIsAskedForAsMissing() async throws {
+    var program = Self.program()
+    guard case .ask(var welcome)? = program.states["welcome"]?.kind else { return }
+    welcome.on["BuyIntent"]?.require?.append(
+      SlotRequirement(slot: "quantity", ask: "which_product", unknown: "not_sold"))
+    program.states["welcome"] = State(id: "welcome", kind: .ask(welcome))
+    var customer = ConversationSession(
+      engine: makeEngine(program: program), name: "elicit-question-mark")
+    _ = try await customer.launch()
+    let ask = try await customer.intent(
+      "BuyIntent",
+      slots: ["product": AlexaSlot("kit", id: "starter_kit"), "quantity": AlexaSlot("?")])
+    #expect(Self.elicited(ask)?.slot == "quantity")
+    #expect(ask.speech == "Which product would you like?")
+    #expect(customer.lastTrace.elicitation?.spokeUnknown == false)
+    #expect(Self.elicited(ask)?.intent.slots?["product"]?.value == "kit")
+  }
+
   @Test func whatWasSaidIsEscapedInSSMLAndCut() async throws {
     var customer = ConversationSession(
       engine: makeEngine(program: Self.program(ssml: true)), name: "elicit-ssml")

@@ -24,13 +24,17 @@ struct SlotResolver {
     }
   }
 
-  /// What the customer said for a slot (trimmed), or `nil` when the slot is unfilled.
+  /// What the customer said for a slot (trimmed), or `nil` when the slot is unfilled or holds
+  /// `?`, which Alexa sends for a number it heard but could not understand.
   func spokenValue(ofSlot name: String) -> String? {
     guard let text = intent.slots?[name]?.value?.trimmingCharacters(in: .whitespaces),
-      !text.isEmpty
+      !text.isEmpty, text != Self.notUnderstood
     else { return nil }
     return text
   }
+
+  /// The value Alexa gives a slot it heard but could not understand (`AMAZON.NUMBER`).
+  static let notUnderstood = "?"
 
   /// The intent to send back in a `Dialog.ElicitSlot` directive for `slot`: the intent's name
   /// and confirmation status, every slot the flow declares for it as the customer gave it, and
