@@ -86,6 +86,19 @@ import Testing
     #expect(run.stdout.contains("< That is 1 Starter Kit for $9.00."))
   }
 
+  @Test func theSchemasKnowRequireAndElicit() throws {
+    let flow = try FlowcProcess.run(["schema"])
+    #expect(flow.status == 0)
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: flow.stdoutBytes) as? [String: Any])
+    let definitions = try #require(document["$defs"] as? [String: Any])
+    let required = try #require(definitions["requiredSlot"] as? [String: Any])
+    #expect(required["required"] as? [String] == ["ask"])
+    #expect((required["properties"] as? [String: Any])?.keys.sorted() == ["ask", "unknown"])
+    let test = try FlowcProcess.run(["schema", "test"])
+    #expect(test.stdout.contains("\"elicit\""))
+  }
+
   @Test func generateWritesTheDialogModel() throws {
     let folder = try TemporaryDirectory(prefix: "flowc-cli-require-generate")
     defer { folder.remove() }
