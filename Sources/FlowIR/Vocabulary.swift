@@ -291,6 +291,10 @@ public struct VariablePath: TypedString, Codable, Sendable, Hashable, Comparable
     return String(parts[1])
   }
 
+  /// The most characters of what the customer said that `slot.<name>.spoken` holds: the
+  /// runtime cuts the value there, and the compiler's speech length bound counts on it.
+  public static let maximumSpokenLength = 100
+
   /// The member of a slot that is what the customer said: `slot.<name>.spoken`.
   public static let spokenMember = "spoken"
 

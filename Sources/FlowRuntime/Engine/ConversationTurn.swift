@@ -467,7 +467,7 @@ struct ConversationTurn {
 
   /// The most characters of what the customer said that `{slot.<name>.spoken}` repeats (a
   /// slot value from a device is short; a forged request must not make the speech too long).
-  static let maximumSpokenSlotLength = 100
+  static let maximumSpokenSlotLength = VariablePath.maximumSpokenLength
 
   /// The prefix of a slot path in a transition's `set`.
   static let slotPrefix = VariablePath.slot("").rawValue

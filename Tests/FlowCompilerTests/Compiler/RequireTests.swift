@@ -208,6 +208,23 @@ import Testing
     #expect(CompilerTestSupport.compile(inSet).diagnostics.hasErrors)
   }
 
+  @Test func theUnknownAndAskPromptsTogetherMustFitAlexasLimit() {
+    let long = String(repeating: "a", count: 4000)
+    let text = Self.requiring(
+      "{ product: { ask: long_ask, unknown: long_unknown } }"
+    )
+    .replacingOccurrences(
+      of: "    done: Done.\n",
+      with:
+        "    done: Done.\n    long_ask: \(long)\n    long_unknown: \(long) {slot.product.spoken}\n")
+    let messages = CompilerTestSupport.compile(text).diagnostics
+      .filter { $0.id == "speech-too-long" }.map(\.message)
+    #expect(
+      messages == [
+        "'unknown: long_unknown' followed by 'ask: long_ask' can render to 8101 characters in locale 'en-US', more than Alexa's 8000"
+      ], "\(messages)")
+  }
+
   @Test func requirePromptsAreCheckedForDefiniteAssignmentInTheAskState() {
     let text = Self.requiring("{ product: { ask: confirm } }")
     // `confirm` speaks {order.total}, which needs a product: not set in `welcome`.
