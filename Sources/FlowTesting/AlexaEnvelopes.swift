@@ -131,7 +131,7 @@ public struct AlexaEnvelopes: Sendable, Equatable {
   ///     `Dialog.ElicitSlot`.
   /// - Returns: The `request` object.
   public func intentRequest(
-    _ name: String, slots: [String: AlexaSlot] = [:], dialogState: String = "COMPLETED"
+    _ name: String, slots: [String: AlexaSlot] = [:], dialogState: String = dialogCompleted
   ) -> [String: JSONValue] {
     var slotObjects: [String: JSONValue] = [:]
     for (slotName, slot) in slots {
@@ -167,6 +167,11 @@ public struct AlexaEnvelopes: Sendable, Equatable {
       "intent": .object(intent),
     ]
   }
+
+  /// `request.dialogState` of an intent outside a dialog (or at its end).
+  public static let dialogCompleted = "COMPLETED"
+  /// `request.dialogState` of the answer to a `Dialog.ElicitSlot`.
+  public static let dialogInProgress = "IN_PROGRESS"
 
   /// A `Connections.Response`: Amazon Pay's answer to a directive.
   ///

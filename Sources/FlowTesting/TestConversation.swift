@@ -202,7 +202,8 @@ public final class TestConversation {
   }
 
   func intentRequest(
-    _ name: String, slots: [String: MatchedSlot], dialogState: String = completedDialog
+    _ name: String, slots: [String: MatchedSlot],
+    dialogState: String = AlexaEnvelopes.dialogCompleted
   ) -> [String: JSONValue] {
     customer.envelopes.intentRequest(
       name,
@@ -213,10 +214,6 @@ public final class TestConversation {
       }, dialogState: dialogState)
   }
 
-  /// `request.dialogState` of an intent outside a dialog, and of the answer to an elicitation.
-  static let completedDialog = "COMPLETED"
-  static let dialogInProgress = "IN_PROGRESS"
-
   /// The intent a spoken line sends, as Alexa would: while the skill elicits a slot, a line
   /// that can be the slot's value answers it (the intent comes back with its other slots as
   /// the directive's `updatedIntent` kept them); else the line is matched against the samples
@@ -226,7 +223,7 @@ public final class TestConversation {
     intent: String, slots: [String: MatchedSlot], dialogState: String
   )? {
     guard let pending = customer.pendingElicitation else {
-      return matcher.match(line).map { ($0.intent, $0.slots, Self.completedDialog) }
+      return matcher.match(line).map { ($0.intent, $0.slots, AlexaEnvelopes.dialogCompleted) }
     }
     var kept: [String: MatchedSlot] = [:]
     for (name, slot) in pending.intent.slots ?? [:] {
@@ -237,7 +234,7 @@ public final class TestConversation {
     func answer(_ value: MatchedSlot) -> (String, [String: MatchedSlot], String) {
       var slots = kept
       slots[pending.slot] = value
-      return (pending.intent.name, slots, Self.dialogInProgress)
+      return (pending.intent.name, slots, AlexaEnvelopes.dialogInProgress)
     }
     if let value = matcher.elicitedValue(
       line, slot: pending.slot, of: pending.intent.name, openCatalog: false)
@@ -246,9 +243,9 @@ public final class TestConversation {
     }
     if let match = matcher.match(line) {
       guard match.intent == pending.intent.name else {
-        return (match.intent, match.slots, Self.completedDialog)
+        return (match.intent, match.slots, AlexaEnvelopes.dialogCompleted)
       }
-      return (match.intent, kept.merging(match.slots) { $1 }, Self.dialogInProgress)
+      return (match.intent, kept.merging(match.slots) { $1 }, AlexaEnvelopes.dialogInProgress)
     }
     return matcher.elicitedValue(
       line, slot: pending.slot, of: pending.intent.name, openCatalog: true

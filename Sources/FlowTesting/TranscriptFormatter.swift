@@ -83,7 +83,7 @@ public enum TranscriptFormatter {
       }
       return text + " (token \(token))"
     case .dialogElicitSlot(let slot, let intent):
-      return "Dialog.ElicitSlot \(slot) of \(intent.name)"
+      return "\(Directive.dialogElicitSlotType) \(slot) of \(intent.name)"
     case .other(let value):
       return value["type"]?.stringValue ?? "directive"
     }
