@@ -193,31 +193,35 @@ public struct FlowEngine: Sendable {
       // The store refused to let this turn touch another customer's order or a captured one:
       // nothing of the turn was written; say sorry and remember the answer.
       log("refused a turn's writes: \(reason)")
-      let fallback = ConversationTurn.endWithMessage(.brokenFlow, locale: result.locale)
-      let fallbackJSON = try Self.encode(fallback)
-      if let requestId {
-        try await store.commit(
-          TurnWrites(
-            processedRequest: ProcessedRequest(
-              requestId: requestId, response: fallbackJSON, processedAt: now)))
-      }
-      return FlowAnswer(envelope: fallback, json: fallbackJSON, trace: result.trace)
+      return try await endWithMessage(
+        .brokenFlow, locale: result.locale, requestId: requestId, at: now, trace: result.trace)
     } catch FlowStoreError.conflict {
       // Another delivery of the same request won the race: answer what it answered.
       if let requestId, let stored = try await store.processedRequest(id: requestId) {
         return try FlowAnswer(replayed: stored)
       }
       // Another request consumed the same token first: this one found nothing to resume.
-      let fallback = ConversationTurn.endWithMessage(.paymentNotFound, locale: result.locale)
-      let fallbackJSON = try Self.encode(fallback)
-      if let requestId {
-        try await store.commit(
-          TurnWrites(
-            processedRequest: ProcessedRequest(
-              requestId: requestId, response: fallbackJSON, processedAt: now)))
-      }
-      return FlowAnswer(envelope: fallback, json: fallbackJSON, trace: TurnTrace())
+      return try await endWithMessage(
+        .paymentNotFound, locale: result.locale, requestId: requestId, at: now, trace: TurnTrace())
     }
+  }
+
+  /// Answers with a runtime message that ends the session instead of the turn's own answer
+  /// (none of whose writes were committed), and stores it as the answer to `requestId`, so
+  /// that a redelivery gets the same.
+  private func endWithMessage(
+    _ message: ConversationTurn.RuntimeMessage, locale: String, requestId: String?, at now: Date,
+    trace: TurnTrace
+  ) async throws -> FlowAnswer {
+    let response = ConversationTurn.endWithMessage(message, locale: locale)
+    let json = try Self.encode(response)
+    if let requestId {
+      try await store.commit(
+        TurnWrites(
+          processedRequest: ProcessedRequest(requestId: requestId, response: json, processedAt: now)
+        ))
+    }
+    return FlowAnswer(envelope: response, json: json, trace: trace)
   }
 
   /// Reads from the store everything the turn on `envelope` may need.
