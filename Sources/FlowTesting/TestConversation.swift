@@ -110,6 +110,9 @@ public final class TestConversation {
   /// The pending payment directive of the current customer (`Setup` or `Charge`), if any.
   public var pendingPayment: ConnectionsTaskName? { customer.pendingPayment?.task }
 
+  /// The slot the current customer is being asked for (`Dialog.ElicitSlot`), if any.
+  public var pendingElicitation: PendingElicitation? { customer.pendingElicitation }
+
   /// The current customer's Alexa user id.
   public var currentUserId: String { customer.userId }
 
