@@ -75,6 +75,10 @@ private struct ReferenceResolver {
     if syntax.prompts.contains(where: { $0.value?.contains { $0.key.value == "fallback" } ?? false }
     ) {
       facts.usedPrompts.insert("fallback")
+      // Spoken in any `ask` state on an intent it does not handle: no slot was heard.
+      if facts.otherPromptUses["fallback"] == nil, let range = symbols.promptRanges["fallback"] {
+        facts.otherPromptUses["fallback"] = range
+      }
     }
   }
 

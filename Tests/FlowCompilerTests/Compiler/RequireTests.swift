@@ -200,6 +200,11 @@ import Testing
         "{ require: { product: { ask: which }, quantity: { ask: how_many, unknown: not_sold } }, set: { product: slot.product, quantity: slot.quantity }, goto: confirm }"
     )
     #expect(Self.ids(otherSlot).contains("slot-outside-set"))
+    // `fallback` is spoken where no slot was heard.
+    let fallback = Self.requiring("{ product: { ask: which } }")
+      .replacingOccurrences(
+        of: "    done: Done.\n", with: "    done: Done.\n    fallback: No {slot.product.spoken}.\n")
+    #expect(Self.ids(fallback).contains("slot-outside-set"), "\(Self.ids(fallback))")
     // Anywhere but a prompt, `.spoken` is no path.
     let inSet = Self.flow(
       transition:
