@@ -82,6 +82,7 @@ public enum FlowSchema {
       "intent": intent,
       "flow": flow,
       "transition": transition,
+      "requiredSlot": requiredSlot,
       "card": card,
       "askState": askState,
       "tellState": tellState,
@@ -302,6 +303,10 @@ public enum FlowSchema {
           "additionalProperties": false,
           "anyOf": [["required": ["goto"]], ["required": ["say"]]],
           "properties": [
+            "require": described(
+              map(keys: reference("id"), values: reference("requiredSlot")),
+              "Slot → how to ask for it when the intent comes without a valid value (language v1.1): the runtime elicits it with Dialog.ElicitSlot."
+            ),
             "set": described(
               map(
                 keys: ["type": "string", "pattern": "^[a-z][a-z0-9_]*$"],
@@ -316,6 +321,20 @@ public enum FlowSchema {
         ],
       ],
     ]
+  }
+
+  private static var requiredSlot: SchemaValue {
+    strictObject(
+      "How a required slot is asked for.",
+      keys: FlowKeys.requiredSlot,
+      properties: [
+        "ask": described(
+          reference("id"), "The prompt that asks for the slot when it is missing."),
+        "unknown": described(
+          reference("id"),
+          "The prompt spoken when the value is not valid, before asking again; `{slot.<name>.spoken}` is what the customer said."
+        ),
+      ])
   }
 
   private static var card: SchemaValue {

@@ -13,6 +13,31 @@ public struct TracedTransition: Sendable, Hashable, Codable {
   public var to: String?
 }
 
+/// A slot the runtime asked for with a `Dialog.ElicitSlot` directive, because a transition
+/// `require`s it (language v1.1) and the intent came without a valid value.
+public struct TracedElicitation: Sendable, Hashable, Codable {
+  /// The `ask` state the intent arrived in.
+  public var state: String
+  /// The intent whose transition requires the slot.
+  public var intent: String
+  /// Whether the transition came from `flow.global`.
+  public var isGlobal: Bool
+  /// The slot elicited.
+  public var slot: String
+  /// Whether the `unknown` prompt was spoken: the customer gave a value that is not valid and
+  /// the requirement has an `unknown` prompt (otherwise the slot was asked for as missing).
+  public var spokeUnknown: Bool
+
+  /// Creates a traced elicitation.
+  public init(state: String, intent: String, isGlobal: Bool, slot: String, spokeUnknown: Bool) {
+    self.state = state
+    self.intent = intent
+    self.isGlobal = isGlobal
+    self.slot = slot
+    self.spokeUnknown = spokeUnknown
+  }
+}
+
 /// What a turn did to the state machine, recorded while the turn executed:
 /// the states it entered, the transitions it took, and the variables it ended with.
 ///
@@ -29,6 +54,8 @@ public struct TurnTrace: Sendable, Equatable {
   /// (`permission_denied` without the permission, `error` for a payload that cannot be
   /// rendered), with the state it belongs to.
   public var paymentOutcomes: [(state: String, outcome: PaymentOutcome)] = []
+  /// The slot elicited instead of taking a transition, if any.
+  public var elicitation: TracedElicitation?
   /// The state that answered the turn (an `ask`, `tell`, `setup` or `charge` state), if any.
   public var answeringState: String?
   /// The conversation variables at the end of the turn, as the engine holds them.
@@ -44,7 +71,8 @@ public struct TurnTrace: Sendable, Equatable {
     lhs.statesEntered == rhs.statesEntered && lhs.transitions == rhs.transitions
       && lhs.paymentOutcomes.map(\.state) == rhs.paymentOutcomes.map(\.state)
       && lhs.paymentOutcomes.map(\.outcome) == rhs.paymentOutcomes.map(\.outcome)
-      && lhs.answeringState == rhs.answeringState && lhs.variables == rhs.variables
+      && lhs.elicitation == rhs.elicitation && lhs.answeringState == rhs.answeringState
+      && lhs.variables == rhs.variables
   }
 }
 
