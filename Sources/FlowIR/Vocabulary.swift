@@ -314,3 +314,9 @@ extension ConnectionsProfileName {
     }
   }
 }
+
+/// Names of Alexa's built-in intents that flowc itself sends or relies on.
+public enum BuiltInIntentName {
+  /// `AMAZON.FallbackIntent`: what Alexa sends when a line matches none of the skill's intents.
+  public static let fallback = "AMAZON.FallbackIntent"
+}

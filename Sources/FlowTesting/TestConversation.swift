@@ -136,7 +136,10 @@ public final class TestConversation {
       return try await send(["type": .string("LaunchRequest")], summary: "launch")
     case .say(let line):
       guard let match = spokenIntent(line) else {
-        throw ConversationError("no intent matches \(quoted(line)) in \(locale)")
+        // A device sends the fallback intent for a line that matches none of the skill's.
+        return try await send(
+          intentRequest(BuiltInIntentName.fallback, slots: [:]),
+          summary: "say \(quoted(line)) → \(BuiltInIntentName.fallback) (no sample matches)")
       }
       let slotText = match.slots.keys.sorted().map { "\($0)=\(match.slots[$0]!.value)" }
       let summary =

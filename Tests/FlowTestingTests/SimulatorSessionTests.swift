@@ -61,9 +61,31 @@ import Testing
     #expect(unknown.output == "unknown command ':dance'; :help lists the commands\n")
     let help = await session.handle(":help")
     #expect(help.output.contains(":save FILE"))
+    // A line no sample matches is AMAZON.FallbackIntent, as on a device: the flow's fallback
+    // prompt, then the state's question again.
     let noMatch = await session.handle("sing a song")
-    #expect(noMatch.output == "(no intent matches \"sing a song\" in en-US)\n")
+    #expect(
+      noMatch.output.contains("(\"sing a song\" → AMAZON.FallbackIntent (no sample matches))"))
+    #expect(noMatch.output.contains("< Sorry, I did not get that."))
+    #expect(session.conversation.currentState == "checkout")
     #expect((await session.handle(":quit")).quit)
+  }
+
+  @Test func cardsShowTheirTextLineByLine() async throws {
+    let session = SimulatorSession(program: program, locale: "en-US", fixedOutcome: .success)
+    _ = await session.start()
+    _ = await session.handle("yes")
+    _ = await session.handle("yes")
+    let ordered = await session.handle("yes")
+    #expect(
+      ordered.output.contains(
+        """
+          card: Simple "Order Confirmation Details":
+            | Products: 1 Starter Kit
+            | Total amount: $9.00
+            | Thanks for shaving with No Nicks
+        """), "\(ordered.output)")
+    #expect(!ordered.output.contains("\\n"))
   }
 
   @Test func usersAndResetKeepStoresApart() async throws {

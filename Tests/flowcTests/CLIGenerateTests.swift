@@ -50,7 +50,7 @@ import Testing
   @Test func unreadableFlowFails() throws {
     let run = try FlowcProcess.run(["generate", "skill-package", "missing.yaml", "-o", "/tmp/x"])
     #expect(run.status == 1, "\(run)")
-    #expect(run.stderr == "flowc: error: cannot read 'missing.yaml'\n")
+    #expect(run.stderr == "flowc: error: cannot read 'missing.yaml': no such file or directory\n")
     let graph = try FlowcProcess.run(["graph", "missing.yaml"])
     #expect(graph.status == 1, "\(graph)")
   }
