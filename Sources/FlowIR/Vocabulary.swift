@@ -274,6 +274,35 @@ public struct VariablePath: TypedString, Codable, Sendable, Hashable, Comparable
   public static func slot(_ name: String) -> VariablePath {
     VariablePath(rawValue: "slot.\(name)")
   }
+
+  /// The slot name of `slot.<name>`, else `nil`.
+  public var slotName: String? {
+    let parts = segments
+    guard parts.count == 2, parts[0] == "slot", !parts[1].isEmpty else { return nil }
+    return String(parts[1])
+  }
+
+  /// The slot name of `slot.<name>.spoken`, else `nil`.
+  public var spokenSlotName: String? {
+    let parts = segments
+    guard parts.count == 3, parts[0] == "slot", !parts[1].isEmpty,
+      parts[2] == Self.spokenMember
+    else { return nil }
+    return String(parts[1])
+  }
+
+  /// The most characters of what the customer said that `slot.<name>.spoken` holds: the
+  /// runtime cuts the value there, and the compiler's speech length bound counts on it.
+  public static let maximumSpokenLength = 100
+
+  /// The member of a slot that is what the customer said: `slot.<name>.spoken`.
+  public static let spokenMember = "spoken"
+
+  /// `slot.<name>.spoken`: what the customer said for a slot (in the `unknown` prompt of a
+  /// required slot).
+  public static func spokenSlot(_ name: String) -> VariablePath {
+    VariablePath(rawValue: "slot.\(name).\(spokenMember)")
+  }
 }
 
 extension ConnectionsProfileName {

@@ -102,6 +102,22 @@ enum SQLFlowStoreSchema {
     Migration(version: 3, summary: "orders keep their customer and never change once captured") {
       dialect in orderGuard(dialect)
     },
+    Migration(
+      version: 4,
+      summary: "answered requests keyed by a hash of user and request id (old answers dropped)"
+    ) { dialect in
+      [
+        "DROP TABLE processed_requests",
+        """
+        CREATE TABLE processed_requests (
+          request_key TEXT PRIMARY KEY,
+          response \(blobType(dialect)) NOT NULL,
+          processed_at_ms BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX processed_requests_by_time ON processed_requests (processed_at_ms)",
+      ]
+    },
   ]
 
   /// The rule of migration 3 as a trigger: an update that changes an order's customer, or any

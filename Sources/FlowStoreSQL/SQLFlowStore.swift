@@ -134,19 +134,22 @@ public final class SQLFlowStore: FlowStore {
 
   // MARK: - Reads
 
-  /// See ``FlowStore/processedRequest(id:)``.
-  public func processedRequest(id: String) async throws -> ProcessedRequest? {
-    try await read {
+  /// See ``FlowStore/processedRequest(userId:requestId:)``.
+  public func processedRequest(userId: String, requestId: String) async throws
+    -> ProcessedRequest?
+  {
+    let key = ProcessedRequest.key(userId: userId, requestId: requestId)
+    return try await read {
       guard
         let row = try await self.database.raw(
           """
-          SELECT request_id, response, processed_at_ms FROM processed_requests
-          WHERE request_id = \(bind: id)
+          SELECT response, processed_at_ms FROM processed_requests
+          WHERE request_key = \(bind: key)
           """
         ).first()
       else { return nil }
       return ProcessedRequest(
-        requestId: try row.decode(column: "request_id", as: String.self),
+        userId: userId, requestId: requestId,
         response: try row.decode(column: "response", as: Data.self),
         processedAt: Self.date(try row.decode(column: "processed_at_ms", as: Int64.self)))
     }
@@ -262,12 +265,19 @@ public final class SQLFlowStore: FlowStore {
   public func commit(_ writes: TurnWrites) async throws {
     try await transaction { database in
       let now = Self.milliseconds(Date())
+      if let cutoff = writes.pruneProcessedRequestsBefore {
+        try await database.raw(
+          """
+          DELETE FROM processed_requests WHERE processed_at_ms < \(bind: Self.milliseconds(cutoff))
+          """
+        ).run()
+      }
       if let request = writes.processedRequest {
         try await Self.writeOne(
           """
-          INSERT INTO processed_requests (request_id, response, processed_at_ms)
-          VALUES (\(bind: request.requestId), \(bind: request.response), \(bind: Self.milliseconds(request.processedAt)))
-          ON CONFLICT (request_id) DO NOTHING RETURNING request_id
+          INSERT INTO processed_requests (request_key, response, processed_at_ms)
+          VALUES (\(bind: request.key), \(bind: request.response), \(bind: Self.milliseconds(request.processedAt)))
+          ON CONFLICT (request_key) DO NOTHING RETURNING request_key
           """, in: database, orConflict: "request '\(request.requestId)' was already processed")
       }
       for token in writes.consumedTokens {

@@ -167,6 +167,15 @@ enum ExpectationChecker {
         + directives.map(TranscriptFormatter.describe).joined(separator: "; ")
     case .directive(let type, let name, let payload):
       return checkDirective(type: type, name: name, payload: payload, in: response)
+    case .elicit(let slot):
+      let elicited = (response?.directives ?? []).compactMap { directive -> String? in
+        guard case .dialogElicitSlot(let slot, _) = directive else { return nil }
+        return slot
+      }
+      guard let actual = elicited.first else {
+        return "elicit: expected a Dialog.ElicitSlot directive for \(quoted(slot)), got none"
+      }
+      return actual == slot ? nil : "elicit: expected \(quoted(slot)), got \(quoted(actual))"
     case .state(let state):
       let actual = conversation.currentState
       return actual == state

@@ -248,6 +248,8 @@ public enum Expectation: Sendable, Equatable {
   case directive(type: String?, name: String?, payload: [(pointer: String, value: ScalarValue)])
   /// No directive.
   case noDirective
+  /// A `Dialog.ElicitSlot` directive that asks for this slot (language v1.1 `require`).
+  case elicit(slot: String)
   /// The state that answered the step.
   case state(String)
   /// A conversation variable, in its text form (see ``VariableValue/testText``).

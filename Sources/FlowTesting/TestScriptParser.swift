@@ -14,8 +14,8 @@ public enum TestScriptParser {
   ]
   /// The keys of `expect:`.
   public static let expectationKeys = [
-    "speech", "reprompt", "card", "directive", "state", "variables", "session_ended", "order",
-    "agreement",
+    "speech", "reprompt", "card", "directive", "elicit", "state", "variables", "session_ended",
+    "order", "agreement",
   ]
   /// The fields an `order:` expectation may check.
   public static let orderFields = [
@@ -313,6 +313,8 @@ public enum TestScriptParser {
           if let card = card(value) { expectations.append(card) }
         case "directive":
           if let directive = directive(value) { expectations.append(directive) }
+        case "elicit":
+          if let slot = text(value, for: key) { expectations.append(.elicit(slot: slot)) }
         case "state":
           if let state = text(value, for: key) { expectations.append(.state(state)) }
         case "variables":

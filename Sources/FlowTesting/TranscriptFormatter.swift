@@ -98,6 +98,8 @@ public enum TranscriptFormatter {
         text += " agreement \(agreement)"
       }
       return text + " (token \(token))"
+    case .dialogElicitSlot(let slot, let intent):
+      return "\(Directive.dialogElicitSlotType) \(slot) of \(intent.name)"
     case .other(let value):
       return value["type"]?.stringValue ?? "directive"
     }

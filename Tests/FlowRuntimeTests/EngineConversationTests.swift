@@ -132,7 +132,8 @@ import Testing
     #expect(charge.payload?["billingAgreementId"] == .string("C01-1234567-7654321"))
     let thanks = try await again.connectionsResponse(
       "Charge", token: charge.token,
-      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+      payload: RequestEnvelopes.chargePayload(
+        state: "Closed", reasonCode: "MaxCapturesProcessed", amount: "20.00"))
     #expect(thanks.speech?.hasPrefix("Your order is placed.") == true)
     let orders = try await store.orders(userId: RequestEnvelopes.shopper)
     #expect(orders.map(\.productId) == ["starter_kit", "refill"])
@@ -290,7 +291,8 @@ import Testing
 
     _ = try await customer.connectionsResponse(
       "Charge", token: second.token,
-      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+      payload: RequestEnvelopes.chargePayload(
+        state: "Closed", reasonCode: "MaxCapturesProcessed", amount: "9.00"))
     let orders = try await store.orders(userId: RequestEnvelopes.shopper)
     #expect(orders.count == 1)
     #expect(orders.first?.state == .captured)
@@ -327,7 +329,8 @@ import Testing
 
     _ = try await customer.connectionsResponse(
       "Charge", token: charge.token,
-      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+      payload: RequestEnvelopes.chargePayload(
+        state: "Closed", reasonCode: "MaxCapturesProcessed", amount: "9.00"))
     let orders = try await store.orders(userId: RequestEnvelopes.shopper)
     #expect(orders.map(\.state) == [.captured])
   }

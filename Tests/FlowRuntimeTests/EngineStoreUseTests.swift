@@ -16,8 +16,8 @@ actor InstrumentedStore: FlowStore {
 
   func serveStaleContinuations() { servesStaleContinuations = true }
 
-  func processedRequest(id: String) async throws -> ProcessedRequest? {
-    try await inner.processedRequest(id: id)
+  func processedRequest(userId: String, requestId: String) async throws -> ProcessedRequest? {
+    try await inner.processedRequest(userId: userId, requestId: requestId)
   }
   func continuation(token: String) async throws -> Continuation? {
     if servesStaleContinuations, let stale = staleContinuations[token] { return stale }

@@ -95,7 +95,8 @@ import Testing
 
     try await customer.connectionsResponse(
       "Charge", token: charge.token,
-      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+      payload: RequestEnvelopes.chargePayload(
+        state: "Closed", reasonCode: "MaxCapturesProcessed", amount: "9.00"))
     expectLastTurn(
       of: customer, entered: ["thanks"], took: ["charge success -> thanks"],
       outcomes: ["charge/success"], answeredIn: "thanks")

@@ -107,6 +107,33 @@ import Testing
     #expect(session.recorded.count == 1)
   }
 
+  @Test func anElicitationIsShownSavedAndReplayed() async throws {
+    let session = SimulatorSession(program: program, locale: "en-US")
+    _ = await session.start()
+    let ask = await session.handle("i want to order")
+    #expect(ask.output.contains("  directive: Dialog.ElicitSlot product of BuyIntent"))
+    #expect(await session.handle(":state").output.contains("asking for: product of BuyIntent"))
+    let unknown = await session.handle("rooibos")
+    #expect(unknown.output.contains("< Sorry, No Nicks doesn't sell rooibos."))
+    let confirm = await session.handle("razor kit")
+    #expect(confirm.output.contains("  state: confirm_order (session open)"))
+    #expect(!(await session.handle(":state").output.contains("asking for")))
+    let script = session.recordedScript(name: "elicitation")
+    #expect(
+      script.contains(
+        "  - say: \"rooibos\"\n    expect:\n      state: \"welcome\"\n      elicit: \"product\"\n"))
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "flowc-sim-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("elicitation.test.yaml").path
+    try Data(script.utf8).write(to: URL(fileURLWithPath: path))
+    let (parsed, diagnostics) = TestScriptParser.parse(path: path)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    let replay = await TestRunner(program: program).run([try #require(parsed)])
+    #expect(replay.passed, "\(TestReportFormatter.render(replay, as: .text, coverage: false))")
+  }
+
   @Test func aSavedConversationReplaysAsATest() async throws {
     let session = SimulatorSession(program: program, locale: "en-US")
     _ = await session.start()

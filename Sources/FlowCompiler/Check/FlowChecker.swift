@@ -27,6 +27,7 @@ struct FlowChecker {
     let intents = checker.checkIntents(into: &diagnostics)
     let references = checker.checkReferences(into: &diagnostics)
     let variables = checker.checkVariables(intents, into: &diagnostics)
+    checker.checkSpokenSlots(references, variables, into: &diagnostics)
     checker.checkPrompts(catalog, references, variables, into: &diagnostics)
     if checker.graphIsComplete(references) {
       checker.checkGraph(references, variables, into: &diagnostics)

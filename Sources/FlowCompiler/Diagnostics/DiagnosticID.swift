@@ -92,6 +92,10 @@ public struct DiagnosticID: TypedString, Hashable, Comparable, Sendable {
   public static let publishingMissing = DiagnosticID("publishing-missing")
   /// `sandbox-mode`.
   public static let sandboxMode = DiagnosticID("sandbox-mode")
+  /// `slot-may-be-invalid`.
+  public static let slotMayBeInvalid = DiagnosticID("slot-may-be-invalid")
+  /// `slot-may-be-missing`.
+  public static let slotMayBeMissing = DiagnosticID("slot-may-be-missing")
   /// `slot-outside-set`.
   public static let slotOutsideSet = DiagnosticID("slot-outside-set")
   /// `speech-too-long`.

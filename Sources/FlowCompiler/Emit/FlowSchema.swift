@@ -82,6 +82,7 @@ public enum FlowSchema {
       "intent": intent,
       "flow": flow,
       "transition": transition,
+      "requiredSlot": requiredSlot,
       "card": card,
       "askState": askState,
       "tellState": tellState,
@@ -302,6 +303,10 @@ public enum FlowSchema {
           "additionalProperties": false,
           "anyOf": [["required": ["goto"]], ["required": ["say"]]],
           "properties": [
+            "require": described(
+              map(keys: reference("id"), values: reference("requiredSlot")),
+              "Slot → how to ask for it when the intent comes without a valid value (language v1.1): the runtime elicits it with Dialog.ElicitSlot."
+            ),
             "set": described(
               map(
                 keys: ["type": "string", "pattern": "^[a-z][a-z0-9_]*$"],
@@ -316,6 +321,20 @@ public enum FlowSchema {
         ],
       ],
     ]
+  }
+
+  private static var requiredSlot: SchemaValue {
+    strictObject(
+      "How a required slot is asked for.",
+      keys: FlowKeys.requiredSlot,
+      properties: [
+        "ask": described(
+          reference("id"), "The prompt that asks for the slot when it is missing."),
+        "unknown": described(
+          reference("id"),
+          "The prompt spoken when the value is not valid, before asking again; `{slot.<name>.spoken}` is what the customer said."
+        ),
+      ])
   }
 
   private static var card: SchemaValue {
@@ -560,24 +579,6 @@ private struct SchemaPrinter {
 
   private mutating func newline() {
     output += "\n" + String(repeating: "  ", count: indentation)
-  }
-
-  private func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case let control where control.value < 0x20:
-        let hex = String(control.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
   }
 }
 

@@ -120,7 +120,10 @@ enum SpeechLength {
         return moneyLength(overflow ? Int64.max : total, product.price.currency)
       }.max() ?? 0
     default:
-      guard let bound = runtimeValueBounds[path] else { return nil }
+      let spoken =
+        VariablePath(rawValue: path).spokenSlotName != nil
+        ? VariablePath.maximumSpokenLength : nil
+      guard let bound = spoken ?? runtimeValueBounds[path] else { return nil }
       // Escaping can grow each character to at most six (`&quot;`).
       return ssml ? bound * 6 : bound
     }

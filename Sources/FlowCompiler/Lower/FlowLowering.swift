@@ -98,8 +98,14 @@ struct FlowLowering {
   /// A transition with its checked assignments; `nil` when it is malformed.
   private func lowerTransition(_ transition: CheckedTransition) -> Transition? {
     guard let syntax = transition.syntax else { return nil }
+    let require = syntax.require.compactMap { entry in
+      entry.value.map {
+        SlotRequirement(slot: entry.key.value, ask: $0.ask.value, unknown: $0.unknown?.value)
+      }
+    }
     return Transition(
-      set: transition.assignments ?? [], say: syntax.say?.value, goto: syntax.goto?.value)
+      require: require.isEmpty ? nil : require, set: transition.assignments ?? [],
+      say: syntax.say?.value, goto: syntax.goto?.value)
   }
 
   private func lowerTransitions(_ state: CheckedState) -> [String: Transition] {

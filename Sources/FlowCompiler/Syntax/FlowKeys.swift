@@ -53,5 +53,8 @@ enum FlowKeys {
   /// `card`.
   static let card = SectionKeys(allowed: ["title", "text", "image"], required: ["title", "text"])
   /// A transition written as a mapping.
-  static let transition = SectionKeys(allowed: ["set", "goto", "say"], required: [])
+  static let transition = SectionKeys(
+    allowed: ["require", "set", "goto", "say"], required: [])
+  /// One slot of a transition's `require` (v1.1).
+  static let requiredSlot = SectionKeys(allowed: ["ask", "unknown"], required: ["ask"])
 }

@@ -16,6 +16,10 @@ extension ConversationTurn {
   static let chargeAttemptVariable = "_charge_attempt"
   /// The `payment.error` of a payload that cannot be rendered.
   static let invalidPayload = "InvalidPayload"
+  /// The internal variables that keep a Charge's asked amount and currency for the answer's
+  /// reconciliation (removed again when the answer comes).
+  static let askedAmountVariable = "_asked_amount"
+  static let askedCurrencyVariable = "_asked_currency"
 
   /// Sends a `Connections.SendRequest`, or decides the outcome at once when the customer has
   /// not granted the Amazon Pay permission.
@@ -66,6 +70,13 @@ extension ConversationTurn {
       return .outcome(.error)
     }
 
+    let asked = payload["authorizeAttributes"]?["authorizationAmount"]
+    if isCharge, let amount = asked?["amount"]?.stringValue {
+      variables[Self.askedAmountVariable] = .string(amount)
+      variables[Self.askedCurrencyVariable] = asked?["currencyCode"]?.stringValue.map {
+        .string($0)
+      }
+    }
     if let order = orderRecord(id: orderId, state: isCharge ? .charging : .pending) {
       var updated = order
       if let authorizationReferenceId {
@@ -165,10 +176,25 @@ extension ConversationTurn {
     variables = continuation.variables
     locale = Self.conversationLocale(continuation.locale, program: program)
 
+    var question = PaymentQuestion(
+      needsShippingAddress: scope.product(at: .product)?.shipping ?? false,
+      isLive: program.merchant.map { $0.sandboxCustomerEmail == nil } ?? false)
+    if case .string(let amount)? = variables.removeValue(forKey: Self.askedAmountVariable) {
+      question.amount = amount
+    }
+    if case .string(let currency)? = variables.removeValue(forKey: Self.askedCurrencyVariable) {
+      question.currencyCode = currency
+    }
     let outcome = rules.paymentProfile.classify(
       ConnectionsResponseSummary(
         taskName: continuation.taskName, statusCode: response.status?.code ?? "",
-        statusMessage: response.status?.message, payload: response.payload))
+        statusMessage: response.status?.message, payload: response.payload,
+        question: question))
+    if let problem = outcome.reviewProblem {
+      var orderId: String?
+      if case .string(let id)? = variables[.orderID] { orderId = id }
+      trace.notices.append(.orderForReview(orderId: orderId, problem: problem))
+    }
     variables.merge(outcome.variables) { _, new in new }
     amazonAlreadySpoke = outcome.amazonAlreadySpoke
     record(outcome, of: continuation)
@@ -218,7 +244,7 @@ extension ConversationTurn {
     } else if outcome.outcome == .success {
       order.billingAgreementId = outcome.billingAgreementId ?? order.billingAgreementId
     } else {
-      order.state = .failed
+      order.state = outcome.orderState ?? .failed
     }
     writes.orders.append(order)
   }

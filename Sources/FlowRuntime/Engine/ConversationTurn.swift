@@ -237,6 +237,9 @@ struct ConversationTurn {
       return try reask(stateId, ask)
     }
     let slots = SlotResolver(program: program, intent: request.intent)
+    if let missing = transition.require?.first(where: { slots.value(ofSlot: $0.slot) == nil }) {
+      return try elicit(missing, in: stateId, ask, slots: slots, isGlobal: own == nil)
+    }
     guard let assigned = assignments(transition.set, slots: slots) else {
       return try reask(stateId, ask)
     }
@@ -246,6 +249,37 @@ struct ConversationTurn {
     if let say = transition.say, let part = renderer.speech(say) { speech.append(part) }
     guard let next = transition.goto else { return try reask(stateId, ask) }
     return try enter(next)
+  }
+
+  /// Asks for a required slot that has no valid value: the `unknown` prompt first when the
+  /// customer said something that is not valid (with `slot.<name>.spoken` set to it), then the
+  /// `ask` prompt, with a `Dialog.ElicitSlot` directive that keeps the intent and its other
+  /// slots. The conversation stays in the `ask` state; the answer comes back as the same
+  /// intent and the transition is tried again.
+  mutating func elicit(
+    _ requirement: SlotRequirement, in stateId: String, _ ask: AskState, slots: SlotResolver,
+    isGlobal: Bool
+  ) throws -> ResponseEnvelope {
+    let spoken = slots.spokenValue(ofSlot: requirement.slot)
+    trace.elicitation = TracedElicitation(
+      state: stateId, intent: slots.intent.name, isGlobal: isGlobal, slot: requirement.slot,
+      spokeUnknown: spoken != nil && requirement.unknown != nil)
+    if let spoken, let unknown = requirement.unknown {
+      var scope = self.scope
+      scope.variables[VariablePath.spokenSlot(requirement.slot)] = .string(
+        String(spoken.prefix(Self.maximumSpokenSlotLength)))
+      let renderer = SpeechRenderer(scope: scope, formatMoney: rules.formatMoney)
+      if let part = renderer.speech(unknown) { speech.append(part) }
+    }
+    let question = renderer.speech(requirement.ask)
+    if let question { speech.append(question) }
+    return try keepListening(
+      in: stateId, reprompt: question.flatMap { SpeechRenderer.outputSpeech([$0]) },
+      directives: [
+        .dialogElicitSlot(
+          slotToElicit: requirement.slot,
+          updatedIntent: slots.updatedIntent(eliciting: requirement.slot))
+      ])
   }
 
   /// Follows `choose` states from `stateId` to the first state of another kind, recording the
@@ -355,6 +389,15 @@ struct ConversationTurn {
     let reprompt = renderer.speech(ask.reprompt ?? ask.prompt).flatMap {
       SpeechRenderer.outputSpeech([$0])
     }
+    return try keepListening(in: stateId, reprompt: reprompt, card: card)
+  }
+
+  /// A response that says the collected speech and keeps the session open in the `ask` state
+  /// `stateId`, carrying the conversation in the session attributes.
+  func keepListening(
+    in stateId: String, reprompt: OutputSpeech?, card: ResponseCard? = nil,
+    directives: [Directive]? = nil
+  ) throws -> ResponseEnvelope {
     let attributes = try SessionSeal(key: reads.sessionKey).attributes(
       for: SessionState(
         flowHash: program.flowHash, state: stateId, locale: locale, variables: variables),
@@ -363,7 +406,7 @@ struct ConversationTurn {
       sessionAttributes: attributes,
       response: ResponseBody(
         outputSpeech: SpeechRenderer.outputSpeech(speech), card: card,
-        reprompt: reprompt.map(Reprompt.init), shouldEndSession: false))
+        reprompt: reprompt.map(Reprompt.init), directives: directives, shouldEndSession: false))
   }
 
   /// Stays in an `ask` state: says the collected speech and the state's reprompt.
@@ -421,6 +464,10 @@ struct ConversationTurn {
   func paymentNotFoundResponse() -> ResponseEnvelope {
     endWithMessage(.paymentNotFound)
   }
+
+  /// The most characters of what the customer said that `{slot.<name>.spoken}` repeats (a
+  /// slot value from a device is short; a forged request must not make the speech too long).
+  static let maximumSpokenSlotLength = VariablePath.maximumSpokenLength
 
   /// The prefix of a slot path in a transition's `set`.
   static let slotPrefix = VariablePath.slot("").rawValue

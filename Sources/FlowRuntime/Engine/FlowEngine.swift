@@ -26,6 +26,9 @@ public struct FlowEngine: Sendable {
   public var formatMoney: @Sendable (Money, String) -> String
   /// How long a directive's token stays valid.
   public var continuationLifetime: TimeInterval
+  /// How long an answered request is kept and replayed to a redelivery by the same customer:
+  /// ``defaultReplayRetention``. Older ones are pruned on every write and never replayed.
+  public var replayRetention: TimeInterval
   /// Where refusals and orders for review are reported (``RuntimeNotice``), one line each:
   /// standard error by default.
   public var log: @Sendable (String) -> Void
@@ -33,6 +36,11 @@ public struct FlowEngine: Sendable {
   /// The default continuation lifetime: one hour. Amazon Pay answers within seconds; the
   /// margin covers a customer who must first update a payment method or a voice code.
   public static let defaultContinuationLifetime: TimeInterval = 3600
+
+  /// The default replay retention: 24 hours. Alexa retries a request within seconds; a day
+  /// covers any redelivery while keeping customers' answers (names, addresses) no longer than
+  /// needed.
+  public static let defaultReplayRetention: TimeInterval = 24 * 3600
 
   /// Creates an engine.
   ///
@@ -44,6 +52,7 @@ public struct FlowEngine: Sendable {
   ///   - paymentProfile: Amazon Pay by default.
   ///   - formatMoney: ``MoneyFormatter/format(_:locale:)`` by default.
   ///   - continuationLifetime: How long a token stays valid.
+  ///   - replayRetention: How long answered requests are kept for redeliveries.
   ///   - log: Where notices go; standard error by default.
   public init(
     program: FlowProgram,
@@ -55,6 +64,7 @@ public struct FlowEngine: Sendable {
       MoneyFormatter.format(money, locale: locale)
     },
     continuationLifetime: TimeInterval = FlowEngine.defaultContinuationLifetime,
+    replayRetention: TimeInterval = FlowEngine.defaultReplayRetention,
     log: @escaping @Sendable (String) -> Void = FlowEngine.standardErrorLog
   ) {
     self.program = program
@@ -64,6 +74,7 @@ public struct FlowEngine: Sendable {
     self.paymentProfile = paymentProfile
     self.formatMoney = formatMoney
     self.continuationLifetime = continuationLifetime
+    self.replayRetention = replayRetention
     self.log = log
   }
 
@@ -167,11 +178,16 @@ public struct FlowEngine: Sendable {
   /// - Throws: ``FlowEngineError/sessionNotEncodable(_:)``; store errors.
   public func answer(_ envelope: RequestEnvelope) async throws -> FlowAnswer {
     let requestId = envelope.request.requestId
-    if let requestId, let stored = try await store.processedRequest(id: requestId) {
+    let userId = envelope.userId ?? ""
+    let now = now()
+    let oldestReplayed = now.addingTimeInterval(-replayRetention)
+    if let requestId,
+      let stored = try await store.processedRequest(userId: userId, requestId: requestId),
+      stored.processedAt >= oldestReplayed
+    {
       return try FlowAnswer(replayed: stored)
     }
     let reads = try await read(for: envelope)
-    let now = now()
     let result = try ConversationTurn.run(
       envelope, reads: reads, program: program, now: now, randomBytes: randomBytes,
       rules: TurnRules(
@@ -181,7 +197,8 @@ public struct FlowEngine: Sendable {
     var writes = result.writes
     if let requestId {
       writes.processedRequest = ProcessedRequest(
-        requestId: requestId, response: json, processedAt: now)
+        userId: userId, requestId: requestId, response: json, processedAt: now)
+      writes.pruneProcessedRequestsBefore = oldestReplayed
     }
     for notice in result.trace.notices { log(notice.description) }
     let answered = FlowAnswer(envelope: result.response, json: json, trace: result.trace)
@@ -194,15 +211,19 @@ public struct FlowEngine: Sendable {
       // nothing of the turn was written; say sorry and remember the answer.
       log("refused a turn's writes: \(reason)")
       return try await endWithMessage(
-        .brokenFlow, locale: result.locale, requestId: requestId, at: now, trace: result.trace)
+        .brokenFlow, locale: result.locale, requestId: requestId, userId: userId, at: now,
+        trace: result.trace)
     } catch FlowStoreError.conflict {
       // Another delivery of the same request won the race: answer what it answered.
-      if let requestId, let stored = try await store.processedRequest(id: requestId) {
+      if let requestId,
+        let stored = try await store.processedRequest(userId: userId, requestId: requestId)
+      {
         return try FlowAnswer(replayed: stored)
       }
       // Another request consumed the same token first: this one found nothing to resume.
       return try await endWithMessage(
-        .paymentNotFound, locale: result.locale, requestId: requestId, at: now, trace: TurnTrace())
+        .paymentNotFound, locale: result.locale, requestId: requestId, userId: userId, at: now,
+        trace: TurnTrace())
     }
   }
 
@@ -210,16 +231,17 @@ public struct FlowEngine: Sendable {
   /// (none of whose writes were committed), and stores it as the answer to `requestId`, so
   /// that a redelivery gets the same.
   private func endWithMessage(
-    _ message: ConversationTurn.RuntimeMessage, locale: String, requestId: String?, at now: Date,
-    trace: TurnTrace
+    _ message: ConversationTurn.RuntimeMessage, locale: String, requestId: String?,
+    userId: String, at now: Date, trace: TurnTrace
   ) async throws -> FlowAnswer {
     let response = ConversationTurn.endWithMessage(message, locale: locale)
     let json = try Self.encode(response)
     if let requestId {
       try await store.commit(
         TurnWrites(
-          processedRequest: ProcessedRequest(requestId: requestId, response: json, processedAt: now)
-        ))
+          processedRequest: ProcessedRequest(
+            userId: userId, requestId: requestId, response: json, processedAt: now),
+          pruneProcessedRequestsBefore: now.addingTimeInterval(-replayRetention)))
     }
     return FlowAnswer(envelope: response, json: json, trace: trace)
   }

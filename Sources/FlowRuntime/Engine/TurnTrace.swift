@@ -8,16 +8,33 @@ public struct TracedTransition: Sendable, Hashable, Codable {
   /// What fired it: an intent name, a payment outcome, or `if N` / `else` for a `choose`.
   public var on: String
   /// Whether it came from `flow.global` rather than the state's own `on:` map.
-  public var isGlobal: Bool
+  public var isGlobal = false
   /// The state it leads to.
   public var to: String?
+}
 
-  /// Creates a traced transition.
-  public init(from: String, on: String, isGlobal: Bool = false, to: String?) {
-    self.from = from
-    self.on = on
+/// A slot the runtime asked for with a `Dialog.ElicitSlot` directive, because a transition
+/// `require`s it (language v1.1) and the intent came without a valid value.
+public struct TracedElicitation: Sendable, Hashable, Codable {
+  /// The `ask` state the intent arrived in.
+  public var state: String
+  /// The intent whose transition requires the slot.
+  public var intent: String
+  /// Whether the transition came from `flow.global`.
+  public var isGlobal: Bool
+  /// The slot elicited.
+  public var slot: String
+  /// Whether the `unknown` prompt was spoken: the customer gave a value that is not valid and
+  /// the requirement has an `unknown` prompt (otherwise the slot was asked for as missing).
+  public var spokeUnknown: Bool
+
+  /// Creates a traced elicitation.
+  public init(state: String, intent: String, isGlobal: Bool, slot: String, spokeUnknown: Bool) {
+    self.state = state
+    self.intent = intent
     self.isGlobal = isGlobal
-    self.to = to
+    self.slot = slot
+    self.spokeUnknown = spokeUnknown
   }
 }
 
@@ -37,6 +54,8 @@ public struct TurnTrace: Sendable, Equatable {
   /// (`permission_denied` without the permission, `error` for a payload that cannot be
   /// rendered), with the state it belongs to.
   public var paymentOutcomes: [(state: String, outcome: PaymentOutcome)] = []
+  /// The slot elicited instead of taking a transition, if any.
+  public var elicitation: TracedElicitation?
   /// The state that answered the turn (an `ask`, `tell`, `setup` or `charge` state), if any.
   public var answeringState: String?
   /// The conversation variables at the end of the turn, as the engine holds them.
@@ -52,7 +71,8 @@ public struct TurnTrace: Sendable, Equatable {
     lhs.statesEntered == rhs.statesEntered && lhs.transitions == rhs.transitions
       && lhs.paymentOutcomes.map(\.state) == rhs.paymentOutcomes.map(\.state)
       && lhs.paymentOutcomes.map(\.outcome) == rhs.paymentOutcomes.map(\.outcome)
-      && lhs.answeringState == rhs.answeringState && lhs.variables == rhs.variables
+      && lhs.elicitation == rhs.elicitation && lhs.answeringState == rhs.answeringState
+      && lhs.variables == rhs.variables
   }
 }
 
@@ -64,6 +84,9 @@ public enum RuntimeNotice: Sendable, Equatable, CustomStringConvertible {
   /// A payment was not sent: a money-relevant value failed its check against the flow or the
   /// store; the state's `error` outcome was taken.
   case paymentRefused(PaymentRefusal)
+  /// Amazon Pay's answer did not match the question: the `error` outcome was taken and the
+  /// order (if any) marked `review`.
+  case orderForReview(orderId: String?, problem: ReconciliationProblem)
 
   /// One line for the log.
   public var description: String {
@@ -72,6 +95,9 @@ public enum RuntimeNotice: Sendable, Equatable, CustomStringConvertible {
       "refused session attributes: \(reason.explanation); the conversation starts afresh"
     case .paymentRefused(let reason):
       "refused to send a payment: \(reason.explanation); took the error outcome"
+    case .orderForReview(let orderId, let problem):
+      "order \(orderId ?? "(none)") marked for review: \(problem.explanation); took the error "
+        + "outcome"
     }
   }
 }

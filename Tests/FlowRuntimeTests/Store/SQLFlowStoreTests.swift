@@ -57,7 +57,7 @@ import Testing
     let second = try await SQLFlowStore.open(sqlitePath: path)
     #expect(try await second.order(id: "o-1") == order)
     #expect(try await second.continuation(token: "t1") == Contract.continuation("t1"))
-    #expect(try await second.processedRequest(id: "r1") != nil)
+    #expect(try await second.processedRequest(userId: "user-1", requestId: "r1") != nil)
     #expect(try await second.schemaVersion() == SQLFlowStoreSchema.currentVersion)
     try await second.close()
   }
@@ -184,7 +184,11 @@ import Testing
       group.addTask {
         var seen = 0
         for round in 0..<600 {
-          if try await store.processedRequest(id: "ghost-\(round / 4)") != nil { seen += 1 }
+          if try await store.processedRequest(userId: "user-1", requestId: "ghost-\(round / 4)")
+            != nil
+          {
+            seen += 1
+          }
         }
         return seen
       }

@@ -57,7 +57,7 @@ public enum DiagnosticCatalogue {
       inputDescriptors, loadDescriptors, schemaDescriptors, referenceDescriptors,
       merchantDescriptors, intentDescriptors, graphDescriptors, releaseDescriptors,
       publishingDescriptors,
-      catalogDescriptors, promptDescriptors, variableDescriptors,
+      catalogDescriptors, promptDescriptors, variableDescriptors, slotDescriptors,
     ])
   }
 
