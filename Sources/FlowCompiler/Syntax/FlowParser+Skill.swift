@@ -35,7 +35,7 @@ extension FlowParser {
             skill.locales.append(locale)
           } else {
             skill.localesComplete = false
-            diagnostics.append(Self.unknownLocale(locale))
+            diagnostics.append(DiagnosticCatalogue.unknownLocale(locale.value, at: locale.range))
           }
         }
         if elements.isEmpty {
@@ -55,12 +55,5 @@ extension FlowParser {
       text($0.value, what: "privacy_policy_url")
     }
     return skill
-  }
-
-  static func unknownLocale(_ locale: Located<String>) -> Diagnostic {
-    DiagnosticCatalogue.invalidValue(
-      locale.value, for: "locale", expected: "an Alexa locale such as 'en-US' or 'de-DE'",
-      at: locale.range
-    ).suggesting(Suggestions.closest(to: locale.value, among: AlexaLocales.all))
   }
 }

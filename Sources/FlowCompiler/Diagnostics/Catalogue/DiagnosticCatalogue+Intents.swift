@@ -80,11 +80,18 @@ extension DiagnosticCatalogue {
   }
 
   /// `unknown slot 'x' in intent 'y'`.
+  /// `unknown slot 'x' in intent 'y'`, suggesting a close slot and listing the intent's slots.
   static func unknownSlot(
-    _ slot: String, intent: String, known: some Sequence<String>, at range: SourceRange
+    _ slot: String, intent: String, slots: some Collection<String>, suggestion: String?,
+    at range: SourceRange
   ) -> Diagnostic {
-    unknownSlotDescriptor.report("unknown slot '\(slot)' in intent '\(intent)'", at: range)
-      .suggesting(Suggestions.closest(to: slot, among: known))
+    let listed = slots.sorted().map { "'\($0)'" }.joined(separator: ", ")
+    return unknownSlotDescriptor.report(
+      "unknown slot '\(slot)' in intent '\(intent)'", at: range
+    ).suggesting(suggestion)
+      .with(
+        note: slots.isEmpty
+          ? "intent '\(intent)' has no slots" : "the slots of intent '\(intent)' are \(listed)")
   }
 
   /// Common Alexa built-in slot types, for suggestions.
