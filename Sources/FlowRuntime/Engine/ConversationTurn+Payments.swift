@@ -28,10 +28,14 @@ extension ConversationTurn {
     let isCharge = task.name == .charge
     var generator = ByteSourceGenerator(randomBytes: randomBytes)
     let orderId: String
-    if case .string(let existing)? = variables[.orderID] {
+    if case .string(let existing)? = variables[.orderID],
+      !reads.takenOrderIds.contains(existing)
+    {
       orderId = existing
     } else {
-      orderId = AmazonPayIdentifiers.orderId(using: &generator)
+      // A new order, or one whose id another order took before it was stored.
+      orderId = AmazonPayIdentifiers.orderId(
+        prefix: program.merchant?.orderIdPrefix ?? "", using: &generator)
       variables[.orderID] = .string(orderId)
     }
     var authorizationReferenceId: String?
@@ -62,6 +66,7 @@ extension ConversationTurn {
       if let authorizationReferenceId {
         updated.authorizationReferenceId = authorizationReferenceId
       }
+      if storedOrder(id: orderId) == nil { writes.newOrderIds.append(orderId) }
       writes.orders.append(updated)
     }
 

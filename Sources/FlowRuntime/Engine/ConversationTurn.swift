@@ -10,6 +10,9 @@ struct TurnReads: Sendable, Equatable {
   var openAgreement: AgreementRecord?
   /// The conversation's order: the one whose id the session or the continuation carries.
   var order: OrderRecord?
+  /// Order ids the store refused as taken by another order: the turn is run again and draws
+  /// a new id instead (see ``FlowStoreError/orderIdTaken(_:)``).
+  var takenOrderIds: Set<String> = []
 }
 
 /// The settings of a turn that do not change between turns.

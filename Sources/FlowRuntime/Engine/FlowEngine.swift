@@ -159,40 +159,60 @@ public struct FlowEngine: Sendable {
     if let requestId, let stored = try await store.processedRequest(id: requestId) {
       return try FlowAnswer(replayed: stored)
     }
-    let reads = try await read(for: envelope)
+    var reads = try await read(for: envelope)
     let now = now()
-    let result = try ConversationTurn.run(
-      envelope, reads: reads, program: program, now: now, randomBytes: randomBytes,
-      rules: TurnRules(
-        paymentProfile: paymentProfile, formatMoney: formatMoney,
-        continuationLifetime: continuationLifetime))
-    let json = try Self.encode(result.response)
-    var writes = result.writes
-    if let requestId {
-      writes.processedRequest = ProcessedRequest(
-        requestId: requestId, response: json, processedAt: now)
-    }
-    let answered = FlowAnswer(envelope: result.response, json: json, trace: result.trace)
-    guard writes != TurnWrites() else { return answered }
-    do {
-      try await store.commit(writes)
-      return answered
-    } catch FlowStoreError.conflict {
-      // Another delivery of the same request won the race: answer what it answered.
-      if let requestId, let stored = try await store.processedRequest(id: requestId) {
-        return try FlowAnswer(replayed: stored)
-      }
-      // Another request consumed the same token first: this one found nothing to resume.
-      let fallback = ConversationTurn.endWithMessage(.paymentNotFound, locale: result.locale)
-      let fallbackJSON = try Self.encode(fallback)
+    var attempt = 1
+    while true {
+      let result = try ConversationTurn.run(
+        envelope, reads: reads, program: program, now: now, randomBytes: randomBytes,
+        rules: TurnRules(
+          paymentProfile: paymentProfile, formatMoney: formatMoney,
+          continuationLifetime: continuationLifetime))
+      let json = try Self.encode(result.response)
+      var writes = result.writes
       if let requestId {
-        try await store.commit(
-          TurnWrites(
-            processedRequest: ProcessedRequest(
-              requestId: requestId, response: fallbackJSON, processedAt: now)))
+        writes.processedRequest = ProcessedRequest(
+          requestId: requestId, response: json, processedAt: now)
       }
-      return FlowAnswer(envelope: fallback, json: fallbackJSON, trace: TurnTrace())
+      let answered = FlowAnswer(envelope: result.response, json: json, trace: result.trace)
+      guard writes != TurnWrites() else { return answered }
+      do {
+        try await store.commit(writes)
+        return answered
+      } catch FlowStoreError.orderIdTaken(let id) where attempt < Self.maximumOrderIdAttempts {
+        // Another order has the short id this turn drew: run the turn again with a new one.
+        // Nothing was written, and nothing was sent yet.
+        reads.takenOrderIds.insert(id)
+        attempt += 1
+      } catch FlowStoreError.conflict {
+        return try await answerLostRace(requestId: requestId, locale: result.locale, now: now)
+      }
     }
+  }
+
+  /// How often a turn is run again when its new order's id is taken. With 17^8 codes, even a
+  /// shop with a million orders draws a taken one once in 7,000 orders; five in a row means
+  /// the random source is broken.
+  static let maximumOrderIdAttempts = 5
+
+  /// The answer of a request whose batch lost a race (``FlowStoreError/conflict(_:)``).
+  private func answerLostRace(requestId: String?, locale: String, now: Date) async throws
+    -> FlowAnswer
+  {
+    // Another delivery of the same request won the race: answer what it answered.
+    if let requestId, let stored = try await store.processedRequest(id: requestId) {
+      return try FlowAnswer(replayed: stored)
+    }
+    // Another request consumed the same token first: this one found nothing to resume.
+    let fallback = ConversationTurn.endWithMessage(.paymentNotFound, locale: locale)
+    let fallbackJSON = try Self.encode(fallback)
+    if let requestId {
+      try await store.commit(
+        TurnWrites(
+          processedRequest: ProcessedRequest(
+            requestId: requestId, response: fallbackJSON, processedAt: now)))
+    }
+    return FlowAnswer(envelope: fallback, json: fallbackJSON, trace: TurnTrace())
   }
 
   /// Reads from the store everything the turn on `envelope` may need.

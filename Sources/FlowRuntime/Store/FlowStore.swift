@@ -141,6 +141,10 @@ public struct TurnWrites: Sendable, Equatable {
   public var newContinuations: [Continuation]
   /// Orders created or updated (upsert by id).
   public var orders: [OrderRecord]
+  /// The ids of the orders of ``orders`` that this turn creates: the commit fails with
+  /// ``FlowStoreError/orderIdTaken(_:)`` when another order has one of them already, so that
+  /// a short order id stays unique in the store.
+  public var newOrderIds: [String]
   /// Agreements created or updated (upsert by user and agreement id).
   public var agreements: [AgreementRecord]
 
@@ -148,12 +152,13 @@ public struct TurnWrites: Sendable, Equatable {
   public init(
     processedRequest: ProcessedRequest? = nil, consumedTokens: [String] = [],
     newContinuations: [Continuation] = [], orders: [OrderRecord] = [],
-    agreements: [AgreementRecord] = []
+    newOrderIds: [String] = [], agreements: [AgreementRecord] = []
   ) {
     self.processedRequest = processedRequest
     self.consumedTokens = consumedTokens
     self.newContinuations = newContinuations
     self.orders = orders
+    self.newOrderIds = newOrderIds
     self.agreements = agreements
   }
 }
@@ -163,6 +168,9 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
   /// The batch lost a race: a token was already consumed, or the request was already
   /// processed. Nothing of the batch was written.
   case conflict(String)
+  /// A new order has an id that another order has: nothing of the batch was written, and the
+  /// turn can run again with a new id.
+  case orderIdTaken(String)
   /// The database reported an error.
   case database(String)
 
@@ -170,6 +178,7 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .conflict(let detail): "conflicting write: \(detail)"
+    case .orderIdTaken(let id): "order id '\(id)' is taken"
     case .database(let detail): "store error: \(detail)"
     }
   }

@@ -6,7 +6,8 @@ public import Foundation
 /// It honours the same contract as the database drivers: ``commit(_:)`` applies a turn's
 /// writes all together or not at all, and fails with ``FlowStoreError/conflict(_:)`` when a
 /// token of the batch was already consumed, a new continuation reuses a token, or the request
-/// was already processed.
+/// was already processed, and with ``FlowStoreError/orderIdTaken(_:)`` when a new order's id
+/// is taken (order ids are unique in the store).
 public actor MemoryFlowStore: FlowStore {
   private var processedRequests: [String: ProcessedRequest] = [:]
   private var continuations: [String: Continuation] = [:]
@@ -76,6 +77,11 @@ public actor MemoryFlowStore: FlowStore {
       {
         throw FlowStoreError.conflict("token '\(continuation.token)' already exists")
       }
+    }
+
+    var newOrders: Set<String> = []
+    for id in writes.newOrderIds where ordersById[id] != nil || !newOrders.insert(id).inserted {
+      throw FlowStoreError.orderIdTaken(id)
     }
 
     if let processed = writes.processedRequest {
