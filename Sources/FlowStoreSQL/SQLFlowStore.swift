@@ -24,6 +24,8 @@ public final class SQLFlowStore: FlowStore {
   private let transactions = SerialAsyncLock()
   private let closeDatabase: @Sendable () async throws -> Void
   private let migrations: [SQLFlowStoreSchema.Migration]
+  /// The session key once read: it never changes after it was created.
+  private let cachedKey = LockedValue<Data?>(nil)
 
   private init(
     database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void,
@@ -193,6 +195,48 @@ public final class SQLFlowStore: FlowStore {
     }
   }
 
+  /// See ``FlowStore/agreement(userId:billingAgreementId:)``.
+  public func agreement(userId: String, billingAgreementId: String) async throws
+    -> AgreementRecord?
+  {
+    try await read {
+      try await self.database.raw(
+        """
+        SELECT user_id, billing_agreement_id, status, created_at_ms, updated_at_ms
+        FROM agreements
+        WHERE user_id = \(bind: userId) AND billing_agreement_id = \(bind: billingAgreementId)
+        """
+      ).first().map(Self.agreement(from:))
+    }
+  }
+
+  /// See ``FlowStore/sessionKey()``.
+  ///
+  /// The first caller of any instance inserts a fresh key (row 1 of `session_keys`); an insert
+  /// that loses the race changes nothing, and every caller reads the stored row.
+  public func sessionKey() async throws -> Data {
+    if let key = cachedKey.value { return key }
+    let fresh = SessionSeal.newKey()
+    let key = try await transaction { database in
+      try await database.raw(
+        """
+        INSERT INTO session_keys (id, secret, created_at_ms)
+        VALUES (1, \(bind: fresh), \(bind: Self.milliseconds(Date())))
+        ON CONFLICT (id) DO NOTHING
+        """
+      ).run()
+      guard
+        let row = try await database.raw("SELECT secret FROM session_keys WHERE id = 1").first()
+      else { throw FlowStoreError.database("the session key could not be stored") }
+      return try row.decode(column: "secret", as: Data.self)
+    }
+    guard key.count >= SessionSeal.keyByteCount else {
+      throw FlowStoreError.database("the stored session key is shorter than 256 bits")
+    }
+    cachedKey.value = key
+    return key
+  }
+
   /// See ``FlowStore/order(id:)``.
   public func order(id: String) async throws -> OrderRecord? {
     try await read {
@@ -268,7 +312,9 @@ public final class SQLFlowStore: FlowStore {
         guard taken == nil else { throw FlowStoreError.orderIdTaken(id) }
       }
       for order in writes.orders {
-        try await database.raw(
+        // The upsert updates only the customer's own order, and never a captured one (the
+        // trigger of migration 3 holds the same rule for any other writer).
+        let written = try await database.raw(
           """
           INSERT INTO orders (\(unsafeRaw: Self.orderColumns))
           VALUES (\(bind: order.id), \(bind: order.userId), \(bind: order.productId),
@@ -284,8 +330,14 @@ public final class SQLFlowStore: FlowStore {
             amazon_authorization_id = excluded.amazon_authorization_id,
             billing_agreement_id = excluded.billing_agreement_id, state = excluded.state,
             updated_at_ms = excluded.updated_at_ms
+          WHERE orders.user_id = excluded.user_id AND orders.state <> \(bind: OrderState.captured.rawValue)
+          RETURNING id
           """
-        ).run()
+        ).first()
+        guard written != nil else {
+          throw FlowStoreError.forbidden(
+            "order '\(order.id)' belongs to another customer or is already captured")
+        }
       }
       for agreement in writes.agreements {
         try await database.raw(
@@ -414,6 +466,19 @@ public final class SQLFlowStore: FlowStore {
 
   static func date(_ milliseconds: Int64) -> Date {
     Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+  }
+}
+
+/// A value behind a lock, for the few mutable caches of a `Sendable` class.
+final class LockedValue<Value: Sendable>: @unchecked Sendable {
+  private var stored: Value
+  private let lock = NSLock()
+
+  init(_ value: Value) { stored = value }
+
+  var value: Value {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
   }
 }
 

@@ -25,17 +25,6 @@ public struct TestScript: Sendable {
     let given = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
     return named.path == given.path
   }
-
-  /// Creates a script.
-  public init(
-    file: SourceFile, name: String, locales: [String]?, flow: String? = nil, steps: [TestStep]
-  ) {
-    self.file = file
-    self.name = name
-    self.locales = locales
-    self.flow = flow
-    self.steps = steps
-  }
 }
 
 /// One step of a script: an action and the assertions checked after it.
@@ -46,13 +35,6 @@ public struct TestStep: Sendable {
   public var expectations: [Expectation]
   /// Where the step is written.
   public var range: SourceRange?
-
-  /// Creates a step.
-  public init(action: TestAction, expectations: [Expectation], range: SourceRange?) {
-    self.action = action
-    self.expectations = expectations
-    self.range = range
-  }
 }
 
 /// What a step does.

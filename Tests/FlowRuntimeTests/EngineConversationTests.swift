@@ -96,8 +96,7 @@ import Testing
   }
 
   @Test func yesAtWelcomeChoosesTheStarterKit() async throws {
-    var customer = ConversationSession(engine: makeEngine(), name: "welcome-yes")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("welcome-yes")
     let confirm = try await customer.intent("AMAZON.YesIntent")
     #expect(
       confirm.speech == "That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?")
@@ -236,8 +235,7 @@ import Testing
   static func setupFails(code: String, message: String, name: String) async throws
     -> ResponseEnvelope
   {
-    var customer = ConversationSession(engine: makeEngine(), name: name)
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer(name)
     _ = try await customer.intent("AMAZON.YesIntent")
     let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     return try await customer.connectionsResponse(
@@ -245,8 +243,7 @@ import Testing
   }
 
   @Test func setupPermissionErrorSendsTheConsentCard() async throws {
-    var customer = ConversationSession(engine: makeEngine(), name: "setup-access-denied")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("setup-access-denied")
     _ = try await customer.intent("AMAZON.YesIntent")
     let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     let denied = try await customer.connectionsResponse(

@@ -32,6 +32,7 @@ struct FlowChecker {
       checker.checkGraph(references, variables, into: &diagnostics)
     }
     checker.checkRelease(into: &diagnostics)
+    checker.checkPublishing(into: &diagnostics)
     let checked = CheckedFlow(
       symbols: checker.symbols, catalog: catalog, templates: variables.templates,
       global: variables.global, states: variables.states)

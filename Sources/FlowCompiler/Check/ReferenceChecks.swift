@@ -38,6 +38,7 @@ extension FlowChecker {
     for intent in syntax.intents {
       for samples in intent.value?.samples ?? [] { check(samples.key) }
     }
+    for listing in syntax.skill?.publishing?.locales ?? [] { check(listing.key) }
   }
 
   /// Checks that states, prompts, intents and outcomes named anywhere in `flow` exist, and that

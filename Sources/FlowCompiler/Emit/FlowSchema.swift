@@ -110,7 +110,51 @@ public enum FlowSchema {
           reference("httpsURL"),
           "The privacy policy. Amazon Pay refuses Setup without one: a warning when missing, an error under `--release`."
         ),
+        "publishing": publishing,
       ])
+  }
+
+  /// `skill.publishing`: `category` beside one listing per locale.
+  private static var publishing: SchemaValue {
+    let listing = strictObject(
+      "The skill store listing in one locale.",
+      keys: FlowKeys.localePublishing,
+      properties: [
+        "summary": described(
+          ["type": "string", "minLength": 1, "maxLength": .integer(SkillStoreTables.summaryLimit)],
+          "One sentence for the skill store."),
+        "description": described(
+          [
+            "type": "string", "minLength": 1,
+            "maxLength": .integer(SkillStoreTables.descriptionLimit),
+          ],
+          "The full description; for a flow that pays it says that Amazon Pay processes payments."
+        ),
+        "example_phrases": described(
+          [
+            "type": "array", "items": ["type": "string", "minLength": 1],
+            "maxItems": .integer(SkillStoreTables.examplePhraseLimit),
+          ],
+          "The example phrases: the first opens the skill (`Alexa, open no nicks`), the others are samples of the flow or name the skill."
+        ),
+        "keywords": described(stringList, "Search keywords."),
+        "privacy_policy_url": described(
+          reference("httpsURL"),
+          "This locale's privacy policy, instead of `skill.privacy_policy_url`."),
+      ])
+    return described(
+      [
+        "type": "object",
+        "properties": [
+          "category": described(
+            ["type": "string", "pattern": "^[A-Z]+(_[A-Z]+)*$"],
+            "The skill store category, such as `SHOPPING`.")
+        ],
+        "propertyNames": ["anyOf": [["const": "category"], reference("locale")]],
+        "additionalProperties": listing,
+      ],
+      "The skill store listing (language v1.1): `category`, and per locale `summary`, `description`, `example_phrases`, `keywords`. Required under `--release`."
+    )
   }
 
   private static var merchant: SchemaValue {

@@ -72,7 +72,7 @@ enum SpeechLength {
   ]
 
   /// The largest quantity a number slot can set (1 to 99).
-  static let maximumQuantity: Int64 = 99
+  static let maximumQuantity = OrderQuantity.range.upperBound
 
   /// The longest a path's value can render to in a locale, from the catalog and the bounds
   /// above; a ready-made argument for ``maximumLength(of:maximumValueLength:)``.

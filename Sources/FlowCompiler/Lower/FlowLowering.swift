@@ -26,7 +26,8 @@ struct FlowLowering {
     else { return nil }
     let skill = Skill(
       name: name, invocation: invocation, locales: symbols.locales,
-      privacyPolicyURL: skillSyntax.privacyPolicyURL?.value)
+      privacyPolicyURL: skillSyntax.privacyPolicyURL?.value,
+      publishing: skillSyntax.publishing.map(Self.lowerPublishing))
     let merchant = symbols.hasPaymentStates ? lowerMerchant() : nil
     if symbols.hasPaymentStates, merchant == nil { return nil }
     var global: [String: Transition] = [:]
@@ -162,5 +163,19 @@ struct FlowLowering {
       }
       return .choose(ChooseState(branches: branches, otherwise: otherwise))
     }
+  }
+
+  /// The skill store listing as the IR keeps it: each locale's texts, without positions.
+  static func lowerPublishing(_ publishing: PublishingSyntax) -> Publishing {
+    var locales: [String: LocalePublishing] = [:]
+    for entry in publishing.locales {
+      guard let listing = entry.value else { continue }
+      locales[entry.key.value] = LocalePublishing(
+        summary: listing.summary?.value, description: listing.description?.value,
+        examplePhrases: listing.examplePhrases.map(\.value),
+        keywords: listing.keywords.map(\.value),
+        privacyPolicyURL: listing.privacyPolicyURL?.value)
+    }
+    return Publishing(category: publishing.category?.value, locales: locales)
   }
 }

@@ -16,8 +16,12 @@ enum FlowKeys {
     required: ["flowc", "skill", "prompts", "flow"])
   /// `skill`.
   static let skill = SectionKeys(
-    allowed: ["name", "invocation", "locales", "privacy_policy_url"],
+    allowed: ["name", "invocation", "locales", "privacy_policy_url", "publishing"],
     required: ["name", "invocation", "locales"])
+  /// One locale of `skill.publishing` (its other key, `category`, sits beside the locales).
+  static let localePublishing = SectionKeys(
+    allowed: ["summary", "description", "example_phrases", "keywords", "privacy_policy_url"],
+    required: [])
   /// `merchant`.
   static let merchant = SectionKeys(
     allowed: [

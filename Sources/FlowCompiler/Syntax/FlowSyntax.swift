@@ -46,6 +46,32 @@ struct SkillSyntax: Sendable {
   var localesComplete = true
   /// `privacy_policy_url`.
   var privacyPolicyURL: Located<String>?
+  /// `publishing` (language v1.1); `nil` when absent or malformed.
+  var publishing: PublishingSyntax?
+}
+
+/// `skill.publishing:` (language v1.1): the skill store listing.
+struct PublishingSyntax: Sendable {
+  /// The `publishing` key.
+  var keyRange: SourceRange
+  /// `category`.
+  var category: Located<String>?
+  /// Locale → the listing in that locale, in source order.
+  var locales: [KeyedSyntax<LocalePublishingSyntax>] = []
+}
+
+/// One locale of `skill.publishing`.
+struct LocalePublishingSyntax: Sendable {
+  /// `summary`.
+  var summary: Located<String>?
+  /// `description`.
+  var description: Located<String>?
+  /// `example_phrases`.
+  var examplePhrases: [Located<String>] = []
+  /// `keywords`.
+  var keywords: [Located<String>] = []
+  /// `privacy_policy_url`.
+  var privacyPolicyURL: Located<String>?
 }
 
 /// `merchant:`.

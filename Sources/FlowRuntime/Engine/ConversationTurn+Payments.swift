@@ -26,11 +26,18 @@ extension ConversationTurn {
       return .outcome(.permissionDenied)
     }
     let isCharge = task.name == .charge
+    if let refusal = paymentRefusal(isCharge: isCharge) {
+      trace.notices.append(.paymentRefused(refusal))
+      variables[.paymentError] = .string(refusal.code)
+      variables[.paymentReason] = .string(AmazonPayResponseTable.ErrorGroup.runtime.rawValue)
+      return .outcome(.error)
+    }
     var generator = ByteSourceGenerator(randomBytes: randomBytes)
     let orderId: String
     if case .string(let existing)? = variables[.orderID],
-      !reads.takenOrderIds.contains(existing)
+      storedOrder(id: existing)?.state.isFinal != true, !reads.takenOrderIds.contains(existing)
     {
+      // A captured order is done: another payment in the conversation is another order.
       orderId = existing
     } else {
       // A new order, or one whose id another order took before it was stored.
@@ -85,6 +92,37 @@ extension ConversationTurn {
             .connectionsSendRequest(name: task.name.rawValue, payload: payload, token: token)
           ],
           shouldEndSession: true)))
+  }
+
+  /// Why the money-relevant variables must not be sent to Amazon Pay, if they must not: they
+  /// are checked against the flow and the store whatever their origin.
+  func paymentRefusal(isCharge: Bool) -> PaymentRefusal? {
+    if let product = variables[.product] {
+      guard case .product(let id) = product, program.product(id: id) != nil else {
+        return .unknownProduct
+      }
+    }
+    guard case .int(let quantity)? = scope.value(of: .quantity),
+      OrderQuantity.range.contains(quantity)
+    else { return .invalidQuantity }
+    if case .string(let orderId)? = variables[.orderID], let stored = reads.order,
+      stored.id == orderId, stored.userId != userId
+    {
+      return .foreignOrder
+    }
+    if isCharge, case .string(let agreementId)? = variables[.agreementID],
+      !ownsAgreement(agreementId)
+    {
+      return .foreignAgreement
+    }
+    return nil
+  }
+
+  /// Whether the customer has a stored agreement of this id (or one written this turn).
+  func ownsAgreement(_ agreementId: String) -> Bool {
+    let known = [reads.agreement, reads.openAgreement].compactMap { $0 } + writes.agreements
+    return !userId.isEmpty
+      && known.contains { $0.userId == userId && $0.billingAgreementId == agreementId }
   }
 
   /// The order as it stands after this turn: the stored or already-written record updated,
@@ -171,7 +209,8 @@ extension ConversationTurn {
         variables[.agreementOpen] = .bool(status.isOpen)
       }
     }
-    guard case .string(let orderId)? = variables[.orderID], var order = storedOrder(id: orderId)
+    guard case .string(let orderId)? = variables[.orderID], var order = storedOrder(id: orderId),
+      !order.state.isFinal
     else { return }
     order.updatedAt = now
     if isCharge {
@@ -187,9 +226,9 @@ extension ConversationTurn {
     writes.orders.append(order)
   }
 
-  /// The order read before the turn, when it is the one asked for.
+  /// The order read before the turn, when it is the one asked for and the customer's own.
   func storedOrder(id: String) -> OrderRecord? {
-    reads.order.flatMap { $0.id == id ? $0 : nil }
+    reads.order.flatMap { $0.id == id && $0.userId == userId ? $0 : nil }
   }
 
   static func orderState(after outcome: PaymentOutcome) -> OrderState {

@@ -10,6 +10,13 @@ struct TurnReads: Sendable, Equatable {
   var openAgreement: AgreementRecord?
   /// The conversation's order: the one whose id the session or the continuation carries.
   var order: OrderRecord?
+  /// The customer's agreement whose id the session or the continuation carries, if the
+  /// customer has one of that id.
+  var agreement: AgreementRecord?
+  /// The request's session attributes, opened with the store's key.
+  var session: SessionOpening = .absent
+  /// The store's session key, which seals the attributes of the response.
+  var sessionKey = Data()
   /// Order ids the store refused as taken by another order: the turn is run again and draws
   /// a new id instead (see ``FlowStoreError/orderIdTaken(_:)``).
   var takenOrderIds: Set<String> = []
@@ -112,18 +119,25 @@ struct ConversationTurn {
     /// The id of the order the session carries (for a resumed continuation, the engine takes
     /// it from the continuation's variables).
     var orderId: String?
+    /// The billing agreement the session carries (for a resumed continuation, the engine takes
+    /// it from the continuation's variables): checked against the store before a Charge.
+    var agreementId: String?
   }
 
-  /// What a turn on `envelope` may read: decided from the request alone.
-  static func needs(_ envelope: RequestEnvelope, program: FlowProgram) -> Needs {
+  /// What a turn on `envelope` may read: decided from the request and its opened session.
+  static func needs(_ envelope: RequestEnvelope, session: SessionOpening, program: FlowProgram)
+    -> Needs
+  {
     let userId = envelope.userId ?? ""
     switch envelope.request {
     case .launch:
       return Needs(openAgreementUserId: userId.isEmpty ? nil : userId)
     case .intent:
-      if case (let session, _)? = waitingSession(envelope, program: program) {
-        guard case .string(let orderId)? = session.variables[.orderID] else { return Needs() }
-        return Needs(orderId: orderId)
+      if case (let session, _)? = waitingSession(session, program: program) {
+        var needs = Needs()
+        if case .string(let orderId)? = session.variables[.orderID] { needs.orderId = orderId }
+        if case .string(let id)? = session.variables[.agreementID] { needs.agreementId = id }
+        return needs
       }
       return Needs(openAgreementUserId: userId.isEmpty ? nil : userId)
     case .connectionsResponse(let response):
@@ -134,11 +148,12 @@ struct ConversationTurn {
     }
   }
 
-  /// The session state the request carries, when it names an `ask` state of this program.
-  static func waitingSession(_ envelope: RequestEnvelope, program: FlowProgram) -> (
+  /// The sealed session state the request carries, when it names an `ask` state of this
+  /// program.
+  static func waitingSession(_ opening: SessionOpening, program: FlowProgram) -> (
     SessionState, AskState
   )? {
-    guard let session = SessionState(sessionAttributes: envelope.session?.attributes),
+    guard let session = opening.state,
       let state = program.states[session.state], case .ask(let waiting) = state.kind
     else { return nil }
     return (session, waiting)
@@ -190,9 +205,14 @@ struct ConversationTurn {
   mutating func handleIntent(_ request: IntentRequest) throws -> ResponseEnvelope {
     let stateId: String
     let ask: AskState
-    if case (let session, let waiting)? = Self.waitingSession(envelope, program: program) {
-      // Also when the flow hash differs: the `ask` state still exists, so the conversation
-      // goes on there with the new flow.
+    if case .refused(let reason) = reads.session {
+      // Attributes this engine did not seal for this customer and session, or sealed for
+      // another flow: nothing in them is used, and the intent is not acted on.
+      trace.notices.append(.sessionRefused(reason))
+      startConversation()
+      return try enter(program.start)
+    }
+    if case (let session, let waiting)? = Self.waitingSession(reads.session, program: program) {
       variables = session.variables
       locale = Self.conversationLocale(session.locale, program: program)
       stateId = session.state
@@ -338,9 +358,10 @@ struct ConversationTurn {
     let reprompt = renderer.speech(ask.reprompt ?? ask.prompt).flatMap {
       SpeechRenderer.outputSpeech([$0])
     }
-    let attributes = try SessionState(
-      flowHash: program.flowHash, state: stateId, locale: locale, variables: variables
-    ).sessionAttributes()
+    let attributes = try SessionSeal(key: reads.sessionKey).attributes(
+      for: SessionState(
+        flowHash: program.flowHash, state: stateId, locale: locale, variables: variables),
+      userId: userId, sessionId: envelope.session?.sessionId ?? "")
     return ResponseEnvelope(
       sessionAttributes: attributes,
       response: ResponseBody(

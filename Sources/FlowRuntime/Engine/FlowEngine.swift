@@ -26,6 +26,9 @@ public struct FlowEngine: Sendable {
   public var formatMoney: @Sendable (Money, String) -> String
   /// How long a directive's token stays valid.
   public var continuationLifetime: TimeInterval
+  /// Where refusals and orders for review are reported (``RuntimeNotice``), one line each:
+  /// standard error by default.
+  public var log: @Sendable (String) -> Void
 
   /// The default continuation lifetime: one hour. Amazon Pay answers within seconds; the
   /// margin covers a customer who must first update a payment method or a voice code.
@@ -41,6 +44,7 @@ public struct FlowEngine: Sendable {
   ///   - paymentProfile: Amazon Pay by default.
   ///   - formatMoney: ``MoneyFormatter/format(_:locale:)`` by default.
   ///   - continuationLifetime: How long a token stays valid.
+  ///   - log: Where notices go; standard error by default.
   public init(
     program: FlowProgram,
     store: any FlowStore,
@@ -50,7 +54,8 @@ public struct FlowEngine: Sendable {
     formatMoney: @escaping @Sendable (Money, String) -> String = { money, locale in
       MoneyFormatter.format(money, locale: locale)
     },
-    continuationLifetime: TimeInterval = FlowEngine.defaultContinuationLifetime
+    continuationLifetime: TimeInterval = FlowEngine.defaultContinuationLifetime,
+    log: @escaping @Sendable (String) -> Void = FlowEngine.standardErrorLog
   ) {
     self.program = program
     self.store = store
@@ -59,6 +64,12 @@ public struct FlowEngine: Sendable {
     self.paymentProfile = paymentProfile
     self.formatMoney = formatMoney
     self.continuationLifetime = continuationLifetime
+    self.log = log
+  }
+
+  /// Writes a notice to standard error as `flowc: <notice>`.
+  @Sendable public static func standardErrorLog(_ line: String) {
+    FileHandle.standardError.write(Data("flowc: \(line)\n".utf8))
   }
 
   /// Random bytes from the system's cryptographically secure generator.
@@ -175,17 +186,37 @@ public struct FlowEngine: Sendable {
           requestId: requestId, response: json, processedAt: now)
       }
       let answered = FlowAnswer(envelope: result.response, json: json, trace: result.trace)
-      guard writes != TurnWrites() else { return answered }
+      guard writes != TurnWrites() else {
+        for notice in result.trace.notices { log(notice.description) }
+        return answered
+      }
       do {
         try await store.commit(writes)
+        for notice in result.trace.notices { log(notice.description) }
         return answered
       } catch FlowStoreError.orderIdTaken(let id) where attempt < Self.maximumOrderIdAttempts {
         // Another order has the short id this turn drew: run the turn again with a new one.
         // Nothing was written, and nothing was sent yet.
         reads.takenOrderIds.insert(id)
         attempt += 1
+      } catch FlowStoreError.forbidden(let reason) {
+        // The store refused to let this turn touch another customer's order or a captured one:
+        // nothing of the turn was written; say sorry and remember the answer.
+        for notice in result.trace.notices { log(notice.description) }
+        log("refused a turn's writes: \(reason)")
+        let fallback = ConversationTurn.endWithMessage(.brokenFlow, locale: result.locale)
+        return try await answerInstead(
+          fallback, requestId: requestId, trace: result.trace, now: now)
       } catch FlowStoreError.conflict {
-        return try await answerLostRace(requestId: requestId, locale: result.locale, now: now)
+        for notice in result.trace.notices { log(notice.description) }
+        // Another delivery of the same request won the race: answer what it answered.
+        if let requestId, let stored = try await store.processedRequest(id: requestId) {
+          return try FlowAnswer(replayed: stored)
+        }
+        // Another request consumed the same token first: this one found nothing to resume.
+        let fallback = ConversationTurn.endWithMessage(.paymentNotFound, locale: result.locale)
+        return try await answerInstead(
+          fallback, requestId: requestId, trace: TurnTrace(), now: now)
       }
     }
   }
@@ -195,16 +226,11 @@ public struct FlowEngine: Sendable {
   /// the random source is broken.
   static let maximumOrderIdAttempts = 5
 
-  /// The answer of a request whose batch lost a race (``FlowStoreError/conflict(_:)``).
-  private func answerLostRace(requestId: String?, locale: String, now: Date) async throws
-    -> FlowAnswer
-  {
-    // Another delivery of the same request won the race: answer what it answered.
-    if let requestId, let stored = try await store.processedRequest(id: requestId) {
-      return try FlowAnswer(replayed: stored)
-    }
-    // Another request consumed the same token first: this one found nothing to resume.
-    let fallback = ConversationTurn.endWithMessage(.paymentNotFound, locale: locale)
+  /// Answers `fallback` instead of the turn's response, which the store refused, and
+  /// remembers it for the request id.
+  private func answerInstead(
+    _ fallback: ResponseEnvelope, requestId: String?, trace: TurnTrace, now: Date
+  ) async throws -> FlowAnswer {
     let fallbackJSON = try Self.encode(fallback)
     if let requestId {
       try await store.commit(
@@ -212,22 +238,34 @@ public struct FlowEngine: Sendable {
           processedRequest: ProcessedRequest(
             requestId: requestId, response: fallbackJSON, processedAt: now)))
     }
-    return FlowAnswer(envelope: fallback, json: fallbackJSON, trace: TurnTrace())
+    return FlowAnswer(envelope: fallback, json: fallbackJSON, trace: trace)
   }
 
   /// Reads from the store everything the turn on `envelope` may need.
   private func read(for envelope: RequestEnvelope) async throws -> TurnReads {
-    let needs = ConversationTurn.needs(envelope, program: program)
     var reads = TurnReads()
+    reads.sessionKey = try await store.sessionKey()
+    let userId = envelope.userId ?? ""
+    reads.session = SessionSeal(key: reads.sessionKey).open(
+      envelope.session?.attributes, userId: userId,
+      sessionId: envelope.session?.sessionId ?? "", flowHash: program.flowHash)
+    let needs = ConversationTurn.needs(envelope, session: reads.session, program: program)
     var orderId = needs.orderId
+    var agreementId = needs.agreementId
     if let token = needs.continuationToken {
       reads.continuation = try await store.continuation(token: token)
-      if case .string(let id)? = reads.continuation?.variables[.orderID] { orderId = id }
+      if let variables = reads.continuation?.variables {
+        if case .string(let id)? = variables[.orderID] { orderId = id }
+        if case .string(let id)? = variables[.agreementID] { agreementId = id }
+      }
     }
     if let userId = needs.openAgreementUserId {
       reads.openAgreement = try await store.openAgreement(userId: userId)
     }
     if let orderId { reads.order = try await store.order(id: orderId) }
+    if let agreementId, !userId.isEmpty {
+      reads.agreement = try await store.agreement(userId: userId, billingAgreementId: agreementId)
+    }
     return reads
   }
 }

@@ -42,7 +42,7 @@ struct SlotResolver {
 
   private func number(_ text: String?) -> VariableValue? {
     guard let text = text?.trimmingCharacters(in: .whitespaces), let number = Int64(text),
-      (1...99).contains(number)
+      OrderQuantity.range.contains(number)
     else { return nil }
     return .int(number)
   }

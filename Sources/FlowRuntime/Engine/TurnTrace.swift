@@ -41,6 +41,8 @@ public struct TurnTrace: Sendable, Equatable {
   public var answeringState: String?
   /// The conversation variables at the end of the turn, as the engine holds them.
   public var variables: [String: VariableValue] = [:]
+  /// What the turn refused or flagged (also logged).
+  public var notices: [RuntimeNotice] = []
 
   /// Creates an empty trace.
   public init() {}
@@ -51,5 +53,51 @@ public struct TurnTrace: Sendable, Equatable {
       && lhs.paymentOutcomes.map(\.state) == rhs.paymentOutcomes.map(\.state)
       && lhs.paymentOutcomes.map(\.outcome) == rhs.paymentOutcomes.map(\.outcome)
       && lhs.answeringState == rhs.answeringState && lhs.variables == rhs.variables
+  }
+}
+
+/// Something the engine refused or flagged during a turn: logged by ``FlowEngine/log`` and
+/// listed in the turn's trace. The texts never echo request content.
+public enum RuntimeNotice: Sendable, Equatable, CustomStringConvertible {
+  /// The session attributes were not trusted; the conversation started afresh.
+  case sessionRefused(SessionRefusal)
+  /// A payment was not sent: a money-relevant value failed its check against the flow or the
+  /// store; the state's `error` outcome was taken.
+  case paymentRefused(PaymentRefusal)
+
+  /// One line for the log.
+  public var description: String {
+    switch self {
+    case .sessionRefused(let reason):
+      "refused session attributes: \(reason.explanation); the conversation starts afresh"
+    case .paymentRefused(let reason):
+      "refused to send a payment: \(reason.explanation); took the error outcome"
+    }
+  }
+}
+
+/// Why the runtime would not send a Setup or Charge.
+public enum PaymentRefusal: String, Sendable, Equatable, CaseIterable {
+  /// `product` names no product of the flow's catalog.
+  case unknownProduct = "UnknownProduct"
+  /// `quantity` is outside the language's bounds (``OrderQuantity/range``).
+  case invalidQuantity = "InvalidQuantity"
+  /// `agreement.id` is not one of the customer's own stored agreements.
+  case foreignAgreement = "UnknownBillingAgreement"
+  /// `order.id` names an order of another customer.
+  case foreignOrder = "ForeignOrder"
+
+  /// The `payment.error` the `error` outcome sets.
+  public var code: String { rawValue }
+
+  /// A sentence for the log.
+  public var explanation: String {
+    switch self {
+    case .unknownProduct: "the product is not in the flow's catalog"
+    case .invalidQuantity:
+      "the quantity is outside \(OrderQuantity.range.lowerBound)…\(OrderQuantity.range.upperBound)"
+    case .foreignAgreement: "the billing agreement is not one of this customer's"
+    case .foreignOrder: "the order belongs to another customer"
+    }
   }
 }

@@ -139,7 +139,9 @@ public struct TurnWrites: Sendable, Equatable {
   public var consumedTokens: [String]
   /// Continuations created this turn.
   public var newContinuations: [Continuation]
-  /// Orders created or updated (upsert by id).
+  /// Orders created or updated (upsert by id). An update must keep the order's customer and
+  /// may not touch a `captured` order: the commit fails with ``FlowStoreError/forbidden(_:)``
+  /// otherwise.
   public var orders: [OrderRecord]
   /// The ids of the orders of ``orders`` that this turn creates: the commit fails with
   /// ``FlowStoreError/orderIdTaken(_:)`` when another order has one of them already, so that
@@ -171,6 +173,9 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
   /// A new order has an id that another order has: nothing of the batch was written, and the
   /// turn can run again with a new id.
   case orderIdTaken(String)
+  /// The batch would write another customer's order, or change an order already `captured`.
+  /// Nothing of the batch was written.
+  case forbidden(String)
   /// The database reported an error.
   case database(String)
 
@@ -179,6 +184,7 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .conflict(let detail): "conflicting write: \(detail)"
     case .orderIdTaken(let id): "order id '\(id)' is taken"
+    case .forbidden(let detail): "forbidden write: \(detail)"
     case .database(let detail): "store error: \(detail)"
     }
   }
@@ -197,6 +203,13 @@ public protocol FlowStore: Sendable {
   func continuation(token: String) async throws -> Continuation?
   /// The customer's most recent agreement whose status is `OPEN`, if any.
   func openAgreement(userId: String) async throws -> AgreementRecord?
+  /// The customer's agreement with this id, whatever its status; `nil` when the customer has
+  /// none of that id (another customer's agreement is `nil` too).
+  func agreement(userId: String, billingAgreementId: String) async throws -> AgreementRecord?
+  /// The key that seals session attributes (``SessionSeal``): ``SessionSeal/keyByteCount``
+  /// random bytes, created by the first caller and the same for every instance that shares the
+  /// store from then on.
+  func sessionKey() async throws -> Data
   /// An order by id.
   func order(id: String) async throws -> OrderRecord?
   /// The customer's orders, oldest first.

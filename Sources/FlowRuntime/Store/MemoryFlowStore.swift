@@ -17,9 +17,25 @@ public actor MemoryFlowStore: FlowStore {
   /// stable "oldest first".
   private var orderSequence: [String] = []
   private var agreements: [AgreementRecord] = []
+  private var key: Data?
 
   /// Creates an empty store.
   public init() {}
+
+  /// See ``FlowStore/sessionKey()``.
+  public func sessionKey() async throws -> Data {
+    if let key { return key }
+    let created = SessionSeal.newKey()
+    key = created
+    return created
+  }
+
+  /// See ``FlowStore/agreement(userId:billingAgreementId:)``.
+  public func agreement(userId: String, billingAgreementId: String) async throws
+    -> AgreementRecord?
+  {
+    agreements.first { $0.userId == userId && $0.billingAgreementId == billingAgreementId }
+  }
 
   /// See ``FlowStore/processedRequest(id:)``.
   public func processedRequest(id: String) async throws -> ProcessedRequest? {
@@ -70,6 +86,16 @@ public actor MemoryFlowStore: FlowStore {
         throw FlowStoreError.conflict("token '\(token)' was already consumed")
       }
     }
+    // A new order with a taken id is a collision, not a write over another's order.
+    var newOrders: Set<String> = []
+    for id in writes.newOrderIds where ordersById[id] != nil || !newOrders.insert(id).inserted {
+      throw FlowStoreError.orderIdTaken(id)
+    }
+    for order in writes.orders {
+      if let reason = Self.forbiddenReason(writing: order, over: ordersById[order.id]) {
+        throw FlowStoreError.forbidden(reason)
+      }
+    }
     var newTokens: Set<String> = []
     for continuation in writes.newContinuations {
       if continuations[continuation.token] != nil || consumedTokens.contains(continuation.token)
@@ -77,11 +103,6 @@ public actor MemoryFlowStore: FlowStore {
       {
         throw FlowStoreError.conflict("token '\(continuation.token)' already exists")
       }
-    }
-
-    var newOrders: Set<String> = []
-    for id in writes.newOrderIds where ordersById[id] != nil || !newOrders.insert(id).inserted {
-      throw FlowStoreError.orderIdTaken(id)
     }
 
     if let processed = writes.processedRequest {
@@ -106,6 +127,19 @@ public actor MemoryFlowStore: FlowStore {
         agreements.append(agreement)
       }
     }
+  }
+
+  /// Why writing `order` over `existing` is refused, if it is: another customer's order, or
+  /// one already captured (the rule the SQL store's guarded upsert and trigger enforce).
+  static func forbiddenReason(writing order: OrderRecord, over existing: OrderRecord?) -> String? {
+    guard let existing else { return nil }
+    if existing.userId != order.userId {
+      return "order '\(order.id)' belongs to another customer"
+    }
+    if existing.state.isFinal {
+      return "order '\(order.id)' is \(existing.state.rawValue) and cannot change"
+    }
+    return nil
   }
 
   /// See ``FlowStore/purge(before:)``.

@@ -209,4 +209,42 @@ import Testing
       #expect(try await store.orders(userId: "user-1").count == 1)
     }
   }
+
+  @Test(arguments: drivers) func anotherCustomersOrderIsNeverWritten(driver: StoreDriver)
+    async throws
+  {
+    try await driver.withStore { (store) async throws in
+      let owned = Self.order("o-1", state: .captured, at: Self.at(0))
+      try await store.commit(TurnWrites(orders: [owned]))
+      var forged = Self.order("o-1", user: "user-2", at: Self.at(5))
+      forged.amount = Money(minorUnits: 900, currency: "USD")
+      await #expect(throws: FlowStoreError.self) {
+        try await store.commit(
+          TurnWrites(processedRequest: Self.request("r-forged"), orders: [forged]))
+      }
+      #expect(try await store.order(id: "o-1") == owned)
+      #expect(try await store.processedRequest(id: "r-forged") == nil)
+      #expect(try await store.orders(userId: "user-2").isEmpty)
+    }
+  }
+
+  @Test(arguments: drivers) func aCapturedOrderNeverMovesBackwards(driver: StoreDriver)
+    async throws
+  {
+    try await driver.withStore { (store) async throws in
+      var order = Self.order("o-1", state: .charging, at: Self.at(0))
+      try await store.commit(TurnWrites(orders: [order]))
+      order.state = .captured
+      try await store.commit(TurnWrites(orders: [order]))
+      for state in OrderState.allCases {
+        var later = order
+        later.state = state
+        later.updatedAt = Self.at(9)
+        await #expect(throws: FlowStoreError.self) {
+          try await store.commit(TurnWrites(orders: [later]))
+        }
+      }
+      #expect(try await store.order(id: "o-1") == order)
+    }
+  }
 }

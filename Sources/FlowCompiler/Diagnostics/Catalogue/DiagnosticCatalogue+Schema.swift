@@ -223,10 +223,12 @@ extension DiagnosticCatalogue {
 
   /// `invalid value 'x' for 'locales'`: not an Alexa locale. The note suggests the locale it
   /// most likely means by what Alexa's locales are (``LocaleSuggestion``), and says why.
-  static func unknownLocale(_ locale: String, at range: SourceRange) -> Diagnostic {
+  static func unknownLocale(_ locale: String, key: String = "locales", at range: SourceRange)
+    -> Diagnostic
+  {
     let suggestion = LocaleSuggestion.suggestion(for: locale)
     var diagnostic = invalidValue(
-      locale, for: "locales", expected: "an Alexa locale such as 'en-US' or 'de-DE'", at: range
+      locale, for: key, expected: "an Alexa locale such as 'en-US' or 'de-DE'", at: range
     ).suggesting(suggestion.locale)
     if let reason = suggestion.reason, !reason.isEmpty {
       diagnostic = diagnostic.with(note: reason)

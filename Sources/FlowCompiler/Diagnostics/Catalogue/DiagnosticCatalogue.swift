@@ -56,6 +56,7 @@ public enum DiagnosticCatalogue {
     combining([
       inputDescriptors, loadDescriptors, schemaDescriptors, referenceDescriptors,
       merchantDescriptors, intentDescriptors, graphDescriptors, releaseDescriptors,
+      publishingDescriptors,
       catalogDescriptors, promptDescriptors, variableDescriptors,
     ])
   }
