@@ -25,14 +25,17 @@ extension DiagnosticCatalogue {
     summary: "a sample or a `slot.` path names a slot the intent does not declare",
     explanation: """
       `{name}` in a sample utterance and `slot.name` in a transition's `set` name slots of the \
-      intent (`intents.<Intent>.slots`).
+      intent (`intents.<Intent>.slots`). The message names the intent the slot was looked up \
+      in (for a `set`, the intent the transition handles), and notes list that intent's \
+      slots and suggest a close one.
 
       ```yaml
       intents:
         BuyIntent:
           slots: { product: catalog }
           samples:
-            en-US: [order {amount} {product}]   # error: unknown slot 'amount'
+            en-US: [order {amount} {product}]   # error: unknown slot 'amount' in intent 'BuyIntent'
+                                                # note: the slots of intent 'BuyIntent' are 'product'
       ```
 
       Fix: declare the slot or correct its name.

@@ -23,8 +23,12 @@ extension DiagnosticCatalogue {
 
       ```yaml
       welcome:
-        ask: welcom           # error: unknown prompt 'welcom'
+        ask: welcom           # error: unknown prompt 'welcom'; did you mean 'welcome'?
       ```
+
+      The suggestion is the closest of every defined prompt, used or not; failing a close \
+      one, a prompt that nothing uses and that shares most of the name (`tell: thank_you` \
+      with an unused `thanks`), which is then not reported as unused as well.
 
       Fix: correct the name or add the prompt in every locale.
       """)
