@@ -78,7 +78,7 @@ struct YAMLIndentation {
         continue
       }
       let thisLine = Level(indent: indent, offset: first)
-      if let top = stack.last, previousOpens, indent > top.indent || isItem(content) {
+      if let top = stack.last, previousOpens, indent > top.indent || isItem(content[...]) {
         if indent > top.indent { stack.append(thisLine) } else { stack[stack.count - 1] = thisLine }
       } else if stack.isEmpty {
         stack.append(thisLine)
@@ -105,7 +105,7 @@ struct YAMLIndentation {
       // `- key: value` opens a mapping whose keys line up after the dash.
       var itemContent = body[...]
       var itemIndent = indent
-      while isItem(Array(itemContent)) {
+      while isItem(itemContent) {
         itemContent = itemContent.dropFirst()
         itemIndent += 1
         while itemContent.first == UInt8(ascii: " ") {
@@ -129,9 +129,10 @@ struct YAMLIndentation {
   }
 
   /// Whether the content is a block sequence item: `-` alone or followed by a space.
-  private static func isItem(_ content: [UInt8]) -> Bool {
+  private static func isItem(_ content: ArraySlice<UInt8>) -> Bool {
     guard content.first == UInt8(ascii: "-") else { return false }
-    return content.count == 1 || content[1] == UInt8(ascii: " ")
+    let next = content.index(after: content.startIndex)
+    return next == content.endIndex || content[next] == UInt8(ascii: " ")
   }
 
   /// Whether the line ends in a block scalar indicator such as `|`, `>-` or `|2`.

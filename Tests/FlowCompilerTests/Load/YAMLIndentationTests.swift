@@ -73,6 +73,20 @@ import Testing
     #expect(!diagnostic.notes.contains { $0.message.contains("indented") }, "\(diagnostic.notes)")
   }
 
+  @Test func theScanIsLinearOnLargeFilesAndLongItemLines() throws {
+    // 100,000 items, an item of 150 nested items with a megabyte of text, then the slip.
+    var text = "items:\n"
+    for index in 0..<100_000 { text += "  - v\(index)\n" }
+    text += "  " + String(repeating: "- ", count: 150) + String(repeating: "x", count: 1 << 20)
+    text += "\n bad: x\n"
+    let start = ContinuousClock.now
+    let result = YAMLLoader.load(SourceFile(path: "big.yaml", text: text))
+    #expect(ContinuousClock.now - start < .seconds(30))
+    let diagnostic = try #require(result.diagnostics.first)
+    #expect(diagnostic.id == "yaml-syntax")
+    #expect(diagnostic.notes.contains { $0.message.contains("indented less than its siblings") })
+  }
+
   @Test func yamlSyntaxExplanationCoversTheCommonCauses() throws {
     let descriptor = try #require(DiagnosticCatalogue.all.first { $0.id == "yaml-syntax" })
     for cause in ["Indentation", "Tabs", "unquoted `: `", "flow mapping", "unclosed quote"] {
