@@ -265,32 +265,24 @@ public final class SQLFlowStore: FlowStore {
     try await transaction { database in
       let now = Self.milliseconds(Date())
       if let request = writes.processedRequest {
-        let inserted = try await database.raw(
+        try await Self.writeOne(
           """
           INSERT INTO processed_requests (request_id, response, processed_at_ms)
           VALUES (\(bind: request.requestId), \(bind: request.response), \(bind: Self.milliseconds(request.processedAt)))
           ON CONFLICT (request_id) DO NOTHING RETURNING request_id
-          """
-        ).first()
-        guard inserted != nil else {
-          throw FlowStoreError.conflict("request '\(request.requestId)' was already processed")
-        }
+          """, in: database, orConflict: "request '\(request.requestId)' was already processed")
       }
       for token in writes.consumedTokens {
-        let consumed = try await database.raw(
+        try await Self.writeOne(
           """
           UPDATE continuations SET consumed_at_ms = \(bind: now)
           WHERE token = \(bind: token) AND consumed_at_ms IS NULL RETURNING token
-          """
-        ).first()
-        guard consumed != nil else {
-          throw FlowStoreError.conflict("token '\(token)' was already consumed or is unknown")
-        }
+          """, in: database, orConflict: "token '\(token)' was already consumed or is unknown")
       }
       for continuation in writes.newContinuations {
         let variables = String(
           decoding: try CanonicalJSON.compact(continuation.variables), as: UTF8.self)
-        let inserted = try await database.raw(
+        try await Self.writeOne(
           """
           INSERT INTO continuations (token, user_id, state_id, task_name, flow_hash,
             variables_json, locale, created_at_ms, expires_at_ms)
@@ -300,11 +292,7 @@ public final class SQLFlowStore: FlowStore {
             \(bind: Self.milliseconds(continuation.createdAt)),
             \(bind: Self.milliseconds(continuation.expiresAt)))
           ON CONFLICT (token) DO NOTHING RETURNING token
-          """
-        ).first()
-        guard inserted != nil else {
-          throw FlowStoreError.conflict("token '\(continuation.token)' is already stored")
-        }
+          """, in: database, orConflict: "token '\(continuation.token)' is already stored")
       }
       for id in writes.newOrderIds {
         // The primary key keeps order ids unique; a new order never overwrites another.
@@ -371,6 +359,17 @@ public final class SQLFlowStore: FlowStore {
   public func close() async throws {
     try await transactions.withLock {
       try await self.closeDatabase()
+    }
+  }
+
+  /// Runs a statement that returns a row when it wrote one (`… RETURNING`), and raises
+  /// ``FlowStoreError/conflict(_:)`` with `detail` when it wrote none.
+  private static func writeOne(
+    _ statement: SQLQueryString, in database: any SQLDatabase,
+    orConflict detail: @autoclosure () -> String
+  ) async throws {
+    guard try await database.raw(statement).first() != nil else {
+      throw FlowStoreError.conflict(detail())
     }
   }
 

@@ -204,9 +204,8 @@ public struct FlowEngine: Sendable {
         // nothing of the turn was written; say sorry and remember the answer.
         for notice in result.trace.notices { log(notice.description) }
         log("refused a turn's writes: \(reason)")
-        let fallback = ConversationTurn.endWithMessage(.brokenFlow, locale: result.locale)
-        return try await answerInstead(
-          fallback, requestId: requestId, trace: result.trace, now: now)
+        return try await endWithMessage(
+          .brokenFlow, locale: result.locale, requestId: requestId, at: now, trace: result.trace)
       } catch FlowStoreError.conflict {
         for notice in result.trace.notices { log(notice.description) }
         // Another delivery of the same request won the race: answer what it answered.
@@ -214,9 +213,9 @@ public struct FlowEngine: Sendable {
           return try FlowAnswer(replayed: stored)
         }
         // Another request consumed the same token first: this one found nothing to resume.
-        let fallback = ConversationTurn.endWithMessage(.paymentNotFound, locale: result.locale)
-        return try await answerInstead(
-          fallback, requestId: requestId, trace: TurnTrace(), now: now)
+        return try await endWithMessage(
+          .paymentNotFound, locale: result.locale, requestId: requestId, at: now,
+          trace: TurnTrace())
       }
     }
   }
@@ -226,19 +225,22 @@ public struct FlowEngine: Sendable {
   /// the random source is broken.
   static let maximumOrderIdAttempts = 5
 
-  /// Answers `fallback` instead of the turn's response, which the store refused, and
-  /// remembers it for the request id.
-  private func answerInstead(
-    _ fallback: ResponseEnvelope, requestId: String?, trace: TurnTrace, now: Date
+  /// Answers with a runtime message that ends the session instead of the turn's own answer
+  /// (none of whose writes were committed), and stores it as the answer to `requestId`, so
+  /// that a redelivery gets the same.
+  private func endWithMessage(
+    _ message: ConversationTurn.RuntimeMessage, locale: String, requestId: String?, at now: Date,
+    trace: TurnTrace
   ) async throws -> FlowAnswer {
-    let fallbackJSON = try Self.encode(fallback)
+    let response = ConversationTurn.endWithMessage(message, locale: locale)
+    let json = try Self.encode(response)
     if let requestId {
       try await store.commit(
         TurnWrites(
-          processedRequest: ProcessedRequest(
-            requestId: requestId, response: fallbackJSON, processedAt: now)))
+          processedRequest: ProcessedRequest(requestId: requestId, response: json, processedAt: now)
+        ))
     }
-    return FlowAnswer(envelope: fallback, json: fallbackJSON, trace: trace)
+    return FlowAnswer(envelope: response, json: json, trace: trace)
   }
 
   /// Reads from the store everything the turn on `envelope` may need.

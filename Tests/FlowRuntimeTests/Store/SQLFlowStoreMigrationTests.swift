@@ -23,12 +23,6 @@ import Testing
     ["CREATE TABLE half_done (x INTEGER)", "THIS IS NOT SQL"]
   }
 
-  static func tables(_ store: SQLFlowStore) async throws -> [String] {
-    try await store.database.raw(
-      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-    ).all().map { try $0.decode(column: "name", as: String.self) }
-  }
-
   @Test func olderFileIsUpgradedAndKeepsItsData() async throws {
     let (directory, path) = try TemporaryDirectory.file("v1.sqlite")
     defer { directory.remove() }
@@ -40,14 +34,12 @@ import Testing
     let upgraded = try await SQLFlowStore.open(
       sqlitePath: path, migrations: SQLFlowStoreSchema.migrations + [Self.addNotes])
     #expect(try await upgraded.schemaVersion() == Self.next)
-    #expect(try await Self.tables(upgraded).contains("order_notes"))
+    #expect(try await SQLFlowStoreTests.tables(upgraded).contains("order_notes"))
     #expect(try await upgraded.order(id: "o-1") == order)
     try await upgraded.close()
 
     // This build's list stops before: the upgraded file is refused, not written.
-    await #expect(throws: FlowStoreError.self) {
-      try await SQLFlowStore.open(sqlitePath: path)
-    }
+    await SQLFlowStoreTests.expectOpenRefused(path)
   }
 
   @Test func failingMigrationLeavesTheFileAsItWas() async throws {
@@ -61,7 +53,7 @@ import Testing
     }
     let store = try await SQLFlowStore.open(sqlitePath: path)
     #expect(try await store.schemaVersion() == SQLFlowStoreSchema.currentVersion)
-    #expect(try await !Self.tables(store).contains("half_done"))
+    #expect(try await !SQLFlowStoreTests.tables(store).contains("half_done"))
     try await store.close()
   }
 

@@ -10,6 +10,22 @@ import Testing
 @Suite struct SQLFlowStoreTests {
   typealias Contract = FlowStoreContractTests
 
+  /// Checks that opening the SQLite file at `path` fails with a ``FlowStoreError``.
+  static func expectOpenRefused(
+    _ path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) async {
+    await #expect(throws: FlowStoreError.self, sourceLocation: sourceLocation) {
+      try await SQLFlowStore.open(sqlitePath: path)
+    }
+  }
+
+  /// The names of the store's tables, sorted.
+  static func tables(_ store: SQLFlowStore) async throws -> [String] {
+    try await store.database.raw(
+      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    ).all().map { try $0.decode(column: "name", as: String.self) }
+  }
+
   /// The SQL driver refuses to consume a token it never stored (the memory store only checks
   /// for tokens consumed before), so a forged token can never pass a commit.
   @Test(arguments: [StoreDriver.sqliteMemory, .sqliteFile])
@@ -55,11 +71,8 @@ import Testing
     let mode = try await store.database.raw("PRAGMA journal_mode").first()?
       .decode(column: "journal_mode", as: String.self)
     #expect(mode == "wal")
-    let tables = try await store.database.raw(
-      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-    ).all().map { try $0.decode(column: "name", as: String.self) }
     #expect(
-      tables == [
+      try await Self.tables(store) == [
         "agreements", "continuations", "flowc_schema", "orders", "processed_requests",
         "session_keys",
       ])
@@ -123,9 +136,7 @@ import Testing
       "INSERT INTO flowc_schema (version, summary, applied_at_ms) VALUES (99, 'future', 0)"
     ).run()
     try await store.close()
-    await #expect(throws: FlowStoreError.self) {
-      try await SQLFlowStore.open(sqlitePath: path)
-    }
+    await Self.expectOpenRefused(path)
   }
 
   @Test func fileThatIsNotADatabaseIsAnErrorNotACrash() async throws {
@@ -133,12 +144,8 @@ import Testing
     defer { directory.remove() }
     FileManager.default.createFile(
       atPath: path, contents: Data(repeating: 0x5A, count: 4096))
-    await #expect(throws: FlowStoreError.self) {
-      try await SQLFlowStore.open(sqlitePath: path)
-    }
-    await #expect(throws: FlowStoreError.self) {
-      try await SQLFlowStore.open(sqlitePath: directory.path("missing-dir/x.sqlite"))
-    }
+    await Self.expectOpenRefused(path)
+    await Self.expectOpenRefused(directory.path("missing-dir/x.sqlite"))
   }
 
   @Test func twoConnectionsRacingForOneTokenHaveOneWinner() async throws {
