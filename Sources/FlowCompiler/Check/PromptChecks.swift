@@ -91,19 +91,13 @@ extension FlowChecker {
     for transition in transitions {
       for required in transition.require.compactMap(\.value) {
         guard let unknown = required.unknown else { continue }
-        for locale in symbols.locales {
-          guard let first = templates[locale]?[unknown.value],
-            let second = templates[locale]?[required.ask.value],
-            let firstLength = valueLengths.maximumLength(of: first, locale: locale),
-            let secondLength = valueLengths.maximumLength(of: second, locale: locale),
-            firstLength <= SpeechLength.alexaLimit, secondLength <= SpeechLength.alexaLimit,
-            firstLength + secondLength > SpeechLength.alexaLimit
-          else { continue }
+        if let (locale, length) = valueLengths.firstOverflow(
+          of: unknown.value, then: required.ask.value, in: templates, locales: symbols.locales)
+        {
           diagnostics.append(
             DiagnosticCatalogue.elicitationTooLong(
               unknown: unknown.value, then: required.ask.value, locale: locale,
-              length: firstLength + secondLength, at: unknown.range))
-          break
+              length: length, at: unknown.range))
         }
       }
       guard let say = transition.say, let target = transition.goto,
@@ -114,19 +108,12 @@ extension FlowChecker {
       case .ask(let prompt), .tell(let prompt): next = prompt.value
       default: continue
       }
-      for locale in symbols.locales {
-        guard let first = templates[locale]?[say.value],
-          let second = templates[locale]?[next],
-          let firstLength = valueLengths.maximumLength(of: first, locale: locale),
-          let secondLength = valueLengths.maximumLength(of: second, locale: locale),
-          firstLength <= SpeechLength.alexaLimit, secondLength <= SpeechLength.alexaLimit,
-          firstLength + secondLength > SpeechLength.alexaLimit
-        else { continue }
+      if let (locale, length) = valueLengths.firstOverflow(
+        of: say.value, then: next, in: templates, locales: symbols.locales)
+      {
         diagnostics.append(
           DiagnosticCatalogue.spokenTransitionTooLong(
-            say: say.value, then: next, locale: locale, length: firstLength + secondLength,
-            at: say.range))
-        break
+            say: say.value, then: next, locale: locale, length: length, at: say.range))
       }
     }
   }
@@ -165,5 +152,24 @@ private struct ValueLengthCache {
       }
     }
     return SpeechLength.maximumLength(of: template) { bounds[$0] ?? nil }
+  }
+
+  /// The first locale where the prompts `first` and `second`, each within Alexa's limit,
+  /// together exceed it, with their combined maximum length.
+  mutating func firstOverflow(
+    of first: String, then second: String, in templates: [String: [String: Template]],
+    locales: [String]
+  ) -> (locale: String, length: Int)? {
+    for locale in locales {
+      guard let firstTemplate = templates[locale]?[first],
+        let secondTemplate = templates[locale]?[second],
+        let firstLength = maximumLength(of: firstTemplate, locale: locale),
+        let secondLength = maximumLength(of: secondTemplate, locale: locale),
+        firstLength <= SpeechLength.alexaLimit, secondLength <= SpeechLength.alexaLimit,
+        firstLength + secondLength > SpeechLength.alexaLimit
+      else { continue }
+      return (locale, firstLength + secondLength)
+    }
+    return nil
   }
 }
