@@ -25,6 +25,16 @@ enum CompilerTestSupport {
     }
   }
 
+  /// The `flowc:` and `skill:` sections of the small test shops (en-US, with a privacy policy).
+  static let shopSkill = """
+    flowc: 1
+    skill:
+      name: Shop
+      invocation: shop
+      locales: [en-US]
+      privacy_policy_url: https://shop.example.com/privacy
+    """
+
   /// Compiles a text.
   static func compile(_ text: String, release: Bool = false, path: String = "test.yaml")
     -> CompileResult

@@ -9,12 +9,7 @@ import Testing
   /// A payment flow whose states are given by the test.
   static func flow(states: String, prompts: String = "") -> String {
     """
-    flowc: 1
-    skill:
-      name: Shop
-      invocation: shop
-      locales: [en-US]
-      privacy_policy_url: https://shop.example.com/privacy
+    \(CompilerTestSupport.shopSkill)
     merchant: { seller_id: AEMGQXXXKD154, country: US, currency: USD }
     products:
       kit: { name: Kit, price: "9.00" }

@@ -13,12 +13,7 @@ import Testing
     prompts: String = "", outcome: String = "done"
   ) -> String {
     """
-    flowc: 1
-    skill:
-      name: Shop
-      invocation: shop
-      locales: [en-US]
-      privacy_policy_url: https://shop.example.com/privacy
+    \(CompilerTestSupport.shopSkill)
     merchant:
       seller_id: AEMGQXXXKD154
       country: US
