@@ -19,6 +19,19 @@ import Testing
     }
   }
 
+  /// Runs `body` with two stores open on the SQLite file at `path`, as two `flowc serve`
+  /// processes sharing a database, and closes both afterwards.
+  static func withTwoStores<T>(
+    _ path: String, _ body: (SQLFlowStore, SQLFlowStore) async throws -> T
+  ) async throws -> T {
+    let a = try await SQLFlowStore.open(sqlitePath: path)
+    let b = try await SQLFlowStore.open(sqlitePath: path)
+    let result = try await body(a, b)
+    try await a.close()
+    try await b.close()
+    return result
+  }
+
   /// The names of the store's tables, sorted.
   static func tables(_ store: SQLFlowStore) async throws -> [String] {
     try await store.database.raw(
@@ -84,13 +97,12 @@ import Testing
   @Test func theSessionKeyIsCreatedOnceAndSharedByEveryInstance() async throws {
     let (directory, path) = try TemporaryDirectory.file("key.sqlite")
     defer { directory.remove() }
-    let a = try await SQLFlowStore.open(sqlitePath: path)
-    let b = try await SQLFlowStore.open(sqlitePath: path)
-    let key = try await b.sessionKey()
-    #expect(key.count == 32)
-    #expect(try await a.sessionKey() == key)
-    try await a.close()
-    try await b.close()
+    let key = try await Self.withTwoStores(path) { a, b in
+      let key = try await b.sessionKey()
+      #expect(key.count == 32)
+      #expect(try await a.sessionKey() == key)
+      return key
+    }
     let reopened = try await SQLFlowStore.open(sqlitePath: path)
     #expect(try await reopened.sessionKey() == key)
     try await reopened.close()
@@ -120,12 +132,10 @@ import Testing
   @Test func openingTwiceDoesNotMigrateTwice() async throws {
     let (directory, path) = try TemporaryDirectory.file("twice.sqlite")
     defer { directory.remove() }
-    let a = try await SQLFlowStore.open(sqlitePath: path)
-    let b = try await SQLFlowStore.open(sqlitePath: path)
-    let rows = try await b.database.raw("SELECT version FROM flowc_schema").all()
-    #expect(rows.count == SQLFlowStoreSchema.currentVersion)
-    try await a.close()
-    try await b.close()
+    try await Self.withTwoStores(path) { _, b in
+      let rows = try await b.database.raw("SELECT version FROM flowc_schema").all()
+      #expect(rows.count == SQLFlowStoreSchema.currentVersion)
+    }
   }
 
   @Test func databaseFromANewerFlowcIsRefused() async throws {
@@ -152,19 +162,17 @@ import Testing
     // Two stores on one file stand for two `flowc serve` processes sharing a database.
     let (directory, path) = try TemporaryDirectory.file("shared.sqlite")
     defer { directory.remove() }
-    let a = try await SQLFlowStore.open(sqlitePath: path)
-    let b = try await SQLFlowStore.open(sqlitePath: path)
-    for round in 0..<10 {
-      let token = "tok-\(round)"
-      try await a.commit(TurnWrites(newContinuations: [Contract.continuation(token)]))
-      async let fromA: Bool = Self.consume(token, in: a, request: "a-\(round)")
-      async let fromB: Bool = Self.consume(token, in: b, request: "b-\(round)")
-      let results = await [fromA, fromB]
-      #expect(results.filter { $0 }.count == 1, "round \(round)")
+    try await Self.withTwoStores(path) { a, b in
+      for round in 0..<10 {
+        let token = "tok-\(round)"
+        try await a.commit(TurnWrites(newContinuations: [Contract.continuation(token)]))
+        async let fromA: Bool = Self.consume(token, in: a, request: "a-\(round)")
+        async let fromB: Bool = Self.consume(token, in: b, request: "b-\(round)")
+        let results = await [fromA, fromB]
+        #expect(results.filter { $0 }.count == 1, "round \(round)")
+      }
+      #expect(try await a.orders(userId: "user-1").count == 10)
     }
-    #expect(try await a.orders(userId: "user-1").count == 10)
-    try await a.close()
-    try await b.close()
   }
 
   @Test func readsNeverSeeATurnThatRollsBack() async throws {
