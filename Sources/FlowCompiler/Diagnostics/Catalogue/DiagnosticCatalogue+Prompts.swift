@@ -163,8 +163,13 @@ extension DiagnosticCatalogue {
     -> Diagnostic
   {
     speechTooLongDescriptor.report(
-      "prompt '\(prompt)' can render to \(length) characters in locale '\(locale)', more than "
-        + "Alexa's \(SpeechLength.alexaLimit)", at: range)
+      tooLong("prompt '\(prompt)'", length: length, locale: locale), at: range)
+  }
+
+  /// `<what> can render to N characters in locale 'x', more than Alexa's 8000`.
+  private static func tooLong(_ what: String, length: Int, locale: String) -> String {
+    "\(what) can render to \(length) characters in locale '\(locale)', more than Alexa's "
+      + "\(SpeechLength.alexaLimit)"
   }
 
   /// `'say: x' followed by prompt 'y' can render to N characters in locale 'z', more than …`.
@@ -172,8 +177,8 @@ extension DiagnosticCatalogue {
     say: String, then next: String, locale: String, length: Int, at range: SourceRange
   ) -> Diagnostic {
     speechTooLongDescriptor.report(
-      "'say: \(say)' followed by prompt '\(next)' can render to \(length) characters in locale "
-        + "'\(locale)', more than Alexa's \(SpeechLength.alexaLimit)", at: range
+      tooLong("'say: \(say)' followed by prompt '\(next)'", length: length, locale: locale),
+      at: range
     ).with(note: "a transition speaks its 'say' prompt and the next state's prompt together")
   }
 
@@ -182,8 +187,8 @@ extension DiagnosticCatalogue {
     unknown: String, then ask: String, locale: String, length: Int, at range: SourceRange
   ) -> Diagnostic {
     speechTooLongDescriptor.report(
-      "'unknown: \(unknown)' followed by 'ask: \(ask)' can render to \(length) characters in "
-        + "locale '\(locale)', more than Alexa's \(SpeechLength.alexaLimit)", at: range
+      tooLong("'unknown: \(unknown)' followed by 'ask: \(ask)'", length: length, locale: locale),
+      at: range
     ).with(note: "a value that is not valid is answered with both prompts together")
   }
 
