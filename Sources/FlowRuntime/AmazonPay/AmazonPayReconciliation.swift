@@ -10,17 +10,6 @@ public struct PaymentQuestion: Sendable, Equatable {
   public var needsShippingAddress: Bool
   /// Whether the flow is live (no sandbox buyer): a `SANDBOX` answer is not accepted.
   public var isLive: Bool
-
-  /// Creates a question.
-  public init(
-    amount: String? = nil, currencyCode: String? = nil, needsShippingAddress: Bool = false,
-    isLive: Bool = false
-  ) {
-    self.amount = amount
-    self.currencyCode = currencyCode
-    self.needsShippingAddress = needsShippingAddress
-    self.isLive = isLive
-  }
 }
 
 /// How Amazon Pay's answer failed to match the question. The raw value is the `payment.error`

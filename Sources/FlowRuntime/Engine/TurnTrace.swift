@@ -27,15 +27,6 @@ public struct TracedElicitation: Sendable, Hashable, Codable {
   /// Whether the `unknown` prompt was spoken: the customer gave a value that is not valid and
   /// the requirement has an `unknown` prompt (otherwise the slot was asked for as missing).
   public var spokeUnknown: Bool
-
-  /// Creates a traced elicitation.
-  public init(state: String, intent: String, isGlobal: Bool, slot: String, spokeUnknown: Bool) {
-    self.state = state
-    self.intent = intent
-    self.isGlobal = isGlobal
-    self.slot = slot
-    self.spokeUnknown = spokeUnknown
-  }
 }
 
 /// What a turn did to the state machine, recorded while the turn executed:
