@@ -180,4 +180,28 @@ import Testing
     #expect(missing.message == "missing key 'merchant'")
     #expect(missing.notes.first?.message == "state 'pay' sends an Amazon Pay request")
   }
+
+  @Test func chooseBranchesAfterTheElseBranchAreReportedWhereTheyStand() {
+    let text =
+      Self.base.replacingOccurrences(
+        of: "        AMAZON.YesIntent: bye\n", with: "        AMAZON.YesIntent: route\n"
+      ) + """
+            route:
+              choose:
+                - else: bye
+                - if: catalog.kit.price > 1
+                  goto: bye
+                - else: hello
+
+        """
+    let result = CompilerTestSupport.compile(text)
+    #expect(
+      CompilerTestSupport.render(result.diagnostics) == """
+        28:11-28:13: error: invalid value 'if' for 'choose' [invalid-value]
+          -: note: expected the 'else' branch last, after every 'if' branch
+        30:11-30:15: error: invalid value 'else' for 'choose' [invalid-value]
+          -: note: expected one 'else' branch, the last one
+
+        """)
+  }
 }
