@@ -131,12 +131,19 @@ extension FlowParser {
     return invalid ? nil : state
   }
 
+  /// The fields of a payment state's `setup:` or `charge:`, none when it is empty (`setup:`
+  /// alone, `charge: {}`).
+  private mutating func readPaymentFields(
+    _ entry: YAMLMappingEntry, context: String, keys: SectionKeys
+  ) -> [String: YAMLMappingEntry]? {
+    if Self.isEmpty(entry.value) { return [:] }
+    return readMapping(entry.value, context: context, keys: keys, anchor: entry.key.range)
+  }
+
   mutating func parseSetup(_ entry: YAMLMappingEntry) -> SetupSyntax? {
-    if Self.isEmpty(entry.value) { return SetupSyntax() }
-    guard
-      let fields = readMapping(
-        entry.value, context: "setup", keys: FlowKeys.setup, anchor: entry.key.range)
-    else { return nil }
+    guard let fields = readPaymentFields(entry, context: "setup", keys: FlowKeys.setup) else {
+      return nil
+    }
     var setup = SetupSyntax()
     setup.shipping = fields["shipping"].flatMap { bool($0.value, what: "shipping") }
     if let agreement = fields["agreement"].flatMap({ text($0.value, what: "agreement") }) {
@@ -155,11 +162,9 @@ extension FlowParser {
   }
 
   mutating func parseCharge(_ entry: YAMLMappingEntry) -> ChargeSyntax? {
-    if Self.isEmpty(entry.value) { return ChargeSyntax() }
-    guard
-      let fields = readMapping(
-        entry.value, context: "charge", keys: FlowKeys.charge, anchor: entry.key.range)
-    else { return nil }
+    guard let fields = readPaymentFields(entry, context: "charge", keys: FlowKeys.charge) else {
+      return nil
+    }
     var charge = ChargeSyntax()
     if let amount = fields["amount"] {
       guard let scalar = textScalar(amount.value, what: "amount") else { return nil }
@@ -179,46 +184,46 @@ extension FlowParser {
         valid = false
         continue
       }
-      let keys = Set(fields.compactMap(\.key.scalar))
-      if keys.contains("else") {
-        guard
-          let elseFields = readMapping(
-            branch, context: "choose", keys: FlowKeys.chooseElse, anchor: branch.range),
-          let target = elseFields["else"].flatMap({ text($0.value, what: "else") })
-        else {
-          valid = false
-          continue
-        }
-        if choose.otherwise != nil {
-          diagnostics.append(
-            DiagnosticCatalogue.invalidValue(
-              "else", for: "choose", expected: "one 'else' branch, the last one",
-              at: elseFields["else"]?.key.range ?? branch.range))
-          valid = false
-        }
-        choose.otherwise = target
-        continue
-      }
+      let isElse = Set(fields.compactMap(\.key.scalar)).contains("else")
       guard
         let branchFields = readMapping(
-          branch, context: "choose", keys: FlowKeys.chooseBranch, anchor: branch.range),
-        let condition = branchFields["if"].flatMap({ textScalar($0.value, what: "if") }),
-        let goto = branchFields["goto"].flatMap({ text($0.value, what: "goto") })
+          branch, context: "choose", keys: isElse ? FlowKeys.chooseElse : FlowKeys.chooseBranch,
+          anchor: branch.range)
       else {
         valid = false
         continue
       }
-      if choose.otherwise != nil {
+      let afterElse = choose.otherwise != nil
+      if isElse {
+        guard let target = branchFields["else"].flatMap({ text($0.value, what: "else") }) else {
+          valid = false
+          continue
+        }
+        choose.otherwise = target
+      } else {
+        guard
+          let condition = branchFields["if"].flatMap({ textScalar($0.value, what: "if") }),
+          let goto = branchFields["goto"].flatMap({ text($0.value, what: "goto") })
+        else {
+          valid = false
+          continue
+        }
+        let expression = ConditionParser.parse(condition.text, currency: currency)
+        choose.branches.append(
+          ChooseBranchSyntax(
+            condition: ParsedScalar(scalar: condition, value: expression), goto: goto))
+      }
+      if afterElse {
+        let key = isElse ? "else" : "if"
         diagnostics.append(
           DiagnosticCatalogue.invalidValue(
-            "if", for: "choose", expected: "the 'else' branch last, after every 'if' branch",
-            at: branchFields["if"]?.key.range ?? branch.range))
+            key, for: "choose",
+            expected: isElse
+              ? "one 'else' branch, the last one"
+              : "the 'else' branch last, after every 'if' branch",
+            at: branchFields[key]?.key.range ?? branch.range))
         valid = false
       }
-      let expression = ConditionParser.parse(condition.text, currency: currency)
-      choose.branches.append(
-        ChooseBranchSyntax(
-          condition: ParsedScalar(scalar: condition, value: expression), goto: goto))
     }
     if choose.otherwise == nil, valid {
       diagnostics.append(
