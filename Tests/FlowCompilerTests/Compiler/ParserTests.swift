@@ -204,4 +204,27 @@ import Testing
 
         """)
   }
+
+  @Test func invalidInvocationPeriodAndImageAreReported() {
+    let text = Self.base.replacingOccurrences(
+      of: "invocation: test shop", with: "invocation: Test  Shop"
+    ).replacingOccurrences(
+      of: "    price: \"9.00\"\n",
+      with: "    price: \"9.00\"\n    subscription: { every: fortnight }\n"
+    ).replacingOccurrences(
+      of: "      tell: bye\n",
+      with:
+        "      tell: bye\n      card: { title: bye, text: bye, image: http://a.example/k.png }\n")
+    let result = CompilerTestSupport.compile(text)
+    #expect(
+      CompilerTestSupport.render(result.diagnostics) == """
+        4:15-4:25: error: invalid value 'Test  Shop' for 'invocation' [invalid-value]
+          -: note: expected lowercase words separated by single spaces, such as 'no nicks'
+        10:28-10:37: error: invalid value 'fortnight' for 'every' [invalid-value]
+          -: note: expected a count and a unit such as '2 months' (day, week, month or year)
+        26:45-26:67: error: invalid value 'http://a.example/k.png' for 'image' [invalid-value]
+          -: note: expected an 'https://' URL
+
+        """)
+  }
 }
