@@ -242,12 +242,8 @@ extension FlowParser {
     card.title = fields["title"].flatMap { text($0.value, what: "title") }
     card.text = fields["text"].flatMap { text($0.value, what: "text") }
     if let image = fields["image"].flatMap({ text($0.value, what: "image") }) {
-      if image.value.hasPrefix("https://"), image.value.count > "https://".count {
-        card.image = image
-      } else {
-        diagnostics.append(
-          DiagnosticCatalogue.invalidValue(
-            image.value, for: "image", expected: "an 'https://' URL", at: image.range))
+      card.image = converted(image, for: "image", expected: "an 'https://' URL") {
+        $0.hasPrefix("https://") && $0.count > "https://".count ? $0 : nil
       }
     }
     return card

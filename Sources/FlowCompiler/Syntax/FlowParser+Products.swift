@@ -54,15 +54,10 @@ extension FlowParser {
         anchor: subscription.key.range),
       let every = subscriptionFields["every"].flatMap({ text($0.value, what: "every") })
     {
-      if let period = Self.subscriptionPeriod(every.value) {
-        product.subscription = Located(period, at: every.range)
-      } else {
-        diagnostics.append(
-          DiagnosticCatalogue.invalidValue(
-            every.value, for: "every",
-            expected: "a count and a unit such as '2 months' (day, week, month or year)",
-            at: every.range))
-      }
+      product.subscription = converted(
+        every, for: "every",
+        expected: "a count and a unit such as '2 months' (day, week, month or year)",
+        Self.subscriptionPeriod)
     }
     return product
   }

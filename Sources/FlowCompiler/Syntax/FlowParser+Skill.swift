@@ -9,15 +9,10 @@ extension FlowParser {
     var skill = SkillSyntax(keyRange: entry.key.range)
     skill.name = fields["name"].flatMap { text($0.value, what: "name") }
     if let invocation = fields["invocation"].flatMap({ text($0.value, what: "invocation") }) {
-      if Self.isInvocationName(invocation.value) {
-        skill.invocation = invocation
-      } else {
-        diagnostics.append(
-          DiagnosticCatalogue.invalidValue(
-            invocation.value, for: "invocation",
-            expected: "lowercase words separated by single spaces, such as 'no nicks'",
-            at: invocation.range))
-      }
+      skill.invocation = converted(
+        invocation, for: "invocation",
+        expected: "lowercase words separated by single spaces, such as 'no nicks'"
+      ) { Self.isInvocationName($0) ? $0 : nil }
     }
     if let locales = fields["locales"] {
       if let elements = list(locales.value, what: "locales") {

@@ -138,6 +138,18 @@ struct FlowParser {
     textScalar(node, what: what).map { Located($0.text, at: $0.range) }
   }
 
+  /// The text of `key` made into a value by `convert`; `nil` after an `invalid-value` that
+  /// names what is `expected` when `convert` refuses it.
+  mutating func converted<Value>(
+    _ value: Located<String>, for key: String, expected: String,
+    _ convert: (String) -> Value?
+  ) -> Located<Value>? {
+    if let converted = convert(value.value) { return Located(converted, at: value.range) }
+    diagnostics.append(
+      DiagnosticCatalogue.invalidValue(value.value, for: key, expected: expected, at: value.range))
+    return nil
+  }
+
   mutating func textScalar(_ node: YAMLNode, what: String) -> TextScalar? {
     guard case .scalar(let text, let style) = node.content, !Self.isNull(node) else {
       diagnostics.append(
