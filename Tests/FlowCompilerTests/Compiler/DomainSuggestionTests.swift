@@ -8,13 +8,6 @@ import Testing
 @Suite struct DomainSuggestionTests {
   static func notes(_ diagnostic: Diagnostic) -> [String] { diagnostic.notes.map(\.message) }
 
-  /// `ParserTests.base` with an `intents:` section holding `intents` (YAML, unindented).
-  static func base(intents: String) -> String {
-    let indented = intents.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
-    return ParserTests.base.replacingOccurrences(
-      of: "prompts:", with: "intents:\n\(indented)\nprompts:")
-  }
-
   @Test(arguments: [
     ("en-UK", "en-GB"), ("en_us", "en-US"), ("EN-gb", "en-GB"), ("US-en", "en-US"),
     ("de-AT", "de-DE"), ("de-CH", "de-DE"), ("jp-JP", "ja-JP"), ("ja-JA", "ja-JP"),
@@ -82,7 +75,7 @@ import Testing
   }
 
   @Test func unknownSlotInASetNamesTheIntentAndListsItsSlots() throws {
-    let text = Self.base(
+    let text = ParserTests.base(
       intents: """
         BuyIntent:
           slots: { product: catalog, quantity: AMAZON.NUMBER }
@@ -106,7 +99,7 @@ import Testing
   }
 
   @Test func unknownSlotInASampleListsTheSlotsOrSaysThereAreNone() throws {
-    let text = Self.base(intents: #"HelloIntent: { samples: { en-US: ["hello {name}"] } }"#)
+    let text = ParserTests.base(intents: #"HelloIntent: { samples: { en-US: ["hello {name}"] } }"#)
     let result = CompilerTestSupport.compile(text)
     let diagnostic = try #require(result.diagnostics.first { $0.id == "unknown-slot" })
     #expect(diagnostic.message == "unknown slot 'name' in intent 'HelloIntent'")

@@ -34,6 +34,12 @@ import Testing
 
     """
 
+  /// ``base`` with an `intents:` section holding `intents` (YAML, unindented).
+  static func base(intents: String) -> String {
+    let indented = intents.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+    return base.replacingOccurrences(of: "prompts:", with: "intents:\n\(indented)\nprompts:")
+  }
+
   static func ids(_ result: CompileResult) -> [String] { result.diagnostics.map(\.id) }
 
   @Test func baseFlowIsClean() {

@@ -6,48 +6,30 @@ import Testing
 /// What each stage hands the next: the parse stage holds the parsed values of the language, the
 /// check stage the symbol table and the facts attached to the syntax they belong to.
 @Suite struct StageContractTests {
-  static let flow = """
-    flowc: 1
-    skill:
-      name: Test Shop
-      invocation: test shop
-      locales: [en-US]
-    products:
-      kit:
-        name: Kit
-        price: "9.50"
-    intents:
+  /// ``ParserTests/base`` at 9.50, with a `BuyIntent` that sets variables and a `choose` state.
+  static let flow = ParserTests.base(
+    intents: """
       BuyIntent:
         slots:
           count: AMAZON.NUMBER
         samples:
           en-US: ["buy {count}"]
-    prompts:
-      en-US:
-        hello: Hello, a kit is {catalog.kit.price}
-        bye: Goodbye
-    flow:
-      start: hello
-      global:
-        AMAZON.StopIntent: bye
-      states:
-        hello:
-          ask: hello
-          on:
-            BuyIntent:
-              set:
-                product: catalog.kit
-                quantity: slot.count ?? 1
-              goto: route
-        route:
-          choose:
-            - if: quantity > 2
-              goto: bye
-            - else: bye
-        bye:
-          tell: bye
+      """
+  ).replacingOccurrences(of: "price: \"9.00\"", with: "price: \"9.50\"").replacingOccurrences(
+    of: "        AMAZON.YesIntent: bye\n",
+    with: """
+              BuyIntent:
+                set:
+                  product: catalog.kit
+                  quantity: slot.count ?? 1
+                goto: route
+          route:
+            choose:
+              - if: quantity > 2
+                goto: bye
+              - else: bye
 
-    """
+      """)
 
   static func parsed() throws -> CompilerPipeline.Parsed {
     let file = SourceFile(path: "stages.flow.yaml", text: flow)
