@@ -148,6 +148,7 @@ extension FlowChecker {
     // agreement available: stay quiet rather than report follow-on problems.
     guard !variables.hasInvalidConditions else { return }
     let entry = graph.definitelySet()
+    var paths = StateGraph.PathTrees(graph)
     var reported: Set<String> = []
     func check(_ read: VariableRead, in position: Int, with gains: VariableSet) {
       guard reachable[position] else { return }
@@ -157,7 +158,7 @@ extension FlowChecker {
         guard !facts.isSuperset(of: bit) else { continue }
         let key = "\(read.range.start.offset):\(read.range.end.offset):\(variable.rawValue)"
         guard reported.insert(key).inserted else { return }
-        let route = graph.path(to: position, without: bit.union(gains)) ?? [ids[position]]
+        let route = paths.path(to: position, without: bit.union(gains)) ?? [ids[position]]
         diagnostics.append(
           DiagnosticCatalogue.variableNotSet(
             variable.rawValue, path: read.path, state: ids[position], at: read.range,
@@ -189,7 +190,7 @@ extension FlowChecker {
         check(read, in: position, with: .none)
         let agreement = Self.variableSet([.agreementID])
         if reachable[position], !entry[position].isSuperset(of: agreement) {
-          let route = graph.path(to: position, without: agreement) ?? [ids[position]]
+          let route = paths.path(to: position, without: agreement) ?? [ids[position]]
           diagnostics.append(
             DiagnosticCatalogue.chargeWithoutAgreement(
               ids[position], at: state.kindKeyRange, via: route))

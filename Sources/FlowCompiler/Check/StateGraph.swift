@@ -106,31 +106,77 @@ struct StateGraph {
 
   /// A path from the start to `goal` on which `variable` is never set, if there is one.
   func path(to goal: Int, without variable: VariableSet) -> [String]? {
-    guard initial.intersection(variable).isEmpty else { return nil }
-    var previous = [Int?](repeating: nil, count: ids.count)
-    var seen = [Bool](repeating: false, count: ids.count)
-    seen[start] = true
-    var queue = [start]
-    var head = 0
-    while head < queue.count {
-      let node = queue[head]
-      head += 1
-      if node == goal { break }
-      for edge in successors[node]
-      where !seen[edge.target] && edge.gains.intersection(variable).isEmpty {
-        seen[edge.target] = true
-        previous[edge.target] = node
-        queue.append(edge.target)
+    PathTree(self, without: variable).path(to: goal)
+  }
+
+  /// The breadth-first tree from the start over the edges that set none of some variables: the
+  /// shortest such path to every state at once. Diagnostics that name a path (many of them on
+  /// a large broken flow) share one tree per set of variables instead of one search each.
+  struct PathTree {
+    let ids: [String]
+    let previous: [Int?]
+    let seen: [Bool]
+
+    init(_ graph: StateGraph, without variable: VariableSet) {
+      ids = graph.ids
+      var previous = [Int?](repeating: nil, count: graph.ids.count)
+      var seen = [Bool](repeating: false, count: graph.ids.count)
+      if graph.initial.intersection(variable).isEmpty {
+        seen[graph.start] = true
+        var queue = [graph.start]
+        var head = 0
+        while head < queue.count {
+          let node = queue[head]
+          head += 1
+          for edge in graph.successors[node]
+          where !seen[edge.target] && edge.gains.intersection(variable).isEmpty {
+            seen[edge.target] = true
+            previous[edge.target] = node
+            queue.append(edge.target)
+          }
+        }
       }
+      self.previous = previous
+      self.seen = seen
     }
-    guard seen[goal] else { return nil }
+
+    /// The path from the start to `goal`, or `nil` when the tree does not reach it.
+    func path(to goal: Int) -> [String]? {
+      guard seen[goal] else { return nil }
+      return StateGraph.route(to: goal, previous: previous).map { ids[$0] }
+    }
+  }
+
+  /// The nodes from a search's root to `goal`, following `previous` back from `goal`.
+  static func route(to goal: Int, previous: [Int?]) -> [Int] {
     var route = [goal]
     var node = goal
     while let before = previous[node] {
       route.append(before)
       node = before
     }
-    return route.reversed().map { ids[$0] }
+    return route.reversed()
+  }
+
+  /// The path trees of one graph, built on first use for each set of avoided variables.
+  struct PathTrees {
+    let graph: StateGraph
+    private var trees: [UInt64: PathTree] = [:]
+
+    init(_ graph: StateGraph) {
+      self.graph = graph
+    }
+
+    /// How many trees were built: one per set of avoided variables asked for.
+    var treeCount: Int { trees.count }
+
+    /// As ``StateGraph/path(to:without:)``, sharing the search between calls.
+    mutating func path(to goal: Int, without variable: VariableSet) -> [String]? {
+      if let tree = trees[variable.bits] { return tree.path(to: goal) }
+      let tree = PathTree(graph, without: variable)
+      trees[variable.bits] = tree
+      return tree.path(to: goal)
+    }
   }
 
   /// The states that some path enters after the order total changed without passing an
@@ -174,13 +220,7 @@ struct UnspokenTotalPaths {
   func path(to state: Int) -> [String]? {
     let goal = state * 2 + 1
     guard seen[goal] else { return nil }
-    var route = [goal]
-    var node = goal
-    while let before = previous[node] {
-      route.append(before)
-      node = before
-    }
-    return route.reversed().map { ids[$0 / 2] }
+    return StateGraph.route(to: goal, previous: previous).map { ids[$0 / 2] }
   }
 }
 
