@@ -100,6 +100,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let speechTooLong = DiagnosticID("speech-too-long")
   /// `text-too-long`.
   public static let textTooLong = DiagnosticID("text-too-long")
+  /// `too-many-diagnostics`.
+  public static let tooManyDiagnostics = DiagnosticID("too-many-diagnostics")
   /// `type-mismatch`.
   public static let typeMismatch = DiagnosticID("type-mismatch")
   /// `undeclared-locale`.
