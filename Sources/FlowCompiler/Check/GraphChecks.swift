@@ -19,8 +19,9 @@ extension FlowChecker {
   }
 
   /// Builds the state graph and runs the graph analyses: reachability, ways out of `ask`
-  /// states, reaching an end, definite assignment of every variable read, agreements before
-  /// charges and the total spoken before a charge.
+  /// states, reaching an end, payment loops, `choose` cycles and over-long turns, definite
+  /// assignment of every variable read, agreements before charges and the total spoken before
+  /// a charge.
   func checkGraph(
     _ references: ReferenceFacts, _ variables: VariableFacts,
     into diagnostics: inout [Diagnostic]
@@ -143,6 +144,12 @@ extension FlowChecker {
     where reachable[position] && !reachesEnd[position] && !stuck.contains(position) {
       diagnostics.append(DiagnosticCatalogue.noEndingReachable(ids[position], at: ranges[position]))
     }
+    checkTurns(
+      states: states.compactMap { $0 }, kinds: kinds, index: index, reachable: reachable,
+      ranges: ranges, into: &diagnostics)
+    checkChargedAmounts(
+      graph: graph, states: states.compactMap { $0 }, amounts: amountReads,
+      promptReads: variables.promptReads, reachable: reachable, into: &diagnostics)
 
     // A condition that could not be checked may be the one that makes a variable or the
     // agreement available: stay quiet rather than report follow-on problems.

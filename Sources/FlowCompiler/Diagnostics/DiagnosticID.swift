@@ -34,6 +34,10 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let cardTextTooLong = DiagnosticID("card-text-too-long")
   /// `charge-without-agreement`.
   public static let chargeWithoutAgreement = DiagnosticID("charge-without-agreement")
+  /// `charged-amount-not-spoken`.
+  public static let chargedAmountNotSpoken = DiagnosticID("charged-amount-not-spoken")
+  /// `choose-cycle`.
+  public static let chooseCycle = DiagnosticID("choose-cycle")
   /// `condition-type-error`.
   public static let conditionTypeError = DiagnosticID("condition-type-error")
   /// `conflicting-state-kinds`.
@@ -92,6 +96,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let nestingTooDeep = DiagnosticID("nesting-too-deep")
   /// `no-ending-reachable`.
   public static let noEndingReachable = DiagnosticID("no-ending-reachable")
+  /// `payment-loop`.
+  public static let paymentLoop = DiagnosticID("payment-loop")
   /// `sandbox-mode`.
   public static let sandboxMode = DiagnosticID("sandbox-mode")
   /// `slot-outside-set`.
@@ -102,6 +108,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let textTooLong = DiagnosticID("text-too-long")
   /// `too-many-diagnostics`.
   public static let tooManyDiagnostics = DiagnosticID("too-many-diagnostics")
+  /// `turn-too-long`.
+  public static let turnTooLong = DiagnosticID("turn-too-long")
   /// `type-mismatch`.
   public static let typeMismatch = DiagnosticID("type-mismatch")
   /// `undeclared-locale`.
