@@ -31,6 +31,7 @@ struct FlowChecker {
     if checker.graphIsComplete(references) {
       checker.checkGraph(references, variables, into: &diagnostics)
     }
+    checker.checkUtterances(into: &diagnostics)
     checker.checkRelease(into: &diagnostics)
     let checked = CheckedFlow(
       symbols: checker.symbols, catalog: catalog, templates: variables.templates,

@@ -50,6 +50,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let duplicateSample = DiagnosticID("duplicate-sample")
   /// `duplicate-synonym`.
   public static let duplicateSynonym = DiagnosticID("duplicate-synonym")
+  /// `empty-speech`.
+  public static let emptySpeech = DiagnosticID("empty-speech")
   /// `file-too-large`.
   public static let fileTooLarge = DiagnosticID("file-too-large")
   /// `invalid-assignment`.
@@ -68,8 +70,12 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let invalidSSML = DiagnosticID("invalid-ssml")
   /// `invalid-utf8`.
   public static let invalidUTF8 = DiagnosticID("invalid-utf8")
+  /// `invalid-utterance`.
+  public static let invalidUtterance = DiagnosticID("invalid-utterance")
   /// `invalid-value`.
   public static let invalidValue = DiagnosticID("invalid-value")
+  /// `invocation-wake-word`.
+  public static let invocationWakeWord = DiagnosticID("invocation-wake-word")
   /// `key-not-allowed-in-state`.
   public static let keyNotAllowedInState = DiagnosticID("key-not-allowed-in-state")
   /// `locale-region-mismatch`.
@@ -162,4 +168,6 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let wrongType = DiagnosticID("wrong-type")
   /// `yaml-syntax`.
   public static let yamlSyntax = DiagnosticID("yaml-syntax")
+  /// `yaml-tag`.
+  public static let yamlTag = DiagnosticID("yaml-tag")
 }

@@ -237,7 +237,7 @@ extension FlowParser {
     card.title = fields["title"].flatMap { text($0.value, what: "title") }
     card.text = fields["text"].flatMap { text($0.value, what: "text") }
     if let image = fields["image"].flatMap({ text($0.value, what: "image") }) {
-      if image.value.hasPrefix("https://"), image.value.count > "https://".count {
+      if HTTPSURL.isValid(image.value) {
         card.image = image
       } else {
         diagnostics.append(

@@ -56,7 +56,7 @@ public enum DiagnosticCatalogue {
     combining([
       inputDescriptors, loadDescriptors, schemaDescriptors, referenceDescriptors,
       merchantDescriptors, intentDescriptors, graphDescriptors, releaseDescriptors,
-      catalogDescriptors, promptDescriptors, variableDescriptors,
+      catalogDescriptors, promptDescriptors, variableDescriptors, utteranceDescriptors,
     ])
   }
 
