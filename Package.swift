@@ -46,7 +46,7 @@ let package = Package(
     ),
     .target(
       name: "FlowRuntime",
-      dependencies: ["FlowIR"],
+      dependencies: ["FlowIR", .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: upcomingFeatures
     ),
     // The SQL store drivers and store-URL opening, kept out of FlowRuntime.

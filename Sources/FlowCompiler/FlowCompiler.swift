@@ -21,12 +21,6 @@ public struct CompileResult: Sendable {
   public var program: FlowProgram?
   /// All diagnostics, sorted by position.
   public var diagnostics: [Diagnostic]
-
-  /// Creates a result.
-  public init(program: FlowProgram?, diagnostics: [Diagnostic]) {
-    self.program = program
-    self.diagnostics = diagnostics
-  }
 }
 
 /// The compiler: load → parse → check → lower (see ``CompilerPipeline``). `check` is a prefix

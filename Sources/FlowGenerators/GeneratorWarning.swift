@@ -6,16 +6,6 @@ public struct GeneratorWarning: Sendable, Equatable, CustomStringConvertible {
   /// A lowercase message without a final period.
   public var message: String
 
-  /// Creates a warning.
-  ///
-  /// - Parameters:
-  ///   - id: The stable id.
-  ///   - message: What is missing and what was written instead.
-  public init(id: String, message: String) {
-    self.id = id
-    self.message = message
-  }
-
   /// `message [id]`.
   public var description: String { "\(message) [\(id)]" }
 }

@@ -211,10 +211,13 @@ public struct ChooseBranch: Codable, Sendable, Equatable {
   }
 }
 
-/// What happens on an intent or an outcome: assignments, then an optional prompt, then an
-/// optional move. Without `goto` the machine stays in the current state (after `say`, it
-/// re-asks with that state's reprompt).
+/// What happens on an intent or an outcome: the slots it requires, assignments, then an
+/// optional prompt, then an optional move. Without `goto` the machine stays in the current
+/// state (after `say`, it re-asks with that state's reprompt).
 public struct Transition: Codable, Sendable, Equatable {
+  /// The slots that must hold a valid value before the transition is taken, in source order
+  /// (`require`, language v1.1); `nil` when there are none, and then left out of the IR JSON.
+  public var require: [SlotRequirement]?
   /// Assignments in source order.
   public var set: [Assignment]
   /// A prompt id spoken before moving (or before re-asking).
@@ -223,10 +226,35 @@ public struct Transition: Codable, Sendable, Equatable {
   public var goto: String?
 
   /// Creates a transition.
-  public init(set: [Assignment] = [], say: String? = nil, goto: String? = nil) {
+  public init(
+    require: [SlotRequirement]? = nil, set: [Assignment] = [], say: String? = nil,
+    goto: String? = nil
+  ) {
+    self.require = require
     self.set = set
     self.say = say
     self.goto = goto
+  }
+}
+
+/// A slot a transition requires (`require`, language v1.1): when the intent arrives without
+/// it, the runtime elicits it with a `Dialog.ElicitSlot` directive speaking ``ask``; when its
+/// value is not valid, it speaks ``unknown`` (if given) and elicits it again.
+public struct SlotRequirement: Codable, Sendable, Equatable {
+  /// The slot name, one of the handled intent's slots.
+  public var slot: String
+  /// The prompt id that elicits the slot.
+  public var ask: String
+  /// The prompt id spoken when the value is not valid (a `catalog` value that names no
+  /// product, a number outside 1–99); `nil`: an invalid value is elicited like a missing one.
+  /// The prompt may read `slot.<slot>.spoken`, what the customer said.
+  public var unknown: String?
+
+  /// Creates a requirement.
+  public init(slot: String, ask: String, unknown: String? = nil) {
+    self.slot = slot
+    self.ask = ask
+    self.unknown = unknown
   }
 }
 

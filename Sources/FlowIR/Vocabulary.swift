@@ -77,6 +77,36 @@ public enum OrderState: String, Codable, Sendable, Hashable, CaseIterable {
   case declined
   /// The Setup or Charge ended in an error.
   case failed
+  /// Amazon Pay's answer did not match the question (another amount or currency, no shipping
+  /// address for a shipping product, a sandbox answer in a live flow, an id beyond the limits):
+  /// the runtime took the `error` outcome and a person must look at the payment.
+  case review
+
+  /// Whether the customer paid: a captured order never changes again (the stores refuse any
+  /// later write to it).
+  public var isFinal: Bool { self == .captured }
+}
+
+/// How many of a product one order may hold: the flow language caps `quantity` (an
+/// `AMAZON.NUMBER` slot, a literal) at 1 to 99, and the runtime refuses to send a payment for
+/// anything outside.
+public enum OrderQuantity {
+  /// The quantities a flow may order.
+  public static let range: ClosedRange<Int64> = 1...99
+}
+
+/// A string with a type of its own, such as an agreement status, a variable path or a
+/// diagnostic id: it prints as its text and, when the type is `Comparable`, sorts by it.
+public protocol TypedString: RawRepresentable<String>, CustomStringConvertible {}
+
+extension TypedString {
+  /// The text.
+  public var description: String { rawValue }
+}
+
+extension TypedString where Self: Comparable {
+  /// Orders by text.
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// The status of an Amazon Pay billing agreement, as Amazon Pay reports it
@@ -84,9 +114,7 @@ public enum OrderState: String, Codable, Sendable, Hashable, CaseIterable {
 ///
 /// A struct rather than an enum: Amazon Pay may report a status this build does not know, and it
 /// is kept as it came.
-public struct AgreementStatus: RawRepresentable, Codable, Sendable, Hashable,
-  CustomStringConvertible
-{
+public struct AgreementStatus: TypedString, Codable, Sendable, Hashable {
   /// The status as Amazon Pay spells it, upper case.
   public var rawValue: String
 
@@ -106,9 +134,6 @@ public struct AgreementStatus: RawRepresentable, Codable, Sendable, Hashable,
 
   /// Whether a Charge may use the agreement.
   public var isOpen: Bool { self == .open }
-
-  /// The raw status.
-  public var description: String { rawValue }
 }
 
 /// A variable whose assignment the compiler's definite-assignment analysis tracks. Every path
@@ -175,8 +200,8 @@ public enum BaseVariable: String, Sendable, Hashable, CaseIterable, Comparable {
 /// The well-known paths are constants here; `catalog.<id>` and `slot.<name>` are built with
 /// ``catalog(_:member:)`` and ``slot(_:)``. Whether a path exists and its type is the compiler's
 /// business; this type only names them.
-public struct VariablePath: RawRepresentable, Codable, Sendable, Hashable, Comparable,
-  CustomStringConvertible, ExpressibleByStringLiteral
+public struct VariablePath: TypedString, Codable, Sendable, Hashable, Comparable,
+  ExpressibleByStringLiteral
 {
   /// The path as written, segments separated by dots.
   public var rawValue: String
@@ -186,14 +211,6 @@ public struct VariablePath: RawRepresentable, Codable, Sendable, Hashable, Compa
 
   /// Creates a path from a literal.
   public init(stringLiteral value: String) { self.rawValue = value }
-
-  /// The path's text.
-  public var description: String { rawValue }
-
-  /// Orders by text.
-  public static func < (lhs: VariablePath, rhs: VariablePath) -> Bool {
-    lhs.rawValue < rhs.rawValue
-  }
 
   /// The segments of the path.
   public var segments: [Substring] {
@@ -257,6 +274,35 @@ public struct VariablePath: RawRepresentable, Codable, Sendable, Hashable, Compa
   public static func slot(_ name: String) -> VariablePath {
     VariablePath(rawValue: "slot.\(name)")
   }
+
+  /// The slot name of `slot.<name>`, else `nil`.
+  public var slotName: String? {
+    let parts = segments
+    guard parts.count == 2, parts[0] == "slot", !parts[1].isEmpty else { return nil }
+    return String(parts[1])
+  }
+
+  /// The slot name of `slot.<name>.spoken`, else `nil`.
+  public var spokenSlotName: String? {
+    let parts = segments
+    guard parts.count == 3, parts[0] == "slot", !parts[1].isEmpty,
+      parts[2] == Self.spokenMember
+    else { return nil }
+    return String(parts[1])
+  }
+
+  /// The most characters of what the customer said that `slot.<name>.spoken` holds: the
+  /// runtime cuts the value there, and the compiler's speech length bound counts on it.
+  public static let maximumSpokenLength = 100
+
+  /// The member of a slot that is what the customer said: `slot.<name>.spoken`.
+  public static let spokenMember = "spoken"
+
+  /// `slot.<name>.spoken`: what the customer said for a slot (in the `unknown` prompt of a
+  /// required slot).
+  public static func spokenSlot(_ name: String) -> VariablePath {
+    VariablePath(rawValue: "slot.\(name).\(spokenMember)")
+  }
 }
 
 extension ConnectionsProfileName {
@@ -267,4 +313,10 @@ extension ConnectionsProfileName {
     case .amazonPay: "payments:autopay_consent"
     }
   }
+}
+
+/// Names of Alexa's built-in intents that flowc itself sends or relies on.
+public enum BuiltInIntentName {
+  /// `AMAZON.FallbackIntent`: what Alexa sends when a line matches none of the skill's intents.
+  public static let fallback = "AMAZON.FallbackIntent"
 }

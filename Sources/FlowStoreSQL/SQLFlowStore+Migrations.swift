@@ -87,8 +87,71 @@ enum SQLFlowStoreSchema {
         """,
         "CREATE INDEX processed_requests_by_time ON processed_requests (processed_at_ms)",
       ]
-    }
+    },
+    Migration(version: 2, summary: "the session key that seals session attributes") { dialect in
+      [
+        """
+        CREATE TABLE session_keys (
+          id BIGINT PRIMARY KEY,
+          secret \(blobType(dialect)) NOT NULL,
+          created_at_ms BIGINT NOT NULL
+        )
+        """
+      ]
+    },
+    Migration(version: 3, summary: "orders keep their customer and never change once captured") {
+      dialect in orderGuard(dialect)
+    },
+    Migration(
+      version: 4,
+      summary: "answered requests keyed by a hash of user and request id (old answers dropped)"
+    ) { dialect in
+      [
+        "DROP TABLE processed_requests",
+        """
+        CREATE TABLE processed_requests (
+          request_key TEXT PRIMARY KEY,
+          response \(blobType(dialect)) NOT NULL,
+          processed_at_ms BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX processed_requests_by_time ON processed_requests (processed_at_ms)",
+      ]
+    },
   ]
+
+  /// The rule of migration 3 as a trigger: an update that changes an order's customer, or any
+  /// update of a `captured` order, is aborted, whoever writes.
+  static func orderGuard(_ dialect: String) -> [String] {
+    let message = "flowc: an order keeps its customer and never changes once captured"
+    if dialect == "postgresql" {
+      return [
+        """
+        CREATE FUNCTION flowc_orders_guard() RETURNS trigger AS $$
+        BEGIN
+          IF OLD.user_id <> NEW.user_id OR OLD.state = 'captured' THEN
+            RAISE EXCEPTION '\(message)';
+          END IF;
+          RETURN NEW;
+        END;
+        $$ LANGUAGE plpgsql
+        """,
+        """
+        CREATE TRIGGER orders_guard BEFORE UPDATE ON orders
+        FOR EACH ROW EXECUTE FUNCTION flowc_orders_guard()
+        """,
+      ]
+    }
+    return [
+      """
+      CREATE TRIGGER orders_guard BEFORE UPDATE ON orders
+      WHEN OLD.user_id <> NEW.user_id OR OLD.state = 'captured'
+      BEGIN
+        SELECT RAISE(ABORT, '\(message)');
+      END
+      """
+    ]
+  }
 
   /// The schema version this build writes.
   static var currentVersion: Int { migrations.last?.version ?? 0 }

@@ -22,6 +22,8 @@ public final class SQLFlowStore: FlowStore {
   private let transactions = SerialAsyncLock()
   private let closeDatabase: @Sendable () async throws -> Void
   private let migrations: [SQLFlowStoreSchema.Migration]
+  /// The session key once read: it never changes after it was created.
+  private let cachedKey = LockedValue<Data?>(nil)
 
   private init(
     database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void,
@@ -132,19 +134,22 @@ public final class SQLFlowStore: FlowStore {
 
   // MARK: - Reads
 
-  /// See ``FlowStore/processedRequest(id:)``.
-  public func processedRequest(id: String) async throws -> ProcessedRequest? {
-    try await read {
+  /// See ``FlowStore/processedRequest(userId:requestId:)``.
+  public func processedRequest(userId: String, requestId: String) async throws
+    -> ProcessedRequest?
+  {
+    let key = ProcessedRequest.key(userId: userId, requestId: requestId)
+    return try await read {
       guard
         let row = try await self.database.raw(
           """
-          SELECT request_id, response, processed_at_ms FROM processed_requests
-          WHERE request_id = \(bind: id)
+          SELECT response, processed_at_ms FROM processed_requests
+          WHERE request_key = \(bind: key)
           """
         ).first()
       else { return nil }
       return ProcessedRequest(
-        requestId: try row.decode(column: "request_id", as: String.self),
+        userId: userId, requestId: requestId,
         response: try row.decode(column: "response", as: Data.self),
         processedAt: Self.date(try row.decode(column: "processed_at_ms", as: Int64.self)))
     }
@@ -191,6 +196,48 @@ public final class SQLFlowStore: FlowStore {
     }
   }
 
+  /// See ``FlowStore/agreement(userId:billingAgreementId:)``.
+  public func agreement(userId: String, billingAgreementId: String) async throws
+    -> AgreementRecord?
+  {
+    try await read {
+      try await self.database.raw(
+        """
+        SELECT user_id, billing_agreement_id, status, created_at_ms, updated_at_ms
+        FROM agreements
+        WHERE user_id = \(bind: userId) AND billing_agreement_id = \(bind: billingAgreementId)
+        """
+      ).first().map(Self.agreement(from:))
+    }
+  }
+
+  /// See ``FlowStore/sessionKey()``.
+  ///
+  /// The first caller of any instance inserts a fresh key (row 1 of `session_keys`); an insert
+  /// that loses the race changes nothing, and every caller reads the stored row.
+  public func sessionKey() async throws -> Data {
+    if let key = cachedKey.value { return key }
+    let fresh = SessionSeal.newKey()
+    let key = try await transaction { database in
+      try await database.raw(
+        """
+        INSERT INTO session_keys (id, secret, created_at_ms)
+        VALUES (1, \(bind: fresh), \(bind: Self.milliseconds(Date())))
+        ON CONFLICT (id) DO NOTHING
+        """
+      ).run()
+      guard
+        let row = try await database.raw("SELECT secret FROM session_keys WHERE id = 1").first()
+      else { throw FlowStoreError.database("the session key could not be stored") }
+      return try row.decode(column: "secret", as: Data.self)
+    }
+    guard key.count >= SessionSeal.keyByteCount else {
+      throw FlowStoreError.database("the stored session key is shorter than 256 bits")
+    }
+    cachedKey.value = key
+    return key
+  }
+
   /// See ``FlowStore/order(id:)``.
   public func order(id: String) async throws -> OrderRecord? {
     try await read {
@@ -218,33 +265,32 @@ public final class SQLFlowStore: FlowStore {
   public func commit(_ writes: TurnWrites) async throws {
     try await transaction { database in
       let now = Self.milliseconds(Date())
+      if let cutoff = writes.pruneProcessedRequestsBefore {
+        try await database.raw(
+          """
+          DELETE FROM processed_requests WHERE processed_at_ms < \(bind: Self.milliseconds(cutoff))
+          """
+        ).run()
+      }
       if let request = writes.processedRequest {
-        let inserted = try await database.raw(
+        try await Self.writeOne(
           """
-          INSERT INTO processed_requests (request_id, response, processed_at_ms)
-          VALUES (\(bind: request.requestId), \(bind: request.response), \(bind: Self.milliseconds(request.processedAt)))
-          ON CONFLICT (request_id) DO NOTHING RETURNING request_id
-          """
-        ).first()
-        guard inserted != nil else {
-          throw FlowStoreError.conflict("request '\(request.requestId)' was already processed")
-        }
+          INSERT INTO processed_requests (request_key, response, processed_at_ms)
+          VALUES (\(bind: request.key), \(bind: request.response), \(bind: Self.milliseconds(request.processedAt)))
+          ON CONFLICT (request_key) DO NOTHING RETURNING request_key
+          """, in: database, orConflict: "request '\(request.requestId)' was already processed")
       }
       for token in writes.consumedTokens {
-        let consumed = try await database.raw(
+        try await Self.writeOne(
           """
           UPDATE continuations SET consumed_at_ms = \(bind: now)
           WHERE token = \(bind: token) AND consumed_at_ms IS NULL RETURNING token
-          """
-        ).first()
-        guard consumed != nil else {
-          throw FlowStoreError.conflict("token '\(token)' was already consumed or is unknown")
-        }
+          """, in: database, orConflict: "token '\(token)' was already consumed or is unknown")
       }
       for continuation in writes.newContinuations {
         let variables = String(
           decoding: try CanonicalJSON.compact(continuation.variables), as: UTF8.self)
-        let inserted = try await database.raw(
+        try await Self.writeOne(
           """
           INSERT INTO continuations (token, user_id, state_id, task_name, flow_hash,
             variables_json, locale, created_at_ms, expires_at_ms)
@@ -254,14 +300,12 @@ public final class SQLFlowStore: FlowStore {
             \(bind: Self.milliseconds(continuation.createdAt)),
             \(bind: Self.milliseconds(continuation.expiresAt)))
           ON CONFLICT (token) DO NOTHING RETURNING token
-          """
-        ).first()
-        guard inserted != nil else {
-          throw FlowStoreError.conflict("token '\(continuation.token)' is already stored")
-        }
+          """, in: database, orConflict: "token '\(continuation.token)' is already stored")
       }
       for order in writes.orders {
-        try await database.raw(
+        // The upsert updates only the customer's own order, and never a captured one (the
+        // trigger of migration 3 holds the same rule for any other writer).
+        let written = try await database.raw(
           """
           INSERT INTO orders (\(unsafeRaw: Self.orderColumns))
           VALUES (\(bind: order.id), \(bind: order.userId), \(bind: order.productId),
@@ -277,8 +321,14 @@ public final class SQLFlowStore: FlowStore {
             amazon_authorization_id = excluded.amazon_authorization_id,
             billing_agreement_id = excluded.billing_agreement_id, state = excluded.state,
             updated_at_ms = excluded.updated_at_ms
+          WHERE orders.user_id = excluded.user_id AND orders.state <> \(bind: OrderState.captured.rawValue)
+          RETURNING id
           """
-        ).run()
+        ).first()
+        guard written != nil else {
+          throw FlowStoreError.forbidden(
+            "order '\(order.id)' belongs to another customer or is already captured")
+        }
       }
       for agreement in writes.agreements {
         try await database.raw(
@@ -312,6 +362,17 @@ public final class SQLFlowStore: FlowStore {
   public func close() async throws {
     try await transactions.withLock {
       try await self.closeDatabase()
+    }
+  }
+
+  /// Runs a statement that returns a row when it wrote one (`… RETURNING`), and raises
+  /// ``FlowStoreError/conflict(_:)`` with `detail` when it wrote none.
+  private static func writeOne(
+    _ statement: SQLQueryString, in database: any SQLDatabase,
+    orConflict detail: @autoclosure () -> String
+  ) async throws {
+    guard try await database.raw(statement).first() != nil else {
+      throw FlowStoreError.conflict(detail())
     }
   }
 
@@ -407,6 +468,19 @@ public final class SQLFlowStore: FlowStore {
 
   static func date(_ milliseconds: Int64) -> Date {
     Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+  }
+}
+
+/// A value behind a lock, for the few mutable caches of a `Sendable` class.
+final class LockedValue<Value: Sendable>: @unchecked Sendable {
+  private var stored: Value
+  private let lock = NSLock()
+
+  init(_ value: Value) { stored = value }
+
+  var value: Value {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
   }
 }
 

@@ -127,9 +127,12 @@ public struct AlexaEnvelopes: Sendable, Equatable {
   /// - Parameters:
   ///   - name: The intent.
   ///   - slots: The slot values by slot name; `intent.slots` is left out when empty.
+  ///   - dialogState: `request.dialogState`: `IN_PROGRESS` for the answer to a
+  ///     `Dialog.ElicitSlot`.
   /// - Returns: The `request` object.
-  public func intentRequest(_ name: String, slots: [String: AlexaSlot] = [:]) -> [String: JSONValue]
-  {
+  public func intentRequest(
+    _ name: String, slots: [String: AlexaSlot] = [:], dialogState: String = dialogCompleted
+  ) -> [String: JSONValue] {
     var slotObjects: [String: JSONValue] = [:]
     for (slotName, slot) in slots {
       var object: [String: JSONValue] = [
@@ -160,10 +163,15 @@ public struct AlexaEnvelopes: Sendable, Equatable {
     ]
     if !slotObjects.isEmpty { intent["slots"] = .object(slotObjects) }
     return [
-      "type": .string("IntentRequest"), "dialogState": .string("COMPLETED"),
+      "type": .string("IntentRequest"), "dialogState": .string(dialogState),
       "intent": .object(intent),
     ]
   }
+
+  /// `request.dialogState` of an intent outside a dialog (or at its end).
+  public static let dialogCompleted = "COMPLETED"
+  /// `request.dialogState` of the answer to a `Dialog.ElicitSlot`.
+  public static let dialogInProgress = "IN_PROGRESS"
 
   /// A `Connections.Response`: Amazon Pay's answer to a directive.
   ///

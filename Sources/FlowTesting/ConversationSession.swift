@@ -12,6 +12,14 @@ public struct PendingPayment: Sendable {
   public var payload: JSONValue?
 }
 
+/// A slot the skill asked for with `Dialog.ElicitSlot`: the customer's next words answer it.
+public struct PendingElicitation: Sendable, Equatable {
+  /// The slot asked for.
+  public var slot: String
+  /// The intent with the slots already given, as the directive's `updatedIntent` holds it.
+  public var intent: IntentRequest.Intent
+}
+
 /// One request and its response, as exchanged with the engine.
 public struct EnvelopeExchange: Sendable {
   /// The request envelope sent, as JSON.
@@ -61,6 +69,8 @@ public struct ConversationSession {
   public private(set) var step = 0
   /// The payment directive waiting for Amazon Pay's answer, if any.
   public var pendingPayment: PendingPayment?
+  /// The slot the last response elicited, while the session stays open.
+  public var pendingElicitation: PendingElicitation?
   /// The last exchange, if any.
   public private(set) var lastExchange: EnvelopeExchange?
 
@@ -97,6 +107,7 @@ public struct ConversationSession {
   public mutating func startNewSession() {
     sessionNew = true
     attributes = nil
+    pendingElicitation = nil
   }
 
   /// The envelope around a request, as the customer's device would send it now.
@@ -196,11 +207,19 @@ public struct ConversationSession {
       if !sessionNew { sessionNumber += 1 }
       startNewSession()
     }
+    pendingElicitation = nil
     for directive in response.response.directives ?? [] {
-      if case .connectionsSendRequest(let name, let payload, let token) = directive,
-        let task = ConnectionsTaskName(rawValue: name)
-      {
-        pendingPayment = PendingPayment(task: task, token: token, payload: payload)
+      switch directive {
+      case .connectionsSendRequest(let name, let payload, let token):
+        if let task = ConnectionsTaskName(rawValue: name) {
+          pendingPayment = PendingPayment(task: task, token: token, payload: payload)
+        }
+      case .dialogElicitSlot(let slot, let intent):
+        if response.response.shouldEndSession != true {
+          pendingElicitation = PendingElicitation(slot: slot, intent: intent)
+        }
+      case .other:
+        break
       }
     }
     let exchange = EnvelopeExchange(

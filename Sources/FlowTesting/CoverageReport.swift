@@ -28,6 +28,19 @@ extension CoveredTransition {
     self.init(from: state, on: outcome.rawValue)
   }
 
+  /// The key of a slot elicitation of a `require` (language v1.1): from the `ask` state (or
+  /// `global`), on `<Intent> ask <slot>` (the slot was missing) or `<Intent> unknown <slot>`
+  /// (its value was not valid and the `unknown` prompt was spoken).
+  ///
+  /// - Parameters:
+  ///   - state: The `ask` state, or `global`.
+  ///   - intent: The intent whose transition requires the slot.
+  ///   - slot: The slot.
+  ///   - unknown: Whether it is the `unknown` path.
+  public init(state: String, intent: String, slot: String, unknown: Bool) {
+    self.init(from: state, on: "\(intent) \(unknown ? "unknown" : "ask") \(slot)")
+  }
+
   /// The key of a payment outcome as a turn trace names it.
   ///
   /// - Parameters:
@@ -46,6 +59,8 @@ public struct CoverageData: Sendable, Equatable {
   public var transitions: Set<CoveredTransition> = []
   /// Payment outcomes exercised, as `state` → outcome.
   public var paymentOutcomes: Set<CoveredTransition> = []
+  /// Slot elicitations reached (see ``CoveredTransition/init(state:intent:slot:unknown:)``).
+  public var elicitations: Set<CoveredTransition> = []
 
   /// Creates empty coverage.
   public init() {}
@@ -61,6 +76,12 @@ public struct CoverageData: Sendable, Equatable {
     for outcome in trace.paymentOutcomes {
       paymentOutcomes.insert(CoveredTransition(state: outcome.state, outcome: outcome.outcome))
     }
+    if let elicitation = trace.elicitation {
+      elicitations.insert(
+        CoveredTransition(
+          state: elicitation.isGlobal ? "global" : elicitation.state, intent: elicitation.intent,
+          slot: elicitation.slot, unknown: elicitation.spokeUnknown))
+    }
   }
 
   /// Adds another conversation's coverage.
@@ -68,6 +89,7 @@ public struct CoverageData: Sendable, Equatable {
     states.formUnion(other.states)
     transitions.formUnion(other.transitions)
     paymentOutcomes.formUnion(other.paymentOutcomes)
+    elicitations.formUnion(other.elicitations)
   }
 }
 
@@ -81,6 +103,9 @@ public struct CoverageReport: Sendable, Equatable {
   public var allTransitions: [CoveredTransition]
   /// Every payment outcome handled by the flow's `setup` and `charge` states.
   public var allPaymentOutcomes: [CoveredTransition]
+  /// Every slot elicitation of the flow's `require`s: `ask` for each required slot, `unknown`
+  /// for each that has an `unknown` prompt.
+  public var allElicitations: [CoveredTransition]
   /// What the tests reached.
   public var covered: CoverageData
 
@@ -91,10 +116,26 @@ public struct CoverageReport: Sendable, Equatable {
     allStates = program.states.keys.sorted()
     var transitions: [CoveredTransition] = []
     var outcomes: [CoveredTransition] = []
+    var elicitations: [CoveredTransition] = []
+    func elicitationsOf(_ transitions: [String: Transition], from state: String) {
+      for (intent, transition) in transitions {
+        for requirement in transition.require ?? [] {
+          elicitations.append(
+            CoveredTransition(state: state, intent: intent, slot: requirement.slot, unknown: false))
+          if requirement.unknown != nil {
+            elicitations.append(
+              CoveredTransition(
+                state: state, intent: intent, slot: requirement.slot, unknown: true))
+          }
+        }
+      }
+    }
+    elicitationsOf(program.global, from: "global")
     for (id, state) in program.states {
       switch state.kind {
       case .ask(let ask):
         transitions += ask.on.keys.map { CoveredTransition(from: id, on: $0) }
+        elicitationsOf(ask.on, from: id)
       case .tell:
         break
       case .connections(let connections):
@@ -110,6 +151,7 @@ public struct CoverageReport: Sendable, Equatable {
     transitions += program.global.keys.map { CoveredTransition(from: "global", on: $0) }
     allTransitions = transitions.sorted()
     allPaymentOutcomes = outcomes.sorted()
+    allElicitations = elicitations.sorted()
   }
 
   /// States no test entered.
@@ -123,9 +165,15 @@ public struct CoverageReport: Sendable, Equatable {
     allPaymentOutcomes.filter { !covered.paymentOutcomes.contains($0) }
   }
 
-  /// Whether every state, transition and payment outcome was reached.
+  /// Slot elicitations no test reached.
+  public var missedElicitations: [CoveredTransition] {
+    allElicitations.filter { !covered.elicitations.contains($0) }
+  }
+
+  /// Whether every state, transition, payment outcome and slot elicitation was reached.
   public var isComplete: Bool {
     missedStates.isEmpty && missedTransitions.isEmpty && missedPaymentOutcomes.isEmpty
+      && missedElicitations.isEmpty
   }
 
   /// The report as text lines.
@@ -140,6 +188,10 @@ public struct CoverageReport: Sendable, Equatable {
     lines.append(line("transitions taken", allTransitions.count, missedTransitions.count))
     lines.append(
       line("payment outcomes", allPaymentOutcomes.count, missedPaymentOutcomes.count))
+    if !allElicitations.isEmpty {
+      lines.append(
+        line("slot elicitations", allElicitations.count, missedElicitations.count))
+    }
     if !missedStates.isEmpty {
       lines.append("  states not entered: " + missedStates.joined(separator: ", "))
     }
@@ -151,6 +203,10 @@ public struct CoverageReport: Sendable, Equatable {
       lines.append("  payment outcomes not exercised:")
       lines += missedPaymentOutcomes.map { "    \($0.from): \($0.on)" }
     }
+    if !missedElicitations.isEmpty {
+      lines.append("  slot elicitations not reached:")
+      lines += missedElicitations.map { "    \($0.from) on \($0.on)" }
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -160,7 +216,7 @@ public struct CoverageReport: Sendable, Equatable {
     func transitions(_ items: [CoveredTransition]) -> JSONValue {
       .array(items.map { .object(["from": .string($0.from), "on": .string($0.on)]) })
     }
-    return .object([
+    var report: [String: JSONValue] = [
       "locale": .string(locale),
       "states": .object([
         "total": .number(Double(allStates.count)),
@@ -175,6 +231,13 @@ public struct CoverageReport: Sendable, Equatable {
         "missed": transitions(missedPaymentOutcomes),
       ]),
       "complete": .bool(isComplete),
-    ])
+    ]
+    if !allElicitations.isEmpty {
+      report["elicitations"] = .object([
+        "total": .number(Double(allElicitations.count)),
+        "missed": transitions(missedElicitations),
+      ])
+    }
+    return .object(report)
   }
 }

@@ -183,6 +183,9 @@ public final class SimulatorSession {
     var expectations: [Expectation] = []
     if let turn {
       if let state = conversation.currentState { expectations.append(.state(state)) }
+      if let elicited = conversation.pendingElicitation {
+        expectations.append(.elicit(slot: elicited.slot))
+      }
       expectations.append(
         .speech(turn.response.response.outputSpeech.map { .equals($0.content) } ?? .absent))
       expectations.append(.sessionEnded(turn.response.response.shouldEndSession ?? false))
@@ -236,6 +239,9 @@ public final class SimulatorSession {
     lines.append("customer: \(conversation.currentUser) (\(conversation.currentUserId))")
     if let pending = conversation.pendingPayment {
       lines.append("waiting for: Amazon Pay \(pending.rawValue)")
+    }
+    if let elicited = conversation.pendingElicitation {
+      lines.append("asking for: \(elicited.slot) of \(elicited.intent.name)")
     }
     if let state, case .ask(let ask)? = program.states[state]?.kind {
       let handled = Set(ask.on.keys).union(program.global.keys).sorted()
@@ -291,6 +297,7 @@ public enum TestScriptWriter {
       for expectation in step.expectations {
         switch expectation {
         case .state(let state): lines.append("      state: \(yaml(state))")
+        case .elicit(let slot): lines.append("      elicit: \(yaml(slot))")
         case .speech(.equals(let text)): lines.append("      speech: { equals: \(yaml(text)) }")
         case .speech(.absent): lines.append("      speech: null")
         case .sessionEnded(let ended): lines.append("      session_ended: \(ended)")

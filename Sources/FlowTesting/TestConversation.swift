@@ -1,3 +1,4 @@
+internal import FlowCompiler
 public import FlowIR
 public import FlowRuntime
 public import Foundation
@@ -110,6 +111,9 @@ public final class TestConversation {
   /// The pending payment directive of the current customer (`Setup` or `Charge`), if any.
   public var pendingPayment: ConnectionsTaskName? { customer.pendingPayment?.task }
 
+  /// The slot the current customer is being asked for (`Dialog.ElicitSlot`), if any.
+  public var pendingElicitation: PendingElicitation? { customer.pendingElicitation }
+
   /// The current customer's Alexa user id.
   public var currentUserId: String { customer.userId }
 
@@ -132,14 +136,19 @@ public final class TestConversation {
     case .launch:
       return try await send(["type": .string("LaunchRequest")], summary: "launch")
     case .say(let line):
-      guard let match = matcher.match(line) else {
-        throw ConversationError("no intent matches \(quoted(line)) in \(locale)")
+      guard let match = spokenIntent(line) else {
+        // A device sends the fallback intent for a line that matches none of the skill's.
+        return try await send(
+          intentRequest(BuiltInIntentName.fallback, slots: [:]),
+          summary: "say \(quoted(line)) → \(BuiltInIntentName.fallback) (no sample matches)")
       }
       let slotText = match.slots.keys.sorted().map { "\($0)=\(match.slots[$0]!.value)" }
       let summary =
         "say \(quoted(line)) → \(match.intent)"
         + (slotText.isEmpty ? "" : " " + slotText.joined(separator: " "))
-      return try await send(intentRequest(match.intent, slots: match.slots), summary: summary)
+      return try await send(
+        intentRequest(match.intent, slots: match.slots, dialogState: match.dialogState),
+        summary: summary)
     case .intent(let name, let slots):
       var matched: [String: MatchedSlot] = [:]
       let intent = program.intents.first { $0.name == name }
@@ -177,9 +186,16 @@ public final class TestConversation {
       let fullPath =
         path.hasPrefix("/") || baseDirectory == nil
         ? path : URL(fileURLWithPath: baseDirectory!).appendingPathComponent(path).path
-      guard let data = FileManager.default.contents(atPath: fullPath),
-        var text = String(data: data, encoding: .utf8)
-      else { throw ConversationError("cannot read request file '\(path)'") }
+      // Read as flow files are: bounded, and a pipe is refused rather than waited on.
+      let bytes: [UInt8]
+      switch SourceFileReader.load(path: fullPath) {
+      case .success(let file): bytes = file.bytes
+      case .failure(let failure):
+        throw ConversationError("cannot read request file '\(path)': \(failure.reason)")
+      }
+      guard var text = String(bytes: bytes, encoding: .utf8) else {
+        throw ConversationError("cannot read request file '\(path)': it is not UTF-8")
+      }
       text = text.replacingOccurrences(
         of: "$PENDING_TOKEN", with: customer.pendingPayment?.token ?? "")
       text = text.replacingOccurrences(of: "$USER_ID", with: customer.userId)
@@ -199,14 +215,55 @@ public final class TestConversation {
     }
   }
 
-  func intentRequest(_ name: String, slots: [String: MatchedSlot]) -> [String: JSONValue] {
+  func intentRequest(
+    _ name: String, slots: [String: MatchedSlot],
+    dialogState: String = AlexaEnvelopes.dialogCompleted
+  ) -> [String: JSONValue] {
     customer.envelopes.intentRequest(
       name,
       slots: slots.mapValues { slot in
         AlexaSlot(
           slot.value, id: slot.resolvedId,
           resolvedName: slot.resolvedId.flatMap { program.product(id: $0)?.names[locale] })
-      })
+      }, dialogState: dialogState)
+  }
+
+  /// The intent a spoken line sends, as Alexa would: while the skill elicits a slot, a line
+  /// that can be the slot's value answers it (the intent comes back with its other slots as
+  /// the directive's `updatedIntent` kept them); else the line is matched against the samples
+  /// (a sample of the elicited intent keeps the other slots too); else, for a `catalog` slot,
+  /// the words are the slot's unresolved value.
+  func spokenIntent(_ line: String) -> (
+    intent: String, slots: [String: MatchedSlot], dialogState: String
+  )? {
+    guard let pending = customer.pendingElicitation else {
+      return matcher.match(line).map { ($0.intent, $0.slots, AlexaEnvelopes.dialogCompleted) }
+    }
+    var kept: [String: MatchedSlot] = [:]
+    for (name, slot) in pending.intent.slots ?? [:] {
+      if let value = slot.value {
+        kept[name] = MatchedSlot(value: value, resolvedId: slot.resolvedId)
+      }
+    }
+    func answer(_ value: MatchedSlot) -> (String, [String: MatchedSlot], String) {
+      var slots = kept
+      slots[pending.slot] = value
+      return (pending.intent.name, slots, AlexaEnvelopes.dialogInProgress)
+    }
+    if let value = matcher.elicitedValue(
+      line, slot: pending.slot, of: pending.intent.name, openCatalog: false)
+    {
+      return answer(value)
+    }
+    if let match = matcher.match(line) {
+      guard match.intent == pending.intent.name else {
+        return (match.intent, match.slots, AlexaEnvelopes.dialogCompleted)
+      }
+      return (match.intent, kept.merging(match.slots) { $1 }, AlexaEnvelopes.dialogInProgress)
+    }
+    return matcher.elicitedValue(
+      line, slot: pending.slot, of: pending.intent.name, openCatalog: true
+    ).map(answer)
   }
 
   /// The whole envelope around the current customer's next request.

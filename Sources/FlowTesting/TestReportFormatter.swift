@@ -55,11 +55,19 @@ public enum TestReportFormatter {
       lines += test.transcript.map { "    " + $0 }
       lines.append("    ✗ \(failure.message)")
     }
+    for path in result.unloadedScripts {
+      lines.append("FAIL \(path) (not loaded; its errors are above)")
+    }
     if coverage {
       for report in result.coverage { lines.append(report.text.trimmingSuffixNewline) }
+      if !result.unloadedScripts.isEmpty {
+        lines.append(
+          "coverage does not count the scripts that could not be loaded: "
+            + result.unloadedScripts.joined(separator: ", "))
+      }
     }
     let failed = result.failedCount
-    let total = result.cases.count
+    let total = result.totalCount
     lines.append(
       "\(total) test\(total == 1 ? "" : "s"), \(total - failed) passed, \(failed) failed")
     return lines.joined(separator: "\n") + "\n"
@@ -86,20 +94,30 @@ public enum TestReportFormatter {
       }
       tests.append(.object(object))
     }
+    for path in result.unloadedScripts {
+      tests.append(
+        .object([
+          "file": .string(path), "passed": .bool(false), "loaded": .bool(false),
+          "steps_run": .number(0), "transcript": .array([]),
+        ]))
+    }
     var root: [String: JSONValue] = [
       "tests": .array(tests),
       "passed": .bool(result.passed),
       "failed": .number(Double(result.failedCount)),
-      "total": .number(Double(result.cases.count)),
+      "total": .number(Double(result.totalCount)),
     ]
-    if coverage { root["coverage"] = .array(result.coverage.map(\.json)) }
+    if coverage {
+      root["coverage"] = .array(result.coverage.map(\.json))
+      root["coverage_not_counted"] = .array(result.unloadedScripts.map(JSONValue.string))
+    }
     let data = (try? CanonicalJSON.pretty(JSONValue.object(root))) ?? Data("\n".utf8)
     return String(decoding: data, as: UTF8.self)
   }
 
   static func junit(_ result: TestRunResult) -> String {
     var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#]
-    let total = result.cases.count
+    let total = result.totalCount
     let time = result.cases.reduce(0) { $0 + $1.duration }
     lines.append(
       #"<testsuites name="flowc" tests="\#(total)" failures="\#(result.failedCount)" time="\#(format(time))">"#
@@ -130,6 +148,19 @@ public enum TestReportFormatter {
         )
         lines += test.transcript.map { xml($0) }
         lines.append("      </failure>")
+        lines.append("    </testcase>")
+      }
+      lines.append("  </testsuite>")
+    }
+    if !result.unloadedScripts.isEmpty {
+      let count = result.unloadedScripts.count
+      lines.append(
+        #"  <testsuite name="not loaded" tests="\#(count)" failures="\#(count)">"#)
+      for path in result.unloadedScripts {
+        lines.append(
+          #"    <testcase classname="\#(xml(path))" name="\#(xml(path))" time="0.000">"#)
+        lines.append(
+          #"      <failure message="the test script could not be loaded" type="load"/>"#)
         lines.append("    </testcase>")
       }
       lines.append("  </testsuite>")

@@ -40,11 +40,32 @@ public struct TestRunResult: Sendable {
   public var cases: [TestCaseResult]
   /// Coverage per locale, in locale order.
   public var coverage: [CoverageReport]
+  /// The scripts that could not be loaded (unreadable, invalid, or for a flow that could not
+  /// be loaded), in the order found: each counts as one failed test, and coverage does not
+  /// count them.
+  public var unloadedScripts: [String] = []
 
-  /// Whether everything passed.
-  public var passed: Bool { cases.allSatisfy(\.passed) }
-  /// How many failed.
-  public var failedCount: Int { cases.count { !$0.passed } }
+  /// Creates a result.
+  public init(cases: [TestCaseResult], coverage: [CoverageReport], unloadedScripts: [String] = []) {
+    self.cases = cases
+    self.coverage = coverage
+    self.unloadedScripts = unloadedScripts
+  }
+
+  /// Whether everything passed (and every script was loaded).
+  public var passed: Bool { unloadedScripts.isEmpty && cases.allSatisfy(\.passed) }
+  /// How many failed, a script that could not be loaded included.
+  public var failedCount: Int { cases.count { !$0.passed } + unloadedScripts.count }
+  /// How many tests the summary counts: every case, and every script that could not be loaded.
+  public var totalCount: Int { cases.count + unloadedScripts.count }
+
+  /// Adds another run's results after these (`flowc test` without a flow runs each flow's
+  /// scripts in turn).
+  public mutating func append(_ other: TestRunResult) {
+    cases += other.cases
+    coverage += other.coverage
+    unloadedScripts += other.unloadedScripts
+  }
 }
 
 /// Runs test scripts on the real runtime: a fresh memory store per script and locale.
@@ -125,11 +146,9 @@ enum ExpectationChecker {
     let response = conversation.lastTurn?.response.response
     switch expectation {
     case .speech(let matcher):
-      let actual = response?.outputSpeech?.content
-      return matcher.accepts(actual) ? nil : mismatch("speech", matcher, actual)
+      return judge("speech", matcher, response?.outputSpeech?.content)
     case .reprompt(let matcher):
-      let actual = response?.reprompt?.outputSpeech.content
-      return matcher.accepts(actual) ? nil : mismatch("reprompt", matcher, actual)
+      return judge("reprompt", matcher, response?.reprompt?.outputSpeech.content)
     case .noCard:
       guard let card = response?.card else { return nil }
       return "card: expected none, got \(TranscriptFormatter.describe(card))"
@@ -139,10 +158,8 @@ enum ExpectationChecker {
       if let type, type != actualType {
         return "card type: expected \(quoted(type)), got \(quoted(actualType))"
       }
-      if let title, !title.accepts(actualTitle) {
-        return mismatch("card title", title, actualTitle)
-      }
-      if let text, !text.accepts(actualText) { return mismatch("card text", text, actualText) }
+      if let title, let problem = judge("card title", title, actualTitle) { return problem }
+      if let text, let problem = judge("card text", text, actualText) { return problem }
       return nil
     case .noDirective:
       guard let directives = response?.directives, !directives.isEmpty else { return nil }
@@ -150,6 +167,15 @@ enum ExpectationChecker {
         + directives.map(TranscriptFormatter.describe).joined(separator: "; ")
     case .directive(let type, let name, let payload):
       return checkDirective(type: type, name: name, payload: payload, in: response)
+    case .elicit(let slot):
+      let elicited = (response?.directives ?? []).compactMap { directive -> String? in
+        guard case .dialogElicitSlot(let slot, _) = directive else { return nil }
+        return slot
+      }
+      guard let actual = elicited.first else {
+        return "elicit: expected a Dialog.ElicitSlot directive for \(quoted(slot)), got none"
+      }
+      return actual == slot ? nil : "elicit: expected \(quoted(slot)), got \(quoted(actual))"
     case .state(let state):
       let actual = conversation.currentState
       return actual == state
@@ -201,6 +227,18 @@ enum ExpectationChecker {
         }
       }
       return nil
+    }
+  }
+
+  /// `nil` when the text satisfies the matcher, else what went wrong.
+  static func judge(_ what: String, _ matcher: TextMatcher, _ actual: String?) -> String? {
+    switch matcher.verdict(on: actual) {
+    case .accepted: return nil
+    case .rejected: return mismatch(what, matcher, actual)
+    case .tooSlow:
+      return "\(what): \(matcher) took longer than "
+        + "\(Int(TextMatcher.matchTimeLimit)) s and was stopped; simplify the pattern "
+        + "(nested quantifiers such as (a+)+ backtrack without end)"
     }
   }
 

@@ -18,23 +18,25 @@ public struct TestScript: Sendable {
 
   /// Whether the script was written for the flow at `path` (always, when it names no flow).
   public func isWritten(forFlowAt path: String) -> Bool {
-    guard let flow else { return true }
-    let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
-    let named = URL(fileURLWithPath: flow, relativeTo: directory).standardizedFileURL
-      .resolvingSymlinksInPath()
+    guard let named = namedFlowURL?.resolvingSymlinksInPath() else { return true }
     let given = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
     return named.path == given.path
   }
 
-  /// Creates a script.
-  public init(
-    file: SourceFile, name: String, locales: [String]?, flow: String? = nil, steps: [TestStep]
-  ) {
-    self.file = file
-    self.name = name
-    self.locales = locales
-    self.flow = flow
-    self.steps = steps
+  /// The flow the script names (`flow:`, read relative to the script), as a path from the
+  /// current directory when it lies inside it; `nil` when the script names none.
+  public var namedFlowPath: String? {
+    guard let path = namedFlowURL?.path else { return nil }
+    let current = FileManager.default.currentDirectoryPath
+    let prefix = current.hasSuffix("/") ? current : current + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+
+  /// The flow `flow:` names, read relative to the script's folder.
+  private var namedFlowURL: URL? {
+    guard let flow else { return nil }
+    let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
+    return URL(fileURLWithPath: flow, relativeTo: directory).standardizedFileURL
   }
 }
 
@@ -46,13 +48,6 @@ public struct TestStep: Sendable {
   public var expectations: [Expectation]
   /// Where the step is written.
   public var range: SourceRange?
-
-  /// Creates a step.
-  public init(action: TestAction, expectations: [Expectation], range: SourceRange?) {
-    self.action = action
-    self.expectations = expectations
-    self.range = range
-  }
 }
 
 /// What a step does.
@@ -167,21 +162,64 @@ public enum TextMatcher: Sendable, Equatable, CustomStringConvertible {
   case contains(String)
   /// The text is exactly this.
   case equals(String)
-  /// The text matches this regular expression (anywhere).
+  /// The text matches this regular expression (anywhere; ICU syntax, as `NSRegularExpression`
+  /// reads it), within ``matchTimeLimit``.
   case matches(String)
   /// There is no text.
   case absent
 
+  /// What comparing a text gave.
+  public enum Verdict: Sendable, Equatable {
+    /// The text satisfies the matcher.
+    case accepted
+    /// It does not.
+    case rejected
+    /// The regular expression of `matches` ran out of its time (``matchTimeLimit``).
+    case tooSlow
+  }
+
+  /// How long one `matches` may take, in seconds: a pattern with nested quantifiers
+  /// (`(a+)+$`) can backtrack for longer than the universe is old.
+  public static let matchTimeLimit = 1.0
+
   /// Whether the actual text satisfies the matcher.
   public func accepts(_ actual: String?) -> Bool {
+    verdict(on: actual) == .accepted
+  }
+
+  /// Compares the actual text, a regular expression within ``matchTimeLimit``.
+  public func verdict(on actual: String?) -> Verdict {
     switch self {
-    case .absent: return actual == nil
-    case .contains(let part): return actual?.contains(part) ?? false
-    case .equals(let whole): return actual == whole
+    case .absent: return actual == nil ? .accepted : .rejected
+    case .contains(let part): return actual?.contains(part) ?? false ? .accepted : .rejected
+    case .equals(let whole): return actual == whole ? .accepted : .rejected
     case .matches(let pattern):
-      guard let actual, let regex = try? Regex(pattern) else { return false }
-      return (try? regex.firstMatch(in: actual)) != nil
+      guard let actual, let regex = try? NSRegularExpression(pattern: pattern) else {
+        return .rejected
+      }
+      return Self.firstMatch(of: regex, in: actual, within: Self.matchTimeLimit)
     }
+  }
+
+  /// Looks for a match, giving up after `seconds` (ICU reports progress while it backtracks,
+  /// and the search stops there).
+  static func firstMatch(of regex: NSRegularExpression, in text: String, within seconds: Double)
+    -> Verdict
+  {
+    let started = Date()
+    var verdict = Verdict.rejected
+    regex.enumerateMatches(
+      in: text, options: [.reportProgress], range: NSRange(text.startIndex..., in: text)
+    ) { match, _, stop in
+      if match != nil {
+        verdict = .accepted
+        stop.pointee = true
+      } else if Date().timeIntervalSince(started) > seconds {
+        verdict = .tooSlow
+        stop.pointee = true
+      }
+    }
+    return verdict
   }
 
   /// A one-line text for messages and logs.
@@ -210,6 +248,8 @@ public enum Expectation: Sendable, Equatable {
   case directive(type: String?, name: String?, payload: [(pointer: String, value: ScalarValue)])
   /// No directive.
   case noDirective
+  /// A `Dialog.ElicitSlot` directive that asks for this slot (language v1.1 `require`).
+  case elicit(slot: String)
   /// The state that answered the step.
   case state(String)
   /// A conversation variable, in its text form (see ``VariableValue/testText``).

@@ -1,4 +1,5 @@
 public import FlowCompiler
+internal import FlowIR
 internal import Foundation
 
 /// Reads `*.test.yaml` files into ``TestScript`` values, with located errors rendered like the
@@ -13,8 +14,8 @@ public enum TestScriptParser {
   ]
   /// The keys of `expect:`.
   public static let expectationKeys = [
-    "speech", "reprompt", "card", "directive", "state", "variables", "session_ended", "order",
-    "agreement",
+    "speech", "reprompt", "card", "directive", "elicit", "state", "variables", "session_ended",
+    "order", "agreement",
   ]
   /// The fields an `order:` expectation may check.
   public static let orderFields = [
@@ -39,17 +40,16 @@ public enum TestScriptParser {
     return (parser.diagnostics.hasErrors ? nil : script, parser.diagnostics)
   }
 
-  /// Reads and parses a script file.
+  /// Reads and parses a script file (read as ``SourceFileReader`` reads flow files).
   public static func parse(path: String) -> (script: TestScript?, diagnostics: [Diagnostic]) {
-    guard let file = try? SourceFile(contentsOf: path) else {
+    switch SourceFileReader.load(path: path) {
+    case .success(let file): return parse(file)
+    case .failure(let failure):
       return (
         nil,
-        [
-          TestDiagnostics.testScript.report("cannot read '\(path)'", at: nil)
-        ]
+        [TestDiagnostics.testScript.report("cannot read '\(path)': \(failure.reason)", at: nil)]
       )
     }
-    return parse(file)
   }
 
   struct Parser {
@@ -115,10 +115,37 @@ public enum TestScriptParser {
         nonTextKey: { key in
           TestDiagnostics.testScript.report("keys of \(place) must be texts", at: key.range)
         },
-        unknownKey: { key, known, range in
-          TestDiagnostics.unknownKey(key, in: place, known: known, at: range)
+        unknownKey: { [file] key, known, range in
+          let diagnostic = TestDiagnostics.unknownKey(key, in: place, known: known, at: range)
+          guard let hint = Self.commaHint(forKeyAt: range, in: entries, of: file) else {
+            return diagnostic
+          }
+          return diagnostic.with(note: hint, at: range)
         })
       _ = StrictKeys(allowed: allowed).read(entries, wording: wording, into: &diagnostics)
+    }
+
+    /// The hint for `{ speech: Thanks, come again }`: inside `{ }` an unquoted comma ends the
+    /// text, and what follows it becomes a key without a value. `nil` unless the unknown key
+    /// follows a comma, has no value, and the entry before it has a text.
+    static func commaHint(
+      forKeyAt range: SourceRange, in entries: [YAMLMappingEntry], of file: SourceFile
+    )
+      -> String?
+    {
+      guard let index = entries.firstIndex(where: { $0.key.range == range }), index > 0,
+        case .scalar(let rest, .plain) = entries[index].key.content,
+        case .scalar(let empty, .plain) = entries[index].value.content, empty.isEmpty,
+        let previousKey = entries[index - 1].key.scalar,
+        case .scalar(let text, .plain) = entries[index - 1].value.content
+      else { return nil }
+      var offset = range.start.offset - 1
+      while offset >= 0, file.bytes[offset] == UInt8(ascii: " ") || file.bytes[offset] == 0x09 {
+        offset -= 1
+      }
+      guard offset >= 0, file.bytes[offset] == UInt8(ascii: ",") else { return nil }
+      return "inside '{ }' a comma ends a value unless it is quoted; if the comma belongs to "
+        + "the text, write \(previousKey): \(quoted(text + ", " + rest))"
     }
 
     mutating func step(_ node: YAMLNode) -> TestStep? {
@@ -286,6 +313,8 @@ public enum TestScriptParser {
           if let card = card(value) { expectations.append(card) }
         case "directive":
           if let directive = directive(value) { expectations.append(directive) }
+        case "elicit":
+          if let slot = text(value, for: key) { expectations.append(.elicit(slot: slot)) }
         case "state":
           if let state = text(value, for: key) { expectations.append(.state(state)) }
         case "variables":
@@ -363,7 +392,7 @@ public enum TestScriptParser {
       case "contains": return .contains(value)
       case "equals": return .equals(value)
       case "matches":
-        guard (try? Regex(value)) != nil else {
+        guard (try? NSRegularExpression(pattern: value)) != nil else {
           error("'\(value)' is not a valid regular expression", at: entries[0].value)
           return nil
         }

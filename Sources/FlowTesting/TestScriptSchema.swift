@@ -133,6 +133,7 @@ public enum TestScriptSchema {
                 }
               ]
             },
+            "elicit": { "type": "string", "description": "the slot a Dialog.ElicitSlot directive asks for" },
             "state": { "type": "string" },
             "variables": { "type": "object", "additionalProperties": { "$ref": "#/$defs/scalar" } },
             "session_ended": { "type": "boolean" },

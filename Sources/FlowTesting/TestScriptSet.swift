@@ -18,36 +18,70 @@ public struct TestScriptSet: Sendable {
   public var scripts: [TestScript] = []
   /// The problems of the scripts that had any, in the order found.
   public var problems: [Problems] = []
-  /// How many files could not be read as test scripts.
-  public var unreadableCount = 0
+  /// The files that could not be read as test scripts, in the order found.
+  public var unloadedPaths: [String] = []
   /// How many scripts were left out because they name another flow (`flow:`).
   public var skippedCount = 0
+
+  /// How many files could not be read as test scripts.
+  public var unreadableCount: Int { unloadedPaths.count }
 
   /// The file names that count as test scripts inside a directory.
   public static let fileSuffixes = [".test.yaml", ".test.yml"]
 
   /// Reads the test scripts at `paths` for the flow at `flowPath`.
   ///
+  /// Each file is read as ``SourceFileReader`` reads flow files: at most its maximum size,
+  /// no pipes.
+  ///
   /// - Parameters:
   ///   - paths: Test scripts, or directories whose ``fileSuffixes`` files are read.
-  ///   - flowPath: The flow under test; scripts naming another flow are skipped.
-  public init(paths: [String], forFlowAt flowPath: String) {
+  ///   - flowPath: The flow under test; scripts naming another flow are skipped. `nil` keeps
+  ///     every script (each runs against the flow it names).
+  public init(paths: [String], forFlowAt flowPath: String?) {
     for path in Self.expand(paths) {
-      let (script, diagnostics) = TestScriptParser.parse(path: path)
-      if !diagnostics.isEmpty {
+      let file: SourceFile
+      switch SourceFileReader.load(path: path) {
+      case .failure(let failure):
         problems.append(
-          Problems(path: path, file: try? SourceFile(contentsOf: path), diagnostics: diagnostics))
+          Problems(
+            path: path, file: nil,
+            diagnostics: [
+              TestDiagnostics.testScript.report(
+                "cannot read '\(path)': \(failure.reason)", at: nil)
+            ]))
+        unloadedPaths.append(path)
+        continue
+      case .success(let read): file = read
+      }
+      let (script, diagnostics) = TestScriptParser.parse(file)
+      if !diagnostics.isEmpty {
+        problems.append(Problems(path: path, file: file, diagnostics: diagnostics))
       }
       guard let script else {
-        unreadableCount += 1
+        unloadedPaths.append(path)
         continue
       }
-      if script.isWritten(forFlowAt: flowPath) {
+      if flowPath.map(script.isWritten(forFlowAt:)) ?? true {
         scripts.append(script)
       } else {
         skippedCount += 1
       }
     }
+  }
+
+  /// Whether a command-line path is a test script or a directory of them, rather than a flow:
+  /// how `flowc test` tells `FLOW TESTS…` from `TESTS…`.
+  ///
+  /// - Parameter path: A path as given.
+  public static func isTestPath(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      return true
+    }
+    return fileSuffixes.contains { path.hasSuffix($0) }
   }
 
   /// Expands directories into the test scripts they hold, sorted by name; other paths are kept

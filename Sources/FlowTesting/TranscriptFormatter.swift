@@ -29,7 +29,7 @@ public enum TranscriptFormatter {
     if let reprompt = body.reprompt?.outputSpeech.content {
       lines.append("  reprompt: \(oneLine(reprompt))")
     }
-    if let card = body.card { lines.append("  card: \(describe(card))") }
+    if let card = body.card { lines += cardLines(card) }
     for directive in body.directives ?? [] {
       lines.append("  directive: \(describe(directive))")
     }
@@ -55,7 +55,23 @@ public enum TranscriptFormatter {
     }
   }
 
-  /// A card in one line.
+  /// A card as a transcript shows it: type and title, then the text line by line as the
+  /// Alexa app shows it, each line after `| ` (so that no line of the text starts a line of
+  /// output of its own).
+  public static func cardLines(_ card: ResponseCard) -> [String] {
+    let header: String
+    let text: String
+    switch card {
+    case .simple(let title, let content): (header, text) = ("Simple \(quoted(title))", content)
+    case .standard(let title, let body, _): (header, text) = ("Standard \(quoted(title))", body)
+    case .askForPermissionsConsent:
+      return ["  card: \(describe(card))"]
+    }
+    let textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return ["  card: \(header):"] + textLines.map { "    | \($0)" }
+  }
+
+  /// A card in one line (for messages).
   public static func describe(_ card: ResponseCard) -> String {
     switch card {
     case .simple(let title, let content):
@@ -82,6 +98,8 @@ public enum TranscriptFormatter {
         text += " agreement \(agreement)"
       }
       return text + " (token \(token))"
+    case .dialogElicitSlot(let slot, let intent):
+      return "\(Directive.dialogElicitSlotType) \(slot) of \(intent.name)"
     case .other(let value):
       return value["type"]?.stringValue ?? "directive"
     }

@@ -38,6 +38,9 @@ public struct UtteranceMatch: Sendable, Equatable {
 ///   name, then the sample's position: so the same line always gives the same intent.
 /// - When no sample matches, the built-in intents are tried by their usual phrasings in the
 ///   locale's language (yes, no, help, stop, cancel, …), as whole lines.
+/// - Then the samples are tried again with `catalog` slots capturing any words, sent without
+///   an entity resolution match, as Alexa sends a value that is not in the slot type ("buy
+///   rooibos").
 /// - Otherwise there is no match (``match(_:)`` returns `nil`).
 public struct UtteranceMatcher: Sendable {
   /// The flow.
@@ -61,25 +64,52 @@ public struct UtteranceMatcher: Sendable {
   public func match(_ utterance: String) -> UtteranceMatch? {
     let words = Self.words(utterance)
     guard !words.isEmpty else { return nil }
-    var best: (match: UtteranceMatch, literals: Int)?
-    for intent in program.intents.sorted(by: { $0.name < $1.name }) {
-      for sample in intent.samples[locale] ?? [] {
-        let pattern = Self.pattern(sample)
-        guard let slots = capture(pattern[...], words[...], intent: intent) else { continue }
-        let literals = pattern.count { if case .word = $0 { true } else { false } }
-        if best == nil || literals > best!.literals {
-          best = (UtteranceMatch(intent: intent.name, slots: slots, sample: sample), literals)
-        }
-      }
-    }
-    if let best { return best.match }
+    if let strict = bestSample(words, openCatalog: false) { return strict }
     let line = words.joined(separator: " ")
     for (intent, phrases) in BuiltInPhrases.phrases(language: language) {
       if let phrase = phrases.first(where: { Self.words($0).joined(separator: " ") == line }) {
         return UtteranceMatch(intent: intent, slots: [:], sample: phrase)
       }
     }
-    return nil
+    return bestSample(words, openCatalog: true)
+  }
+
+  /// The line as the answer to a `Dialog.ElicitSlot` for `slot` of `intentName`: the whole
+  /// line as the slot's value, as the slot's answer sample `{slot}` captures it.
+  ///
+  /// - Parameters:
+  ///   - utterance: What the customer says.
+  ///   - slot: The slot elicited.
+  ///   - intentName: The intent it belongs to.
+  ///   - openCatalog: Whether a `catalog` slot takes words that name no product (unresolved).
+  /// - Returns: The slot value, or `nil` when the line cannot fill the slot.
+  public func elicitedValue(
+    _ utterance: String, slot: String, of intentName: String, openCatalog: Bool
+  ) -> MatchedSlot? {
+    let words = Self.words(utterance)
+    guard !words.isEmpty, let intent = program.intents.first(where: { $0.name == intentName })
+    else { return nil }
+    let type = intent.slots.first { $0.name == slot }?.type
+    return slotValue(words, type: type, openCatalog: openCatalog)
+  }
+
+  /// The sample that matches the words best (most literal words, then intent name, then the
+  /// sample's position).
+  private func bestSample(_ words: [String], openCatalog: Bool) -> UtteranceMatch? {
+    var best: (match: UtteranceMatch, literals: Int)?
+    for intent in program.intents.sorted(by: { $0.name < $1.name }) {
+      for sample in intent.samples[locale] ?? [] {
+        let pattern = Self.pattern(sample)
+        guard
+          let slots = capture(pattern[...], words[...], intent: intent, openCatalog: openCatalog)
+        else { continue }
+        let literals = pattern.count { if case .word = $0 { true } else { false } }
+        if best == nil || literals > best!.literals {
+          best = (UtteranceMatch(intent: intent.name, slots: slots, sample: sample), literals)
+        }
+      }
+    }
+    return best?.match
   }
 
   // MARK: - Normalisation
@@ -125,21 +155,29 @@ public struct UtteranceMatcher: Sendable {
   // MARK: - Matching
 
   private func capture(
-    _ pattern: ArraySlice<PatternPart>, _ words: ArraySlice<String>, intent: Intent
+    _ pattern: ArraySlice<PatternPart>, _ words: ArraySlice<String>, intent: Intent,
+    openCatalog: Bool
   ) -> [String: MatchedSlot]? {
     guard let first = pattern.first else { return words.isEmpty ? [:] : nil }
     switch first {
     case .word(let literal):
       guard words.first == literal else { return nil }
-      return capture(pattern.dropFirst(), words.dropFirst(), intent: intent)
+      return capture(
+        pattern.dropFirst(), words.dropFirst(), intent: intent, openCatalog: openCatalog)
     case .slot(let name):
       guard !words.isEmpty else { return nil }
       let type = intent.slots.first { $0.name == name }?.type
-      // Shortest capture first, so that the words after a slot stay with the literals.
-      for length in 1...words.count {
+      // Shortest capture first, so that the words after a slot stay with the literals; a
+      // slot at the end of the sample takes every word left.
+      let shortest = pattern.count == 1 ? words.count : 1
+      for length in shortest...words.count {
         let taken = Array(words.prefix(length))
-        guard let value = slotValue(taken, type: type) else { continue }
-        if var rest = capture(pattern.dropFirst(), words.dropFirst(length), intent: intent) {
+        guard let value = slotValue(taken, type: type, openCatalog: openCatalog) else {
+          continue
+        }
+        if var rest = capture(
+          pattern.dropFirst(), words.dropFirst(length), intent: intent, openCatalog: openCatalog)
+        {
           rest[name] = value
           return rest
         }
@@ -148,11 +186,13 @@ public struct UtteranceMatcher: Sendable {
     }
   }
 
-  private func slotValue(_ words: [String], type: String?) -> MatchedSlot? {
+  private func slotValue(_ words: [String], type: String?, openCatalog: Bool) -> MatchedSlot? {
     let phrase = words.joined(separator: " ")
     switch type {
     case "catalog":
-      guard let product = product(named: phrase) else { return nil }
+      guard let product = product(named: phrase) else {
+        return openCatalog ? MatchedSlot(value: phrase) : nil
+      }
       return MatchedSlot(value: phrase, resolvedId: product.id)
     case "AMAZON.NUMBER":
       guard let number = NumberWords.value(of: words, language: language) else { return nil }

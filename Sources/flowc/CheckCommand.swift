@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The flow files to check.")
+  @Argument(help: "The flow files to check ('-' for standard input).")
   var files: [String]
 
   @Option(help: "The output format: text, json, sarif or github.")

@@ -7,13 +7,16 @@ struct CompileCommand: ParsableCommand {
     commandName: "compile",
     abstract: "Compile a flow file to IR JSON.",
     discussion: """
-      The IR goes to standard output, or to OUT with -o; diagnostics go to standard error \
-      as text. When there is an error nothing is written (an existing OUT is left as it \
-      was). Exit status: 0 on success, 1 on errors, 64 on a usage error.
+      FILE '-' reads the flow from standard input. The IR goes to standard output, or to \
+      OUT with -o; diagnostics go to standard error as text. When there is an error nothing \
+      is written (an existing OUT is left as it was). OUT keeps what it is: a symbolic link \
+      writes its target, a file keeps its permissions and hard links, a device such as \
+      /dev/null is written in place. Exit status: 0 on success, 1 on errors (a failed \
+      write included), 64 on a usage error.
       """
   )
 
-  @Argument(help: "The flow file.")
+  @Argument(help: "The flow file ('-' for standard input).")
   var file: String
 
   @Option(name: .shortAndLong, help: "Write the IR JSON to this file instead of standard output.")
@@ -39,7 +42,7 @@ struct CompileCommand: ParsableCommand {
         throw ExitCode.failure
       }
     } else {
-      StandardStream.output.write(irJSON)
+      try StandardStream.output.writeChecked(irJSON, "the IR")
     }
   }
 }

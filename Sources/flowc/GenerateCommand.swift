@@ -41,7 +41,7 @@ struct GenerateSkillPackageCommand: ParsableCommand {
     }
   }
 
-  @Argument(help: "The flow: a YAML flow file or IR JSON.")
+  @Argument(help: "The flow: a YAML flow file or IR JSON ('-' for standard input).")
   var flow: String
 
   @Option(name: .shortAndLong, help: "The output folder (created if needed).")

@@ -16,7 +16,7 @@ struct GraphCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The flow: a YAML flow file or IR JSON.")
+  @Argument(help: "The flow: a YAML flow file or IR JSON ('-' for standard input).")
   var flow: String
 
   /// `--format`.

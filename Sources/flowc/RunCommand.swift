@@ -15,8 +15,11 @@ struct RunCommand: AsyncParsableCommand {
       FLOW is a flow file (YAML, compiled first) or IR JSON (chosen by the .json extension \
       or by content). Continuations, orders and agreements live in the store, so that a \
       Connections.Response in a later run finds the directive sent by an earlier one. \
-      Exit status: 0 answered, 1 when the flow or the input cannot be read (message on \
-      standard error, nothing stored).
+      The request may be at most \(RunDefaults.maximumRequestSize / 1024) KiB. The turn is \
+      stored before the response is printed: when printing fails, sending the same request \
+      again prints the stored response. Exit status: 0 answered, 1 when the flow or the \
+      input cannot be read (message on standard error, nothing stored) or the response \
+      cannot be written (the turn is stored).
       """
   )
 
@@ -29,9 +32,25 @@ struct RunCommand: AsyncParsableCommand {
       valueName: "url"))
   var store: String = RunDefaults.storeURL
 
+  func validate() throws {
+    if flow == SourceFileReader.standardInputPath {
+      throw ValidationError(
+        "FLOW cannot be '-': standard input carries the request envelope")
+    }
+  }
+
   func run() async throws {
     let program = try CommandOutput.loadProgram(path: flow)
-    let input = FileHandle.standardInput.readDataToEndOfFile()
+    let input: Data
+    switch SourceFileReader.readAll(
+      descriptor: STDIN_FILENO, limit: RunDefaults.maximumRequestSize)
+    {
+    case .success(let bytes): input = Data(bytes)
+    case .failure(let failure):
+      CommandOutput.error("cannot read the request from standard input: \(failure.reason)")
+      throw ExitCode.failure
+    }
+    let response: [UInt8]
     do {
       let flowStore = try await FlowStores.open(StoreLocation(url: store))
       let engine = FlowEngine(program: program, store: flowStore)
@@ -43,10 +62,19 @@ struct RunCommand: AsyncParsableCommand {
         throw error
       }
       try await flowStore.close()
-      StandardStream.output.write([UInt8](try CanonicalJSON.pretty(answer.envelope)))
+      response = [UInt8](try CanonicalJSON.pretty(answer.envelope))
     } catch {
       CommandOutput.error(String(describing: error))
       throw ExitCode.failure
+    }
+    // The turn is already stored: a response that cannot be printed is not lost, a replay of
+    // the request answers with it.
+    do {
+      try StandardStream.output.writeChecked(response, "the response")
+    } catch {
+      CommandOutput.note(
+        "the turn was recorded in the store; sending the same request again prints its response")
+      throw error
     }
   }
 }
@@ -57,4 +85,8 @@ enum RunDefaults {
   /// its folder, on first use), so that a `Connections.Response` in a later run finds the
   /// continuation an earlier run stored.
   static let storeURL = "sqlite:.flowc/flowc.sqlite"
+
+  /// The largest request envelope `flowc run` reads from standard input: 1 MiB, far above
+  /// what Alexa sends, so that an endless input (`< /dev/zero`) is refused early.
+  static let maximumRequestSize = 1024 * 1024
 }

@@ -13,8 +13,10 @@ struct SimulateCommand: AsyncParsableCommand {
       Type what the customer says, or ':intent Name slot=value'. After a Setup or Charge \
       directive it asks which outcome Amazon Pay plays (or plays --pay). ':help' lists the \
       commands; ':save FILE' writes the conversation as a test script for 'flowc test'. \
-      Reads standard input, so it also runs from a pipe. Exit status: 0; 1 when the flow \
-      cannot be read; 64 on a usage error.
+      Reads standard input, so it also runs from a pipe: lines of at most \
+      \(BoundedLineReader.defaultMaximumLineLength / 1024) KiB, at most \
+      \(BoundedLineReader.defaultMaximumTotal / (1024 * 1024)) MiB in all. Exit status: 0; 1 \
+      when the flow cannot be read or standard input is over a limit; 64 on a usage error.
       """
   )
 
@@ -36,6 +38,9 @@ struct SimulateCommand: AsyncParsableCommand {
   }
 
   func validate() throws {
+    if flow == SourceFileReader.standardInputPath {
+      throw ValidationError("FLOW cannot be '-': standard input carries what the customer says")
+    }
     if let pay, payAnswer == nil {
       throw ValidationError(
         "unknown outcome '\(pay)' (use success, permission_denied, declined[:REASON], error[:CODE])"
@@ -55,11 +60,19 @@ struct SimulateCommand: AsyncParsableCommand {
     let session = SimulatorSession(program: program, locale: chosenLocale, fixedOutcome: payAnswer)
     let interactive = StandardStream.output.isTerminal
     StandardStream.output.write((await session.start()).output)
+    var input = BoundedLineReader(descriptor: STDIN_FILENO)
     while true {
       StandardStream.output.write(session.prompt)
-      guard let line = readLine(strippingNewline: true) else {
+      let line: String
+      switch input.next() {
+      case .line(let read): line = read
+      case .end:
         if interactive { StandardStream.output.write("\n") }
         return
+      case .failure(let reason):
+        if interactive { StandardStream.output.write("\n") }
+        CommandOutput.error("cannot read standard input: \(reason)")
+        throw ExitCode.failure
       }
       // Piped input is not echoed by a terminal: show it, so the output reads as a transcript.
       if !interactive { StandardStream.output.write(line + "\n") }

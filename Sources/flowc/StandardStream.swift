@@ -1,3 +1,5 @@
+import ArgumentParser
+import FlowCompiler
 import Foundation
 
 #if canImport(Glibc)
@@ -28,6 +30,19 @@ struct StandardStream {
   func write(_ text: String) {
     guard !text.isEmpty else { return }
     write(Array(text.utf8))
+  }
+
+  /// Writes bytes where a lost write matters (the IR of `compile`, the response of `run`):
+  /// a failed write (`> /dev/full`, a closed pipe) is reported and fails the command.
+  ///
+  /// - Parameters:
+  ///   - bytes: The content.
+  ///   - what: What is written, for the message (`the IR`).
+  /// - Throws: `ExitCode.failure` after printing `flowc: error: cannot write …`.
+  func writeChecked(_ bytes: [UInt8], _ what: String) throws {
+    guard let reason = SourceFileReader.writeAll(bytes, to: descriptor) else { return }
+    CommandOutput.error("cannot write \(what) to standard output: \(reason)")
+    throw ExitCode.failure
   }
 
   /// Writes bytes.

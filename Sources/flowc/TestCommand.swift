@@ -4,26 +4,30 @@ import FlowIR
 import FlowTesting
 import Foundation
 
-/// `flowc test FLOW TESTS…`: runs scripted conversations with assertions on the runtime.
+/// `flowc test [FLOW] TESTS…`: runs scripted conversations with assertions on the runtime.
 struct TestCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "test",
     abstract: "Run scripted conversations (*.test.yaml) against a flow, per locale.",
+    usage: "flowc test [<flow>] <tests> ... [--locale <locale>] [--format <format>] [--coverage]",
     discussion: """
       Each test runs on the real runtime with a fresh memory store, once per selected locale \
-      (a test that lists its own 'locales' runs only in those). A failure prints the \
-      transcript up to the failing assertion with what was expected and what happened. \
-      The format of test scripts is in docs/testing.md ('flowc schema test' prints its JSON \
-      Schema). Exit status: 0 when every test passed, 1 when one failed or could not be read, \
-      64 on a usage error.
+      (a test that lists its own 'locales' runs only in those). Without FLOW (when the first \
+      path is a test script or a directory), every script runs against the flow it names \
+      with 'flow:'. A failure prints the transcript up to the failing assertion with what \
+      was expected and what happened; a script that cannot be loaded counts as a failed \
+      test. The format of test scripts is in docs/testing.md ('flowc schema test' prints \
+      its JSON Schema). Exit status: 0 when every test passed, 1 when one failed or could \
+      not be loaded, or when no test ran at all; 64 on a usage error.
       """
   )
 
-  @Argument(help: "The flow: a YAML flow file or IR JSON.")
-  var flow: String
-
-  @Argument(help: "Test scripts (*.test.yaml), or directories holding them.")
-  var tests: [String]
+  @Argument(
+    help: ArgumentHelp(
+      "The flow (a YAML flow file or IR JSON; optional when every script names its flow), "
+        + "then test scripts (*.test.yaml) or directories holding them.",
+      valueName: "flow-and-tests"))
+  var paths: [String]
 
   @Option(
     help: ArgumentHelp("A locale of the flow, or '\(LocaleSelection.all)'.", valueName: "locale"))
@@ -35,21 +39,85 @@ struct TestCommand: AsyncParsableCommand {
   @Flag(help: "Report the states, transitions and payment outcomes the tests reached.")
   var coverage = false
 
+  /// The flow given first, if any, and the test paths.
+  var flowAndTests: (flow: String?, tests: [String]) {
+    guard let first = paths.first, !TestScriptSet.isTestPath(first) else { return (nil, paths) }
+    return (first, Array(paths.dropFirst()))
+  }
+
   func validate() throws {
-    guard !tests.isEmpty else { throw ValidationError("give at least one test script") }
+    guard !flowAndTests.tests.isEmpty else {
+      throw ValidationError("give at least one test script")
+    }
   }
 
   func run() async throws {
+    let (flow, tests) = flowAndTests
+    // The flow first, so that its problems come before the scripts'.
+    let given = try flow.map(prepare)
+    let found = TestScriptSet(paths: tests, forFlowAt: flow)
+    report(found.problems)
+    if found.skippedCount > 0 {
+      CommandOutput.note(
+        "skipped \(found.skippedCount) test script\(found.skippedCount == 1 ? "" : "s") "
+          + "written for another flow")
+    }
+    var result = TestRunResult(cases: [], coverage: [], unloadedScripts: found.unloadedPaths)
+    if let given {
+      result.append(
+        await TestRunner(program: given.program, locales: given.locales).run(found.scripts))
+    } else {
+      // Each script runs against the flow it names, flow by flow in the order first named.
+      var flows: [String] = []
+      var byFlow: [String: [TestScript]] = [:]
+      for script in found.scripts {
+        guard let named = script.namedFlowPath else {
+          CommandOutput.error(
+            "'\(script.file.path)' names no flow ('flow:'); give the flow first: "
+              + "flowc test FLOW TESTS…")
+          result.unloadedScripts.append(script.file.path)
+          continue
+        }
+        if byFlow[named] == nil { flows.append(named) }
+        byFlow[named, default: []].append(script)
+      }
+      for named in flows {
+        let scripts = byFlow[named] ?? []
+        do {
+          let (program, locales) = try prepare(named)
+          result.append(await TestRunner(program: program, locales: locales).run(scripts))
+        } catch {
+          // The flow's own errors are printed; its scripts are tests that could not run.
+          result.unloadedScripts += scripts.map(\.file.path)
+        }
+      }
+    }
+    StandardStream.output.write(
+      TestReportFormatter.render(result, as: format.value, coverage: coverage))
+    if result.totalCount == 0 {
+      CommandOutput.error(noTestMessage(found, tests: tests))
+      throw ExitCode.failure
+    }
+    if !result.passed { throw ExitCode.failure }
+  }
+
+  /// Loads a flow and picks the locales its tests run in.
+  ///
+  /// - Throws: `ExitCode.failure` when the flow cannot be loaded or has no such locale
+  ///   (after printing why).
+  private func prepare(_ flow: String) throws -> (program: FlowProgram, locales: [String]) {
     let program = try CommandOutput.loadProgram(path: flow)
-    let locales: [String]
     do {
-      locales = try LocaleSelection.testLocales(locale, of: program)
+      return (program, try LocaleSelection.testLocales(locale, of: program))
     } catch {
       CommandOutput.error("'\(flow)' \(error)")
       throw ExitCode.failure
     }
-    let found = TestScriptSet(paths: tests, forFlowAt: flow)
-    for problems in found.problems {
+  }
+
+  /// Prints the problems of the scripts, located in their files.
+  private func report(_ problems: [TestScriptSet.Problems]) {
+    for problems in problems {
       if let file = problems.file {
         CommandOutput.diagnostics(
           DiagnosticReport(files: [FileDiagnostics(file: file, diagnostics: problems.diagnostics)]),
@@ -58,15 +126,17 @@ struct TestCommand: AsyncParsableCommand {
         for diagnostic in problems.diagnostics { CommandOutput.error(diagnostic.message) }
       }
     }
-    if found.skippedCount > 0 {
-      CommandOutput.note(
-        "skipped \(found.skippedCount) test script\(found.skippedCount == 1 ? "" : "s") "
-          + "written for another flow")
+  }
+
+  /// Why nothing ran: no scripts, scripts for another flow, or none in the selected locales.
+  private func noTestMessage(_ found: TestScriptSet, tests: [String]) -> String {
+    if found.scripts.isEmpty && found.skippedCount == 0 {
+      return "no test ran: no test scripts (*.test.yaml) in "
+        + tests.map { "'\($0)'" }.joined(separator: ", ")
     }
-    let runner = TestRunner(program: program, locales: locales)
-    let result = await runner.run(found.scripts)
-    StandardStream.output.write(
-      TestReportFormatter.render(result, as: format.value, coverage: coverage))
-    if found.unreadableCount > 0 || !result.passed { throw ExitCode.failure }
+    if found.scripts.isEmpty { return "no test ran: every script is written for another flow" }
+    let selected = locale.map { "'\($0)'" } ?? "the flow's first locale"
+    return "no test ran: none of the \(found.scripts.count) scripts runs in \(selected) "
+      + "(a script that lists 'locales' runs only in those; try --locale \(LocaleSelection.all))"
   }
 }

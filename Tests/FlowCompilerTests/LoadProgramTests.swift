@@ -46,7 +46,7 @@ import Testing
   @Test func aMissingFileSaysItCannotBeRead() {
     let loaded = FlowDriver.loadProgram(path: "/nonexistent/flow.yaml")
     #expect(loaded.program == nil)
-    #expect(loaded.failure == "cannot read '/nonexistent/flow.yaml'")
+    #expect(loaded.failure == "cannot read '/nonexistent/flow.yaml': no such file or directory")
     #expect(loaded.report.files.isEmpty)
   }
 

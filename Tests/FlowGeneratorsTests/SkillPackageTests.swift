@@ -117,7 +117,8 @@ import Testing
   }
 
   @Test func missingPublishingBecomesMarkedPlaceholdersWithWarnings() throws {
-    let program = try ExamplePrograms.program("no-nicks")
+    var program = try ExamplePrograms.program("no-nicks")
+    program.skill.publishing = nil
     let (envelope, warnings) = SkillManifestGenerator.manifest(for: program, endpoint: nil)
     let listing = try #require(envelope.manifest.publishingInformation.locales["en-US"])
     #expect(listing.summary.hasPrefix(SkillManifestGenerator.placeholderPrefix))

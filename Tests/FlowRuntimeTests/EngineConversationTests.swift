@@ -96,8 +96,7 @@ import Testing
   }
 
   @Test func yesAtWelcomeChoosesTheStarterKit() async throws {
-    var customer = ConversationSession(engine: makeEngine(), name: "welcome-yes")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("welcome-yes")
     let confirm = try await customer.intent("AMAZON.YesIntent")
     #expect(
       confirm.speech == "That is 1 Starter Kit for $9.00. Shall I check out with Amazon Pay?")
@@ -133,7 +132,8 @@ import Testing
     #expect(charge.payload?["billingAgreementId"] == .string("C01-1234567-7654321"))
     let thanks = try await again.connectionsResponse(
       "Charge", token: charge.token,
-      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+      payload: RequestEnvelopes.chargePayload(
+        state: "Closed", reasonCode: "MaxCapturesProcessed", amount: "20.00"))
     #expect(thanks.speech?.hasPrefix("Your order is placed.") == true)
     let orders = try await store.orders(userId: RequestEnvelopes.shopper)
     #expect(orders.map(\.productId) == ["starter_kit", "refill"])
@@ -236,8 +236,7 @@ import Testing
   static func setupFails(code: String, message: String, name: String) async throws
     -> ResponseEnvelope
   {
-    var customer = ConversationSession(engine: makeEngine(), name: name)
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer(name)
     _ = try await customer.intent("AMAZON.YesIntent")
     let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     return try await customer.connectionsResponse(
@@ -245,8 +244,7 @@ import Testing
   }
 
   @Test func setupPermissionErrorSendsTheConsentCard() async throws {
-    var customer = ConversationSession(engine: makeEngine(), name: "setup-access-denied")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("setup-access-denied")
     _ = try await customer.intent("AMAZON.YesIntent")
     let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
     let denied = try await customer.connectionsResponse(
@@ -293,7 +291,8 @@ import Testing
 
     _ = try await customer.connectionsResponse(
       "Charge", token: second.token,
-      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+      payload: RequestEnvelopes.chargePayload(
+        state: "Closed", reasonCode: "MaxCapturesProcessed", amount: "9.00"))
     let orders = try await store.orders(userId: RequestEnvelopes.shopper)
     #expect(orders.count == 1)
     #expect(orders.first?.state == .captured)
@@ -330,7 +329,8 @@ import Testing
 
     _ = try await customer.connectionsResponse(
       "Charge", token: charge.token,
-      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
+      payload: RequestEnvelopes.chargePayload(
+        state: "Closed", reasonCode: "MaxCapturesProcessed", amount: "9.00"))
     let orders = try await store.orders(userId: RequestEnvelopes.shopper)
     #expect(orders.map(\.state) == [.captured])
   }

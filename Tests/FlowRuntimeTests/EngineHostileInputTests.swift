@@ -1,6 +1,7 @@
 import FlowIR
 import FlowRuntime
 import FlowTestSupport
+import FlowTesting
 import Foundation
 import Testing
 
@@ -37,7 +38,14 @@ import Testing
     let engine = makeEngine(store: store)
     // A real conversation first, so that tokens and orders exist to be confused about.
     let (_, token) = try await EngineConversationTests.reachCharge(engine, name: "hostile-setup")
+    // And real sealed session state, which the mutations tamper with (or leave intact).
+    var sealed = ConversationSession(engine: engine, name: "hostile-sealed")
+    let welcome = try await sealed.launch()
     let seeds: [JSONValue] = [
+      RequestEnvelopes.envelope(
+        request: RequestEnvelopes.intent(
+          "BuyIntent", slots: ["product": ("kit", "starter_kit"), "quantity": ("3", nil)]),
+        sessionNew: false, attributes: welcome.sessionAttributes, requestId: "h"),
       RequestEnvelopes.envelope(
         request: RequestEnvelopes.launch(), sessionNew: true, requestId: "h"),
       RequestEnvelopes.envelope(

@@ -8,8 +8,7 @@ import Testing
 /// Intents in `ask` states: slots, `set`, `say`, `global`, re-asking.
 @Suite struct EngineIntentTests {
   @Test func spokenCatalogValueMatchesASynonymWithoutResolution() async throws {
-    var customer = ConversationSession(engine: makeEngine(), name: "slot-synonym")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("slot-synonym")
     let confirm = try await customer.intent(
       "BuyIntent", slots: ["product": AlexaSlot("Starter Pack")])
     #expect(
@@ -17,8 +16,7 @@ import Testing
   }
 
   @Test func unknownProductReasksWithTheReprompt() async throws {
-    var customer = ConversationSession(engine: makeEngine(), name: "slot-unknown-product")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("slot-unknown-product")
     let reask = try await customer.intent("BuyIntent", slots: ["product": AlexaSlot("toothbrush")])
     #expect(reask.speech == "Would you like to buy a starter kit?")
     #expect(reask.response.shouldEndSession == false)
@@ -27,8 +25,7 @@ import Testing
 
   @Test(arguments: ["0", "100", "2.5", "?", "-3"])
   func invalidQuantityReasks(quantity: String) async throws {
-    var customer = ConversationSession(engine: makeEngine(), name: "slot-bad-quantity")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("slot-bad-quantity")
     // 'slot.quantity ?? 1' falls back to 1 instead of re-asking.
     let confirm = try await customer.intent(
       "BuyIntent",
@@ -50,9 +47,7 @@ import Testing
       ],
       goto: "confirm_order")
     program.states["welcome"] = State(id: "welcome", kind: .ask(welcome))
-    var customer = ConversationSession(
-      engine: makeEngine(program: program), name: "slot-strict-quantity")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("slot-strict-quantity", program: program)
     let reask = try await customer.intent(
       "BuyIntent",
       slots: ["product": AlexaSlot("kit", id: "starter_kit"), "quantity": AlexaSlot("100")])
@@ -65,8 +60,7 @@ import Testing
   }
 
   @Test func globalSayStaysAndReasks() async throws {
-    var customer = ConversationSession(engine: makeEngine(), name: "global-help")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("global-help")
     let help = try await customer.intent("AMAZON.HelpIntent")
     #expect(
       help.speech == "You can say buy a starter kit, or stop. Would you like to buy a starter kit?")
@@ -76,8 +70,7 @@ import Testing
   }
 
   @Test func globalGotoLeavesTheState() async throws {
-    var customer = ConversationSession(engine: makeEngine(), name: "global-stop")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("global-stop")
     let stop = try await customer.intent("AMAZON.StopIntent")
     #expect(stop.speech == "Goodbye from No Nicks.")
     #expect(stop.response.shouldEndSession == true)
@@ -86,16 +79,13 @@ import Testing
   @Test func unhandledIntentSpeaksTheFallbackPromptThenReasks() async throws {
     var program = NoNicksProgram.program()
     program.prompts["en-US"]?["fallback"] = NoNicksProgram.template("Sorry, I did not get that.")
-    var customer = ConversationSession(
-      engine: makeEngine(program: program), name: "unhandled-fallback")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("unhandled-fallback", program: program)
     let reask = try await customer.intent("AMAZON.FallbackIntent")
     #expect(reask.speech == "Sorry, I did not get that. Would you like to buy a starter kit?")
   }
 
   @Test func unhandledIntentWithoutFallbackPromptJustReasks() async throws {
-    var customer = ConversationSession(engine: makeEngine(), name: "unhandled")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("unhandled")
     _ = try await customer.intent("AMAZON.YesIntent")
     // confirm_order has no reprompt: its prompt is said again.
     let reask = try await customer.intent("AMAZON.FallbackIntent")
@@ -114,8 +104,11 @@ import Testing
     var customer = ConversationSession(engine: makeEngine(), name: "tampered-session")
     _ = try await customer.launch()
     customer.attributes = ["flowc": .object(["state": .number(3)])]
+    // Unsealed attributes are not used, and the intent is not acted on: a fresh start.
     let response = try await customer.intent("AMAZON.NoIntent")
-    #expect(response.speech == "Goodbye from No Nicks.")
+    #expect(
+      response.speech == "Welcome to No Nicks. Would you like to buy a starter kit for $9.00?")
+    #expect(customer.lastTrace.notices == [.sessionRefused(.unsealed)])
   }
 
   @Test func ssmlPromptsEscapeValuesAndMixWithPlainText() async throws {
@@ -127,8 +120,7 @@ import Testing
     var confirm = try #require(program.states["confirm_order"]?.kind.askState)
     confirm.on["AMAZON.HelpIntent"] = Transition(say: "help")
     program.states["confirm_order"] = State(id: "confirm_order", kind: .ask(confirm))
-    var customer = ConversationSession(engine: makeEngine(program: program), name: "ssml")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("ssml", program: program)
     let confirmSpeech = try await customer.intent("AMAZON.YesIntent")
     #expect(
       confirmSpeech.response.outputSpeech

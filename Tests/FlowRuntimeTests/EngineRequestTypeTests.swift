@@ -8,8 +8,7 @@ import Testing
 /// Requests that are not part of the flow's conversation, and input that is not a request.
 @Suite struct EngineRequestTypeTests {
   @Test func sessionEndedGetsAnEmptyResponse() async throws {
-    var customer = ConversationSession(engine: makeEngine(), name: "session-ended")
-    _ = try await customer.launch()
+    var customer = try await launchedCustomer("session-ended")
     let ended = try await customer.send([
       "type": .string("SessionEndedRequest"), "reason": .string("USER_INITIATED"),
     ])

@@ -16,8 +16,8 @@ actor InstrumentedStore: FlowStore {
 
   func serveStaleContinuations() { servesStaleContinuations = true }
 
-  func processedRequest(id: String) async throws -> ProcessedRequest? {
-    try await inner.processedRequest(id: id)
+  func processedRequest(userId: String, requestId: String) async throws -> ProcessedRequest? {
+    try await inner.processedRequest(userId: userId, requestId: requestId)
   }
   func continuation(token: String) async throws -> Continuation? {
     if servesStaleContinuations, let stale = staleContinuations[token] { return stale }
@@ -26,6 +26,10 @@ actor InstrumentedStore: FlowStore {
   func openAgreement(userId: String) async throws -> AgreementRecord? {
     try await inner.openAgreement(userId: userId)
   }
+  func agreement(userId: String, billingAgreementId: String) async throws -> AgreementRecord? {
+    try await inner.agreement(userId: userId, billingAgreementId: billingAgreementId)
+  }
+  func sessionKey() async throws -> Data { try await inner.sessionKey() }
   func order(id: String) async throws -> OrderRecord? { try await inner.order(id: id) }
   func orders(userId: String) async throws -> [OrderRecord] {
     try await inner.orders(userId: userId)

@@ -78,7 +78,7 @@ import Testing
     var (customer, token) = try await EngineConversationTests.reachCharge(
       makeEngine(store: store), name: "redelivery")
     let payload = RequestEnvelopes.chargePayload(
-      state: "Closed", reasonCode: "MaxCapturesProcessed")
+      state: "Closed", reasonCode: "MaxCapturesProcessed", amount: "9.00")
     let first = try await customer.connectionsResponse(
       "Charge", token: token, payload: payload, requestId: "amzn1.echo-api.request.same")
     let second = try await customer.connectionsResponse(
@@ -105,7 +105,8 @@ import Testing
     #expect(first == second)
     #expect(try await store.orders(userId: RequestEnvelopes.shopper).count == 1)
     // Byte for byte, through the JSON entry point too.
-    let stored = try await store.processedRequest(id: "amzn1.echo-api.request.yes-twice")
+    let stored = try await store.processedRequest(
+      userId: RequestEnvelopes.shopper, requestId: "amzn1.echo-api.request.yes-twice")
     #expect(stored?.response == (try FlowEngine.encode(first)))
   }
 
@@ -117,7 +118,8 @@ import Testing
     let envelope = RequestEnvelopes.envelope(
       request: RequestEnvelopes.connectionsResponse(
         name: "Charge", code: "200", message: "OK", token: token,
-        payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed")
+        payload: RequestEnvelopes.chargePayload(
+          state: "Closed", reasonCode: "MaxCapturesProcessed", amount: "9.00")
       ),
       sessionNew: true, requestId: "amzn1.echo-api.request.concurrent")
     let json = try CanonicalJSON.compact(envelope)

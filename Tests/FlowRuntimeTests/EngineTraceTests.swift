@@ -16,7 +16,7 @@ import Testing
     var answeringState: String?
 
     init(
-      states: [String], transitions: [String], outcomes: [String] = [], answeringState: String?
+      states: [String], transitions: [String], outcomes: [String], answeringState: String?
     ) {
       self.states = states
       self.transitions = transitions
@@ -34,6 +34,22 @@ import Testing
     }
   }
 
+  /// Checks the customer's last turn: the states it entered, the transitions it took
+  /// (`from [global ]on -> to`), the payment outcomes (`state/outcome`) and the state that
+  /// answered.
+  func expectLastTurn(
+    of customer: ConversationSession, entered states: [String], took transitions: [String],
+    outcomes: [String] = [], answeredIn answeringState: String?,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    #expect(
+      Moves(customer.lastTrace)
+        == Moves(
+          states: states, transitions: transitions, outcomes: outcomes,
+          answeringState: answeringState),
+      sourceLocation: sourceLocation)
+  }
+
   func customer(name: String) throws -> ConversationSession {
     ConversationSession(
       engine: makeEngine(program: try ExampleFlows.program("no-nicks")), name: name)
@@ -43,60 +59,47 @@ import Testing
     var customer = try customer(name: "trace-happy-path")
 
     try await customer.launch()
-    #expect(
-      Moves(customer.lastTrace)
-        == Moves(states: ["welcome"], transitions: [], answeringState: "welcome"))
+    expectLastTurn(of: customer, entered: ["welcome"], took: [], answeredIn: "welcome")
     #expect(customer.lastTrace.variables["agreement.open"] == .bool(false))
 
     try await customer.intent("AMAZON.YesIntent")
-    #expect(
-      Moves(customer.lastTrace)
-        == Moves(
-          states: ["confirm_order"], transitions: ["welcome AMAZON.YesIntent -> confirm_order"],
-          answeringState: "confirm_order"))
+    expectLastTurn(
+      of: customer, entered: ["confirm_order"], took: ["welcome AMAZON.YesIntent -> confirm_order"],
+      answeredIn: "confirm_order")
     #expect(customer.lastTrace.variables["product"] == .product("starter_kit"))
     #expect(customer.lastTrace.variables["quantity"] == .int(1))
 
     let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
-    #expect(
-      Moves(customer.lastTrace)
-        == Moves(
-          states: ["setup"], transitions: ["confirm_order AMAZON.YesIntent -> setup"],
-          answeringState: "setup"))
+    expectLastTurn(
+      of: customer, entered: ["setup"], took: ["confirm_order AMAZON.YesIntent -> setup"],
+      answeredIn: "setup")
     // The order id the engine created for the directive is among the variables.
     #expect(customer.lastTrace.variables["order.id"] != nil)
 
     try await customer.connectionsResponse(
       "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
-    #expect(
-      Moves(customer.lastTrace)
-        == Moves(
-          states: ["checkout"], transitions: ["setup success -> checkout"],
-          outcomes: ["setup/success"], answeringState: "checkout"))
+    expectLastTurn(
+      of: customer, entered: ["checkout"], took: ["setup success -> checkout"],
+      outcomes: ["setup/success"], answeredIn: "checkout")
     #expect(customer.lastTrace.variables["agreement.open"] == .bool(true))
 
     try await customer.intent("AMAZON.HelpIntent")
-    #expect(
-      Moves(customer.lastTrace)
-        == Moves(
-          states: [], transitions: ["checkout global AMAZON.HelpIntent -> -"],
-          answeringState: "checkout"))
+    expectLastTurn(
+      of: customer, entered: [], took: ["checkout global AMAZON.HelpIntent -> -"],
+      answeredIn: "checkout")
 
     let charge = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
-    #expect(
-      Moves(customer.lastTrace)
-        == Moves(
-          states: ["charge"], transitions: ["checkout AMAZON.YesIntent -> charge"],
-          answeringState: "charge"))
+    expectLastTurn(
+      of: customer, entered: ["charge"], took: ["checkout AMAZON.YesIntent -> charge"],
+      answeredIn: "charge")
 
     try await customer.connectionsResponse(
       "Charge", token: charge.token,
-      payload: RequestEnvelopes.chargePayload(state: "Closed", reasonCode: "MaxCapturesProcessed"))
-    #expect(
-      Moves(customer.lastTrace)
-        == Moves(
-          states: ["thanks"], transitions: ["charge success -> thanks"],
-          outcomes: ["charge/success"], answeringState: "thanks"))
+      payload: RequestEnvelopes.chargePayload(
+        state: "Closed", reasonCode: "MaxCapturesProcessed", amount: "9.00"))
+    expectLastTurn(
+      of: customer, entered: ["thanks"], took: ["charge success -> thanks"],
+      outcomes: ["charge/success"], answeredIn: "thanks")
   }
 
   @Test func aRepeatedRequestIsAnsweredFromTheStoreWithAnEmptyTrace() async throws {
@@ -116,11 +119,9 @@ import Testing
     var customer = try customer(name: "trace-one-shot")
     try await customer.intent(
       "BuyIntent", slots: ["product": AlexaSlot("razor kit", id: "starter_kit")])
-    #expect(
-      Moves(customer.lastTrace)
-        == Moves(
-          states: ["welcome", "confirm_order"],
-          transitions: ["welcome BuyIntent -> confirm_order"], answeringState: "confirm_order"))
+    expectLastTurn(
+      of: customer, entered: ["welcome", "confirm_order"],
+      took: ["welcome BuyIntent -> confirm_order"], answeredIn: "confirm_order")
   }
 
   @Test func aMissingPermissionIsAnOutcomeDecidedAtOnce() async throws {
@@ -130,14 +131,12 @@ import Testing
     try await customer.intent("AMAZON.YesIntent")
     let response = try await customer.intent("AMAZON.YesIntent")
     #expect(response.sendRequest == nil)
-    #expect(
-      Moves(customer.lastTrace)
-        == Moves(
-          states: ["setup", "need_permission"],
-          transitions: [
-            "confirm_order AMAZON.YesIntent -> setup", "setup permission_denied -> need_permission",
-          ],
-          outcomes: ["setup/permission_denied"], answeringState: "need_permission"))
+    expectLastTurn(
+      of: customer, entered: ["setup", "need_permission"],
+      took: [
+        "confirm_order AMAZON.YesIntent -> setup", "setup permission_denied -> need_permission",
+      ],
+      outcomes: ["setup/permission_denied"], answeredIn: "need_permission")
   }
 
   @Test func anUnknownTokenLeavesTheTraceEmpty() async throws {

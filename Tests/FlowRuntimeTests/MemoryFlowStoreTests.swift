@@ -45,15 +45,16 @@ import Testing
     try await store.commit(
       TurnWrites(
         processedRequest: ProcessedRequest(
-          requestId: "r1", response: Data("a".utf8), processedAt: Self.start)))
+          userId: "u1", requestId: "r1", response: Data("a".utf8), processedAt: Self.start)))
     await #expect(throws: FlowStoreError.conflict("request 'r1' was already processed")) {
       try await store.commit(
         TurnWrites(
           processedRequest: ProcessedRequest(
-            requestId: "r1", response: Data("b".utf8), processedAt: Self.start),
+            userId: "u1", requestId: "r1", response: Data("b".utf8), processedAt: Self.start),
           newContinuations: [Self.continuation("t2")], orders: [Self.order("o1")]))
     }
-    #expect(try await store.processedRequest(id: "r1")?.response == Data("a".utf8))
+    #expect(
+      try await store.processedRequest(userId: "u1", requestId: "r1")?.response == Data("a".utf8))
     #expect(try await store.continuation(token: "t2") == nil)
     #expect(try await store.order(id: "o1") == nil)
   }
@@ -100,12 +101,12 @@ import Testing
     try await store.commit(
       TurnWrites(
         processedRequest: ProcessedRequest(
-          requestId: "old", response: Data(), processedAt: Self.start),
+          userId: "u1", requestId: "old", response: Data(), processedAt: Self.start),
         newContinuations: [
           Self.continuation("short", expires: 60), Self.continuation("long", expires: 7200),
         ]))
     try await store.purge(before: Self.start.addingTimeInterval(120))
-    #expect(try await store.processedRequest(id: "old") == nil)
+    #expect(try await store.processedRequest(userId: "u1", requestId: "old") == nil)
     #expect(try await store.continuation(token: "short") == nil)
     #expect(try await store.continuation(token: "long") != nil)
   }

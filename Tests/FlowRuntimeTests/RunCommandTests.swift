@@ -76,7 +76,9 @@ import Testing
     try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
     let result = try Self.run(["run", "/nonexistent/flow.yaml"], stdin: try Self.launchJSON())
     #expect(result.status == 1)
-    #expect(result.stderr == "flowc: error: cannot read '/nonexistent/flow.yaml'\n")
+    #expect(
+      result.stderr
+        == "flowc: error: cannot read '/nonexistent/flow.yaml': no such file or directory\n")
   }
 
   @Test func unknownIRVersionIsRefused() throws {
@@ -153,5 +155,65 @@ import Testing
     // Nothing was stored: the store was never opened.
     #expect(
       !FileManager.default.fileExists(atPath: directory.appendingPathComponent(".flowc").path))
+  }
+
+  @Test func aRequestLargerThanOneMebibyteIsRefusedWithoutStoring() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+    let directory = try Self.temporaryDirectory()
+    let flow = try Self.irFile().path
+    let result = try Self.run(
+      ["run", flow], stdin: Data(repeating: 0x20, count: 1024 * 1024 + 1), in: directory)
+    #expect(result.status == 1, "\(result)")
+    #expect(
+      result.stderr
+        == "flowc: error: cannot read the request from standard input: larger than 1 MiB\n")
+    #expect(result.stdout.isEmpty)
+    #expect(
+      !FileManager.default.fileExists(atPath: directory.appendingPathComponent(".flowc").path))
+    // An endless input ends just as quickly.
+    let endless = try TestProcess.run(
+      URL(fileURLWithPath: "/bin/sh"),
+      ["-c", "exec \"$0\" run \"$1\" --store memory: < /dev/zero", Self.executable.path, flow],
+      currentDirectory: directory, timeout: 60)
+    #expect(endless.status == 1, "\(endless)")
+    #expect(endless.stderr.contains("larger than 1 MiB"), "\(endless)")
+  }
+
+  @Test func aResponseThatCannotBePrintedFailsAndIsReplayedFromTheStore() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+    let directory = try Self.temporaryDirectory()
+    let flow = try Self.irFile().path
+    let request = directory.appendingPathComponent("launch.json")
+    try Self.launchJSON().write(to: request)
+    let full = try TestProcess.run(
+      URL(fileURLWithPath: "/bin/sh"),
+      [
+        "-c", "exec \"$0\" run \"$1\" --store sqlite:store.sqlite < launch.json > /dev/full",
+        Self.executable.path, flow,
+      ],
+      currentDirectory: directory, timeout: 120)
+    #expect(full.status == 1, "\(full)")
+    #expect(
+      full.stderr.contains(
+        "flowc: error: cannot write the response to standard output: no space left on device\n"),
+      "\(full)")
+    #expect(
+      full.stderr.contains(
+        "flowc: note: the turn was recorded in the store; sending the same request again prints "
+          + "its response\n"), "\(full)")
+    // The turn was stored: the same request is answered from the store.
+    let replay = try Self.run(
+      ["run", flow, "--store", "sqlite:store.sqlite"], stdin: try Self.launchJSON(),
+      in: directory)
+    #expect(replay.status == 0, "\(replay)")
+    let response = try JSONDecoder().decode(ResponseEnvelope.self, from: replay.stdoutBytes)
+    #expect(
+      response.speech == "Welcome to No Nicks. Would you like to buy a starter kit for $9.00?")
+  }
+
+  @Test func theFlowCannotBeStandardInputWhichCarriesTheRequest() throws {
+    let result = try Self.run(["run", "-"], stdin: try Self.launchJSON())
+    #expect(result.status == 64, "\(result)")
+    #expect(result.stderr.contains("FLOW cannot be '-'"), "\(result)")
   }
 }

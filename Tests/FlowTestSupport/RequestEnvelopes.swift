@@ -85,32 +85,36 @@ public enum RequestEnvelopes {
     ])
   ])
 
-  /// A Charge result with the authorization state and reason code given.
-  public static func chargePayload(state: String, reasonCode: String, captured: String = "18.00")
-    -> JSONValue
-  {
-    .object([
-      "amazonOrderReferenceId": .string("S01-1111111-2222222"),
-      "authorizationDetails": .object([
-        "amazonAuthorizationId": .string("S01-1111111-2222222-A000001"),
-        "authorizationReferenceId": .string("NN0000000001A1"),
-        "sellerAuthorizationNote": .string(""),
-        "authorizationAmount": .object(["amount": .string("18.00"), "currencyCode": .string("USD")]
-        ),
-        "capturedAmount": .object(["amount": .string(captured), "currencyCode": .string("USD")]),
-        "authorizationFee": .object(["amount": .string("0.00"), "currencyCode": .string("USD")]),
-        "idList": .array(state == "Closed" ? [.string("S01-1111111-2222222-C000001")] : []),
-        "creationTimestamp": .string("2026-11-28T23:33:25Z"),
-        "expirationTimestamp": .string("2026-11-28T23:33:25Z"),
-        "authorizationStatus": .object([
-          "state": .string(state), "reasonCode": .string(reasonCode),
-          "lastUpdateTimestamp": .string("2026-11-28T23:33:25Z"),
+  /// A Charge result with the authorization state and reason code given, for `amount` (the
+  /// amount the Charge asked; `captured` defaults to it).
+  public static func chargePayload(
+    state: String, reasonCode: String, amount: String = "18.00", captured: String? = nil
+  ) -> JSONValue {
+    let captured = captured ?? amount
+    return
+      .object([
+        "amazonOrderReferenceId": .string("S01-1111111-2222222"),
+        "authorizationDetails": .object([
+          "amazonAuthorizationId": .string("S01-1111111-2222222-A000001"),
+          "authorizationReferenceId": .string("NN0000000001A1"),
+          "sellerAuthorizationNote": .string(""),
+          "authorizationAmount": .object([
+            "amount": .string(amount), "currencyCode": .string("USD"),
+          ]),
+          "capturedAmount": .object(["amount": .string(captured), "currencyCode": .string("USD")]),
+          "authorizationFee": .object(["amount": .string("0.00"), "currencyCode": .string("USD")]),
+          "idList": .array(state == "Closed" ? [.string("S01-1111111-2222222-C000001")] : []),
+          "creationTimestamp": .string("2026-11-28T23:33:25Z"),
+          "expirationTimestamp": .string("2026-11-28T23:33:25Z"),
+          "authorizationStatus": .object([
+            "state": .string(state), "reasonCode": .string(reasonCode),
+            "lastUpdateTimestamp": .string("2026-11-28T23:33:25Z"),
+          ]),
+          "softDecline": .bool(false),
+          "captureNow": .bool(true),
+          "softDescriptor": .string("AMZ*No Nicks"),
         ]),
-        "softDecline": .bool(false),
-        "captureNow": .bool(true),
-        "softDescriptor": .string("AMZ*No Nicks"),
-      ]),
-    ])
+      ])
   }
 }
 

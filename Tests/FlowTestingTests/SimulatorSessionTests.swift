@@ -61,9 +61,31 @@ import Testing
     #expect(unknown.output == "unknown command ':dance'; :help lists the commands\n")
     let help = await session.handle(":help")
     #expect(help.output.contains(":save FILE"))
+    // A line no sample matches is AMAZON.FallbackIntent, as on a device: the flow's fallback
+    // prompt, then the state's question again.
     let noMatch = await session.handle("sing a song")
-    #expect(noMatch.output == "(no intent matches \"sing a song\" in en-US)\n")
+    #expect(
+      noMatch.output.contains("(\"sing a song\" → AMAZON.FallbackIntent (no sample matches))"))
+    #expect(noMatch.output.contains("< Sorry, I did not get that."))
+    #expect(session.conversation.currentState == "checkout")
     #expect((await session.handle(":quit")).quit)
+  }
+
+  @Test func cardsShowTheirTextLineByLine() async throws {
+    let session = SimulatorSession(program: program, locale: "en-US", fixedOutcome: .success)
+    _ = await session.start()
+    _ = await session.handle("yes")
+    _ = await session.handle("yes")
+    let ordered = await session.handle("yes")
+    #expect(
+      ordered.output.contains(
+        """
+          card: Simple "Order Confirmation Details":
+            | Products: 1 Starter Kit
+            | Total amount: $9.00
+            | Thanks for shaving with No Nicks
+        """), "\(ordered.output)")
+    #expect(!ordered.output.contains("\\n"))
   }
 
   @Test func usersAndResetKeepStoresApart() async throws {
@@ -83,6 +105,33 @@ import Testing
     #expect(reset.output.hasPrefix("(fresh store, new conversation)"))
     #expect((await session.handle(":vars")).output.contains("agreement.open = false"))
     #expect(session.recorded.count == 1)
+  }
+
+  @Test func anElicitationIsShownSavedAndReplayed() async throws {
+    let session = SimulatorSession(program: program, locale: "en-US")
+    _ = await session.start()
+    let ask = await session.handle("i want to order")
+    #expect(ask.output.contains("  directive: Dialog.ElicitSlot product of BuyIntent"))
+    #expect(await session.handle(":state").output.contains("asking for: product of BuyIntent"))
+    let unknown = await session.handle("rooibos")
+    #expect(unknown.output.contains("< Sorry, No Nicks doesn't sell rooibos."))
+    let confirm = await session.handle("razor kit")
+    #expect(confirm.output.contains("  state: confirm_order (session open)"))
+    #expect(!(await session.handle(":state").output.contains("asking for")))
+    let script = session.recordedScript(name: "elicitation")
+    #expect(
+      script.contains(
+        "  - say: \"rooibos\"\n    expect:\n      state: \"welcome\"\n      elicit: \"product\"\n"))
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "flowc-sim-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("elicitation.test.yaml").path
+    try Data(script.utf8).write(to: URL(fileURLWithPath: path))
+    let (parsed, diagnostics) = TestScriptParser.parse(path: path)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    let replay = await TestRunner(program: program).run([try #require(parsed)])
+    #expect(replay.passed, "\(TestReportFormatter.render(replay, as: .text, coverage: false))")
   }
 
   @Test func aSavedConversationReplaysAsATest() async throws {

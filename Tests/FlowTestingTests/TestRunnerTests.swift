@@ -67,10 +67,25 @@ import Testing
     #expect(failure.message.hasPrefix(message), "\(failure.message)")
   }
 
-  @Test func unmatchedUtterancesAndMissingDirectivesFailTheStep() async throws {
-    let unmatched = try await run("steps:\n  - launch\n  - say: sing me a song\n")
+  @Test func anUnmatchedUtterancePlaysTheFallbackLikeADevice() async throws {
+    let unmatched = try await run(
+      """
+      steps:
+        - launch
+        - say: sing me a song
+          expect:
+            speech: Sorry, I did not get that.
+            state: welcome
+            session_ended: false
+      """)
+    let test = try #require(unmatched.cases.first)
+    #expect(test.passed, "\(String(describing: test.failure))")
     #expect(
-      unmatched.cases.first?.failure?.message == "no intent matches \"sing me a song\" in en-US")
+      test.transcript.contains(
+        "> say \"sing me a song\" → AMAZON.FallbackIntent (no sample matches)"))
+  }
+
+  @Test func aMissingDirectiveFailsTheStep() async throws {
     let noPayment = try await run("steps:\n  - launch\n  - pay: success\n")
     #expect(
       noPayment.cases.first?.failure?.message == "no Setup or Charge is waiting for an answer")
@@ -122,6 +137,15 @@ import Testing
     let failure = try #require(result.cases.first?.failure)
     #expect(failure.step == 3)
     #expect(failure.message.hasPrefix("the request is not an Alexa request envelope"))
+    // A request file that is a pipe fails the step at once instead of waiting for a writer.
+    #expect(mkfifo(folder.appendingPathComponent("pipe.json").path, 0o600) == 0)
+    let piped = try parseScript("steps:\n  - launch\n  - request: pipe.json\n", path: path)
+    let pipeFailure = try #require(
+      (await TestRunner(program: program).run([piped])).cases.first?.failure)
+    #expect(
+      pipeFailure.message
+        == "cannot read request file 'pipe.json': it is a pipe, not a file (give '-' to read "
+        + "standard input)")
   }
 
   @Test func formatsJSONAndJUnit() async throws {
@@ -171,5 +195,41 @@ import Testing
     #expect(result.cases.map(\.locale) == ["de-DE", "de-DE", "en-GB"])
     #expect(result.coverage.map(\.locale) == ["de-DE", "en-GB"])
     #expect(result.passed)
+  }
+
+  @Test func aRegularExpressionThatBacktracksWithoutEndIsStoppedAndFails() async throws {
+    let started = Date()
+    let result = try await run(
+      "steps:\n  - launch:\n    expect: { speech: { matches: \"(.*)*z\" } }\n")
+    let failure = try #require(result.cases.first?.failure)
+    #expect(
+      failure.message
+        == "speech: matches /(.*)*z/ took longer than 1 s and was stopped; simplify the pattern "
+        + "(nested quantifiers such as (a+)+ backtrack without end)")
+    #expect(Date().timeIntervalSince(started) < 30)
+    // An ordinary pattern still matches.
+    let fine = try await run(
+      "steps:\n  - launch:\n    expect: { speech: { matches: \"^Welcome.*\\\\$9\" } }\n")
+    #expect(fine.passed, "\(String(describing: fine.cases.first?.failure))")
+  }
+
+  @Test func aScriptThatCouldNotBeLoadedIsAFailedTestNamedInCoverage() async throws {
+    var result = try await run("steps:\n  - launch\n")
+    result.unloadedScripts = ["tests/broken.test.yaml"]
+    #expect(!result.passed)
+    #expect(result.failedCount == 1)
+    #expect(result.totalCount == 2)
+    let text = TestReportFormatter.render(result, as: .text, coverage: true)
+    #expect(text.contains("FAIL tests/broken.test.yaml (not loaded; its errors are above)\n"))
+    #expect(
+      text.contains(
+        "coverage does not count the scripts that could not be loaded: tests/broken.test.yaml\n"))
+    #expect(text.hasSuffix("2 tests, 1 passed, 1 failed\n"))
+    let json = TestReportFormatter.render(result, as: .json, coverage: true)
+    #expect(json.contains("\"coverage_not_counted\" : [\n    \"tests/broken.test.yaml\""))
+    #expect(json.contains("\"total\" : 2"))
+    let junit = TestReportFormatter.render(result, as: .junit, coverage: false)
+    #expect(junit.contains(#"<testsuites name="flowc" tests="2" failures="1""#))
+    #expect(junit.contains(#"<testcase classname="tests/broken.test.yaml""#))
   }
 }

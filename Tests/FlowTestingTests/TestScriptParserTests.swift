@@ -156,4 +156,24 @@ import Testing
     }
     #expect((schema as? [String: Any])?["required"] as? [String] == ["steps"])
   }
+
+  @Test func anUnquotedCommaInsideBracesGetsAHint() throws {
+    let (script, diagnostics) = TestScriptParser.parse(
+      SourceFile(
+        path: "comma.test.yaml",
+        text: "steps:\n  - launch:\n    expect: { speech: Welcome, come again }\n"))
+    #expect(script == nil)
+    let diagnostic = try #require(diagnostics.first)
+    #expect(diagnostic.message == "unknown key 'come again' in 'expect'")
+    #expect(
+      diagnostic.notes.map(\.message).contains(
+        "inside '{ }' a comma ends a value unless it is quoted; if the comma belongs to the "
+          + "text, write speech: \"Welcome, come again\""))
+    // A misspelt key in braces is not a comma problem.
+    let (_, typo) = TestScriptParser.parse(
+      SourceFile(
+        path: "typo.test.yaml", text: "steps:\n  - launch:\n    expect: { speech: Hi, staet: a }\n")
+    )
+    #expect(typo.first?.notes.contains { $0.message.contains("comma") } == false)
+  }
 }

@@ -43,7 +43,7 @@ import Testing
     #expect(matcher.match(line)?.intent == intent)
   }
 
-  @Test(arguments: ["buy a toothbrush", "order kit", "", "   ", "!!!", "yes yes yes no"])
+  @Test(arguments: ["order kit", "", "   ", "!!!", "yes yes yes no", "a toothbrush"])
   func saysSoWhenNoIntentMatches(line: String) {
     let matcher = UtteranceMatcher(program: noNicks, locale: "en-US")
     #expect(matcher.match(line) == nil)
@@ -60,14 +60,16 @@ import Testing
       matcher.match("den Filterkaffee kaufen")?.slots["product"]?.resolvedId == "filter_coffee")
     #expect(matcher.match("Ja, bitte!")?.intent == "AMAZON.YesIntent")
     #expect(matcher.match("nein")?.intent == "AMAZON.NoIntent")
-    // English synonyms do not belong to the German catalog.
-    #expect(matcher.match("bestelle ground coffee") == nil)
+    // English synonyms do not belong to the German catalog: the value is not resolved.
+    let english = try #require(matcher.match("bestelle ground coffee"))
+    #expect(english.slots["product"] == MatchedSlot(value: "ground coffee"))
   }
 
   @Test func catalogValuesMatchOnlyTheirOwnLocale() {
     let english = UtteranceMatcher(program: euroShop, locale: "en-GB")
     #expect(english.match("buy ground coffee")?.slots["product"]?.resolvedId == "filter_coffee")
-    #expect(english.match("buy filterkaffee") == nil)
+    #expect(
+      english.match("buy filterkaffee")?.slots["product"] == MatchedSlot(value: "filterkaffee"))
   }
 
   @Test func isDeterministicAndPrefersTheMoreLiteralSample() throws {
@@ -78,10 +80,43 @@ import Testing
     #expect(Set(matches.map { $0?.sample }) == ["buy a {product}"])
   }
 
+  @Test func aCatalogValueThatNamesNoProductIsSentUnresolvedAfterEverythingElse() throws {
+    let matcher = UtteranceMatcher(program: noNicks, locale: "en-US")
+    let rooibos = try #require(matcher.match("buy a rooibos tea"))
+    #expect(rooibos.intent == "BuyIntent")
+    #expect(rooibos.sample == "buy a {product}")
+    #expect(rooibos.slots["product"] == MatchedSlot(value: "rooibos tea"))
+    // A resolved product wins over an unresolved reading of the same line.
+    #expect(matcher.match("buy a kit")?.slots["product"]?.resolvedId == "starter_kit")
+    // Built-in phrasings come before an unresolved product.
+    #expect(matcher.match("no thanks")?.intent == "AMAZON.NoIntent")
+  }
+
+  @Test func answersAnElicitationWithTheWholeLine() {
+    let matcher = UtteranceMatcher(program: noNicks, locale: "en-US")
+    #expect(
+      matcher.elicitedValue("Razor kit!", slot: "product", of: "BuyIntent", openCatalog: false)
+        == MatchedSlot(value: "razor kit", resolvedId: "starter_kit"))
+    #expect(
+      matcher.elicitedValue("rooibos", slot: "product", of: "BuyIntent", openCatalog: false)
+        == nil)
+    #expect(
+      matcher.elicitedValue("rooibos", slot: "product", of: "BuyIntent", openCatalog: true)
+        == MatchedSlot(value: "rooibos"))
+    #expect(
+      matcher.elicitedValue("three", slot: "quantity", of: "BuyIntent", openCatalog: true)
+        == MatchedSlot(value: "3"))
+    #expect(
+      matcher.elicitedValue("lots", slot: "quantity", of: "BuyIntent", openCatalog: true) == nil)
+    #expect(
+      matcher.elicitedValue("kit", slot: "product", of: "NoSuchIntent", openCatalog: true) == nil)
+  }
+
   @Test func hostileInputDoesNotCrash() {
     let matcher = UtteranceMatcher(program: noNicks, locale: "en-US")
     let long = String(repeating: "buy ", count: 2000) + "kit"
-    #expect(matcher.match(long) == nil)
+    // Only as an unresolved product: no product has that name.
+    #expect(matcher.match(long)?.slots["product"]?.resolvedId == nil)
     #expect(matcher.match("{product}") == nil)
     #expect(matcher.match("\u{0}\u{7}\u{202E}yes")?.intent == "AMAZON.YesIntent")
     #expect(matcher.match("🪒🪒") == nil)

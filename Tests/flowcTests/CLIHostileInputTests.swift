@@ -42,4 +42,28 @@ import Testing
     let compile = try FlowcProcess.run(["compile", file.path])
     #expect([0, 1].contains(compile.status), "\(compile)")
   }
+
+  /// A line break in a key or value must not start a line of its own in the output: in a CI
+  /// log a line `::error::…` is a GitHub workflow command, written by whoever wrote the flow.
+  @Test func aLineBreakFromTheFlowCannotStartAWorkflowCommand() throws {
+    let folder = try TemporaryDirectory(prefix: "flowc-hostile")
+    defer { folder.remove() }
+    let file = folder.appending("inject.yaml")
+    try Data(
+      "flowc: 1\n\"x\\n::error file=a.yaml::pwned\": 1\nskill: \"a\\r\\n::warning::b\"\n".utf8
+    ).write(to: file)
+    let text = try FlowcProcess.run(["check", "--format", "text", file.path])
+    #expect(text.status == 1, "\(text)")
+    #expect(text.stdout.contains("x\\u{A}::error file=a.yaml::pwned"), "\(text)")
+    for line in (text.stdout + text.stderr).split(separator: "\n") {
+      #expect(!line.hasPrefix("::"), "\(text)")
+    }
+    let github = try FlowcProcess.run(["check", "--format", "github", file.path])
+    let lines = github.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    #expect(!lines.isEmpty, "\(github)")
+    for line in lines {
+      #expect(line.hasPrefix("::error ") || line.hasPrefix("::warning "), "\(github)")
+      #expect(!line.dropFirst(2).contains("::error::"), "\(github)")
+    }
+  }
 }

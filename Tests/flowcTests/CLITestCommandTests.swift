@@ -100,4 +100,63 @@ import Testing
     let replay = try FlowcProcess.run(["test", "examples/no-nicks.yaml", saved])
     #expect(replay.status == 0, "\(replay)")
   }
+
+  @Test func aScriptThatCannotBeLoadedIsAFailedTest() throws {
+    let folder = try TemporaryDirectory(prefix: "flowc-cli-test")
+    defer { folder.remove() }
+    try Data("steps:\n  - launch\n".utf8).write(to: folder.appending("a-good.test.yaml"))
+    try Data("steps:\n  - lanch\n".utf8).write(to: folder.appending("b-bad.test.yaml"))
+    let bad = folder.path("b-bad.test.yaml")
+    let result = try FlowcProcess.run([
+      "test", "examples/no-nicks.yaml", folder.url.path, "--coverage",
+    ])
+    #expect(result.status == 1, "\(result)")
+    #expect(result.stdout.contains("PASS a-good (en-US)"), "\(result)")
+    #expect(result.stdout.contains("FAIL \(bad) (not loaded; its errors are above)"), "\(result)")
+    #expect(
+      result.stdout.contains(
+        "coverage does not count the scripts that could not be loaded: \(bad)"), "\(result)")
+    #expect(result.stdout.hasSuffix("2 tests, 1 passed, 1 failed\n"), "\(result)")
+  }
+
+  @Test func noTestRunIsAnError() throws {
+    let folder = try TemporaryDirectory(prefix: "flowc-cli-test")
+    defer { folder.remove() }
+    let script = folder.path("french.test.yaml")
+    try Data("locales: [fr-FR]\nsteps:\n  - launch\n".utf8).write(to: URL(fileURLWithPath: script))
+    let result = try FlowcProcess.run(["test", "examples/no-nicks.yaml", script])
+    #expect(result.status == 1, "\(result)")
+    #expect(result.stdout.hasSuffix("0 tests, 0 passed, 0 failed\n"), "\(result)")
+    #expect(
+      result.stderr.contains(
+        "flowc: error: no test ran: none of the 1 scripts runs in the flow's first locale"),
+      "\(result)")
+    let empty = try TemporaryDirectory(prefix: "flowc-cli-test")
+    defer { empty.remove() }
+    let none = try FlowcProcess.run(["test", "examples/no-nicks.yaml", empty.url.path])
+    #expect(none.status == 1, "\(none)")
+    #expect(none.stderr.contains("no test ran: no test scripts (*.test.yaml) in"), "\(none)")
+  }
+
+  @Test func scriptsThatNameTheirFlowNeedNoFlowArgument() throws {
+    let result = try FlowcProcess.run(["test", "examples/tests/", "--locale", "all"])
+    #expect(result.status == 0, "\(result)")
+    #expect(result.stdout.contains("PASS no-nicks happy path (en-US)"), "\(result)")
+    #expect(result.stdout.contains("PASS refills subscription (en-US)"), "\(result)")
+    #expect(result.stdout.contains("(de-DE)"), "\(result)")
+    #expect(result.stdout.hasSuffix(" passed, 0 failed\n"), "\(result)")
+    // A script that names no flow cannot run without one.
+    let folder = try TemporaryDirectory(prefix: "flowc-cli-test")
+    defer { folder.remove() }
+    let script = folder.path("anonymous.test.yaml")
+    try Data("steps:\n  - launch\n".utf8).write(to: URL(fileURLWithPath: script))
+    let anonymous = try FlowcProcess.run([
+      "test", "examples/tests/no-nicks-happy-path.test.yaml", script,
+    ])
+    #expect(anonymous.status == 1, "\(anonymous)")
+    #expect(
+      anonymous.stderr.contains(
+        "flowc: error: '\(script)' names no flow ('flow:'); give the flow first"), "\(anonymous)")
+    #expect(anonymous.stdout.hasSuffix("2 tests, 1 passed, 1 failed\n"), "\(anonymous)")
+  }
 }

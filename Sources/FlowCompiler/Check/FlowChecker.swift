@@ -27,12 +27,14 @@ struct FlowChecker {
     let intents = checker.checkIntents(into: &diagnostics)
     let references = checker.checkReferences(into: &diagnostics)
     let variables = checker.checkVariables(intents, into: &diagnostics)
+    checker.checkSpokenSlots(references, variables, into: &diagnostics)
     checker.checkPrompts(catalog, references, variables, into: &diagnostics)
     if checker.graphIsComplete(references) {
       checker.checkGraph(references, variables, into: &diagnostics)
     }
     checker.checkUtterances(into: &diagnostics)
     checker.checkRelease(into: &diagnostics)
+    checker.checkPublishing(into: &diagnostics)
     let checked = CheckedFlow(
       symbols: checker.symbols, catalog: catalog, templates: variables.templates,
       global: variables.global, states: variables.states)

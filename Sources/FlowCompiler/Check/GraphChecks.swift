@@ -18,6 +18,12 @@ extension FlowChecker {
     return !products.isEmpty && products.allSatisfy { $0.shipping?.value ?? false }
   }
 
+  /// The prompts of a transition's `require`, spoken in the `ask` state before the
+  /// transition is taken (so with nothing of its `set` assigned yet).
+  static func requirePrompts(_ transition: TransitionSyntax) -> [Located<String>] {
+    transition.require.compactMap(\.value).flatMap { [$0.ask] + ($0.unknown.map { [$0] } ?? []) }
+  }
+
   /// Builds the state graph and runs the graph analyses: reachability, ways out of `ask`
   /// states, reaching an end, payment loops, `choose` cycles and over-long turns, definite
   /// assignment of every variable read, agreements before charges and the total spoken before
@@ -90,11 +96,13 @@ extension FlowChecker {
           let edge = transitionEdge(position, transition, extra: .none)
           edges.append(edge)
           if let say = transition.say { sayReads.append((position, edge.gains, say)) }
+          sayReads += Self.requirePrompts(transition).map { (position, .none, $0) }
         }
         for (intent, transition) in globals where !handled.contains(intent) {
           let edge = transitionEdge(position, transition, extra: .none)
           edges.append(edge)
           if let say = transition.say { sayReads.append((position, edge.gains, say)) }
+          sayReads += Self.requirePrompts(transition).map { (position, .none, $0) }
         }
       case .tell:
         kinds.append(.tell)

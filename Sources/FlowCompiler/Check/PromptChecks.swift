@@ -31,10 +31,14 @@ extension FlowChecker {
       }
       if let reprompt = state.reprompt { spoken.insert(reprompt.value) }
       if let card = state.card { cards.append(card) }
-      for handler in state.on { if let say = handler.value?.say { spoken.insert(say.value) } }
+      for handler in state.on {
+        if let say = handler.value?.say { spoken.insert(say.value) }
+        for prompt in handler.value.map(Self.requirePrompts) ?? [] { spoken.insert(prompt.value) }
+      }
     }
     for global in syntax.flow?.global ?? [] {
       if let say = global.value?.say { spoken.insert(say.value) }
+      for prompt in global.value.map(Self.requirePrompts) ?? [] { spoken.insert(prompt.value) }
     }
     if references.usedPrompts.contains("fallback") { spoken.insert("fallback") }
     for locale in syntax.prompts {
@@ -72,7 +76,8 @@ extension FlowChecker {
 
 extension FlowChecker {
   /// A transition with `say` and `goto` speaks its prompt and then the prompt of the state it
-  /// enters, in one response: the two together must fit Alexa's limit too.
+  /// enters, in one response: the two together must fit Alexa's limit too; so must the
+  /// `unknown` and `ask` prompts of a required slot, spoken together.
   fileprivate func checkSpokenTransitions(
     _ templates: [String: [String: Template]], _ valueLengths: inout ValueLengthCache,
     into diagnostics: inout [Diagnostic]
@@ -84,6 +89,23 @@ extension FlowChecker {
         $0.value?.on.compactMap(\.value) ?? []
       }
     for transition in transitions {
+      for required in transition.require.compactMap(\.value) {
+        guard let unknown = required.unknown else { continue }
+        for locale in symbols.locales {
+          guard let first = templates[locale]?[unknown.value],
+            let second = templates[locale]?[required.ask.value],
+            let firstLength = valueLengths.maximumLength(of: first, locale: locale),
+            let secondLength = valueLengths.maximumLength(of: second, locale: locale),
+            firstLength <= SpeechLength.alexaLimit, secondLength <= SpeechLength.alexaLimit,
+            firstLength + secondLength > SpeechLength.alexaLimit
+          else { continue }
+          diagnostics.append(
+            DiagnosticCatalogue.elicitationTooLong(
+              unknown: unknown.value, then: required.ask.value, locale: locale,
+              length: firstLength + secondLength, at: unknown.range))
+          break
+        }
+      }
       guard let say = transition.say, let target = transition.goto,
         case .some(.some(let state)) = symbols.states[target.value]
       else { continue }

@@ -36,6 +36,7 @@ extension FlowChecker {
     for intent in syntax.intents {
       for samples in intent.value?.samples ?? [] { check(samples.key) }
     }
+    for listing in syntax.skill?.publishing?.locales ?? [] { check(listing.key) }
   }
 
   /// Checks that states, prompts, intents and outcomes named anywhere in `flow` exist, and that
@@ -65,7 +66,7 @@ private struct ReferenceResolver {
     if let start = flow.start { resolveState(start) }
     for global in flow.global {
       resolveIntent(global.key)
-      if let transition = global.value { resolveTransition(transition) }
+      if let transition = global.value { resolveTransition(transition, intent: global.key.value) }
     }
     for entry in flow.states {
       guard let state = entry.value else { continue }
@@ -74,6 +75,10 @@ private struct ReferenceResolver {
     if syntax.prompts.contains(where: { $0.value?.contains { $0.key.value == "fallback" } ?? false }
     ) {
       facts.usedPrompts.insert("fallback")
+      // Spoken in any `ask` state on an intent it does not handle: no slot was heard.
+      if facts.otherPromptUses["fallback"] == nil, let range = symbols.promptRanges["fallback"] {
+        facts.otherPromptUses["fallback"] = range
+      }
     }
   }
 
@@ -85,7 +90,9 @@ private struct ReferenceResolver {
       if let card = state.card { resolveCard(card) }
       for handler in state.on {
         resolveIntent(handler.key)
-        if let transition = handler.value { resolveTransition(transition) }
+        if let transition = handler.value {
+          resolveTransition(transition, intent: handler.key.value)
+        }
       }
     case .tell(let prompt):
       resolvePrompt(prompt)
@@ -101,7 +108,11 @@ private struct ReferenceResolver {
               handler.key.value, kind: kind, outcomes: outcomes, at: handler.key.range))
         }
         guard let transition = handler.value else { continue }
-        resolveTransition(transition)
+        resolveTransition(transition, intent: nil)
+        if let requireKey = transition.requireKeyRange {
+          diagnostics.append(
+            DiagnosticCatalogue.requireOnOutcome(handler.key.value, kind: kind, at: requireKey))
+        }
         if transition.goto == nil {
           // Staying in a Connections state would send the request again: an outcome moves on.
           diagnostics.append(
@@ -121,9 +132,34 @@ private struct ReferenceResolver {
     }
   }
 
-  private mutating func resolveTransition(_ transition: TransitionSyntax) {
+  /// Resolves a transition's target, prompts and required slots; `intent` is the intent it
+  /// handles (`nil` for a payment outcome, which has no slots).
+  private mutating func resolveTransition(_ transition: TransitionSyntax, intent: String?) {
     if let goto = transition.goto { resolveState(goto) }
     if let say = transition.say { resolvePrompt(say) }
+    for required in transition.require {
+      if let intent { resolveRequiredSlot(required.key, of: intent) }
+      guard let slot = required.value else { continue }
+      resolvePrompt(slot.ask)
+      if let unknown = slot.unknown {
+        resolvePrompt(unknown, unknownOf: required.key.value)
+      }
+    }
+  }
+
+  /// Reports a required slot the intent does not declare.
+  private mutating func resolveRequiredSlot(_ slot: Located<String>, of intent: String) {
+    let slots: [String]
+    if BuiltInIntents.all.contains(intent), symbols.intents[intent] == nil {
+      slots = []
+    } else {
+      guard case .some(.some(let declared)) = symbols.intents[intent], declared.slotsComplete
+      else { return }
+      slots = declared.slots.map(\.key.value)
+    }
+    guard !slots.contains(slot.value) else { return }
+    diagnostics.append(
+      DiagnosticCatalogue.unknownSlot(slot.value, intent: intent, known: slots, at: slot.range))
   }
 
   private mutating func resolveState(_ name: Located<String>) {
@@ -140,8 +176,15 @@ private struct ReferenceResolver {
     if let text = card.text { resolvePrompt(text) }
   }
 
-  private mutating func resolvePrompt(_ name: Located<String>) {
+  /// Resolves a prompt id; `unknownOf` is the slot when it is the `unknown` prompt of a
+  /// required slot (the one use where `{slot.<name>.spoken}` has a value).
+  private mutating func resolvePrompt(_ name: Located<String>, unknownOf slot: String? = nil) {
     facts.usedPrompts.insert(name.value)
+    if let slot {
+      facts.unknownPromptSlots[name.value, default: []].insert(slot)
+    } else if facts.otherPromptUses[name.value] == nil {
+      facts.otherPromptUses[name.value] = name.range
+    }
     guard symbols.promptIds.contains(name.value) else {
       if syntax.promptsComplete {
         diagnostics.append(
@@ -185,4 +228,8 @@ struct ReferenceFacts {
   var usedPrompts: Set<String> = []
   /// Whether a reference of the flow section could not be resolved.
   var hasUnresolvedReferences = false
+  /// Prompt id → the slots it is the `unknown` prompt of (in `require`).
+  var unknownPromptSlots: [String: Set<String>] = [:]
+  /// Prompt id → the first place it is used other than as an `unknown` prompt.
+  var otherPromptUses: [String: SourceRange] = [:]
 }

@@ -35,19 +35,7 @@ struct StateGraph {
 
   /// The states reachable from the start.
   func reachable() -> [Bool] {
-    var seen = [Bool](repeating: false, count: ids.count)
-    var queue = [start]
-    seen[start] = true
-    var head = 0
-    while head < queue.count {
-      let node = queue[head]
-      head += 1
-      for edge in successors[node] where !seen[edge.target] {
-        seen[edge.target] = true
-        queue.append(edge.target)
-      }
-    }
-    return seen
+    BreadthFirstSearch(count: ids.count, from: [start]) { successors[$0].map(\.target) }.seen
   }
 
   /// The states from which some `tell` state can be reached.
@@ -58,18 +46,8 @@ struct StateGraph {
         predecessors[edge.target].append(edge.source)
       }
     }
-    var seen = kinds.map { $0 == .tell }
-    var queue = seen.indices.filter { seen[$0] }
-    var head = 0
-    while head < queue.count {
-      let node = queue[head]
-      head += 1
-      for predecessor in predecessors[node] where !seen[predecessor] {
-        seen[predecessor] = true
-        queue.append(predecessor)
-      }
-    }
-    return seen
+    let ends = kinds.indices.filter { kinds[$0] == .tell }
+    return BreadthFirstSearch(count: ids.count, from: ends) { predecessors[$0] }.seen
   }
 
   /// For each state, the variables set on every path from the start into it (definite
@@ -114,48 +92,24 @@ struct StateGraph {
   /// a large broken flow) share one tree per set of variables instead of one search each.
   struct PathTree {
     let ids: [String]
-    let previous: [Int?]
-    let seen: [Bool]
+    /// `nil` when the variables are set at launch: no path avoids them.
+    let search: BreadthFirstSearch?
 
     init(_ graph: StateGraph, without variable: VariableSet) {
       ids = graph.ids
-      var previous = [Int?](repeating: nil, count: graph.ids.count)
-      var seen = [Bool](repeating: false, count: graph.ids.count)
-      if graph.initial.intersection(variable).isEmpty {
-        seen[graph.start] = true
-        var queue = [graph.start]
-        var head = 0
-        while head < queue.count {
-          let node = queue[head]
-          head += 1
-          for edge in graph.successors[node]
-          where !seen[edge.target] && edge.gains.intersection(variable).isEmpty {
-            seen[edge.target] = true
-            previous[edge.target] = node
-            queue.append(edge.target)
-          }
-        }
+      guard graph.initial.intersection(variable).isEmpty else {
+        search = nil
+        return
       }
-      self.previous = previous
-      self.seen = seen
+      search = BreadthFirstSearch(count: graph.ids.count, from: [graph.start]) { node in
+        graph.successors[node].filter { $0.gains.intersection(variable).isEmpty }.map(\.target)
+      }
     }
 
     /// The path from the start to `goal`, or `nil` when the tree does not reach it.
     func path(to goal: Int) -> [String]? {
-      guard seen[goal] else { return nil }
-      return StateGraph.route(to: goal, previous: previous).map { ids[$0] }
+      search?.route(to: goal)?.map { ids[$0] }
     }
-  }
-
-  /// The nodes from a search's root to `goal`, following `previous` back from `goal`.
-  static func route(to goal: Int, previous: [Int?]) -> [Int] {
-    var route = [goal]
-    var node = goal
-    while let before = previous[node] {
-      route.append(before)
-      node = before
-    }
-    return route.reversed()
   }
 
   /// The path trees of one graph, built on first use for each set of avoided variables.
@@ -183,44 +137,68 @@ struct StateGraph {
   /// `ask` state since, and a way to name such a path.
   func unspokenTotal() -> UnspokenTotalPaths {
     // Nodes are (state, total unspoken) pairs: index * 2 + bit.
-    let count = ids.count * 2
-    var previous = [Int?](repeating: nil, count: count)
-    var seen = [Bool](repeating: false, count: count)
-    let first = start * 2
-    seen[first] = true
-    var queue = [first]
-    var head = 0
-    while head < queue.count {
-      let node = queue[head]
-      head += 1
+    let search = BreadthFirstSearch(count: ids.count * 2, from: [start * 2]) { node in
       let state = node / 2
       let unspoken = node % 2 == 1
       let passesAsk = kinds[state] == .ask
-      for edge in successors[state] {
+      return successors[state].map { edge in
         let next = edge.changesTotal || (unspoken && !passesAsk)
-        let target = edge.target * 2 + (next ? 1 : 0)
-        if !seen[target] {
-          seen[target] = true
-          previous[target] = node
-          queue.append(target)
-        }
+        return edge.target * 2 + (next ? 1 : 0)
       }
     }
-    return UnspokenTotalPaths(ids: ids, seen: seen, previous: previous)
+    return UnspokenTotalPaths(ids: ids, search: search)
   }
 }
 
 /// The result of ``StateGraph/unspokenTotal()``.
 struct UnspokenTotalPaths {
   let ids: [String]
-  let seen: [Bool]
-  let previous: [Int?]
+  let search: BreadthFirstSearch
 
   /// A path into `state` with the total unspoken, or `nil` when there is none.
   func path(to state: Int) -> [String]? {
-    let goal = state * 2 + 1
+    search.route(to: state * 2 + 1)?.map { ids[$0 / 2] }
+  }
+}
+
+/// A breadth-first search over the nodes `0..<count`: which nodes it reached and, for each,
+/// the node it was first reached from, so that a shortest route can be read back. Every node
+/// is queued at most once, so the search is linear in the nodes and the edges followed.
+struct BreadthFirstSearch {
+  /// Whether each node was reached.
+  private(set) var seen: [Bool]
+  /// The node each reached node was first reached from; `nil` for the sources.
+  private(set) var previous: [Int?]
+
+  /// Searches from `sources`, following `next`, and stops once `goal` (if any) is dequeued.
+  init(count: Int, from sources: [Int], until goal: Int? = nil, next: (Int) -> [Int]) {
+    seen = [Bool](repeating: false, count: count)
+    previous = [Int?](repeating: nil, count: count)
+    for source in sources { seen[source] = true }
+    var queue = sources
+    var head = 0
+    while head < queue.count {
+      let node = queue[head]
+      head += 1
+      if node == goal { break }
+      for target in next(node) where !seen[target] {
+        seen[target] = true
+        previous[target] = node
+        queue.append(target)
+      }
+    }
+  }
+
+  /// The route from a source to `goal`, source first; `nil` when `goal` was not reached.
+  func route(to goal: Int) -> [Int]? {
     guard seen[goal] else { return nil }
-    return StateGraph.route(to: goal, previous: previous).map { ids[$0 / 2] }
+    var route = [goal]
+    var node = goal
+    while let before = previous[node] {
+      route.append(before)
+      node = before
+    }
+    return route.reversed()
   }
 }
 

@@ -6,6 +6,12 @@ extension FlowChecker {
     VariableScope(productIDs: symbols.productIdSet, slots: nil)
   }
 
+  /// The scope of prompt templates: the catalog, and `slot.<name>.spoken` (only valid in the
+  /// `unknown` prompt of that slot, which ``checkSpokenSlots(_:_:into:)`` checks).
+  var templateScope: VariableScope {
+    VariableScope(productIDs: symbols.productIdSet, slots: nil, spokenSlots: true)
+  }
+
   /// Whether a path problem only follows from a section the parser could not read (an unknown
   /// product when `products` is broken, an unknown slot when the intent's slots are).
   func isFollowOn(_ problem: VariablePathProblemKind) -> Bool {
@@ -28,6 +34,11 @@ extension FlowChecker {
         guard let parsed = prompt.value else { continue }
         let (template, reads) = checkPrompt(parsed, into: &diagnostics)
         facts.promptReads[locale.key.value, default: [:]][prompt.key.value] = reads
+        for read in reads {
+          guard let slot = VariablePath(rawValue: read.path).spokenSlotName else { continue }
+          facts.spokenSlotReads.append(
+            SpokenSlotRead(prompt: prompt.key.value, slot: slot, range: read.range))
+        }
         if let template {
           facts.templates[locale.key.value, default: [:]][prompt.key.value] = template
         }
@@ -41,6 +52,9 @@ extension FlowChecker {
       {
         assignments = checkAssignments(
           transition, slots: symbols.slots(of: global.key.value), into: &diagnostics)
+        if assignments != nil {
+          checkSlotReads(transition, intent: global.key.value, into: &diagnostics)
+        }
       }
       facts.global.append(
         CheckedTransition(event: global.key, syntax: global.value, assignments: assignments))
@@ -62,6 +76,9 @@ extension FlowChecker {
           assignments = checkAssignments(
             transition, slots: isAsk ? symbols.slots(of: handler.key.value) : nil,
             into: &diagnostics)
+          if isAsk, assignments != nil {
+            checkSlotReads(transition, intent: handler.key.value, into: &diagnostics)
+          }
         }
         transitions.append(
           CheckedTransition(event: handler.key, syntax: handler.value, assignments: assignments))
@@ -103,7 +120,7 @@ extension FlowChecker {
     var reads: [VariableRead] = []
     var valid = parsed.problems.isEmpty
     for placeholder in parsed.placeholders {
-      switch VariablePathResolver.resolve(placeholder.path, in: promptScope) {
+      switch VariablePathResolver.resolve(placeholder.path, in: templateScope) {
       case .success(let resolved):
         reads.append(
           VariableRead(
@@ -161,6 +178,68 @@ extension FlowChecker {
       }
     }
     return assignments.count == transition.set.count ? assignments : nil
+  }
+
+  /// Reports each `slot.<name>` a transition's `set` reads with neither a fallback (`??`) nor
+  /// `require`: an error (`slot-may-be-missing`) when a sample of the intent, in some locale,
+  /// does not fill the slot; else a warning (`slot-may-be-invalid`) when the value can be
+  /// invalid (`catalog`, `AMAZON.NUMBER`).
+  private func checkSlotReads(
+    _ transition: TransitionSyntax, intent: String, into diagnostics: inout [Diagnostic]
+  ) {
+    guard case .some(.some(let declared)) = symbols.intents[intent], declared.samplesComplete
+    else { return }
+    let required = Set(transition.require.map(\.key.value))
+    let slotTypes = symbols.slots(of: intent)
+    for entry in transition.set {
+      guard let value = entry.value, case .success(let parsed) = value.value,
+        case .path(let path, let pathRange, fallback: nil) = parsed.value,
+        let slot = VariablePath(rawValue: path).slotName, !required.contains(slot),
+        let type = slotTypes[slot]
+      else { continue }
+      let range = value.scalar.sourceRange(ofUTF8: pathRange.utf8, in: file)
+      if let (locale, sample) = Self.sampleWithout(slot, in: declared) {
+        diagnostics.append(
+          DiagnosticCatalogue.slotMayBeMissing(
+            slot, intent: intent,
+            isNumber: VariablePathResolver.valueType(ofSlotType: type) == .integer, at: range,
+            sample: sample.text, locale: locale, sampleRange: sample.range))
+      } else if VariablePathResolver.slotValueCanBeInvalid(slotType: type) {
+        diagnostics.append(DiagnosticCatalogue.slotMayBeInvalid(slot, type: type, at: range))
+      }
+    }
+  }
+
+  /// The first sample of an intent (locales in source order) that does not fill `slot`.
+  static func sampleWithout(_ slot: String, in intent: IntentSyntax) -> (
+    locale: String, sample: TextScalar
+  )? {
+    for locale in intent.samples {
+      for sample in locale.value ?? []
+      where !sampleSlots(sample.text).contains(where: { $0.name == slot }) {
+        return (locale.key.value, sample)
+      }
+    }
+    return nil
+  }
+
+  /// Reports `slot.<name>.spoken` in a prompt that is not the `unknown` prompt of that slot
+  /// wherever it is spoken: elsewhere no slot was heard.
+  func checkSpokenSlots(
+    _ references: ReferenceFacts, _ variables: VariableFacts, into diagnostics: inout [Diagnostic]
+  ) {
+    guard syntax.flow?.complete ?? false, !references.hasUnresolvedReferences else { return }
+    for read in variables.spokenSlotReads {
+      let unknownOf = references.unknownPromptSlots[read.prompt] ?? []
+      let otherUse = references.otherPromptUses[read.prompt]
+      // A prompt nothing speaks is only unused (`unused-prompt`).
+      guard otherUse != nil || !unknownOf.isEmpty, otherUse != nil || unknownOf != [read.slot]
+      else { continue }
+      diagnostics.append(
+        DiagnosticCatalogue.spokenSlotOutsideUnknown(
+          read.slot, prompt: read.prompt, requiredSlots: unknownOf.sorted(), at: read.range,
+          useRange: otherUse))
+    }
   }
 
   /// A branch with its condition, and whether the condition could be checked.
@@ -238,7 +317,19 @@ struct VariableFacts {
   var global: [CheckedTransition] = []
   /// The states with their transitions, conditions and amounts.
   var states: [CheckedState] = []
+  /// The `slot.<name>.spoken` placeholders of prompts, in source order.
+  var spokenSlotReads: [SpokenSlotRead] = []
   /// Whether a `choose` condition could not be checked: then the analyses that depend on
   /// conditions (definite assignment, agreements) stay quiet.
   var hasInvalidConditions = false
+}
+
+/// A `{slot.<name>.spoken}` placeholder of a prompt.
+struct SpokenSlotRead {
+  /// The prompt id.
+  var prompt: String
+  /// The slot name.
+  var slot: String
+  /// Where the path is written.
+  var range: SourceRange
 }

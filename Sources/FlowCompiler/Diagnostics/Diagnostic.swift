@@ -21,22 +21,13 @@ public enum DiagnosticSeverity: String, Sendable, Hashable, Codable, Comparable 
   }
 }
 
-/// A note attached to a diagnostic: "did you mean", "first defined here", and the like.
+/// A note attached to a diagnostic: "did you mean", "first defined here", and the like. Notes
+/// are added with ``Diagnostic/with(note:at:)``.
 public struct DiagnosticNote: Sendable, Hashable, Codable {
   /// The note's message (lowercase, no final period).
   public var message: String
   /// Where the note points, if anywhere.
   public var range: SourceRange?
-
-  /// Creates a note.
-  ///
-  /// - Parameters:
-  ///   - message: The message, lowercase, without a final period.
-  ///   - range: Where the note points, or `nil` for a note without a place.
-  public init(message: String, range: SourceRange?) {
-    self.message = message
-    self.range = range
-  }
 }
 
 /// A problem found in a flow file, as a value: every stage collects these instead of throwing.

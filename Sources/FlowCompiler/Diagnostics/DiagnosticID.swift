@@ -1,10 +1,10 @@
+public import FlowIR
+
 /// The stable kebab-case id of a diagnostic, such as `unknown-state`: one `static let` per id
 /// flowc's compiler reports, sorted, so that an id is spelt once. Every id has a descriptor in
 /// ``DiagnosticCatalogue`` (the test-script ids are contributed by FlowTesting, which declares
 /// its own ids in an extension).
-public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
-  CustomStringConvertible
-{
+public struct DiagnosticID: TypedString, Hashable, Comparable, Sendable {
   /// The id as printed, such as `unknown-state`.
   public var rawValue: String
 
@@ -17,14 +17,6 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   ///
   /// - Parameter rawValue: The kebab-case id.
   public init(_ rawValue: String) { self.rawValue = rawValue }
-
-  /// The id as printed.
-  public var description: String { rawValue }
-
-  /// Orders ids by their printed form.
-  public static func < (lhs: DiagnosticID, rhs: DiagnosticID) -> Bool {
-    lhs.rawValue < rhs.rawValue
-  }
 
   /// `alias-expansion-limit`.
   public static let aliasExpansionLimit = DiagnosticID("alias-expansion-limit")
@@ -44,6 +36,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let conflictingStateKinds = DiagnosticID("conflicting-state-kinds")
   /// `currency-country-mismatch`.
   public static let currencyCountryMismatch = DiagnosticID("currency-country-mismatch")
+  /// `description-without-amazon-pay`.
+  public static let descriptionWithoutAmazonPay = DiagnosticID("description-without-amazon-pay")
   /// `duplicate-key`.
   public static let duplicateKey = DiagnosticID("duplicate-key")
   /// `duplicate-sample`.
@@ -58,6 +52,8 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let invalidAssignment = DiagnosticID("invalid-assignment")
   /// `invalid-condition`.
   public static let invalidCondition = DiagnosticID("invalid-condition")
+  /// `invalid-example-phrase`.
+  public static let invalidExamplePhrase = DiagnosticID("invalid-example-phrase")
   /// `invalid-id`.
   public static let invalidId = DiagnosticID("invalid-id")
   /// `invalid-order-id-prefix`.
@@ -104,8 +100,14 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
   public static let noEndingReachable = DiagnosticID("no-ending-reachable")
   /// `payment-loop`.
   public static let paymentLoop = DiagnosticID("payment-loop")
+  /// `publishing-missing`.
+  public static let publishingMissing = DiagnosticID("publishing-missing")
   /// `sandbox-mode`.
   public static let sandboxMode = DiagnosticID("sandbox-mode")
+  /// `slot-may-be-invalid`.
+  public static let slotMayBeInvalid = DiagnosticID("slot-may-be-invalid")
+  /// `slot-may-be-missing`.
+  public static let slotMayBeMissing = DiagnosticID("slot-may-be-missing")
   /// `slot-outside-set`.
   public static let slotOutsideSet = DiagnosticID("slot-outside-set")
   /// `speech-too-long`.

@@ -16,7 +16,8 @@ extension FlowDriver {
   }
 
   /// Loads the flow that `flowc run`, `test` and `simulate` take: IR JSON as it is, a YAML flow
-  /// file through the compiler. The file is read once.
+  /// file through the compiler. The file is read once, as ``SourceFileReader`` reads (at most
+  /// its maximum size, no pipes, `-` for standard input).
   ///
   /// - Parameters:
   ///   - path: The flow file, as the user gave it (kept for messages).
@@ -25,11 +26,16 @@ extension FlowDriver {
   public static func loadProgram(path: String, options: CompileOptions = CompileOptions())
     -> LoadedProgram
   {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    let file: SourceFile
+    switch SourceFileReader.load(path: path) {
+    case .failure(let failure):
       return LoadedProgram(
-        program: nil, report: DiagnosticReport(files: []), failure: "cannot read '\(path)'")
+        program: nil, report: DiagnosticReport(files: []),
+        failure: "cannot read '\(path)': \(failure.reason)")
+    case .success(let read): file = read
     }
-    let bytes = [UInt8](data)
+    let bytes = file.bytes
+    let data = Data(bytes)
     if isIRJSON(path: path, bytes: bytes) {
       do {
         return LoadedProgram(
@@ -40,7 +46,6 @@ extension FlowDriver {
           program: nil, report: DiagnosticReport(files: []), failure: "'\(path)': \(error)")
       }
     }
-    let file = SourceFile(path: path, bytes: bytes)
     let result = FlowCompiler.compile(file, options: options)
     let report = DiagnosticReport(files: [
       FileDiagnostics(file: file, diagnostics: result.diagnostics)

@@ -8,8 +8,9 @@ public enum FlowDriver {
   /// Checks flow files: reads and compiles each one.
   ///
   /// - Parameters:
-  ///   - paths: The files, in the order the report lists them. A file that cannot be read
-  ///     gets an `unreadable-file` error and the others are still checked.
+  ///   - paths: The files, in the order the report lists them (`-` is standard input, read
+  ///     once). A file that cannot be read gets an `unreadable-file` error and the others are
+  ///     still checked.
   ///   - options: Compilation options (`--release`).
   ///   - warningsAsErrors: Turns every warning into an error.
   /// - Returns: The diagnostics of every file.
@@ -18,13 +19,28 @@ public enum FlowDriver {
   ) -> DiagnosticReport {
     // Checking needs every diagnostic but no IR: it stops after the check stage (the same
     // diagnostics, about half the time on large flows).
+    var standardInputRead = false
     let report = DiagnosticReport(
       files: paths.map { path in
+        if path == SourceFileReader.standardInputPath {
+          // Standard input ends once; a second '-' would check an empty file.
+          defer { standardInputRead = true }
+          if standardInputRead {
+            return FileDiagnostics(
+              file: SourceFile(path: SourceFileReader.standardInputName, bytes: []),
+              diagnostics: [
+                DiagnosticCatalogue.unreadableFile(
+                  reason: "standard input was read for an earlier '-'")
+              ])
+          }
+        }
         switch SourceFileReader.read(path: path) {
         case .failure(let diagnostic):
-          FileDiagnostics(file: SourceFile(path: path, bytes: []), diagnostics: [diagnostic])
+          return FileDiagnostics(
+            file: SourceFile(path: path, bytes: []), diagnostics: [diagnostic])
         case .file(let file):
-          FileDiagnostics(file: file, diagnostics: FlowCompiler.check(file, options: options))
+          return FileDiagnostics(
+            file: file, diagnostics: FlowCompiler.check(file, options: options))
         }
       })
     return warningsAsErrors ? report.promotingWarningsToErrors() : report

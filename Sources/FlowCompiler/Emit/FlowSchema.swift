@@ -82,6 +82,7 @@ public enum FlowSchema {
       "intent": intent,
       "flow": flow,
       "transition": transition,
+      "requiredSlot": requiredSlot,
       "card": card,
       "askState": askState,
       "tellState": tellState,
@@ -110,7 +111,51 @@ public enum FlowSchema {
           reference("httpsURL"),
           "The privacy policy. Amazon Pay refuses Setup without one: a warning when missing, an error under `--release`."
         ),
+        "publishing": publishing,
       ])
+  }
+
+  /// `skill.publishing`: `category` beside one listing per locale.
+  private static var publishing: SchemaValue {
+    let listing = strictObject(
+      "The skill store listing in one locale.",
+      keys: FlowKeys.localePublishing,
+      properties: [
+        "summary": described(
+          ["type": "string", "minLength": 1, "maxLength": .integer(SkillStoreTables.summaryLimit)],
+          "One sentence for the skill store."),
+        "description": described(
+          [
+            "type": "string", "minLength": 1,
+            "maxLength": .integer(SkillStoreTables.descriptionLimit),
+          ],
+          "The full description; for a flow that pays it says that Amazon Pay processes payments."
+        ),
+        "example_phrases": described(
+          [
+            "type": "array", "items": ["type": "string", "minLength": 1],
+            "maxItems": .integer(SkillStoreTables.examplePhraseLimit),
+          ],
+          "The example phrases: the first opens the skill (`Alexa, open no nicks`), the others are samples of the flow or name the skill."
+        ),
+        "keywords": described(stringList, "Search keywords."),
+        "privacy_policy_url": described(
+          reference("httpsURL"),
+          "This locale's privacy policy, instead of `skill.privacy_policy_url`."),
+      ])
+    return described(
+      [
+        "type": "object",
+        "properties": [
+          "category": described(
+            ["type": "string", "pattern": "^[A-Z]+(_[A-Z]+)*$"],
+            "The skill store category, such as `SHOPPING`.")
+        ],
+        "propertyNames": ["anyOf": [["const": "category"], reference("locale")]],
+        "additionalProperties": listing,
+      ],
+      "The skill store listing (language v1.1): `category`, and per locale `summary`, `description`, `example_phrases`, `keywords`. Required under `--release`."
+    )
   }
 
   private static var merchant: SchemaValue {
@@ -258,6 +303,10 @@ public enum FlowSchema {
           "additionalProperties": false,
           "anyOf": [["required": ["goto"]], ["required": ["say"]]],
           "properties": [
+            "require": described(
+              map(keys: reference("id"), values: reference("requiredSlot")),
+              "Slot → how to ask for it when the intent comes without a valid value (language v1.1): the runtime elicits it with Dialog.ElicitSlot."
+            ),
             "set": described(
               map(
                 keys: ["type": "string", "pattern": "^[a-z][a-z0-9_]*$"],
@@ -272,6 +321,20 @@ public enum FlowSchema {
         ],
       ],
     ]
+  }
+
+  private static var requiredSlot: SchemaValue {
+    strictObject(
+      "How a required slot is asked for.",
+      keys: FlowKeys.requiredSlot,
+      properties: [
+        "ask": described(
+          reference("id"), "The prompt that asks for the slot when it is missing."),
+        "unknown": described(
+          reference("id"),
+          "The prompt spoken when the value is not valid, before asking again; `{slot.<name>.spoken}` is what the customer said."
+        ),
+      ])
   }
 
   private static var card: SchemaValue {
@@ -516,24 +579,6 @@ private struct SchemaPrinter {
 
   private mutating func newline() {
     output += "\n" + String(repeating: "  ", count: indentation)
-  }
-
-  private func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case let control where control.value < 0x20:
-        let hex = String(control.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
   }
 }
 

@@ -36,6 +36,29 @@ enum BuiltInIntents {
   ]
 }
 
+/// What the Alexa skill store accepts in a skill's listing (`skill.publishing`).
+enum SkillStoreTables {
+  /// The most characters of a locale's `summary` (the developer console's "one sentence
+  /// description").
+  static let summaryLimit = 160
+  /// The most characters of a locale's `description`.
+  static let descriptionLimit = 4000
+  /// The most example phrases per locale.
+  static let examplePhraseLimit = 3
+  /// The wake words a device answers to, in the form the phrase checks compare (lowercased;
+  /// Japanese devices answer to アレクサ).
+  static let wakeWords: Set<String> = ["alexa", "amazon", "computer", "echo", "ziggy", "アレクサ"]
+
+  /// Whether `text` has the form of a skill store category: capital words joined by `_`,
+  /// such as `SHOPPING` or `HEALTH_AND_FITNESS`. (Amazon's list changes; SMAPI checks the
+  /// name itself when the package is deployed.)
+  static func isCategory(_ text: String) -> Bool {
+    text.split(separator: "_", omittingEmptySubsequences: false).allSatisfy { word in
+      !word.isEmpty && word.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+    }
+  }
+}
+
 /// What Amazon Pay for Alexa accepts as merchant settings, and its regions.
 enum AmazonPayTables {
   /// `countryOfEstablishment` values.

@@ -51,7 +51,7 @@ struct ParsedAssignment: Sendable, Equatable {
 /// missing or invalid, so it only follows `slot.<name>` and only for `quantity`.
 enum AssignmentParser {
   /// The smallest and largest quantity.
-  static let quantityRange: ClosedRange<Int64> = 1...99
+  static let quantityRange = OrderQuantity.range
 
   /// Parses one entry and type-checks it: ``parse(variable:value:)`` then
   /// ``check(_:scope:)``.

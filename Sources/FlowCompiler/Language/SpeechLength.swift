@@ -69,7 +69,7 @@ enum SpeechLength {
   ]
 
   /// The largest quantity a number slot can set (1 to 99).
-  static let maximumQuantity: Int64 = 99
+  static let maximumQuantity = OrderQuantity.range.upperBound
 
   /// The longest a path's value can render to in a locale, from the catalog and the bounds
   /// above; a ready-made argument for ``maximumLength(of:maximumValueLength:)``.
@@ -120,7 +120,10 @@ enum SpeechLength {
         return moneyLength(overflow ? Int64.max : total, product.price.currency)
       }.max() ?? 0
     default:
-      guard let bound = runtimeValueBounds[path] else { return nil }
+      let spoken =
+        VariablePath(rawValue: path).spokenSlotName != nil
+        ? VariablePath.maximumSpokenLength : nil
+      guard let bound = spoken ?? runtimeValueBounds[path] else { return nil }
       // Escaping can grow each character to at most six (`&quot;`).
       return ssml ? bound * 6 : bound
     }

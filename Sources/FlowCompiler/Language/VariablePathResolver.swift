@@ -24,15 +24,21 @@ struct VariableScope: Sendable, Equatable {
   /// path is the value of a `set`; `nil` everywhere else (templates, conditions, outcome
   /// transitions), where `slot.<name>` is a problem.
   var slots: [String: String]?
+  /// Whether `slot.<name>.spoken` (what the customer said for a slot) resolves: in prompt
+  /// templates, which may be the `unknown` prompt of a required slot. Which prompt may speak
+  /// which slot is checked where prompts are used.
+  var spokenSlots: Bool
 
   /// Creates a scope.
   ///
   /// - Parameters:
   ///   - productIDs: The ids of the products in the catalog.
   ///   - slots: The handled intent's slots (name → type) for a `set` value, else `nil`.
-  init(productIDs: Set<String>, slots: [String: String]? = nil) {
+  ///   - spokenSlots: Whether `slot.<name>.spoken` resolves (prompt templates).
+  init(productIDs: Set<String>, slots: [String: String]? = nil, spokenSlots: Bool = false) {
     self.productIDs = productIDs
     self.slots = slots
+    self.spokenSlots = spokenSlots
   }
 }
 
@@ -103,6 +109,7 @@ struct VariablePathProblem: Error, Sendable, Hashable {
 /// | `shipping.name`, `.address_line1`, `.city`, `.state_or_region`, `.postal_code`, `.country_code` | string | `shipping` |
 /// | `payment.error`, `payment.reason` | string | themselves |
 /// | `slot.<name>` | the slot's type | nothing (only inside `set`) |
+/// | `slot.<name>.spoken` | string | nothing (only in the `unknown` prompt of a required slot) |
 enum VariablePathResolver {
   /// The first segments a path may start with.
   static var roots: [String] { VariablePath.roots }
@@ -126,6 +133,12 @@ enum VariablePathResolver {
     case "AMAZON.NUMBER": .integer
     default: .string
     }
+  }
+
+  /// Whether a slot of this type can hold a value that is not valid for `set`: a `catalog`
+  /// slot can name no product, an `AMAZON.NUMBER` slot can be outside 1–99.
+  static func slotValueCanBeInvalid(slotType: String) -> Bool {
+    valueType(ofSlotType: slotType) != .string
   }
 
   /// Whether `path` is dot-separated segments `[a-z_][a-z0-9_]*`.
@@ -270,6 +283,11 @@ enum VariablePathResolver {
       if let problem = checkOneMember(of: VariablePath.paymentMembers) { return problem }
       return resolved(.string, [segments[1].name == "error" ? .paymentError : .paymentReason])
     case "slot":
+      if scope.spokenSlots, scope.slots == nil, segments.count == 3,
+        segments[2].name == VariablePath.spokenMember
+      {
+        return resolved(.string, [], slot: segments[1].name)
+      }
       guard let slots = scope.slots else {
         return .failure(VariablePathProblem(kind: .slotOutsideSet, range: wholePath()))
       }

@@ -98,14 +98,4 @@ public struct YAMLLoadResult: Sendable {
   public var root: YAMLNode?
   /// The load diagnostics, in the order they were found.
   public var diagnostics: [Diagnostic]
-
-  /// Creates a result.
-  ///
-  /// - Parameters:
-  ///   - root: The document's root node, or `nil`.
-  ///   - diagnostics: The load diagnostics, in the order they were found.
-  public init(root: YAMLNode?, diagnostics: [Diagnostic]) {
-    self.root = root
-    self.diagnostics = diagnostics
-  }
 }

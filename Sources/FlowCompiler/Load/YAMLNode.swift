@@ -18,16 +18,6 @@ public struct YAMLMappingEntry: Sendable {
   public var key: YAMLNode
   /// The value node.
   public var value: YAMLNode
-
-  /// Creates an entry.
-  ///
-  /// - Parameters:
-  ///   - key: The key node.
-  ///   - value: The value node.
-  public init(key: YAMLNode, value: YAMLNode) {
-    self.key = key
-    self.value = value
-  }
 }
 
 /// A node of the located YAML tree: what libyaml's events describe, with the source range of

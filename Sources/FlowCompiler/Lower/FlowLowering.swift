@@ -26,7 +26,8 @@ struct FlowLowering {
     else { return nil }
     let skill = Skill(
       name: name, invocation: invocation, locales: symbols.locales,
-      privacyPolicyURL: skillSyntax.privacyPolicyURL?.value)
+      privacyPolicyURL: skillSyntax.privacyPolicyURL?.value,
+      publishing: skillSyntax.publishing.map(Self.lowerPublishing))
     let merchant = symbols.hasPaymentStates ? lowerMerchant() : nil
     if symbols.hasPaymentStates, merchant == nil { return nil }
     var global: [String: Transition] = [:]
@@ -97,8 +98,14 @@ struct FlowLowering {
   /// A transition with its checked assignments; `nil` when it is malformed.
   private func lowerTransition(_ transition: CheckedTransition) -> Transition? {
     guard let syntax = transition.syntax else { return nil }
+    let require = syntax.require.compactMap { entry in
+      entry.value.map {
+        SlotRequirement(slot: entry.key.value, ask: $0.ask.value, unknown: $0.unknown?.value)
+      }
+    }
     return Transition(
-      set: transition.assignments ?? [], say: syntax.say?.value, goto: syntax.goto?.value)
+      require: require.isEmpty ? nil : require, set: transition.assignments ?? [],
+      say: syntax.say?.value, goto: syntax.goto?.value)
   }
 
   private func lowerTransitions(_ state: CheckedState) -> [String: Transition] {
@@ -162,5 +169,19 @@ struct FlowLowering {
       }
       return .choose(ChooseState(branches: branches, otherwise: otherwise))
     }
+  }
+
+  /// The skill store listing as the IR keeps it: each locale's texts, without positions.
+  static func lowerPublishing(_ publishing: PublishingSyntax) -> Publishing {
+    var locales: [String: LocalePublishing] = [:]
+    for entry in publishing.locales {
+      guard let listing = entry.value else { continue }
+      locales[entry.key.value] = LocalePublishing(
+        summary: listing.summary?.value, description: listing.description?.value,
+        examplePhrases: listing.examplePhrases.map(\.value),
+        keywords: listing.keywords.map(\.value),
+        privacyPolicyURL: listing.privacyPolicyURL?.value)
+    }
+    return Publishing(category: publishing.category?.value, locales: locales)
   }
 }

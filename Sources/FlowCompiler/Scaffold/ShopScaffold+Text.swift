@@ -43,6 +43,29 @@ extension ShopScaffold {
       "  locales: \(Self.list(locales))",
       "  # Amazon Pay refuses Setup without a privacy policy (an error under --release).",
       "  privacy_policy_url: https://\(host)/privacy",
+      "  # The skill store listing that `flowc generate skill-package` writes into skill.json",
+      "  # (required under --release). The first example phrase opens the skill; the others",
+      "  # must be samples of the flow. A paying skill's description names Amazon Pay.",
+      "  publishing:",
+      "    category: SHOPPING",
+    ]
+    for (locale, wording) in wordings {
+      let listing = wording.listing
+      func named(_ text: String) -> String {
+        text.replacingOccurrences(of: "NAME", with: name)
+          .replacingOccurrences(of: "INVOCATION", with: invocation)
+      }
+      lines += [
+        "    \(locale):",
+        "      summary: \(quoted(named(listing.summary)))",
+        "      description: \(quoted(named(listing.description)))",
+        "      example_phrases:",
+        "        - \(quoted(named(listing.opening)))",
+        "        - \(quoted(wording.samples.last ?? ""))",
+        "      keywords: \(Self.list(listing.keywords))",
+      ]
+    }
+    lines += [
       "",
       "# Your Amazon Pay merchant account, sent in the Setup and Charge payloads.",
       "merchant:",

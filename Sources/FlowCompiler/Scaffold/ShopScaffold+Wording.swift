@@ -6,6 +6,8 @@ struct ShopWording {
   var synonyms: [String]
   /// Samples of `BuyIntent`; all but the last name a `{quantity}`.
   var samples: [String]
+  /// The skill store listing; `NAME` is replaced by the shop's name.
+  var listing: ShopListing
   /// Prompt id → text; `NAME` is replaced by the shop's name.
   var prompts: [(id: String, text: String)]
 
@@ -26,6 +28,13 @@ struct ShopWording {
       "buy {quantity} gift boxes", "order {quantity} gift boxes", "i want {quantity} gift boxes",
       "buy a gift box",
     ],
+    listing: ShopListing(
+      opening: "Alexa, open INVOCATION",
+      summary: "Buy gift boxes from NAME by voice.",
+      description: """
+        Order gift boxes from NAME with your voice. Payments are processed with Amazon Pay; you can set a four-digit voice code for purchases in the Alexa app.
+        """,
+      keywords: ["gift box", "gifts", "shopping"]),
     prompts: [
       (
         "welcome", "Welcome to NAME. Would you like to buy a gift box for {catalog.gift_box.price}?"
@@ -64,6 +73,13 @@ struct ShopWording {
       "kaufe {quantity} geschenkboxen", "bestelle {quantity} geschenkboxen",
       "ich möchte {quantity} geschenkboxen", "kaufe eine geschenkbox",
     ],
+    listing: ShopListing(
+      opening: "Alexa, öffne INVOCATION",
+      summary: "Kaufe Geschenkboxen von NAME per Sprache.",
+      description: """
+        Bestelle Geschenkboxen von NAME mit deiner Stimme. Zahlungen werden über Amazon Pay abgewickelt; in der Alexa App kannst du einen vierstelligen Sprachcode für Einkäufe festlegen.
+        """,
+      keywords: ["geschenkbox", "geschenke", "einkaufen"]),
     prompts: [
       (
         "welcome",
@@ -101,6 +117,13 @@ struct ShopWording {
       "acheter {quantity} coffrets cadeaux", "commander {quantity} coffrets cadeaux",
       "je veux {quantity} coffrets cadeaux", "acheter un coffret cadeau",
     ],
+    listing: ShopListing(
+      opening: "Alexa, ouvre INVOCATION",
+      summary: "Achetez des coffrets cadeaux NAME à la voix.",
+      description: """
+        Commandez des coffrets cadeaux NAME avec votre voix. Les paiements sont traités par Amazon Pay ; vous pouvez définir un code vocal à quatre chiffres pour vos achats dans l'application Alexa.
+        """,
+      keywords: ["coffret cadeau", "cadeaux", "achats"]),
     prompts: [
       (
         "welcome",
@@ -141,6 +164,13 @@ struct ShopWording {
       "compra {quantity} confezioni regalo", "ordina {quantity} confezioni regalo",
       "vorrei {quantity} confezioni regalo", "compra una confezione regalo",
     ],
+    listing: ShopListing(
+      opening: "Alexa, apri INVOCATION",
+      summary: "Acquista confezioni regalo di NAME con la voce.",
+      description: """
+        Ordina confezioni regalo di NAME con la tua voce. I pagamenti sono elaborati da Amazon Pay; puoi impostare un codice vocale di quattro cifre per gli acquisti nell'app Alexa.
+        """,
+      keywords: ["confezione regalo", "regali", "acquisti"]),
     prompts: [
       (
         "welcome",
@@ -178,6 +208,13 @@ struct ShopWording {
       "comprar {quantity} cajas regalo", "pedir {quantity} cajas regalo",
       "quiero {quantity} cajas regalo", "comprar una caja regalo",
     ],
+    listing: ShopListing(
+      opening: "Alexa, abre INVOCATION",
+      summary: "Compra cajas regalo de NAME con la voz.",
+      description: """
+        Pide cajas regalo de NAME con tu voz. Los pagos se procesan con Amazon Pay; puedes configurar un código de voz de cuatro dígitos para tus compras en la app Alexa.
+        """,
+      keywords: ["caja regalo", "regalos", "compras"]),
     prompts: [
       (
         "welcome",
@@ -212,6 +249,13 @@ struct ShopWording {
       "ギフトボックスを{quantity}個買う", "ギフトボックスを{quantity}個注文する",
       "ギフトボックスを{quantity}個ください", "ギフトボックスを買う",
     ],
+    listing: ShopListing(
+      opening: "アレクサ、INVOCATION を開いて",
+      summary: "NAMEのギフトボックスを声で買えます。",
+      description: """
+        NAMEのギフトボックスを声で注文できます。お支払いはAmazon Payで処理されます。Alexaアプリで4桁の音声コードを設定できます。
+        """,
+      keywords: ["ギフトボックス", "ギフト", "ショッピング"]),
     prompts: [
       ("welcome", "NAMEへようこそ。ギフトボックスを{catalog.gift_box.price}で購入しますか？"),
       ("welcome_reprompt", "ギフトボックスを購入しますか？"),
@@ -229,4 +273,16 @@ struct ShopWording {
       ("fallback", "すみません、よくわかりませんでした。"),
       ("goodbye", "NAMEをご利用いただきありがとうございました。"),
     ])
+}
+
+/// A shop's skill store listing in one language (`skill.publishing` of a locale).
+struct ShopListing {
+  /// The first example phrase, opening the skill; `INVOCATION` is replaced by the invocation.
+  var opening: String
+  /// A one-line summary.
+  var summary: String
+  /// The description, with the Amazon Pay sentence certification asks for.
+  var description: String
+  /// Search keywords.
+  var keywords: [String]
 }

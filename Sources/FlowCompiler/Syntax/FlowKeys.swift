@@ -16,8 +16,12 @@ enum FlowKeys {
     required: ["flowc", "skill", "prompts", "flow"])
   /// `skill`.
   static let skill = SectionKeys(
-    allowed: ["name", "invocation", "locales", "privacy_policy_url"],
+    allowed: ["name", "invocation", "locales", "privacy_policy_url", "publishing"],
     required: ["name", "invocation", "locales"])
+  /// One locale of `skill.publishing` (its other key, `category`, sits beside the locales).
+  static let localePublishing = SectionKeys(
+    allowed: ["summary", "description", "example_phrases", "keywords", "privacy_policy_url"],
+    required: [])
   /// `merchant`.
   static let merchant = SectionKeys(
     allowed: [
@@ -49,5 +53,8 @@ enum FlowKeys {
   /// `card`.
   static let card = SectionKeys(allowed: ["title", "text", "image"], required: ["title", "text"])
   /// A transition written as a mapping.
-  static let transition = SectionKeys(allowed: ["set", "goto", "say"], required: [])
+  static let transition = SectionKeys(
+    allowed: ["require", "set", "goto", "say"], required: [])
+  /// One slot of a transition's `require` (v1.1).
+  static let requiredSlot = SectionKeys(allowed: ["ask", "unknown"], required: ["ask"])
 }

@@ -248,6 +248,18 @@ extension FlowParser {
     return card
   }
 
+  /// Reads one slot of `require`: `{ ask: <prompt>, unknown: <prompt> }`.
+  mutating func requiredSlot(_ entry: YAMLMappingEntry, slot: String) -> RequiredSlotSyntax? {
+    guard
+      let fields = readMapping(
+        entry.value, context: "require", keys: FlowKeys.requiredSlot, anchor: entry.key.range,
+        what: slot),
+      let ask = fields["ask"].flatMap({ text($0.value, what: "ask") })
+    else { return nil }
+    return RequiredSlotSyntax(
+      ask: ask, unknown: fields["unknown"].flatMap { text($0.value, what: "unknown") })
+  }
+
   mutating func transition(_ node: YAMLNode, what: String) -> TransitionSyntax? {
     if let target = node.scalar {
       guard !target.isEmpty else {
@@ -267,6 +279,16 @@ extension FlowParser {
     var transition = TransitionSyntax(range: node.range)
     transition.goto = fields["goto"].flatMap { text($0.value, what: "goto") }
     transition.say = fields["say"].flatMap { text($0.value, what: "say") }
+    if let require = fields["require"] {
+      transition.requireKeyRange = require.key.range
+      if let entries = mapping(require.value, what: "require") {
+        for entry in entries {
+          guard let slot = key(entry.key, kind: "slot name", rule: Self.idRule) else { continue }
+          transition.require.append(
+            KeyedSyntax(key: slot, value: requiredSlot(entry, slot: slot.value)))
+        }
+      }
+    }
     if let set = fields["set"], let assignments = mapping(set.value, what: "set") {
       for assignment in assignments {
         guard let variable = key(assignment.key, kind: "variable", rule: nil) else { continue }

@@ -42,12 +42,7 @@ extension FlowParser {
     }
     if let synonyms = fields["synonyms"] {
       product.synonyms = localized(synonyms.value, what: "synonyms") { parser, node in
-        guard let elements = parser.list(node, what: "synonyms") else { return nil }
-        var values: [Located<String>] = []
-        for element in elements {
-          if let value = parser.text(element, what: "synonyms") { values.append(value) }
-        }
-        return Located(values, at: node.range)
+        parser.texts(node, what: "synonyms").map { Located($0, at: node.range) }
       }
     }
     if let shipping = fields["shipping"] {

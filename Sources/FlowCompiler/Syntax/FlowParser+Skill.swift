@@ -1,4 +1,4 @@
-// The `skill` section: name, invocation, locales, privacy policy.
+// The `skill` section: name, invocation, locales, privacy policy, the skill store listing.
 extension FlowParser {
   mutating func parseSkill(_ entry: YAMLMappingEntry) -> SkillSyntax? {
     guard
@@ -54,7 +54,50 @@ extension FlowParser {
     skill.privacyPolicyURL = fields["privacy_policy_url"].flatMap {
       text($0.value, what: "privacy_policy_url")
     }
+    skill.publishing = fields["publishing"].flatMap { parsePublishing($0) }
     return skill
+  }
+
+  /// Reads `skill.publishing`: `category`, then one listing per locale key.
+  mutating func parsePublishing(_ entry: YAMLMappingEntry) -> PublishingSyntax? {
+    guard let entries = mapping(entry.value, what: "publishing") else { return nil }
+    var publishing = PublishingSyntax(keyRange: entry.key.range)
+    for child in entries {
+      guard let name = key(child.key, kind: "locale", rule: nil) else { continue }
+      if name.value == PublishingKey.category {
+        publishing.category = text(child.value, what: PublishingKey.category)
+        continue
+      }
+      guard AlexaLocales.all.contains(name.value) else {
+        diagnostics.append(
+          name.value.contains("-")
+            ? Self.unknownLocale(name)
+            : DiagnosticCatalogue.unknownKey(
+              name.value, in: "skill.publishing", known: [PublishingKey.category],
+              at: name.range
+            ).with(note: "the other keys of 'skill.publishing' are locales, such as 'en-US'"))
+        continue
+      }
+      guard
+        let fields = readMapping(
+          child.value, context: "skill.publishing.\(name.value)",
+          keys: FlowKeys.localePublishing, anchor: name.range)
+      else {
+        publishing.locales.append(KeyedSyntax(key: name, value: nil))
+        continue
+      }
+      var listing = LocalePublishingSyntax()
+      listing.summary = fields["summary"].flatMap { text($0.value, what: "summary") }
+      listing.description = fields["description"].flatMap { text($0.value, what: "description") }
+      listing.examplePhrases =
+        fields["example_phrases"].flatMap { texts($0.value, what: "example_phrases") } ?? []
+      listing.keywords = fields["keywords"].flatMap { texts($0.value, what: "keywords") } ?? []
+      listing.privacyPolicyURL = fields["privacy_policy_url"].flatMap {
+        text($0.value, what: "privacy_policy_url")
+      }
+      publishing.locales.append(KeyedSyntax(key: name, value: listing))
+    }
+    return publishing
   }
 
   static func unknownLocale(_ locale: Located<String>) -> Diagnostic {

@@ -112,6 +112,17 @@ struct FlowParser {
     shaped(node.sequenceElements, of: node, what: what, expected: "a list")
   }
 
+  /// The texts of a list; each element that is not text is reported and left out. `nil` (and
+  /// reported) when `node` is not a list.
+  mutating func texts(_ node: YAMLNode, what: String) -> [Located<String>]? {
+    guard let elements = list(node, what: what) else { return nil }
+    var values: [Located<String>] = []
+    for element in elements {
+      if let value = text(element, what: what) { values.append(value) }
+    }
+    return values
+  }
+
   /// Returns `value`, or reports that `node` is not `expected` and returns nil.
   mutating func shaped<Value>(
     _ value: Value?, of node: YAMLNode, what: String, expected: String

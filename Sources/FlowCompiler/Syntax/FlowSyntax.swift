@@ -46,6 +46,32 @@ struct SkillSyntax: Sendable {
   var localesComplete = true
   /// `privacy_policy_url`.
   var privacyPolicyURL: Located<String>?
+  /// `publishing` (language v1.1); `nil` when absent or malformed.
+  var publishing: PublishingSyntax?
+}
+
+/// `skill.publishing:` (language v1.1): the skill store listing.
+struct PublishingSyntax: Sendable {
+  /// The `publishing` key.
+  var keyRange: SourceRange
+  /// `category`.
+  var category: Located<String>?
+  /// Locale → the listing in that locale, in source order.
+  var locales: [KeyedSyntax<LocalePublishingSyntax>] = []
+}
+
+/// One locale of `skill.publishing`.
+struct LocalePublishingSyntax: Sendable {
+  /// `summary`.
+  var summary: Located<String>?
+  /// `description`.
+  var description: Located<String>?
+  /// `example_phrases`.
+  var examplePhrases: [Located<String>] = []
+  /// `keywords`.
+  var keywords: [Located<String>] = []
+  /// `privacy_policy_url`.
+  var privacyPolicyURL: Located<String>?
 }
 
 /// `merchant:`.
@@ -224,10 +250,14 @@ struct CardSyntax: Sendable {
   var image: Located<String>?
 }
 
-/// A transition: a state id, or `{set, goto, say}`.
+/// A transition: a state id, or `{require, set, goto, say}`.
 struct TransitionSyntax: Sendable {
   /// The whole transition's range.
   var range: SourceRange
+  /// `require` (v1.1) slot → how a missing or invalid value is asked for, in source order.
+  var require: [KeyedSyntax<RequiredSlotSyntax>] = []
+  /// The range of the `require` key, when present.
+  var requireKeyRange: SourceRange?
   /// `set` assignments in source order, each parsed (its path not yet resolved) or with the
   /// problem of its form.
   var set: [KeyedSyntax<ParsedScalar<Result<AssignmentSyntax, AssignmentProblem>>>] = []
@@ -235,6 +265,14 @@ struct TransitionSyntax: Sendable {
   var say: Located<String>?
   /// `goto` (or the state id of the short form).
   var goto: Located<String>?
+}
+
+/// One slot of a transition's `require` (v1.1): `{ ask: <prompt>, unknown: <prompt> }`.
+struct RequiredSlotSyntax: Sendable {
+  /// `ask`: the prompt that elicits the slot when it is missing.
+  var ask: Located<String>
+  /// `unknown`: the prompt spoken when the value is not valid, before eliciting it again.
+  var unknown: Located<String>?
 }
 
 /// A scalar the parser read as a value of the flow language (a prompt template, a condition, a

@@ -1,15 +1,78 @@
 /// An Alexa interaction model for one locale, in the shape of the ASK CLI's
 /// `interactionModels/custom/<locale>.json` (SMAPI `InteractionModelData`).
 ///
-/// Only the language model is written; optional fields that are `nil` are left out.
+/// The language model always; the dialog model and its prompts when a transition `require`s
+/// a slot (language v1.1). Optional fields that are `nil` are left out.
 struct InteractionModel: Codable, Sendable, Equatable {
   /// The `interactionModel` member.
   var interactionModel: Schema
 
-  /// `interactionModel`: the language model.
+  /// `interactionModel`: the language model, and the dialog model with its prompts.
   struct Schema: Codable, Sendable, Equatable {
     /// `languageModel`.
     var languageModel: LanguageModel
+    /// `dialog`; `nil` (left out) when no slot is required.
+    var dialog: Dialog?
+    /// `prompts`: the elicitation prompts the dialog model names; `nil` with no dialog.
+    var prompts: [Prompt]?
+  }
+
+  /// `dialog`: which slots are required and how they are elicited. The skill answers every
+  /// turn itself (`SKILL_RESPONSE`): the runtime sends `Dialog.ElicitSlot` with the flow's
+  /// prompt.
+  struct Dialog: Codable, Sendable, Equatable {
+    /// `delegationStrategy`.
+    var delegationStrategy: String
+    /// `intents`, sorted by name.
+    var intents: [DialogIntent]
+  }
+
+  /// An intent of the dialog model.
+  struct DialogIntent: Codable, Sendable, Equatable {
+    /// `name`.
+    var name: String
+    /// `delegationStrategy`.
+    var delegationStrategy: String
+    /// `confirmationRequired`.
+    var confirmationRequired: Bool
+    /// `slots`: every slot of the intent, in the intent's order.
+    var slots: [DialogSlot]
+  }
+
+  /// A slot of a dialog intent.
+  struct DialogSlot: Codable, Sendable, Equatable {
+    /// `name`.
+    var name: String
+    /// `type`.
+    var type: String
+    /// `elicitationRequired`.
+    var elicitationRequired: Bool
+    /// `confirmationRequired`.
+    var confirmationRequired: Bool
+    /// `prompts`; `nil` (left out) for a slot that is not elicited.
+    var prompts: SlotPrompts?
+  }
+
+  /// `prompts` of a dialog slot.
+  struct SlotPrompts: Codable, Sendable, Equatable {
+    /// `elicitation`: the id of a ``Prompt``.
+    var elicitation: String
+  }
+
+  /// A prompt of the dialog model with its variations.
+  struct Prompt: Codable, Sendable, Equatable {
+    /// `id`, such as `Elicit.Slot.BuyIntent.product`.
+    var id: String
+    /// `variations`.
+    var variations: [Variation]
+  }
+
+  /// One wording of a prompt.
+  struct Variation: Codable, Sendable, Equatable {
+    /// `PlainText` or `SSML`.
+    var type: String
+    /// The text.
+    var value: String
   }
 
   /// `languageModel`: invocation name, intents and custom slot types.
@@ -38,6 +101,9 @@ struct InteractionModel: Codable, Sendable, Equatable {
     var name: String
     /// `type`: a built-in type or a custom type of ``LanguageModel/types``.
     var type: String
+    /// `samples`: how the customer answers its elicitation (`{product}`); `nil` (left out)
+    /// for a slot that is not elicited.
+    var samples: [String]? = nil
   }
 
   /// A custom slot type.

@@ -125,6 +125,13 @@ public struct IntentRequest: Codable, Sendable, Equatable {
     public var confirmationStatus: String?
     /// Slot name → slot.
     public var slots: [String: Slot]?
+
+    /// Creates an intent.
+    public init(name: String, confirmationStatus: String? = nil, slots: [String: Slot]? = nil) {
+      self.name = name
+      self.confirmationStatus = confirmationStatus
+      self.slots = slots
+    }
   }
 
   /// A slot of the recognised intent.
@@ -137,6 +144,17 @@ public struct IntentRequest: Codable, Sendable, Equatable {
     public var confirmationStatus: String?
     /// Entity resolution results.
     public var resolutions: SlotResolutions?
+
+    /// Creates a slot.
+    public init(
+      name: String, value: String? = nil, confirmationStatus: String? = nil,
+      resolutions: SlotResolutions? = nil
+    ) {
+      self.name = name
+      self.value = value
+      self.confirmationStatus = confirmationStatus
+      self.resolutions = resolutions
+    }
 
     /// The id of the first value resolved with `ER_SUCCESS_MATCH`, if any authority matched.
     public var resolvedId: String? {

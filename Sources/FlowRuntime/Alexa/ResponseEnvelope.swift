@@ -179,14 +179,19 @@ public struct CardImage: Codable, Sendable, Equatable {
 public enum Directive: Codable, Sendable, Equatable {
   /// `Connections.SendRequest`: hand the customer to a Connections task such as Amazon Pay.
   case connectionsSendRequest(name: String, payload: JSONValue?, token: String)
+  /// `Dialog.ElicitSlot`: ask the customer for one slot of an intent; Alexa sends the answer
+  /// back as that intent, with the slots of `updatedIntent` and the one elicited.
+  case dialogElicitSlot(slotToElicit: String, updatedIntent: IntentRequest.Intent)
   /// Any other directive, kept as JSON.
   case other(JSONValue)
 
   enum CodingKeys: String, CodingKey {
-    case type, name, payload, token
+    case type, name, payload, token, slotToElicit, updatedIntent
   }
 
   static let connectionsSendRequestType = "Connections.SendRequest"
+  /// The type of the slot elicitation directive.
+  public static let dialogElicitSlotType = "Dialog.ElicitSlot"
 
   /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
@@ -199,6 +204,11 @@ public enum Directive: Codable, Sendable, Equatable {
       self = .connectionsSendRequest(
         name: name, payload: try container.decodeIfPresent(JSONValue.self, forKey: .payload),
         token: token)
+    } else if type == Self.dialogElicitSlotType,
+      let slot = try? container.decode(String.self, forKey: .slotToElicit),
+      let intent = try? container.decode(IntentRequest.Intent.self, forKey: .updatedIntent)
+    {
+      self = .dialogElicitSlot(slotToElicit: slot, updatedIntent: intent)
     } else {
       self = .other(try JSONValue(from: decoder))
     }
@@ -213,6 +223,11 @@ public enum Directive: Codable, Sendable, Equatable {
       try container.encode(name, forKey: .name)
       try container.encodeIfPresent(payload, forKey: .payload)
       try container.encode(token, forKey: .token)
+    case .dialogElicitSlot(let slot, let intent):
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(Self.dialogElicitSlotType, forKey: .type)
+      try container.encode(slot, forKey: .slotToElicit)
+      try container.encode(intent, forKey: .updatedIntent)
     case .other(let value):
       try value.encode(to: encoder)
     }

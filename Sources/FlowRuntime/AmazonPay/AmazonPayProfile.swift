@@ -16,16 +16,21 @@ public struct ConnectionsOutcome: Sendable, Equatable {
   public var billingAgreementStatus: AgreementStatus?
   /// Amazon's `amazonAuthorizationId` after a Charge.
   public var amazonAuthorizationId: String?
-  /// The order state to record after a Charge: `authorized`, `captured`, `declined` or `failed`.
+  /// The order state to record after a Charge: `authorized`, `captured`, `declined` or `failed`;
+  /// `review` (after a Setup too) when the answer did not match the question.
   public var orderState: OrderState?
+  /// Why the answer did not match the question, when the order is marked `review`.
+  public var reviewProblem: ReconciliationProblem?
 
   /// Creates an outcome.
   public init(
     outcome: PaymentOutcome, variables: [String: VariableValue] = [:],
     amazonAlreadySpoke: Bool = false,
     billingAgreementId: String? = nil, billingAgreementStatus: AgreementStatus? = nil,
-    amazonAuthorizationId: String? = nil, orderState: OrderState? = nil
+    amazonAuthorizationId: String? = nil, orderState: OrderState? = nil,
+    reviewProblem: ReconciliationProblem? = nil
   ) {
+    self.reviewProblem = reviewProblem
     self.outcome = outcome
     self.variables = variables
     self.amazonAlreadySpoke = amazonAlreadySpoke
@@ -84,6 +89,7 @@ public enum AmazonPayProfile {
   /// - Parameter response: The response and the task it answers.
   /// - Returns: The outcome, the variables it sets and what to record.
   public static func classify(_ response: ConnectionsResponseSummary) -> ConnectionsOutcome {
-    AmazonPayResponseClassifier(response: response).classify()
+    AmazonPayReconciliation.reconcile(
+      AmazonPayResponseClassifier(response: response).classify(), of: response)
   }
 }

@@ -16,6 +16,10 @@ extension ConversationTurn {
   static let chargeAttemptVariable = "_charge_attempt"
   /// The `payment.error` of a payload that cannot be rendered.
   static let invalidPayload = "InvalidPayload"
+  /// The internal variables that keep a Charge's asked amount and currency for the answer's
+  /// reconciliation (removed again when the answer comes).
+  static let askedAmountVariable = "_asked_amount"
+  static let askedCurrencyVariable = "_asked_currency"
 
   /// Sends a `Connections.SendRequest`, or decides the outcome at once when the customer has
   /// not granted the Amazon Pay permission.
@@ -26,9 +30,18 @@ extension ConversationTurn {
       return .outcome(.permissionDenied)
     }
     let isCharge = task.name == .charge
+    if let refusal = paymentRefusal(isCharge: isCharge) {
+      trace.notices.append(.paymentRefused(refusal))
+      variables[.paymentError] = .string(refusal.code)
+      variables[.paymentReason] = .string(AmazonPayResponseTable.ErrorGroup.runtime.rawValue)
+      return .outcome(.error)
+    }
     var generator = ByteSourceGenerator(randomBytes: randomBytes)
     let orderId: String
-    if case .string(let existing)? = variables[.orderID] {
+    if case .string(let existing)? = variables[.orderID],
+      storedOrder(id: existing)?.state.isFinal != true
+    {
+      // A captured order is done: another payment in the conversation is another order.
       orderId = existing
     } else {
       orderId = AmazonPayIdentifiers.orderId(using: &generator)
@@ -57,6 +70,13 @@ extension ConversationTurn {
       return .outcome(.error)
     }
 
+    let asked = payload["authorizeAttributes"]?["authorizationAmount"]
+    if isCharge, let amount = asked?["amount"]?.stringValue {
+      variables[Self.askedAmountVariable] = .string(amount)
+      variables[Self.askedCurrencyVariable] = asked?["currencyCode"]?.stringValue.map {
+        .string($0)
+      }
+    }
     if let order = orderRecord(id: orderId, state: isCharge ? .charging : .pending) {
       var updated = order
       if let authorizationReferenceId {
@@ -80,6 +100,37 @@ extension ConversationTurn {
             .connectionsSendRequest(name: task.name.rawValue, payload: payload, token: token)
           ],
           shouldEndSession: true)))
+  }
+
+  /// Why the money-relevant variables must not be sent to Amazon Pay, if they must not: they
+  /// are checked against the flow and the store whatever their origin.
+  func paymentRefusal(isCharge: Bool) -> PaymentRefusal? {
+    if let product = variables[.product] {
+      guard case .product(let id) = product, program.product(id: id) != nil else {
+        return .unknownProduct
+      }
+    }
+    guard case .int(let quantity)? = scope.value(of: .quantity),
+      OrderQuantity.range.contains(quantity)
+    else { return .invalidQuantity }
+    if case .string(let orderId)? = variables[.orderID], let stored = reads.order,
+      stored.id == orderId, stored.userId != userId
+    {
+      return .foreignOrder
+    }
+    if isCharge, case .string(let agreementId)? = variables[.agreementID],
+      !ownsAgreement(agreementId)
+    {
+      return .foreignAgreement
+    }
+    return nil
+  }
+
+  /// Whether the customer has a stored agreement of this id (or one written this turn).
+  func ownsAgreement(_ agreementId: String) -> Bool {
+    let known = [reads.agreement, reads.openAgreement].compactMap { $0 } + writes.agreements
+    return !userId.isEmpty
+      && known.contains { $0.userId == userId && $0.billingAgreementId == agreementId }
   }
 
   /// The order as it stands after this turn: the stored or already-written record updated,
@@ -125,10 +176,25 @@ extension ConversationTurn {
     variables = continuation.variables
     locale = Self.conversationLocale(continuation.locale, program: program)
 
+    var question = PaymentQuestion(
+      needsShippingAddress: scope.product(at: .product)?.shipping ?? false,
+      isLive: program.merchant.map { $0.sandboxCustomerEmail == nil } ?? false)
+    if case .string(let amount)? = variables.removeValue(forKey: Self.askedAmountVariable) {
+      question.amount = amount
+    }
+    if case .string(let currency)? = variables.removeValue(forKey: Self.askedCurrencyVariable) {
+      question.currencyCode = currency
+    }
     let outcome = rules.paymentProfile.classify(
       ConnectionsResponseSummary(
         taskName: continuation.taskName, statusCode: response.status?.code ?? "",
-        statusMessage: response.status?.message, payload: response.payload))
+        statusMessage: response.status?.message, payload: response.payload,
+        question: question))
+    if let problem = outcome.reviewProblem {
+      var orderId: String?
+      if case .string(let id)? = variables[.orderID] { orderId = id }
+      trace.notices.append(.orderForReview(orderId: orderId, problem: problem))
+    }
     variables.merge(outcome.variables) { _, new in new }
     amazonAlreadySpoke = outcome.amazonAlreadySpoke
     record(outcome, of: continuation)
@@ -166,7 +232,8 @@ extension ConversationTurn {
         variables[.agreementOpen] = .bool(status.isOpen)
       }
     }
-    guard case .string(let orderId)? = variables[.orderID], var order = storedOrder(id: orderId)
+    guard case .string(let orderId)? = variables[.orderID], var order = storedOrder(id: orderId),
+      !order.state.isFinal
     else { return }
     order.updatedAt = now
     if isCharge {
@@ -177,14 +244,14 @@ extension ConversationTurn {
     } else if outcome.outcome == .success {
       order.billingAgreementId = outcome.billingAgreementId ?? order.billingAgreementId
     } else {
-      order.state = .failed
+      order.state = outcome.orderState ?? .failed
     }
     writes.orders.append(order)
   }
 
-  /// The order read before the turn, when it is the one asked for.
+  /// The order read before the turn, when it is the one asked for and the customer's own.
   func storedOrder(id: String) -> OrderRecord? {
-    reads.order.flatMap { $0.id == id ? $0 : nil }
+    reads.order.flatMap { $0.id == id && $0.userId == userId ? $0 : nil }
   }
 
   static func orderState(after outcome: PaymentOutcome) -> OrderState {

@@ -10,6 +10,13 @@ struct TurnReads: Sendable, Equatable {
   var openAgreement: AgreementRecord?
   /// The conversation's order: the one whose id the session or the continuation carries.
   var order: OrderRecord?
+  /// The customer's agreement whose id the session or the continuation carries, if the
+  /// customer has one of that id.
+  var agreement: AgreementRecord?
+  /// The request's session attributes, opened with the store's key.
+  var session: SessionOpening = .absent
+  /// The store's session key, which seals the attributes of the response.
+  var sessionKey = Data()
 }
 
 /// The settings of a turn that do not change between turns.
@@ -110,18 +117,25 @@ struct ConversationTurn {
     /// The id of the order the session carries (for a resumed continuation, the engine takes
     /// it from the continuation's variables).
     var orderId: String?
+    /// The billing agreement the session carries (for a resumed continuation, the engine takes
+    /// it from the continuation's variables): checked against the store before a Charge.
+    var agreementId: String?
   }
 
-  /// What a turn on `envelope` may read: decided from the request alone.
-  static func needs(_ envelope: RequestEnvelope, program: FlowProgram) -> Needs {
+  /// What a turn on `envelope` may read: decided from the request and its opened session.
+  static func needs(_ envelope: RequestEnvelope, session: SessionOpening, program: FlowProgram)
+    -> Needs
+  {
     let userId = envelope.userId ?? ""
     switch envelope.request {
     case .launch:
       return Needs(openAgreementUserId: userId.isEmpty ? nil : userId)
     case .intent:
-      if case (let session, _)? = waitingSession(envelope, program: program) {
-        guard case .string(let orderId)? = session.variables[.orderID] else { return Needs() }
-        return Needs(orderId: orderId)
+      if case (let session, _)? = waitingSession(session, program: program) {
+        var needs = Needs()
+        if case .string(let orderId)? = session.variables[.orderID] { needs.orderId = orderId }
+        if case .string(let id)? = session.variables[.agreementID] { needs.agreementId = id }
+        return needs
       }
       return Needs(openAgreementUserId: userId.isEmpty ? nil : userId)
     case .connectionsResponse(let response):
@@ -132,11 +146,12 @@ struct ConversationTurn {
     }
   }
 
-  /// The session state the request carries, when it names an `ask` state of this program.
-  static func waitingSession(_ envelope: RequestEnvelope, program: FlowProgram) -> (
+  /// The sealed session state the request carries, when it names an `ask` state of this
+  /// program.
+  static func waitingSession(_ opening: SessionOpening, program: FlowProgram) -> (
     SessionState, AskState
   )? {
-    guard let session = SessionState(sessionAttributes: envelope.session?.attributes),
+    guard let session = opening.state,
       let state = program.states[session.state], case .ask(let waiting) = state.kind
     else { return nil }
     return (session, waiting)
@@ -188,9 +203,14 @@ struct ConversationTurn {
   mutating func handleIntent(_ request: IntentRequest) throws -> ResponseEnvelope {
     let stateId: String
     let ask: AskState
-    if case (let session, let waiting)? = Self.waitingSession(envelope, program: program) {
-      // Also when the flow hash differs: the `ask` state still exists, so the conversation
-      // goes on there with the new flow.
+    if case .refused(let reason) = reads.session {
+      // Attributes this engine did not seal for this customer and session, or sealed for
+      // another flow: nothing in them is used, and the intent is not acted on.
+      trace.notices.append(.sessionRefused(reason))
+      startConversation()
+      return try enter(program.start)
+    }
+    if case (let session, let waiting)? = Self.waitingSession(reads.session, program: program) {
       variables = session.variables
       locale = Self.conversationLocale(session.locale, program: program)
       stateId = session.state
@@ -218,6 +238,9 @@ struct ConversationTurn {
       return try reask(stateId, ask)
     }
     let slots = SlotResolver(program: program, intent: request.intent)
+    if let missing = transition.require?.first(where: { slots.value(ofSlot: $0.slot) == nil }) {
+      return try elicit(missing, in: stateId, ask, slots: slots, isGlobal: own == nil)
+    }
     guard let assigned = assignments(transition.set, slots: slots) else {
       return try reask(stateId, ask)
     }
@@ -227,6 +250,37 @@ struct ConversationTurn {
     if let say = transition.say, let part = renderer.speech(say) { speech.append(part) }
     guard let next = transition.goto else { return try reask(stateId, ask) }
     return try enter(next)
+  }
+
+  /// Asks for a required slot that has no valid value: the `unknown` prompt first when the
+  /// customer said something that is not valid (with `slot.<name>.spoken` set to it), then the
+  /// `ask` prompt, with a `Dialog.ElicitSlot` directive that keeps the intent and its other
+  /// slots. The conversation stays in the `ask` state; the answer comes back as the same
+  /// intent and the transition is tried again.
+  mutating func elicit(
+    _ requirement: SlotRequirement, in stateId: String, _ ask: AskState, slots: SlotResolver,
+    isGlobal: Bool
+  ) throws -> ResponseEnvelope {
+    let spoken = slots.spokenValue(ofSlot: requirement.slot)
+    trace.elicitation = TracedElicitation(
+      state: stateId, intent: slots.intent.name, isGlobal: isGlobal, slot: requirement.slot,
+      spokeUnknown: spoken != nil && requirement.unknown != nil)
+    if let spoken, let unknown = requirement.unknown {
+      var scope = self.scope
+      scope.variables[VariablePath.spokenSlot(requirement.slot)] = .string(
+        String(spoken.prefix(Self.maximumSpokenSlotLength)))
+      let renderer = SpeechRenderer(scope: scope, formatMoney: rules.formatMoney)
+      if let part = renderer.speech(unknown) { speech.append(part) }
+    }
+    let question = renderer.speech(requirement.ask)
+    if let question { speech.append(question) }
+    return try keepListening(
+      in: stateId, reprompt: question.flatMap { SpeechRenderer.outputSpeech([$0]) },
+      directives: [
+        .dialogElicitSlot(
+          slotToElicit: requirement.slot,
+          updatedIntent: slots.updatedIntent(eliciting: requirement.slot))
+      ])
   }
 
   /// Follows `choose` states from `stateId` to the first state of another kind, recording the
@@ -336,14 +390,24 @@ struct ConversationTurn {
     let reprompt = renderer.speech(ask.reprompt ?? ask.prompt).flatMap {
       SpeechRenderer.outputSpeech([$0])
     }
-    let attributes = try SessionState(
-      flowHash: program.flowHash, state: stateId, locale: locale, variables: variables
-    ).sessionAttributes()
+    return try keepListening(in: stateId, reprompt: reprompt, card: card)
+  }
+
+  /// A response that says the collected speech and keeps the session open in the `ask` state
+  /// `stateId`, carrying the conversation in the session attributes.
+  func keepListening(
+    in stateId: String, reprompt: OutputSpeech?, card: ResponseCard? = nil,
+    directives: [Directive]? = nil
+  ) throws -> ResponseEnvelope {
+    let attributes = try SessionSeal(key: reads.sessionKey).attributes(
+      for: SessionState(
+        flowHash: program.flowHash, state: stateId, locale: locale, variables: variables),
+      userId: userId, sessionId: envelope.session?.sessionId ?? "")
     return ResponseEnvelope(
       sessionAttributes: attributes,
       response: ResponseBody(
         outputSpeech: SpeechRenderer.outputSpeech(speech), card: card,
-        reprompt: reprompt.map(Reprompt.init), shouldEndSession: false))
+        reprompt: reprompt.map(Reprompt.init), directives: directives, shouldEndSession: false))
   }
 
   /// Stays in an `ask` state: says the collected speech and the state's reprompt.
@@ -401,6 +465,10 @@ struct ConversationTurn {
   func paymentNotFoundResponse() -> ResponseEnvelope {
     endWithMessage(.paymentNotFound)
   }
+
+  /// The most characters of what the customer said that `{slot.<name>.spoken}` repeats (a
+  /// slot value from a device is short; a forged request must not make the speech too long).
+  static let maximumSpokenSlotLength = VariablePath.maximumSpokenLength
 
   /// The prefix of a slot path in a transition's `set`.
   static let slotPrefix = VariablePath.slot("").rawValue

@@ -26,10 +26,21 @@ public struct FlowEngine: Sendable {
   public var formatMoney: @Sendable (Money, String) -> String
   /// How long a directive's token stays valid.
   public var continuationLifetime: TimeInterval
+  /// How long an answered request is kept and replayed to a redelivery by the same customer:
+  /// ``defaultReplayRetention``. Older ones are pruned on every write and never replayed.
+  public var replayRetention: TimeInterval
+  /// Where refusals and orders for review are reported (``RuntimeNotice``), one line each:
+  /// standard error by default.
+  public var log: @Sendable (String) -> Void
 
   /// The default continuation lifetime: one hour. Amazon Pay answers within seconds; the
   /// margin covers a customer who must first update a payment method or a voice code.
   public static let defaultContinuationLifetime: TimeInterval = 3600
+
+  /// The default replay retention: 24 hours. Alexa retries a request within seconds; a day
+  /// covers any redelivery while keeping customers' answers (names, addresses) no longer than
+  /// needed.
+  public static let defaultReplayRetention: TimeInterval = 24 * 3600
 
   /// Creates an engine.
   ///
@@ -41,6 +52,8 @@ public struct FlowEngine: Sendable {
   ///   - paymentProfile: Amazon Pay by default.
   ///   - formatMoney: ``MoneyFormatter/format(_:locale:)`` by default.
   ///   - continuationLifetime: How long a token stays valid.
+  ///   - replayRetention: How long answered requests are kept for redeliveries.
+  ///   - log: Where notices go; standard error by default.
   public init(
     program: FlowProgram,
     store: any FlowStore,
@@ -50,7 +63,9 @@ public struct FlowEngine: Sendable {
     formatMoney: @escaping @Sendable (Money, String) -> String = { money, locale in
       MoneyFormatter.format(money, locale: locale)
     },
-    continuationLifetime: TimeInterval = FlowEngine.defaultContinuationLifetime
+    continuationLifetime: TimeInterval = FlowEngine.defaultContinuationLifetime,
+    replayRetention: TimeInterval = FlowEngine.defaultReplayRetention,
+    log: @escaping @Sendable (String) -> Void = FlowEngine.standardErrorLog
   ) {
     self.program = program
     self.store = store
@@ -59,6 +74,13 @@ public struct FlowEngine: Sendable {
     self.paymentProfile = paymentProfile
     self.formatMoney = formatMoney
     self.continuationLifetime = continuationLifetime
+    self.replayRetention = replayRetention
+    self.log = log
+  }
+
+  /// Writes a notice to standard error as `flowc: <notice>`.
+  @Sendable public static func standardErrorLog(_ line: String) {
+    FileHandle.standardError.write(Data("flowc: \(line)\n".utf8))
   }
 
   /// Random bytes from the system's cryptographically secure generator.
@@ -156,11 +178,16 @@ public struct FlowEngine: Sendable {
   /// - Throws: ``FlowEngineError/sessionNotEncodable(_:)``; store errors.
   public func answer(_ envelope: RequestEnvelope) async throws -> FlowAnswer {
     let requestId = envelope.request.requestId
-    if let requestId, let stored = try await store.processedRequest(id: requestId) {
+    let userId = envelope.userId ?? ""
+    let now = now()
+    let oldestReplayed = now.addingTimeInterval(-replayRetention)
+    if let requestId,
+      let stored = try await store.processedRequest(userId: userId, requestId: requestId),
+      stored.processedAt >= oldestReplayed
+    {
       return try FlowAnswer(replayed: stored)
     }
     let reads = try await read(for: envelope)
-    let now = now()
     let result = try ConversationTurn.run(
       envelope, reads: reads, program: program, now: now, randomBytes: randomBytes,
       rules: TurnRules(
@@ -170,44 +197,80 @@ public struct FlowEngine: Sendable {
     var writes = result.writes
     if let requestId {
       writes.processedRequest = ProcessedRequest(
-        requestId: requestId, response: json, processedAt: now)
+        userId: userId, requestId: requestId, response: json, processedAt: now)
+      writes.pruneProcessedRequestsBefore = oldestReplayed
     }
+    for notice in result.trace.notices { log(notice.description) }
     let answered = FlowAnswer(envelope: result.response, json: json, trace: result.trace)
     guard writes != TurnWrites() else { return answered }
     do {
       try await store.commit(writes)
       return answered
+    } catch FlowStoreError.forbidden(let reason) {
+      // The store refused to let this turn touch another customer's order or a captured one:
+      // nothing of the turn was written; say sorry and remember the answer.
+      log("refused a turn's writes: \(reason)")
+      return try await endWithMessage(
+        .brokenFlow, locale: result.locale, requestId: requestId, userId: userId, at: now,
+        trace: result.trace)
     } catch FlowStoreError.conflict {
       // Another delivery of the same request won the race: answer what it answered.
-      if let requestId, let stored = try await store.processedRequest(id: requestId) {
+      if let requestId,
+        let stored = try await store.processedRequest(userId: userId, requestId: requestId)
+      {
         return try FlowAnswer(replayed: stored)
       }
       // Another request consumed the same token first: this one found nothing to resume.
-      let fallback = ConversationTurn.endWithMessage(.paymentNotFound, locale: result.locale)
-      let fallbackJSON = try Self.encode(fallback)
-      if let requestId {
-        try await store.commit(
-          TurnWrites(
-            processedRequest: ProcessedRequest(
-              requestId: requestId, response: fallbackJSON, processedAt: now)))
-      }
-      return FlowAnswer(envelope: fallback, json: fallbackJSON, trace: TurnTrace())
+      return try await endWithMessage(
+        .paymentNotFound, locale: result.locale, requestId: requestId, userId: userId, at: now,
+        trace: TurnTrace())
     }
+  }
+
+  /// Answers with a runtime message that ends the session instead of the turn's own answer
+  /// (none of whose writes were committed), and stores it as the answer to `requestId`, so
+  /// that a redelivery gets the same.
+  private func endWithMessage(
+    _ message: ConversationTurn.RuntimeMessage, locale: String, requestId: String?,
+    userId: String, at now: Date, trace: TurnTrace
+  ) async throws -> FlowAnswer {
+    let response = ConversationTurn.endWithMessage(message, locale: locale)
+    let json = try Self.encode(response)
+    if let requestId {
+      try await store.commit(
+        TurnWrites(
+          processedRequest: ProcessedRequest(
+            userId: userId, requestId: requestId, response: json, processedAt: now),
+          pruneProcessedRequestsBefore: now.addingTimeInterval(-replayRetention)))
+    }
+    return FlowAnswer(envelope: response, json: json, trace: trace)
   }
 
   /// Reads from the store everything the turn on `envelope` may need.
   private func read(for envelope: RequestEnvelope) async throws -> TurnReads {
-    let needs = ConversationTurn.needs(envelope, program: program)
     var reads = TurnReads()
+    reads.sessionKey = try await store.sessionKey()
+    let userId = envelope.userId ?? ""
+    reads.session = SessionSeal(key: reads.sessionKey).open(
+      envelope.session?.attributes, userId: userId,
+      sessionId: envelope.session?.sessionId ?? "", flowHash: program.flowHash)
+    let needs = ConversationTurn.needs(envelope, session: reads.session, program: program)
     var orderId = needs.orderId
+    var agreementId = needs.agreementId
     if let token = needs.continuationToken {
       reads.continuation = try await store.continuation(token: token)
-      if case .string(let id)? = reads.continuation?.variables[.orderID] { orderId = id }
+      if let variables = reads.continuation?.variables {
+        if case .string(let id)? = variables[.orderID] { orderId = id }
+        if case .string(let id)? = variables[.agreementID] { agreementId = id }
+      }
     }
     if let userId = needs.openAgreementUserId {
       reads.openAgreement = try await store.openAgreement(userId: userId)
     }
     if let orderId { reads.order = try await store.order(id: orderId) }
+    if let agreementId, !userId.isEmpty {
+      reads.agreement = try await store.agreement(userId: userId, billingAgreementId: agreementId)
+    }
     return reads
   }
 }

@@ -43,6 +43,8 @@ public struct ConnectionsResponseSummary: Sendable, Equatable {
   public var statusMessage: String?
   /// `request.payload`, which may be missing on any non-200 status.
   public var payload: JSONValue?
+  /// What was asked, to reconcile the answer with; `nil` classifies the answer alone.
+  public var question: PaymentQuestion?
 
   /// Creates a summary.
   ///
@@ -51,10 +53,12 @@ public struct ConnectionsResponseSummary: Sendable, Equatable {
   ///   - statusCode: `request.status.code`.
   ///   - statusMessage: `request.status.message`.
   ///   - payload: `request.payload`.
+  ///   - question: What was asked.
   public init(
     taskName: ConnectionsTaskName, statusCode: String, statusMessage: String? = nil,
-    payload: JSONValue? = nil
+    payload: JSONValue? = nil, question: PaymentQuestion? = nil
   ) {
+    self.question = question
     self.taskName = taskName
     self.statusCode = statusCode
     self.statusMessage = statusMessage

@@ -24,6 +24,41 @@ struct SlotResolver {
     }
   }
 
+  /// What the customer said for a slot (trimmed), or `nil` when the slot is unfilled or holds
+  /// `?`, which Alexa sends for a number it heard but could not understand.
+  func spokenValue(ofSlot name: String) -> String? {
+    guard let text = intent.slots?[name]?.value?.trimmingCharacters(in: .whitespaces),
+      !text.isEmpty, text != Self.notUnderstood
+    else { return nil }
+    return text
+  }
+
+  /// The value Alexa gives a slot it heard but could not understand (`AMAZON.NUMBER`).
+  static let notUnderstood = "?"
+
+  /// The intent to send back in a `Dialog.ElicitSlot` directive for `slot`: the intent's name
+  /// and confirmation status, every slot the flow declares for it as the customer gave it, and
+  /// `slot` without a value.
+  func updatedIntent(eliciting slot: String) -> IntentRequest.Intent {
+    let declared = program.intents.first { $0.name == intent.name }?.slots.map(\.name) ?? []
+    var slots: [String: IntentRequest.Slot] = [:]
+    for name in Set(declared + [slot]) {
+      var given = intent.slots?[name] ?? IntentRequest.Slot(name: name)
+      given.name = name
+      if name == slot {
+        given = IntentRequest.Slot(name: name)
+      }
+      given.confirmationStatus = given.confirmationStatus ?? Self.noConfirmation
+      slots[name] = given
+    }
+    return IntentRequest.Intent(
+      name: intent.name, confirmationStatus: intent.confirmationStatus ?? Self.noConfirmation,
+      slots: slots)
+  }
+
+  /// The confirmation status of a slot or intent the customer was not asked to confirm.
+  static let noConfirmation = "NONE"
+
   /// Entity resolution first (`ER_SUCCESS_MATCH` with a product id), then the spoken value
   /// against product ids, names and synonyms, ignoring case.
   private func product(for slot: IntentRequest.Slot) -> VariableValue? {
@@ -42,7 +77,7 @@ struct SlotResolver {
 
   private func number(_ text: String?) -> VariableValue? {
     guard let text = text?.trimmingCharacters(in: .whitespaces), let number = Int64(text),
-      (1...99).contains(number)
+      OrderQuantity.range.contains(number)
     else { return nil }
     return .int(number)
   }

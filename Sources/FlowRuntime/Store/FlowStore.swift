@@ -1,3 +1,4 @@
+internal import Crypto
 public import FlowIR
 public import Foundation
 
@@ -113,8 +114,14 @@ public struct AgreementRecord: Codable, Sendable, Equatable {
 }
 
 /// A request already answered, kept for the retention window so that a redelivery of the same
-/// `requestId` gets the same response and no second record.
+/// `requestId` by the same customer gets the same response and no second record.
+///
+/// Stores key it by ``key``: a hash of the customer and the request id, so that another
+/// customer sending a known request id never gets this response, and the key has a fixed
+/// length whatever the ids are.
 public struct ProcessedRequest: Codable, Sendable, Equatable {
+  /// The Alexa user id of the request (empty when the request names none).
+  public var userId: String
   /// Alexa's `requestId`.
   public var requestId: String
   /// The response envelope sent, as JSON bytes.
@@ -123,10 +130,21 @@ public struct ProcessedRequest: Codable, Sendable, Equatable {
   public var processedAt: Date
 
   /// Creates a processed-request record.
-  public init(requestId: String, response: Data, processedAt: Date) {
+  public init(userId: String, requestId: String, response: Data, processedAt: Date) {
+    self.userId = userId
     self.requestId = requestId
     self.response = response
     self.processedAt = processedAt
+  }
+
+  /// The store key of the record: ``key(userId:requestId:)``.
+  public var key: String { Self.key(userId: userId, requestId: requestId) }
+
+  /// The store key of a customer's request: `sha256:` and the hex SHA-256 of the canonical
+  /// JSON array `[userId, requestId]`, 71 characters whatever the ids.
+  public static func key(userId: String, requestId: String) -> String {
+    let input = (try? CanonicalJSON.compact([userId, requestId])) ?? Data()
+    return "sha256:" + SHA256.hash(data: input).map { String(format: "%02x", $0) }.joined()
   }
 }
 
@@ -139,22 +157,28 @@ public struct TurnWrites: Sendable, Equatable {
   public var consumedTokens: [String]
   /// Continuations created this turn.
   public var newContinuations: [Continuation]
-  /// Orders created or updated (upsert by id).
+  /// Orders created or updated (upsert by id). An update must keep the order's customer and
+  /// may not touch a `captured` order: the commit fails with ``FlowStoreError/forbidden(_:)``
+  /// otherwise.
   public var orders: [OrderRecord]
   /// Agreements created or updated (upsert by user and agreement id).
   public var agreements: [AgreementRecord]
+  /// When set, answered requests processed before this instant are deleted first, in the same
+  /// transaction (the engine sets it to now minus its replay retention on every write).
+  public var pruneProcessedRequestsBefore: Date?
 
   /// Creates an empty batch.
   public init(
     processedRequest: ProcessedRequest? = nil, consumedTokens: [String] = [],
     newContinuations: [Continuation] = [], orders: [OrderRecord] = [],
-    agreements: [AgreementRecord] = []
+    agreements: [AgreementRecord] = [], pruneProcessedRequestsBefore: Date? = nil
   ) {
     self.processedRequest = processedRequest
     self.consumedTokens = consumedTokens
     self.newContinuations = newContinuations
     self.orders = orders
     self.agreements = agreements
+    self.pruneProcessedRequestsBefore = pruneProcessedRequestsBefore
   }
 }
 
@@ -163,6 +187,9 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
   /// The batch lost a race: a token was already consumed, or the request was already
   /// processed. Nothing of the batch was written.
   case conflict(String)
+  /// The batch would write another customer's order, or change an order already `captured`.
+  /// Nothing of the batch was written.
+  case forbidden(String)
   /// The database reported an error.
   case database(String)
 
@@ -170,6 +197,7 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .conflict(let detail): "conflicting write: \(detail)"
+    case .forbidden(let detail): "forbidden write: \(detail)"
     case .database(let detail): "store error: \(detail)"
     }
   }
@@ -182,12 +210,20 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
 /// ``FlowEngine`` does all of a turn's reads before the turn runs, and all of its writes go
 /// through one ``commit(_:)`` after it.
 public protocol FlowStore: Sendable {
-  /// The stored response of a request already processed, if it is within the retention window.
-  func processedRequest(id: String) async throws -> ProcessedRequest?
+  /// The stored answer to a customer's request, if it was not pruned (the engine also checks
+  /// its age against the retention).
+  func processedRequest(userId: String, requestId: String) async throws -> ProcessedRequest?
   /// The continuation stored under a token, if it exists and was not consumed.
   func continuation(token: String) async throws -> Continuation?
   /// The customer's most recent agreement whose status is `OPEN`, if any.
   func openAgreement(userId: String) async throws -> AgreementRecord?
+  /// The customer's agreement with this id, whatever its status; `nil` when the customer has
+  /// none of that id (another customer's agreement is `nil` too).
+  func agreement(userId: String, billingAgreementId: String) async throws -> AgreementRecord?
+  /// The key that seals session attributes (``SessionSeal``): ``SessionSeal/keyByteCount``
+  /// random bytes, created by the first caller and the same for every instance that shares the
+  /// store from then on.
+  func sessionKey() async throws -> Data
   /// An order by id.
   func order(id: String) async throws -> OrderRecord?
   /// The customer's orders, oldest first.

@@ -8,7 +8,11 @@ public import Foundation
 /// token of the batch was already consumed, a new continuation reuses a token, or the request
 /// was already processed.
 public actor MemoryFlowStore: FlowStore {
+  /// Answered requests by ``ProcessedRequest/key``.
   private var processedRequests: [String: ProcessedRequest] = [:]
+  /// Keys in the order stored, for pruning from the oldest.
+  private var processedOrder: [(key: String, processedAt: Date)] = []
+  private var processedOrderStart = 0
   private var continuations: [String: Continuation] = [:]
   private var consumedTokens: Set<String> = []
   private var ordersById: [String: OrderRecord] = [:]
@@ -16,13 +20,31 @@ public actor MemoryFlowStore: FlowStore {
   /// stable "oldest first".
   private var orderSequence: [String] = []
   private var agreements: [AgreementRecord] = []
+  private var key: Data?
 
   /// Creates an empty store.
   public init() {}
 
-  /// See ``FlowStore/processedRequest(id:)``.
-  public func processedRequest(id: String) async throws -> ProcessedRequest? {
-    processedRequests[id]
+  /// See ``FlowStore/sessionKey()``.
+  public func sessionKey() async throws -> Data {
+    if let key { return key }
+    let created = SessionSeal.newKey()
+    key = created
+    return created
+  }
+
+  /// See ``FlowStore/agreement(userId:billingAgreementId:)``.
+  public func agreement(userId: String, billingAgreementId: String) async throws
+    -> AgreementRecord?
+  {
+    agreements.first { $0.userId == userId && $0.billingAgreementId == billingAgreementId }
+  }
+
+  /// See ``FlowStore/processedRequest(userId:requestId:)``.
+  public func processedRequest(userId: String, requestId: String) async throws
+    -> ProcessedRequest?
+  {
+    processedRequests[ProcessedRequest.key(userId: userId, requestId: requestId)]
   }
 
   /// See ``FlowStore/continuation(token:)``.
@@ -60,13 +82,20 @@ public actor MemoryFlowStore: FlowStore {
   /// See ``FlowStore/commit(_:)``.
   public func commit(_ writes: TurnWrites) async throws {
     // Check everything first, so that a conflict writes nothing.
-    if let processed = writes.processedRequest, processedRequests[processed.requestId] != nil {
+    if let processed = writes.processedRequest, let stored = processedRequests[processed.key],
+      writes.pruneProcessedRequestsBefore.map({ stored.processedAt >= $0 }) ?? true
+    {
       throw FlowStoreError.conflict("request '\(processed.requestId)' was already processed")
     }
     var consumedInBatch: Set<String> = []
     for token in writes.consumedTokens {
       if consumedTokens.contains(token) || !consumedInBatch.insert(token).inserted {
         throw FlowStoreError.conflict("token '\(token)' was already consumed")
+      }
+    }
+    for order in writes.orders {
+      if let reason = Self.forbiddenReason(writing: order, over: ordersById[order.id]) {
+        throw FlowStoreError.forbidden(reason)
       }
     }
     var newTokens: Set<String> = []
@@ -78,8 +107,10 @@ public actor MemoryFlowStore: FlowStore {
       }
     }
 
+    if let cutoff = writes.pruneProcessedRequestsBefore { pruneProcessedRequests(before: cutoff) }
     if let processed = writes.processedRequest {
-      processedRequests[processed.requestId] = processed
+      processedRequests[processed.key] = processed
+      processedOrder.append((processed.key, processed.processedAt))
     }
     consumedTokens.formUnion(writes.consumedTokens)
     for continuation in writes.newContinuations {
@@ -99,6 +130,37 @@ public actor MemoryFlowStore: FlowStore {
       } else {
         agreements.append(agreement)
       }
+    }
+  }
+
+  /// Why writing `order` over `existing` is refused, if it is: another customer's order, or
+  /// one already captured (the rule the SQL store's guarded upsert and trigger enforce).
+  static func forbiddenReason(writing order: OrderRecord, over existing: OrderRecord?) -> String? {
+    guard let existing else { return nil }
+    if existing.userId != order.userId {
+      return "order '\(order.id)' belongs to another customer"
+    }
+    if existing.state.isFinal {
+      return "order '\(order.id)' is \(existing.state.rawValue) and cannot change"
+    }
+    return nil
+  }
+
+  /// Deletes answered requests processed before `cutoff`: from the oldest stored, in constant
+  /// time per deleted entry (an entry stored out of time order waits for the ones before it).
+  private func pruneProcessedRequests(before cutoff: Date) {
+    while processedOrderStart < processedOrder.count,
+      processedOrder[processedOrderStart].processedAt < cutoff
+    {
+      let key = processedOrder[processedOrderStart].key
+      if let stored = processedRequests[key], stored.processedAt < cutoff {
+        processedRequests[key] = nil
+      }
+      processedOrderStart += 1
+    }
+    if processedOrderStart > 1024, processedOrderStart * 2 > processedOrder.count {
+      processedOrder.removeFirst(processedOrderStart)
+      processedOrderStart = 0
     }
   }
 

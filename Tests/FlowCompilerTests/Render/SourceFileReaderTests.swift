@@ -68,4 +68,44 @@ import Testing
         "/nonexistent-flowc-folder/a.yaml: error: cannot read file: no such file or directory "
           + "[unreadable-file]\n"))
   }
+
+  /// A reader over `bytes` written to a file (a descriptor as standard input would be).
+  private func lines(_ bytes: String, maximumLineLength: Int, maximumTotal: Int) throws
+    -> [BoundedLineReader.Line]
+  {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("input").path
+    try Data(bytes.utf8).write(to: URL(fileURLWithPath: path))
+    let handle = try #require(FileHandle(forReadingAtPath: path))
+    defer { try? handle.close() }
+    var reader = BoundedLineReader(
+      descriptor: handle.fileDescriptor, maximumLineLength: maximumLineLength,
+      maximumTotal: maximumTotal)
+    var read: [BoundedLineReader.Line] = []
+    while true {
+      let line = reader.next()
+      read.append(line)
+      if case .line = line { continue }
+      return read
+    }
+  }
+
+  @Test func linesAreReadWithinTheirLimits() throws {
+    #expect(
+      try lines("yes\r\nno\n\nlast", maximumLineLength: 4, maximumTotal: 100) == [
+        .line("yes"), .line("no"), .line(""), .line("last"), .end,
+      ])
+    #expect(
+      try lines("1234\n12345\n", maximumLineLength: 4, maximumTotal: 100) == [
+        .line("1234"), .failure("a line is longer than 4 bytes"),
+      ])
+    #expect(
+      try lines("12345", maximumLineLength: 4, maximumTotal: 100) == [
+        .failure("a line is longer than 4 bytes")
+      ])
+    #expect(
+      try lines(String(repeating: "ab\n", count: 10), maximumLineLength: 4, maximumTotal: 20)
+        == [.failure("the input is larger than 20 bytes")])
+  }
 }

@@ -93,7 +93,7 @@ import Testing
       (
         "name: \u{1B}[2J1️⃣x2️⃣\n", ("f\u{7}.yaml", "bad '\u{1B}[2J'\nsecond line"),
         [
-          "f\\u{7}.yaml:1:11: error: bad '\\u{1B}[2J'\nsecond line [x]",
+          "f\\u{7}.yaml:1:11: error: bad '\\u{1B}[2J'\\u{A}second line [x]",
           "name: \u{FFFD}[2Jx",
           "          ^",
         ]

@@ -6,9 +6,12 @@ import Testing
 @Suite struct AmazonPayPayloadTests {
   typealias F = AmazonPayFixtures
 
+  /// A valid `authorizationReferenceId`.
+  static let reference = "0001-1-abcdefghijklmnopqrstuv"
+
   func render(
     _ template: PayloadTemplate, merchant: Merchant, _ variables: [String: VariableValue],
-    orderId: String? = "0001", reference: String? = "0001-1-abcdefghijklmnopqrstuv"
+    orderId: String? = "0001", reference: String? = Self.reference
   ) throws -> String {
     try F.canonical(
       AmazonPayProfile.renderPayload(
@@ -16,10 +19,29 @@ import Testing
         context: F.context(variables, orderId: orderId, authorizationReferenceId: reference)))
   }
 
+  /// Renders the payload of `merchant`'s Setup template.
+  func renderSetup(_ merchant: Merchant, _ variables: [String: VariableValue]) throws -> String {
+    try render(F.setupTemplate(merchant: merchant), merchant: merchant, variables)
+  }
+
+  /// $9.00 on agreement `C01`: a charge with nothing wrong in it.
+  static let nineDollarsOnC01: [String: VariableValue] = [
+    "agreement.id": .string("C01"),
+    "order.total": .money(Money(minorUnits: 900, currency: "USD")),
+  ]
+
+  /// Renders the US merchant's charge payload.
+  func renderUSCharge(
+    _ variables: [String: VariableValue] = Self.nineDollarsOnC01, orderId: String? = "0001",
+    reference: String? = Self.reference
+  ) throws -> String {
+    try render(
+      F.chargeTemplate(merchant: F.usMerchant), merchant: F.usMerchant, variables,
+      orderId: orderId, reference: reference)
+  }
+
   @Test func usSetupForAShippedOneOffProduct() throws {
-    let json = try render(
-      F.setupTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-      ["product": .product("kit"), "quantity": .int(1)])
+    let json = try renderSetup(F.usMerchant, ["product": .product("kit"), "quantity": .int(1)])
     #expect(
       json
         == #"{"@type":"SetupAmazonPayRequest","@version":"2","billingAgreementAttributes":{"@type":"BillingAgreementAttributes","@version":"2","sellerBillingAgreementAttributes":{"@type":"SellerBillingAgreementAttributes","@version":"2","storeName":"No Nicks"},"sellerNote":"Thanks for shaving with No Nicks"},"checkoutLanguage":"en_US","countryOfEstablishment":"US","ledgerCurrency":"USD","needAmazonShippingAddress":true,"sellerId":"A2ZNONICKS0001"}"#
@@ -27,9 +49,7 @@ import Testing
   }
 
   @Test func subscriptionSendsMerchantInitiatedTypeAndPriceTimesQuantity() throws {
-    let json = try render(
-      F.setupTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-      ["product": .product("refill"), "quantity": .int(2)])
+    let json = try renderSetup(F.usMerchant, ["product": .product("refill"), "quantity": .int(2)])
     #expect(json.contains(#""billingAgreementType":"MerchantInitiatedTransaction""#))
     #expect(
       json.contains(
@@ -38,9 +58,7 @@ import Testing
   }
 
   @Test func euMerchantAlwaysSendsTheAgreementTypeAndDropsAnEmptyEntity() throws {
-    let json = try render(
-      F.setupTemplate(merchant: F.deMerchant), merchant: F.deMerchant,
-      ["product": .product("kit"), "quantity": .int(1)])
+    let json = try renderSetup(F.deMerchant, ["product": .product("kit"), "quantity": .int(1)])
     #expect(
       json
         == #"{"@type":"SetupAmazonPayRequest","@version":"2","billingAgreementAttributes":{"@type":"BillingAgreementAttributes","@version":"2","billingAgreementType":"CustomerInitiatedTransaction","sellerNote":"Danke"},"checkoutLanguage":"de_DE","countryOfEstablishment":"DE","ledgerCurrency":"EUR","needAmazonShippingAddress":true,"sellerId":"A3DERASUR0003"}"#
@@ -48,9 +66,7 @@ import Testing
   }
 
   @Test func ukMerchantWithAProductThatDoesNotShip() throws {
-    let json = try render(
-      F.setupTemplate(merchant: F.ukMerchant), merchant: F.ukMerchant,
-      ["product": .product("gift_card")])
+    let json = try renderSetup(F.ukMerchant, ["product": .product("gift_card")])
     #expect(json.contains(#""needAmazonShippingAddress":false"#))
     #expect(json.contains(#""billingAgreementType":"CustomerInitiatedTransaction""#))
     #expect(!json.contains("subscriptionAmount"))
@@ -58,9 +74,7 @@ import Testing
   }
 
   @Test func japaneseSandboxSetupHasBothSandboxFieldsAndWholeYen() throws {
-    let json = try render(
-      F.setupTemplate(merchant: F.jpMerchant), merchant: F.jpMerchant,
-      ["product": .product("refill"), "quantity": .int(2)])
+    let json = try renderSetup(F.jpMerchant, ["product": .product("refill"), "quantity": .int(2)])
     #expect(json.contains(#""sandboxMode":true"#))
     #expect(json.contains(#""sandboxCustomerEmailId":"buyer@example.jp""#))
     #expect(json.contains(#""amount":"40","currencyCode":"JPY""#))
@@ -79,8 +93,7 @@ import Testing
     var bare = F.usMerchant
     bare.storeName = nil
     bare.sellerNote = nil
-    let json = try render(
-      F.setupTemplate(merchant: bare), merchant: bare, ["product": .product("kit")])
+    let json = try renderSetup(bare, ["product": .product("kit")])
     #expect(!json.contains("billingAgreementAttributes"))
     #expect(!json.contains("SellerBillingAgreementAttributes"))
   }
@@ -94,12 +107,10 @@ import Testing
   }
 
   @Test func usChargeRendersEveryFieldWithTimeoutAsNumber() throws {
-    let json = try render(
-      F.chargeTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-      [
-        "agreement.id": .string("C01-1234567-7654321"),
-        "order.total": .money(Money(minorUnits: 1800, currency: "USD")),
-      ])
+    let json = try renderUSCharge([
+      "agreement.id": .string("C01-1234567-7654321"),
+      "order.total": .money(Money(minorUnits: 1800, currency: "USD")),
+    ])
     #expect(
       json
         == #"{"@type":"ChargeAmazonPayRequest","@version":"2","authorizeAttributes":{"@type":"AuthorizeAttributes","@version":"2","authorizationAmount":{"@type":"Price","@version":"2","amount":"18.00","currencyCode":"USD"},"authorizationReferenceId":"0001-1-abcdefghijklmnopqrstuv","softDescriptor":"No Nicks","transactionTimeout":0},"billingAgreementId":"C01-1234567-7654321","paymentAction":"AuthorizeAndCapture","sellerId":"A2ZNONICKS0001","sellerOrderAttributes":{"@type":"SellerOrderAttributes","@version":"2","sellerNote":"Thanks for shaving with No Nicks","sellerOrderId":"NN-0001","storeName":"No Nicks"}}"#
@@ -131,9 +142,7 @@ import Testing
 
   @Test func chargeWithoutAnAgreementIsRefused() {
     #expect(throws: AmazonPayPayloadError.missingRequiredField("billingAgreementId")) {
-      try render(
-        F.chargeTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-        ["order.total": .money(Money(minorUnits: 900, currency: "USD"))])
+      try renderUSCharge(["order.total": .money(Money(minorUnits: 900, currency: "USD"))])
     }
   }
 
@@ -142,12 +151,7 @@ import Testing
       throws: AmazonPayPayloadError.missingRequiredField(
         "authorizeAttributes.authorizationReferenceId")
     ) {
-      try render(
-        F.chargeTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-        [
-          "agreement.id": .string("C01"),
-          "order.total": .money(Money(minorUnits: 900, currency: "USD")),
-        ], reference: nil)
+      try renderUSCharge(reference: nil)
     }
   }
 
@@ -156,9 +160,7 @@ import Testing
       throws: AmazonPayPayloadError.missingRequiredField(
         "authorizeAttributes.authorizationAmount.amount")
     ) {
-      try render(
-        F.chargeTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-        ["agreement.id": .string("C01")])
+      try renderUSCharge(["agreement.id": .string("C01")])
     }
   }
 
@@ -167,45 +169,25 @@ import Testing
   ])
   func badReferenceIdsAreRefused(reference: String) {
     #expect(throws: AmazonPayPayloadError.invalidAuthorizationReferenceId(reference)) {
-      try render(
-        F.chargeTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-        [
-          "agreement.id": .string("C01"),
-          "order.total": .money(Money(minorUnits: 900, currency: "USD")),
-        ], reference: reference)
+      try renderUSCharge(reference: reference)
     }
   }
 
   @Test func thirtyTwoCharacterReferenceIsAccepted() throws {
     let reference = String(repeating: "A", count: 16) + String(repeating: "-_9z", count: 4)
-    let json = try render(
-      F.chargeTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-      [
-        "agreement.id": .string("C01"),
-        "order.total": .money(Money(minorUnits: 900, currency: "USD")),
-      ], reference: reference)
+    let json = try renderUSCharge(reference: reference)
     #expect(json.contains(reference))
   }
 
   @Test(arguments: [String(repeating: "9", count: 30), "order 1", "ordre#1"])
   func badSellerOrderIdsAreRefused(orderId: String) {
     #expect(throws: AmazonPayPayloadError.invalidSellerOrderId("NN-" + orderId)) {
-      try render(
-        F.chargeTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-        [
-          "agreement.id": .string("C01"),
-          "order.total": .money(Money(minorUnits: 900, currency: "USD")),
-        ], orderId: orderId)
+      try renderUSCharge(orderId: orderId)
     }
   }
 
   @Test func chargeWithoutAnOrderIdLeavesTheOrderIdOut() throws {
-    let json = try render(
-      F.chargeTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-      [
-        "agreement.id": .string("C01"),
-        "order.total": .money(Money(minorUnits: 900, currency: "USD")),
-      ], orderId: nil)
+    let json = try renderUSCharge(orderId: nil)
     #expect(!json.contains("sellerOrderId"))
     #expect(json.contains(#""sellerOrderAttributes":{"#))
   }
@@ -216,35 +198,27 @@ import Testing
   ])
   func amountsAmazonPayWouldRefuseAreRefused(amount: Money) {
     #expect(throws: AmazonPayPayloadError.self) {
-      try render(
-        F.chargeTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-        ["agreement.id": .string("C01"), "order.total": .money(amount)])
+      try renderUSCharge(["agreement.id": .string("C01"), "order.total": .money(amount)])
     }
   }
 
   @Test func largestAllowedAmountIsAccepted() throws {
-    let json = try render(
-      F.chargeTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-      [
-        "agreement.id": .string("C01"),
-        "order.total": .money(Money(minorUnits: 150_000_00, currency: "USD")),
-      ])
+    let json = try renderUSCharge([
+      "agreement.id": .string("C01"),
+      "order.total": .money(Money(minorUnits: 150_000_00, currency: "USD")),
+    ])
     #expect(json.contains(#""amount":"150000.00""#))
   }
 
   @Test func moneyPathHoldingAStringIsRefused() {
     #expect(throws: AmazonPayPayloadError.wrongValueType(path: "order.total", expected: "money")) {
-      try render(
-        F.chargeTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-        ["agreement.id": .string("C01"), "order.total": .string("9.00")])
+      try renderUSCharge(["agreement.id": .string("C01"), "order.total": .string("9.00")])
     }
   }
 
   @Test func hugeQuantityOverflowIsAnErrorNotACrash() {
     #expect(throws: AmazonPayPayloadError.amountOverflow(productId: "refill", quantity: .max)) {
-      try render(
-        F.setupTemplate(merchant: F.usMerchant), merchant: F.usMerchant,
-        ["product": .product("refill"), "quantity": .int(.max)])
+      try renderSetup(F.usMerchant, ["product": .product("refill"), "quantity": .int(.max)])
     }
   }
 

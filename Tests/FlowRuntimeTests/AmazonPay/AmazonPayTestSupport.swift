@@ -90,17 +90,20 @@ enum AmazonPayFixtures {
     return entity("SetupAmazonPayRequest", fields)
   }
 
-  /// The Charge template for a merchant, as the compiler lowers `charge: {}`.
-  static func chargeTemplate(merchant: Merchant, amountPath: String = "order.total")
-    -> PayloadTemplate
-  {
+  /// The Charge template for a merchant, as the compiler lowers `charge: {}`; with
+  /// `currencyFromAmount`, the currency code is read from the amount's money value instead of
+  /// being the merchant's ledger currency.
+  static func chargeTemplate(
+    merchant: Merchant, amountPath: String = "order.total", currencyFromAmount: Bool = false
+  ) -> PayloadTemplate {
     var authorize: [String: PayloadTemplate] = [
       "authorizationReferenceId": .binding(.authorizationReferenceId),
       "authorizationAmount": entity(
         "Price",
         [
           "amount": .binding(.moneyAmount(path: amountPath)),
-          "currencyCode": .string(merchant.ledgerCurrency),
+          "currencyCode": currencyFromAmount
+            ? .binding(.moneyCurrency(path: amountPath)) : .string(merchant.ledgerCurrency),
         ]),
       "transactionTimeout": .integer(0),
     ]

@@ -9,6 +9,7 @@ import Testing
   static func jpy(_ yen: Int64) -> Money { Money(minorUnits: yen, currency: "JPY") }
 
   @Test(arguments: [
+    // Each locale with its home currency.
     (usd(900), "en-US", "$9.00"),
     (gbp(900), "en-GB", "£9.00"),
     (eur(900), "de-DE", "9,00 €"),
@@ -30,12 +31,7 @@ import Testing
     (usd(15_000_000), "en-US", "$150,000.00"),
     (usd(99_999), "en-US", "$999.99"),
     (usd(100_000), "en-US", "$1,000.00"),
-  ])
-  func homeConventions(money: Money, locale: String, expected: String) {
-    #expect(MoneyFormatter.format(money, locale: locale) == expected)
-  }
-
-  @Test(arguments: [
+    // Foreign currencies, and further locales.
     (usd(900), "de-DE", "9,00 $"),
     (usd(900), "en-GB", "$9.00"),
     (eur(900), "en-US", "€9.00"),
@@ -55,7 +51,7 @@ import Testing
     (eur(123_450), "pt-BR", "€ 1.234,50"),
     (eur(900), "nl-NL", "€ 9,00"),
   ])
-  func foreignCurrenciesAndOtherLocales(money: Money, locale: String, expected: String) {
+  func formatsInTheLocalesConventions(money: Money, locale: String, expected: String) {
     #expect(MoneyFormatter.format(money, locale: locale) == expected)
   }
 

@@ -37,12 +37,13 @@ import Testing
 
   static func request(_ id: String, at date: Date = t0) -> ProcessedRequest {
     ProcessedRequest(
-      requestId: id, response: Data(#"{"version":"1.0","response":{}}"#.utf8), processedAt: date)
+      userId: "user-1", requestId: id, response: Data(#"{"version":"1.0","response":{}}"#.utf8),
+      processedAt: date)
   }
 
   @Test(arguments: drivers) func emptyStoreHasNothing(driver: StoreDriver) async throws {
     try await driver.withStore { (store) async throws in
-      #expect(try await store.processedRequest(id: "r") == nil)
+      #expect(try await store.processedRequest(userId: "user-1", requestId: "r") == nil)
       #expect(try await store.continuation(token: "t") == nil)
       #expect(try await store.openAgreement(userId: "u") == nil)
       #expect(try await store.order(id: "o") == nil)
@@ -67,7 +68,9 @@ import Testing
       #expect(try await store.order(id: "o-1") == order)
       #expect(try await store.orders(userId: "user-1") == [order])
       #expect(try await store.openAgreement(userId: "user-1") == agreement)
-      #expect(try await store.processedRequest(id: "req-1") == Self.request("req-1"))
+      #expect(
+        try await store.processedRequest(userId: "user-1", requestId: "req-1")
+          == Self.request("req-1"))
     }
   }
 
@@ -94,7 +97,7 @@ import Testing
             updatedAt: Self.t0)
         ])
       await #expect(throws: FlowStoreError.self) { try await store.commit(losing) }
-      #expect(try await store.processedRequest(id: "r2") == nil)
+      #expect(try await store.processedRequest(userId: "user-1", requestId: "r2") == nil)
       #expect(try await store.continuation(token: "tok-2") == nil)
       #expect(try await store.order(id: "o-2") == nil)
       #expect(try await store.openAgreement(userId: "user-1") == nil)
@@ -115,7 +118,8 @@ import Testing
       }
       #expect(try await store.continuation(token: "tok-9") == nil)
       #expect(try await store.order(id: "o-9") == nil)
-      #expect(try await store.processedRequest(id: "r1")?.processedAt == Self.t0)
+      #expect(
+        try await store.processedRequest(userId: "user-1", requestId: "r1")?.processedAt == Self.t0)
     }
   }
 
@@ -177,8 +181,8 @@ import Testing
           ]))
       try await store.commit(TurnWrites(processedRequest: Self.request("new", at: Self.at(3000))))
       try await store.purge(before: Self.at(1000))
-      #expect(try await store.processedRequest(id: "old") == nil)
-      #expect(try await store.processedRequest(id: "new") != nil)
+      #expect(try await store.processedRequest(userId: "user-1", requestId: "old") == nil)
+      #expect(try await store.processedRequest(userId: "user-1", requestId: "new") != nil)
       #expect(try await store.continuation(token: "short") == nil)
       #expect(try await store.continuation(token: "long") != nil)
     }
@@ -207,6 +211,82 @@ import Testing
       }
       #expect(outcomes.filter { $0 }.count == 1)
       #expect(try await store.orders(userId: "user-1").count == 1)
+    }
+  }
+
+  @Test(arguments: drivers) func anotherCustomersOrderIsNeverWritten(driver: StoreDriver)
+    async throws
+  {
+    try await driver.withStore { (store) async throws in
+      let owned = Self.order("o-1", state: .captured, at: Self.at(0))
+      try await store.commit(TurnWrites(orders: [owned]))
+      var forged = Self.order("o-1", user: "user-2", at: Self.at(5))
+      forged.amount = Money(minorUnits: 900, currency: "USD")
+      await #expect(throws: FlowStoreError.self) {
+        try await store.commit(
+          TurnWrites(processedRequest: Self.request("r-forged"), orders: [forged]))
+      }
+      #expect(try await store.order(id: "o-1") == owned)
+      #expect(try await store.processedRequest(userId: "user-1", requestId: "r-forged") == nil)
+      #expect(try await store.orders(userId: "user-2").isEmpty)
+    }
+  }
+
+  @Test(arguments: drivers) func aCapturedOrderNeverMovesBackwards(driver: StoreDriver)
+    async throws
+  {
+    try await driver.withStore { (store) async throws in
+      var order = Self.order("o-1", state: .charging, at: Self.at(0))
+      try await store.commit(TurnWrites(orders: [order]))
+      order.state = .captured
+      try await store.commit(TurnWrites(orders: [order]))
+      for state in OrderState.allCases {
+        var later = order
+        later.state = state
+        later.updatedAt = Self.at(9)
+        await #expect(throws: FlowStoreError.self) {
+          try await store.commit(TurnWrites(orders: [later]))
+        }
+      }
+      #expect(try await store.order(id: "o-1") == order)
+    }
+  }
+
+  @Test(arguments: drivers) func answeredRequestsAreKeptPerCustomer(driver: StoreDriver)
+    async throws
+  {
+    try await driver.withStore { (store) async throws in
+      try await store.commit(TurnWrites(processedRequest: Self.request("r-1")))
+      #expect(try await store.processedRequest(userId: "user-2", requestId: "r-1") == nil)
+      var other = Self.request("r-1")
+      other.userId = "user-2"
+      other.response = Data("{}".utf8)
+      try await store.commit(TurnWrites(processedRequest: other))
+      #expect(try await store.processedRequest(userId: "user-2", requestId: "r-1") == other)
+      #expect(
+        try await store.processedRequest(userId: "user-1", requestId: "r-1")
+          == Self.request("r-1"))
+    }
+  }
+
+  @Test(arguments: drivers) func writesPruneOldAnsweredRequests(driver: StoreDriver)
+    async throws
+  {
+    try await driver.withStore { (store) async throws in
+      try await store.commit(TurnWrites(processedRequest: Self.request("old", at: Self.at(0))))
+      try await store.commit(TurnWrites(processedRequest: Self.request("mid", at: Self.at(50))))
+      // The same request again, once its old answer is past the cutoff, is stored anew.
+      try await store.commit(
+        TurnWrites(
+          processedRequest: Self.request("old", at: Self.at(100)),
+          pruneProcessedRequestsBefore: Self.at(10)))
+      #expect(
+        try await store.processedRequest(userId: "user-1", requestId: "old")?.processedAt
+          == Self.at(100))
+      #expect(try await store.processedRequest(userId: "user-1", requestId: "mid") != nil)
+      try await store.commit(TurnWrites(pruneProcessedRequestsBefore: Self.at(60)))
+      #expect(try await store.processedRequest(userId: "user-1", requestId: "mid") == nil)
+      #expect(try await store.processedRequest(userId: "user-1", requestId: "old") != nil)
     }
   }
 }

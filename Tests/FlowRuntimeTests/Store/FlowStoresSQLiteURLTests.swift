@@ -15,7 +15,7 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: path))
 
     let again = try await FlowStores.open(url: "SQLite://" + path)
-    #expect(try await again.processedRequest(id: "r1") != nil)
+    #expect(try await again.processedRequest(userId: "user-1", requestId: "r1") != nil)
     try await again.close()
   }
 

@@ -8,21 +8,19 @@ import Testing
 /// Schema upgrades: a later flowc adds a migration; opening an older file applies it, all or
 /// nothing.
 @Suite struct SQLFlowStoreMigrationTests {
-  static let addNotes = SQLFlowStoreSchema.Migration(version: 2, summary: "order notes") { _ in
+  /// The version a later flowc would migrate to.
+  static let next = SQLFlowStoreSchema.currentVersion + 1
+
+  static let addNotes = SQLFlowStoreSchema.Migration(version: next, summary: "order notes") {
+    _ in
     [
       "CREATE TABLE order_notes (order_id TEXT NOT NULL, note TEXT NOT NULL)",
       "ALTER TABLE orders ADD COLUMN gift BOOLEAN",
     ]
   }
 
-  static let broken = SQLFlowStoreSchema.Migration(version: 2, summary: "broken") { _ in
+  static let broken = SQLFlowStoreSchema.Migration(version: next, summary: "broken") { _ in
     ["CREATE TABLE half_done (x INTEGER)", "THIS IS NOT SQL"]
-  }
-
-  static func tables(_ store: SQLFlowStore) async throws -> [String] {
-    try await store.database.raw(
-      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-    ).all().map { try $0.decode(column: "name", as: String.self) }
   }
 
   @Test func olderFileIsUpgradedAndKeepsItsData() async throws {
@@ -35,15 +33,13 @@ import Testing
 
     let upgraded = try await SQLFlowStore.open(
       sqlitePath: path, migrations: SQLFlowStoreSchema.migrations + [Self.addNotes])
-    #expect(try await upgraded.schemaVersion() == 2)
-    #expect(try await Self.tables(upgraded).contains("order_notes"))
+    #expect(try await upgraded.schemaVersion() == Self.next)
+    #expect(try await SQLFlowStoreTests.tables(upgraded).contains("order_notes"))
     #expect(try await upgraded.order(id: "o-1") == order)
     try await upgraded.close()
 
-    // This build's list stops at 1: the upgraded file is refused, not written.
-    await #expect(throws: FlowStoreError.self) {
-      try await SQLFlowStore.open(sqlitePath: path)
-    }
+    // This build's list stops before: the upgraded file is refused, not written.
+    await SQLFlowStoreTests.expectOpenRefused(path)
   }
 
   @Test func failingMigrationLeavesTheFileAsItWas() async throws {
@@ -56,8 +52,8 @@ import Testing
         sqlitePath: path, migrations: SQLFlowStoreSchema.migrations + [Self.broken])
     }
     let store = try await SQLFlowStore.open(sqlitePath: path)
-    #expect(try await store.schemaVersion() == 1)
-    #expect(try await !Self.tables(store).contains("half_done"))
+    #expect(try await store.schemaVersion() == SQLFlowStoreSchema.currentVersion)
+    #expect(try await !SQLFlowStoreTests.tables(store).contains("half_done"))
     try await store.close()
   }
 
@@ -67,7 +63,7 @@ import Testing
     let versions = try await store.database.raw(
       "SELECT version FROM flowc_schema ORDER BY version"
     ).all().map { try $0.decode(column: "version", as: Int.self) }
-    #expect(versions == [1, 2])
+    #expect(versions == Array(1...Self.next))
     try await store.close()
   }
 }

@@ -1,13 +1,30 @@
 import FlowIR
 import FlowRuntime
-import FlowStoreSQL
 import Foundation
 import SQLKit
 import Testing
 
+@testable import FlowStoreSQL
+
 /// What is particular to the SQL driver: files, WAL, schema versions, several connections.
 @Suite struct SQLFlowStoreTests {
   typealias Contract = FlowStoreContractTests
+
+  /// Checks that opening the SQLite file at `path` fails with a ``FlowStoreError``.
+  static func expectOpenRefused(
+    _ path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) async {
+    await #expect(throws: FlowStoreError.self, sourceLocation: sourceLocation) {
+      try await SQLFlowStore.open(sqlitePath: path)
+    }
+  }
+
+  /// The names of the store's tables, sorted.
+  static func tables(_ store: SQLFlowStore) async throws -> [String] {
+    try await store.database.raw(
+      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    ).all().map { try $0.decode(column: "name", as: String.self) }
+  }
 
   /// The SQL driver refuses to consume a token it never stored (the memory store only checks
   /// for tokens consumed before), so a forged token can never pass a commit.
@@ -40,8 +57,8 @@ import Testing
     let second = try await SQLFlowStore.open(sqlitePath: path)
     #expect(try await second.order(id: "o-1") == order)
     #expect(try await second.continuation(token: "t1") == Contract.continuation("t1"))
-    #expect(try await second.processedRequest(id: "r1") != nil)
-    #expect(try await second.schemaVersion() == 1)
+    #expect(try await second.processedRequest(userId: "user-1", requestId: "r1") != nil)
+    #expect(try await second.schemaVersion() == SQLFlowStoreSchema.currentVersion)
     try await second.close()
   }
 
@@ -50,17 +67,53 @@ import Testing
     defer { directory.remove() }
     FileManager.default.createFile(atPath: path, contents: Data())
     let store = try await SQLFlowStore.open(sqlitePath: path)
-    #expect(try await store.schemaVersion() == 1)
+    #expect(try await store.schemaVersion() == SQLFlowStoreSchema.currentVersion)
     let mode = try await store.database.raw("PRAGMA journal_mode").first()?
       .decode(column: "journal_mode", as: String.self)
     #expect(mode == "wal")
-    let tables = try await store.database.raw(
-      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-    ).all().map { try $0.decode(column: "name", as: String.self) }
     #expect(
-      tables == ["agreements", "continuations", "flowc_schema", "orders", "processed_requests"])
+      try await Self.tables(store) == [
+        "agreements", "continuations", "flowc_schema", "orders", "processed_requests",
+        "session_keys",
+      ])
     let versions = try await store.database.raw("SELECT version FROM flowc_schema").all()
-    #expect(versions.count == 1)
+    #expect(versions.count == SQLFlowStoreSchema.currentVersion)
+    try await store.close()
+  }
+
+  @Test func theSessionKeyIsCreatedOnceAndSharedByEveryInstance() async throws {
+    let (directory, path) = try TemporaryDirectory.file("key.sqlite")
+    defer { directory.remove() }
+    let a = try await SQLFlowStore.open(sqlitePath: path)
+    let b = try await SQLFlowStore.open(sqlitePath: path)
+    let key = try await b.sessionKey()
+    #expect(key.count == 32)
+    #expect(try await a.sessionKey() == key)
+    try await a.close()
+    try await b.close()
+    let reopened = try await SQLFlowStore.open(sqlitePath: path)
+    #expect(try await reopened.sessionKey() == key)
+    try await reopened.close()
+    let other = try await SQLFlowStore.open(sqlitePath: ":memory:")
+    #expect(try await other.sessionKey() != key)
+    try await other.close()
+  }
+
+  @Test func theDatabaseItselfKeepsOrdersWithTheirCustomerAndCapturedOrdersAsTheyAre()
+    async throws
+  {
+    let store = try await SQLFlowStore.open(sqlitePath: ":memory:")
+    let order = FlowStoreContractTests.order(
+      "o-1", state: .captured, at: FlowStoreContractTests.t0)
+    try await store.commit(TurnWrites(orders: [order]))
+    // A writer that bypasses the store's guarded upsert still cannot do it.
+    await #expect(throws: (any Error).self) {
+      try await store.database.raw("UPDATE orders SET state = 'pending' WHERE id = 'o-1'").run()
+    }
+    await #expect(throws: (any Error).self) {
+      try await store.database.raw("UPDATE orders SET user_id = 'user-2' WHERE id = 'o-1'").run()
+    }
+    #expect(try await store.order(id: "o-1") == order)
     try await store.close()
   }
 
@@ -70,7 +123,7 @@ import Testing
     let a = try await SQLFlowStore.open(sqlitePath: path)
     let b = try await SQLFlowStore.open(sqlitePath: path)
     let rows = try await b.database.raw("SELECT version FROM flowc_schema").all()
-    #expect(rows.count == 1)
+    #expect(rows.count == SQLFlowStoreSchema.currentVersion)
     try await a.close()
     try await b.close()
   }
@@ -83,9 +136,7 @@ import Testing
       "INSERT INTO flowc_schema (version, summary, applied_at_ms) VALUES (99, 'future', 0)"
     ).run()
     try await store.close()
-    await #expect(throws: FlowStoreError.self) {
-      try await SQLFlowStore.open(sqlitePath: path)
-    }
+    await Self.expectOpenRefused(path)
   }
 
   @Test func fileThatIsNotADatabaseIsAnErrorNotACrash() async throws {
@@ -93,12 +144,8 @@ import Testing
     defer { directory.remove() }
     FileManager.default.createFile(
       atPath: path, contents: Data(repeating: 0x5A, count: 4096))
-    await #expect(throws: FlowStoreError.self) {
-      try await SQLFlowStore.open(sqlitePath: path)
-    }
-    await #expect(throws: FlowStoreError.self) {
-      try await SQLFlowStore.open(sqlitePath: directory.path("missing-dir/x.sqlite"))
-    }
+    await Self.expectOpenRefused(path)
+    await Self.expectOpenRefused(directory.path("missing-dir/x.sqlite"))
   }
 
   @Test func twoConnectionsRacingForOneTokenHaveOneWinner() async throws {
@@ -137,7 +184,11 @@ import Testing
       group.addTask {
         var seen = 0
         for round in 0..<600 {
-          if try await store.processedRequest(id: "ghost-\(round / 4)") != nil { seen += 1 }
+          if try await store.processedRequest(userId: "user-1", requestId: "ghost-\(round / 4)")
+            != nil
+          {
+            seen += 1
+          }
         }
         return seen
       }

@@ -210,61 +210,12 @@ enum NoNicksProgram {
     return Dictionary(uniqueKeysWithValues: list)
   }
 
-  static var setupPayload: PayloadTemplate {
-    .object([
-      "@type": .string("SetupAmazonPayRequest"),
-      "@version": .string("2"),
-      "sellerId": .string(sellerId),
-      "countryOfEstablishment": .string("US"),
-      "ledgerCurrency": .string("USD"),
-      "checkoutLanguage": .string("en_US"),
-      "needAmazonShippingAddress": .binding(.productShipping(productPath: "product")),
-      "sandboxMode": .bool(true),
-      "sandboxCustomerEmailId": .string("buyer@nonicks.example.com"),
-      "billingAgreementAttributes": .object([
-        "@type": .string("BillingAgreementAttributes"),
-        "@version": .string("2"),
-        "sellerNote": .string("Thanks for shaving with No Nicks"),
-        "billingAgreementType": .binding(
-          .billingAgreementType(productPath: "product", always: false)),
-        "subscriptionAmount": .binding(.subscriptionAmount(productPath: "product")),
-        "sellerBillingAgreementAttributes": .object([
-          "@type": .string("SellerBillingAgreementAttributes"),
-          "@version": .string("2"),
-          "storeName": .string("No Nicks"),
-        ]),
-      ]),
-    ])
-  }
+  /// The Setup payload of ``merchant``, as the compiler lowers `setup: {}`.
+  static var setupPayload: PayloadTemplate { AmazonPayFixtures.setupTemplate(merchant: merchant) }
 
+  /// The Charge payload of ``merchant``, with the currency read from the total.
   static var chargePayload: PayloadTemplate {
-    .object([
-      "@type": .string("ChargeAmazonPayRequest"),
-      "@version": .string("2"),
-      "sellerId": .string(sellerId),
-      "billingAgreementId": .binding(.variable(path: "agreement.id")),
-      "paymentAction": .string("AuthorizeAndCapture"),
-      "authorizeAttributes": .object([
-        "@type": .string("AuthorizeAttributes"),
-        "@version": .string("2"),
-        "authorizationReferenceId": .binding(.authorizationReferenceId),
-        "authorizationAmount": .object([
-          "@type": .string("Price"),
-          "@version": .string("2"),
-          "amount": .binding(.moneyAmount(path: "order.total")),
-          "currencyCode": .binding(.moneyCurrency(path: "order.total")),
-        ]),
-        "transactionTimeout": .integer(0),
-        "softDescriptor": .string("No Nicks"),
-      ]),
-      "sellerOrderAttributes": .object([
-        "@type": .string("SellerOrderAttributes"),
-        "@version": .string("2"),
-        "sellerOrderId": .binding(.sellerOrderId),
-        "storeName": .string("No Nicks"),
-        "sellerNote": .string("Thanks for shaving with No Nicks"),
-      ]),
-    ])
+    AmazonPayFixtures.chargeTemplate(merchant: merchant, currencyFromAmount: true)
   }
 
   /// A prompt compiled the way the compiler does it: `{path}` placeholders, `{{` a literal

@@ -36,9 +36,30 @@ final class SeededRandom: @unchecked Sendable {
 /// seeded randomness, a hand-moved clock.
 func makeEngine(
   program: FlowProgram = NoNicksProgram.program(), store: MemoryFlowStore = MemoryFlowStore(),
-  clock: ManualClock = ManualClock(), seed: UInt64 = 7
+  clock: ManualClock = ManualClock(), seed: UInt64 = 7, log: NoticeLog = NoticeLog()
 ) -> FlowEngine {
   let random = SeededRandom(seed: seed)
   return FlowEngine(
-    program: program, store: store, now: { clock.now }, randomBytes: { random.bytes($0) })
+    program: program, store: store, now: { clock.now }, randomBytes: { random.bytes($0) },
+    log: { log.append($0) })
+}
+
+/// The lines an engine logged (see ``FlowEngine/log``).
+final class NoticeLog: @unchecked Sendable {
+  private var stored: [String] = []
+  private let lock = NSLock()
+
+  var lines: [String] { lock.withLock { stored } }
+
+  func append(_ line: String) { lock.withLock { stored.append(line) } }
+}
+
+/// A customer who has opened the skill (a `LaunchRequest` answered) on a test engine of
+/// `program`, ready for the next intent.
+func launchedCustomer(_ name: String, program: FlowProgram = NoNicksProgram.program())
+  async throws -> ConversationSession
+{
+  var customer = ConversationSession(engine: makeEngine(program: program), name: name)
+  _ = try await customer.launch()
+  return customer
 }

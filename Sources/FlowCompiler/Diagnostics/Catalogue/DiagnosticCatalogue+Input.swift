@@ -4,10 +4,11 @@ extension DiagnosticCatalogue {
     summary: "a file named on the command line cannot be read",
     explanation: """
       flowc could not read a file it was asked to check or compile: the file does not \
-      exist, is a directory, cannot be opened with the current permissions, or is larger \
-      than flowc reads (\(SourceFileReader.maximumFileSize / (1024 * 1024)) MiB). The \
-      message carries the operating system's reason. No other file is affected: \
-      `flowc check` goes on with the remaining files.
+      exist, is a directory, cannot be opened with the current permissions, is larger \
+      than flowc reads (\(SourceFileReader.maximumFileSize / (1024 * 1024)) MiB), or is a \
+      pipe (a FIFO is refused at once rather than waited on; give `-` to read a flow from \
+      standard input, once per command). The message carries the operating system's \
+      reason. No other file is affected: `flowc check` goes on with the remaining files.
 
       Example:
 
@@ -25,7 +26,10 @@ extension DiagnosticCatalogue {
     summary: "an output file cannot be written",
     explanation: """
       flowc could not write the file named by `-o`: its folder does not exist, is not \
-      writable, or the path names a directory. Nothing was written.
+      writable, the path names a directory, or it is a pipe without a reader. A regular \
+      file is replaced whole or not at all; what the path is stays as it was (a symbolic \
+      link writes its target, a file keeps its permissions and hard links, a device such \
+      as `/dev/null` is written in place).
 
       Example:
 

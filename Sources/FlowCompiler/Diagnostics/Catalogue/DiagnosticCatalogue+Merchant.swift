@@ -81,10 +81,12 @@ extension DiagnosticCatalogue {
 
   static let textTooLongDescriptor = DiagnosticDescriptor(
     id: .textTooLong, severity: .error,
-    summary: "a merchant text is longer than Amazon Pay allows",
+    summary: "a merchant or skill store text is longer than allowed",
     explanation: """
       `seller_note` may have at most 1024 characters, `soft_descriptor` (shown on the buyer's \
-      statement) at most 16.
+      statement) at most 16 (Amazon Pay's limits). In `skill.publishing`, a locale's \
+      `summary` may have at most 160 characters and its `description` at most 4,000 (the \
+      skill store's).
 
       ```yaml
       merchant:

@@ -184,6 +184,16 @@ extension DiagnosticCatalogue {
     ).with(note: "a transition speaks its 'say' prompt and the next state's prompt together")
   }
 
+  /// `'unknown: x' followed by 'ask: y' can render to N characters …`.
+  static func elicitationTooLong(
+    unknown: String, then ask: String, locale: String, length: Int, at range: SourceRange
+  ) -> Diagnostic {
+    speechTooLongDescriptor.report(
+      "'unknown: \(unknown)' followed by 'ask: \(ask)' can render to \(length) characters in "
+        + "locale '\(locale)', more than Alexa's \(SpeechLength.alexaLimit)", at: range
+    ).with(note: "a value that is not valid is answered with both prompts together")
+  }
+
   /// `prompt 'x' can speak an unbounded text`.
   static func speechUnbounded(_ prompt: String, locale: String, at range: SourceRange)
     -> Diagnostic

@@ -40,6 +40,9 @@ extension DiagnosticCatalogue {
       ```
 
       Fix: `set: { quantity: slot.quantity }` in the transition, then speak `{quantity}`.
+
+      One exception: the `unknown` prompt of a required slot (`require`) may speak \
+      `{slot.<name>.spoken}`, what the customer said for that slot; no other prompt may.
       """)
 
   static let invalidAssignmentDescriptor = DiagnosticDescriptor(

@@ -56,7 +56,9 @@ public enum DiagnosticCatalogue {
     combining([
       inputDescriptors, loadDescriptors, schemaDescriptors, referenceDescriptors,
       merchantDescriptors, intentDescriptors, graphDescriptors, releaseDescriptors,
-      catalogDescriptors, promptDescriptors, variableDescriptors, utteranceDescriptors,
+      publishingDescriptors,
+      catalogDescriptors, promptDescriptors, variableDescriptors, slotDescriptors,
+      utteranceDescriptors,
     ])
   }
 

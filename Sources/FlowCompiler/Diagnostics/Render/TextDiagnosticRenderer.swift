@@ -81,7 +81,7 @@ public struct TextDiagnosticRenderer: Sendable {
     }
     return style(Self.escapingControls(location) + ":", .bold) + " "
       + style(severity.rawValue + ":", severity.style) + " "
-      + style(Self.escapingControls(message, keepingLineBreaks: true), .bold)
+      + style(Self.escapingControls(message), .bold)
   }
 
   private func snippet(of range: SourceRange?, in lineIndex: SourcePositionTable) -> [String] {
@@ -140,12 +140,13 @@ public struct TextDiagnosticRenderer: Sendable {
     return marker
   }
 
-  /// The text with control characters (escape sequences above all: a flow file must not be
-  /// able to drive the terminal) written as `\u{1B}`; tabs, and line breaks when asked, stay.
-  static func escapingControls(_ text: String, keepingLineBreaks: Bool = false) -> String {
+  /// The text with control characters written as `\u{1B}`; only tabs stay. Escape sequences
+  /// must not drive the terminal, and a line break echoed from a flow must not start a line of
+  /// its own (in a CI log, a line `::error::…` is a GitHub workflow command).
+  static func escapingControls(_ text: String) -> String {
     var escaped = ""
     for scalar in text.unicodeScalars {
-      if scalar.isControl, scalar != "\t", !(keepingLineBreaks && scalar == "\n") {
+      if scalar.isControl, scalar != "\t" {
         escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
       } else {
         escaped.unicodeScalars.append(scalar)
