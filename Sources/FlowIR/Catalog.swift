@@ -134,7 +134,7 @@ public struct Merchant: Codable, Sendable, Equatable {
   public var softDescriptor: String?
   /// `paymentAction` in the model's casing: `AuthorizeAndCapture` or `Authorize`.
   public var paymentAction: String
-  /// Prefix of generated `sellerOrderId`s.
+  /// The start of every generated order id (`order.id`, sent as `sellerOrderId`).
   public var orderIdPrefix: String?
   /// Sandbox buyer e-mail; its presence means sandbox mode.
   public var sandboxCustomerEmail: String?

@@ -100,7 +100,7 @@ public enum PayloadBinding: Codable, Sendable, Equatable {
   case moneyCurrency(path: String)
   /// A fresh `authorizationReferenceId`, unique per charge attempt (≤ 32 of `A-Za-z0-9-_`).
   case authorizationReferenceId
-  /// The `sellerOrderId`: the order id with the merchant's prefix.
+  /// The `sellerOrderId`: the order id (`order.id`), which starts with the merchant's prefix.
   case sellerOrderId
   /// Whether the product at `productPath` ships (`needAmazonShippingAddress` by default).
   case productShipping(productPath: String)

@@ -10,7 +10,9 @@ import SQLiteNIO
 ///
 /// - Every ``commit(_:)`` is one transaction. Consuming a token that is already consumed (or
 ///   unknown), storing a token twice or storing a request id twice raises
-///   ``FlowStoreError/conflict(_:)`` and rolls everything of the batch back.
+///   ``FlowStoreError/conflict(_:)`` and rolls everything of the batch back; so does a new
+///   order whose id another order has (``FlowStoreError/orderIdTaken(_:)``: the `orders.id`
+///   primary key keeps the short, spoken order ids unique).
 /// - Conflicts are detected with `INSERT … ON CONFLICT DO NOTHING RETURNING` and
 ///   `UPDATE … WHERE consumed_at_ms IS NULL RETURNING`, which SQLite (3.35+) and PostgreSQL
 ///   both understand, so two servers sharing a database cannot both win a token.
@@ -301,6 +303,11 @@ public final class SQLFlowStore: FlowStore {
             \(bind: Self.milliseconds(continuation.expiresAt)))
           ON CONFLICT (token) DO NOTHING RETURNING token
           """, in: database, orConflict: "token '\(continuation.token)' is already stored")
+      }
+      for id in writes.newOrderIds {
+        // The primary key keeps order ids unique; a new order never overwrites another.
+        let taken = try await database.raw("SELECT id FROM orders WHERE id = \(bind: id)").first()
+        guard taken == nil else { throw FlowStoreError.orderIdTaken(id) }
       }
       for order in writes.orders {
         // The upsert updates only the customer's own order, and never a captured one (the

@@ -29,7 +29,8 @@ extension FlowChecker {
             for slot in Self.sampleSlots(sample.text) where !slotNames.contains(slot.name) {
               diagnostics.append(
                 DiagnosticCatalogue.unknownSlot(
-                  slot.name, intent: entry.key.value, known: slotNames,
+                  slot.name, intent: entry.key.value, slots: slotNames,
+                  suggestion: Suggestions.closest(to: slot.name, among: slotNames),
                   at: sample.sourceRange(ofUTF8: slot.range, in: file)))
             }
           }

@@ -8,7 +8,9 @@ enum MerchantRules {
   static let softDescriptorLimit = 16
   /// The longest `sellerOrderId`.
   static let sellerOrderIdLimit = 32
-  /// The longest order id the runtime generates; the prefix gets the rest of the 32.
+  /// The room kept for the order code the runtime appends to the prefix (9 characters today,
+  /// `K7M4-RA92`, with room to grow); the prefix gets the rest of the 32, at most 12, which
+  /// also keeps the spoken order number short.
   static let orderIdLength = 20
 
   /// The checkout language a flow uses: the given one, else the default locale's when Amazon

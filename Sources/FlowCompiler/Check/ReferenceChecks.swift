@@ -8,7 +8,9 @@ extension FlowChecker {
     let declared = Set(symbols.locales)
     func check(_ locale: Located<String>) {
       if !declared.contains(locale.value) {
-        diagnostics.append(DiagnosticCatalogue.undeclaredLocale(locale.value, at: locale.range))
+        diagnostics.append(
+          DiagnosticCatalogue.undeclaredLocale(
+            locale.value, declared: symbols.locales, at: locale.range))
       }
     }
     for locale in syntax.prompts { check(locale.key) }
@@ -60,6 +62,8 @@ private struct ReferenceResolver {
   var facts = ReferenceFacts()
   /// Missing prompt translations already reported (locale, NUL, prompt id).
   var reportedMissingPrompts: Set<String> = []
+  /// References to prompts that do not exist, reported after the walk.
+  var unknownPrompts: [Located<String>] = []
 
   mutating func resolveFlow() {
     guard let flow = syntax.flow else { return }
@@ -79,6 +83,23 @@ private struct ReferenceResolver {
       if facts.otherPromptUses["fallback"] == nil, let range = symbols.promptRanges["fallback"] {
         facts.otherPromptUses["fallback"] = range
       }
+    }
+    reportUnknownPrompts()
+  }
+
+  /// Reports the unknown prompt references, once every reference is known: a misspelt
+  /// reference is matched against every defined prompt, used or not, and failing a close
+  /// one, against the prompts nothing uses (a reference without a prompt and a prompt without
+  /// a reference are usually the same prompt under two names).
+  private mutating func reportUnknownPrompts() {
+    let unused = symbols.promptIds.subtracting(facts.usedPrompts)
+    for name in unknownPrompts {
+      let diagnostic = DiagnosticCatalogue.unknownPrompt(
+        name.value, known: symbols.promptIds, unused: unused, definedAt: symbols.promptRanges,
+        at: name.range)
+      diagnostics.append(diagnostic.diagnostic)
+      // The prompt meant is likely the suggestion: it is not unused, it is misspelt here.
+      if let suggestion = diagnostic.suggestion { facts.usedPrompts.insert(suggestion) }
     }
   }
 
@@ -159,7 +180,9 @@ private struct ReferenceResolver {
     }
     guard !slots.contains(slot.value) else { return }
     diagnostics.append(
-      DiagnosticCatalogue.unknownSlot(slot.value, intent: intent, known: slots, at: slot.range))
+      DiagnosticCatalogue.unknownSlot(
+        slot.value, intent: intent, slots: slots,
+        suggestion: Suggestions.closest(to: slot.value, among: slots), at: slot.range))
   }
 
   private mutating func resolveState(_ name: Located<String>) {
@@ -186,16 +209,7 @@ private struct ReferenceResolver {
       facts.otherPromptUses[name.value] = name.range
     }
     guard symbols.promptIds.contains(name.value) else {
-      if syntax.promptsComplete {
-        diagnostics.append(
-          DiagnosticCatalogue.unknownPrompt(
-            name.value, known: symbols.promptIds, definedAt: symbols.promptRanges,
-            at: name.range))
-        // The prompt meant is likely the suggestion: it is not unused, it is misspelt here.
-        if let suggestion = Suggestions.closest(to: name.value, among: symbols.promptIds) {
-          facts.usedPrompts.insert(suggestion)
-        }
-      }
+      if syntax.promptsComplete { unknownPrompts.append(name) }
       return
     }
     guard symbols.localesComplete else { return }

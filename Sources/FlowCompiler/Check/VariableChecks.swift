@@ -51,7 +51,8 @@ extension FlowChecker {
         !intents.withInvalidSlots.contains(global.key.value)
       {
         assignments = checkAssignments(
-          transition, slots: symbols.slots(of: global.key.value), into: &diagnostics)
+          transition, intent: global.key.value, slots: symbols.slots(of: global.key.value),
+          into: &diagnostics)
         if assignments != nil {
           checkSlotReads(transition, intent: global.key.value, into: &diagnostics)
         }
@@ -74,8 +75,8 @@ extension FlowChecker {
           !(isAsk && intents.withInvalidSlots.contains(handler.key.value))
         {
           assignments = checkAssignments(
-            transition, slots: isAsk ? symbols.slots(of: handler.key.value) : nil,
-            into: &diagnostics)
+            transition, intent: handler.key.value,
+            slots: isAsk ? symbols.slots(of: handler.key.value) : nil, into: &diagnostics)
           if isAsk, assignments != nil {
             checkSlotReads(transition, intent: handler.key.value, into: &diagnostics)
           }
@@ -155,7 +156,7 @@ extension FlowChecker {
   /// The assignments of a transition's `set`, their paths resolved and types checked; `nil`
   /// when one is invalid.
   private func checkAssignments(
-    _ transition: TransitionSyntax, slots: [String: String]?,
+    _ transition: TransitionSyntax, intent: String, slots: [String: String]?,
     into diagnostics: inout [Diagnostic]
   ) -> [Assignment]? {
     guard !transition.set.isEmpty else { return [] }
@@ -174,7 +175,13 @@ extension FlowChecker {
         } else {
           range = value.scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)
         }
-        diagnostics.append(DiagnosticCatalogue.assignmentProblem(problem.kind, at: range))
+        if case .path(.unknownSlot(let slot, let suggestion)) = problem.kind, let slots {
+          diagnostics.append(
+            DiagnosticCatalogue.unknownSlot(
+              slot, intent: intent, slots: slots.keys, suggestion: suggestion, at: range))
+        } else {
+          diagnostics.append(DiagnosticCatalogue.assignmentProblem(problem.kind, at: range))
+        }
       }
     }
     return assignments.count == transition.set.count ? assignments : nil

@@ -192,6 +192,11 @@ package struct SourcePositionTable {
     SourceRange(start: position(ofCharacterIndex: start), end: position(ofCharacterIndex: end))
   }
 
+  /// The range between two byte offsets of the file.
+  package mutating func range(from start: Int, toOffset end: Int) -> SourceRange {
+    SourceRange(start: position(ofOffset: start), end: position(ofOffset: end))
+  }
+
   /// The number of Unicode scalars in UTF-8 bytes: the bytes that start a scalar.
   ///
   /// - Parameter utf8: UTF-8 bytes.

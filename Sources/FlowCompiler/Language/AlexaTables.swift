@@ -102,3 +102,106 @@ enum AmazonPayTables {
     }
   }
 }
+
+/// The Alexa locale a mistyped one most likely means, and why: Alexa's locales are an ISO 639
+/// language and an ISO 3166 country, so `en-UK` means `en-GB` (the United Kingdom's code is
+/// `GB`), `de-AT` means `de-DE` (the only German locale), and `en_us` means `en-US`. Edit
+/// distance alone would pick `en-US` for `en-UK`.
+struct LocaleSuggestion: Equatable {
+  /// The locale to suggest, when one stands out.
+  var locale: String?
+  /// Why, or the locales to choose from when none stands out.
+  var reason: String?
+
+  /// Country codes people write that Alexa spells differently.
+  static let countryAliases: [String: String] = [
+    "UK": "GB", "EN": "GB", "GBR": "GB", "ENG": "GB", "USA": "US", "JPN": "JP", "DEU": "DE",
+    "GER": "DE", "FRA": "FR", "ITA": "IT", "ESP": "ES", "SP": "ES", "MEX": "MX", "BRA": "BR",
+    "IND": "IN", "AUS": "AU", "CAN": "CA", "NLD": "NL", "HOL": "NL", "SAU": "SA", "KSA": "SA",
+  ]
+  /// Language codes people write that are country codes or old names.
+  static let languageAliases: [String: String] = [
+    "jp": "ja", "ge": "de", "ger": "de", "sp": "es", "esp": "es", "br": "pt", "eng": "en",
+  ]
+  /// The locale of a neighbouring country with the same language, for countries Alexa has no
+  /// locale of (their listeners get that locale).
+  static let neighbours: [String: String] = [
+    "en-IE": "en-GB", "en-NZ": "en-AU", "en-ZA": "en-GB", "en-SG": "en-IN", "fr-BE": "fr-FR",
+    "fr-CH": "fr-FR", "fr-LU": "fr-FR", "es-AR": "es-MX", "es-CO": "es-MX", "es-CL": "es-MX",
+    "es-PE": "es-MX",
+  ]
+
+  /// The suggestion for `written` among `candidates` (Alexa's locales, or the declared ones).
+  static func suggestion(for written: String, among candidates: [String] = AlexaLocales.all)
+    -> LocaleSuggestion
+  {
+    let known = Set(candidates)
+    let parts = written.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+    guard parts.count == 2 else {
+      return single(parts.first ?? written, written: written, candidates: candidates)
+    }
+    let language = parts[0].lowercased()
+    let country = parts[1].uppercased()
+    let direct = "\(language)-\(country)"
+    if known.contains(direct), direct != written {
+      return LocaleSuggestion(
+        locale: direct, reason: "Alexa writes locales as 'language-COUNTRY', such as 'en-US'")
+    }
+    let swapped = "\(parts[1].lowercased())-\(parts[0].uppercased())"
+    if known.contains(swapped) {
+      return LocaleSuggestion(locale: swapped, reason: "the language comes first, then the country")
+    }
+    let fixedLanguage = languageAliases[language] ?? language
+    let fixedCountry = countryAliases[country] ?? country
+    let fixed = "\(fixedLanguage)-\(fixedCountry)"
+    if known.contains(fixed) {
+      var reasons: [String] = []
+      if fixedCountry != country {
+        reasons.append("Alexa's locales write this country as '\(fixedCountry)', not '\(country)'")
+      }
+      if fixedLanguage != language {
+        reasons.append("the language code is '\(fixedLanguage)', not '\(language)'")
+      }
+      return LocaleSuggestion(locale: fixed, reason: reasons.joined(separator: "; "))
+    }
+    let sameLanguage = candidates.filter { $0.hasPrefix(fixedLanguage + "-") }
+    if !sameLanguage.isEmpty {
+      let listed = sameLanguage.map { "'\($0)'" }.joined(separator: ", ")
+      if sameLanguage.count == 1 {
+        return LocaleSuggestion(
+          locale: sameLanguage[0],
+          reason: "Alexa has language '\(fixedLanguage)' only as \(listed)")
+      }
+      let neighbour = neighbours[fixed].flatMap { known.contains($0) ? $0 : nil }
+      return LocaleSuggestion(
+        locale: neighbour ?? Suggestions.closest(to: fixed, among: sameLanguage),
+        reason: "Alexa has language '\(fixedLanguage)' as \(listed)")
+    }
+    let sameCountry = candidates.filter { $0.hasSuffix("-" + fixedCountry) }
+    if sameCountry.count == 1 {
+      return LocaleSuggestion(
+        locale: sameCountry[0],
+        reason: "Alexa has no language '\(fixedLanguage)'; its locale for '\(fixedCountry)' is "
+          + "'\(sameCountry[0])'")
+    }
+    return LocaleSuggestion(locale: Suggestions.closest(to: written, among: candidates))
+  }
+
+  /// A language or a country alone, such as `en` or `UK`.
+  private static func single(_ word: String, written: String, candidates: [String])
+    -> LocaleSuggestion
+  {
+    let language = languageAliases[word.lowercased()] ?? word.lowercased()
+    let country = countryAliases[word.uppercased()] ?? word.uppercased()
+    let matching = candidates.filter {
+      $0.hasPrefix(language + "-") || $0.hasSuffix("-" + country)
+    }
+    guard !matching.isEmpty else {
+      return LocaleSuggestion(locale: Suggestions.closest(to: written, among: candidates))
+    }
+    let listed = matching.map { "'\($0)'" }.joined(separator: ", ")
+    return LocaleSuggestion(
+      locale: matching.count == 1 ? matching[0] : nil,
+      reason: "a locale names a language and a country: \(listed)")
+  }
+}

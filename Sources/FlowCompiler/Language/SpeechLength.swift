@@ -54,7 +54,10 @@ enum SpeechLength {
   /// Bounds assumed for values the runtime supplies (Amazon Pay limits where they are
   /// documented, generous bounds elsewhere), before XML escaping.
   static let runtimeValueBounds: [String: Int] = [
-    VariablePath.orderID.rawValue: 32,
+    // Spoken, an order id is spelt out group by group (FlowRuntime's OrderIdSpeech): at most
+    // 21 characters (a 12-character prefix and a 9-character code) in at most 8 groups, each
+    // in a 42-character `say-as` element, with a 29-character pause between two groups.
+    VariablePath.orderID.rawValue: 21 + 8 * 42 + 7 * 29,
     VariablePath.agreementID.rawValue: 64,
     VariablePath.agreementStatus.rawValue: 16,
     VariablePath.agreementOpen.rawValue: 5,

@@ -345,6 +345,11 @@ struct YAMLTreeBuilder {
       problemOffset = -1
     }
     var diagnostic = DiagnosticCatalogue.yamlSyntax(problem, at: range)
+    var misindented: YAMLIndentation.Finding?
+    if parser.error == YAML_SCANNER_ERROR || parser.error == YAML_PARSER_ERROR, problemOffset >= 0 {
+      misindented = YAMLIndentation.misindentedLine(
+        in: bytes, from: textStart, before: problemOffset)
+    }
     if problemOffset >= 0, let tabOffset = tabInIndentation(near: problemOffset, problem: problem) {
       // The tab is the whole story; libyaml's context (often "the plain scalar" on the line
       // before) would only distract from it.
@@ -360,7 +365,14 @@ struct YAMLTreeBuilder {
       diagnostic = diagnostic.withSyntaxContext(
         construct, at: table.range(ofCharacterAt: Int(parser.context_mark.index)))
     }
-    if problemOffset >= 0, let hint = quotingHint(problem: problem, offset: problemOffset) {
+    if let misindented {
+      // The indentation explains the error; a quoting hint would send the author elsewhere.
+      diagnostic = diagnostic.withIndentationNote(
+        deeper: misindented.deeper, indent: misindented.indent,
+        siblingIndent: misindented.siblingIndent,
+        siblingLine: table.position(ofOffset: misindented.siblingOffset).line,
+        at: table.range(from: misindented.offset, toOffset: misindented.offset + 1))
+    } else if problemOffset >= 0, let hint = quotingHint(problem: problem, offset: problemOffset) {
       diagnostic = hint(diagnostic)
     }
     diagnostics.append(diagnostic)

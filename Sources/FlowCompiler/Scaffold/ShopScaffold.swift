@@ -85,8 +85,7 @@ public struct ShopScaffold: Sendable, Equatable {
     var chosen: [String] = []
     for locale in locales where !chosen.contains(locale) {
       guard AlexaLocales.all.contains(locale) else {
-        throw .unknownLocale(
-          locale, suggestion: Suggestions.closest(to: locale, among: AlexaLocales.all))
+        throw .unknownLocale(locale, suggestion: LocaleSuggestion.suggestion(for: locale).locale)
       }
       guard allowed.contains(locale) else {
         throw .localeOutsideRegion(locale, country: country, allowed: allowed)

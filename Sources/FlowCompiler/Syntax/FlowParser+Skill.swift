@@ -35,7 +35,7 @@ extension FlowParser {
             skill.locales.append(locale)
           } else {
             skill.localesComplete = false
-            diagnostics.append(Self.unknownLocale(locale))
+            diagnostics.append(DiagnosticCatalogue.unknownLocale(locale.value, at: locale.range))
           }
         }
         if elements.isEmpty {
@@ -71,7 +71,7 @@ extension FlowParser {
       guard AlexaLocales.all.contains(name.value) else {
         diagnostics.append(
           name.value.contains("-")
-            ? Self.unknownLocale(name)
+            ? DiagnosticCatalogue.unknownLocale(name.value, key: "skill.publishing", at: name.range)
             : DiagnosticCatalogue.unknownKey(
               name.value, in: "skill.publishing", known: [PublishingKey.category],
               at: name.range
@@ -100,10 +100,4 @@ extension FlowParser {
     return publishing
   }
 
-  static func unknownLocale(_ locale: Located<String>) -> Diagnostic {
-    DiagnosticCatalogue.invalidValue(
-      locale.value, for: "locale", expected: "an Alexa locale such as 'en-US' or 'de-DE'",
-      at: locale.range
-    ).suggesting(Suggestions.closest(to: locale.value, among: AlexaLocales.all))
-  }
 }

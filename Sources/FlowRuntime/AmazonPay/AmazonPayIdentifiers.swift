@@ -1,6 +1,12 @@
 /// Identifiers the runtime makes up for Amazon Pay: `authorizationReferenceId`s, directive
 /// tokens and order ids.
 ///
+/// Order ids are meant for people: the customer hears one (`{order.id}`), reads it on the card
+/// and on the Amazon Pay receipt (it is the `sellerOrderId`), and reads it back to support. So
+/// they are short and unambiguous (``orderCodeAlphabet``), and unique per store (checked when
+/// the order is stored). `authorizationReferenceId`s and tokens are for machines: long and
+/// random.
+///
 /// Amazon Pay wants merchant ids of at most 32 characters of `A-Za-z0-9-_`
 /// (`authorizationReferenceId` must also be unique across all of the merchant's
 /// authorizations). Randomness comes from `SystemRandomNumberGenerator` unless a test passes its
@@ -48,7 +54,12 @@ public enum AmazonPayIdentifiers {
     orderId: String, attempt: Int, using generator: inout some RandomNumberGenerator
   ) -> String {
     let allowed = orderId.utf8.filter(isIdentifierByte)
-    let fragment = String(decoding: allowed.suffix(10), as: UTF8.self)
+    // The order code (the end of the id), without a separator at its start.
+    let fragment = String(
+      decoding: allowed.suffix(10).drop(while: {
+        $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+      }),
+      as: UTF8.self)
     let attemptText = String(attempt.magnitude % 1_000_000)
     var prefix = fragment.isEmpty ? "" : fragment + "-"
     prefix += attemptText + "-"
@@ -74,16 +85,45 @@ public enum AmazonPayIdentifiers {
     return token(using: &generator)
   }
 
-  /// A fresh order id: 16 base-62 characters (about 95 random bits), short enough that a
-  /// `sellerOrderId` prefix of up to 16 characters still fits in 32.
-  public static func orderId(using generator: inout some RandomNumberGenerator) -> String {
-    randomString(count: 16, using: &generator)
+  /// The characters of order codes: the digits 2 to 9 and nine uppercase letters. Left out:
+  /// 0 and 1 (read as O, I or L on a receipt), letters that look like a digit (B 8, G 6, S 5,
+  /// Z 2, O, I, L), letters that sound like another when spelt out (B, D, E, G, P, T, V and Z
+  /// all rhyme with C; M/N; F/S/X; J/K; Q/U), and lowercase, so that a code reads the same
+  /// from speech, a card and the Amazon Pay receipt.
+  public static let orderCodeAlphabet: [Character] = Array("23456789ACFHKMRWY")
+
+  /// The characters of an order code (two groups of four): 17^8, about 7·10^9 codes, so a
+  /// shop rarely meets a collision, and the store refuses the rare one (the engine then draws
+  /// another code).
+  public static let orderCodeLength = 8
+
+  /// A fresh order id, which is also the order's `sellerOrderId`: the merchant's
+  /// `order_id_prefix` and a code of ``orderCodeLength`` characters of ``orderCodeAlphabet`` in
+  /// two groups of four, such as `NN-K7M4-RA92`. At most 12 + 9 characters, within Amazon Pay's
+  /// 32 (the compiler limits the prefix to 12).
+  ///
+  /// - Parameters:
+  ///   - prefix: the merchant's `order_id_prefix` (empty for none).
+  ///   - generator: the source of randomness.
+  public static func orderId(prefix: String, using generator: inout some RandomNumberGenerator)
+    -> String
+  {
+    var code = ""
+    for index in 0..<orderCodeLength {
+      if index > 0, index % orderCodeGroupLength == 0 { code.append("-") }
+      code.append(
+        orderCodeAlphabet[Int.random(in: 0..<orderCodeAlphabet.count, using: &generator)])
+    }
+    return prefix + code
   }
 
+  /// Characters per spoken group of an order code.
+  static let orderCodeGroupLength = 4
+
   /// A fresh order id with randomness from `SystemRandomNumberGenerator`.
-  public static func orderId() -> String {
+  public static func orderId(prefix: String) -> String {
     var generator = SystemRandomNumberGenerator()
-    return orderId(using: &generator)
+    return orderId(prefix: prefix, using: &generator)
   }
 
   static func randomString(count: Int, using generator: inout some RandomNumberGenerator)

@@ -87,8 +87,9 @@ struct AmazonPayPayloadRenderer {
       }
       return .string(reference)
     case .sellerOrderId:
-      guard let orderId = context.orderId else { return nil }
-      let sellerOrderId = (program.merchant?.orderIdPrefix ?? "") + orderId
+      // The order id is the sellerOrderId, prefix included: the customer hears and reads the
+      // number that the Amazon Pay receipt shows.
+      guard let sellerOrderId = context.orderId else { return nil }
       guard AmazonPayIdentifiers.isValidMerchantIdentifier(sellerOrderId) else {
         throw AmazonPayPayloadError.invalidSellerOrderId(sellerOrderId)
       }

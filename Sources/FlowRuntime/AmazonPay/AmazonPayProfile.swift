@@ -45,7 +45,8 @@ public struct ConnectionsOutcome: Sendable, Equatable {
 public struct PayloadRenderContext: Sendable {
   /// Resolves a variable path (`agreement.id`, `order.total`, `product`) to its value.
   public var resolve: @Sendable (String) -> VariableValue?
-  /// The order id, base of `sellerOrderId`.
+  /// The order id (`order.id`), sent as `sellerOrderId`: it carries the merchant's
+  /// `order_id_prefix` already.
   public var orderId: String?
   /// The fresh `authorizationReferenceId` of this charge attempt.
   public var authorizationReferenceId: String?

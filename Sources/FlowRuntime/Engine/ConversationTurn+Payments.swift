@@ -39,12 +39,14 @@ extension ConversationTurn {
     var generator = ByteSourceGenerator(randomBytes: randomBytes)
     let orderId: String
     if case .string(let existing)? = variables[.orderID],
-      storedOrder(id: existing)?.state.isFinal != true
+      storedOrder(id: existing)?.state.isFinal != true, !reads.takenOrderIds.contains(existing)
     {
       // A captured order is done: another payment in the conversation is another order.
       orderId = existing
     } else {
-      orderId = AmazonPayIdentifiers.orderId(using: &generator)
+      // A new order, or one whose id another order took before it was stored.
+      orderId = AmazonPayIdentifiers.orderId(
+        prefix: program.merchant?.orderIdPrefix ?? "", using: &generator)
       variables[.orderID] = .string(orderId)
     }
     var authorizationReferenceId: String?
@@ -82,6 +84,7 @@ extension ConversationTurn {
       if let authorizationReferenceId {
         updated.authorizationReferenceId = authorizationReferenceId
       }
+      if storedOrder(id: orderId) == nil { writes.newOrderIds.append(orderId) }
       writes.orders.append(updated)
     }
 

@@ -17,6 +17,9 @@ struct TurnReads: Sendable, Equatable {
   var session: SessionOpening = .absent
   /// The store's session key, which seals the attributes of the response.
   var sessionKey = Data()
+  /// Order ids the store refused as taken by another order: the turn is run again and draws
+  /// a new id instead (see ``FlowStoreError/orderIdTaken(_:)``).
+  var takenOrderIds: Set<String> = []
 }
 
 /// The settings of a turn that do not change between turns.

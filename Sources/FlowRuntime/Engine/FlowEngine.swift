@@ -187,45 +187,63 @@ public struct FlowEngine: Sendable {
     {
       return try FlowAnswer(replayed: stored)
     }
-    let reads = try await read(for: envelope)
-    let result = try ConversationTurn.run(
-      envelope, reads: reads, program: program, now: now, randomBytes: randomBytes,
-      rules: TurnRules(
-        paymentProfile: paymentProfile, formatMoney: formatMoney,
-        continuationLifetime: continuationLifetime))
-    let json = try Self.encode(result.response)
-    var writes = result.writes
-    if let requestId {
-      writes.processedRequest = ProcessedRequest(
-        userId: userId, requestId: requestId, response: json, processedAt: now)
-      writes.pruneProcessedRequestsBefore = oldestReplayed
-    }
-    for notice in result.trace.notices { log(notice.description) }
-    let answered = FlowAnswer(envelope: result.response, json: json, trace: result.trace)
-    guard writes != TurnWrites() else { return answered }
-    do {
-      try await store.commit(writes)
-      return answered
-    } catch FlowStoreError.forbidden(let reason) {
-      // The store refused to let this turn touch another customer's order or a captured one:
-      // nothing of the turn was written; say sorry and remember the answer.
-      log("refused a turn's writes: \(reason)")
-      return try await endWithMessage(
-        .brokenFlow, locale: result.locale, requestId: requestId, userId: userId, at: now,
-        trace: result.trace)
-    } catch FlowStoreError.conflict {
-      // Another delivery of the same request won the race: answer what it answered.
-      if let requestId,
-        let stored = try await store.processedRequest(userId: userId, requestId: requestId)
-      {
-        return try FlowAnswer(replayed: stored)
+    var reads = try await read(for: envelope)
+    var attempt = 1
+    while true {
+      let result = try ConversationTurn.run(
+        envelope, reads: reads, program: program, now: now, randomBytes: randomBytes,
+        rules: TurnRules(
+          paymentProfile: paymentProfile, formatMoney: formatMoney,
+          continuationLifetime: continuationLifetime))
+      let json = try Self.encode(result.response)
+      var writes = result.writes
+      if let requestId {
+        writes.processedRequest = ProcessedRequest(
+          userId: userId, requestId: requestId, response: json, processedAt: now)
+        writes.pruneProcessedRequestsBefore = oldestReplayed
       }
-      // Another request consumed the same token first: this one found nothing to resume.
-      return try await endWithMessage(
-        .paymentNotFound, locale: result.locale, requestId: requestId, userId: userId, at: now,
-        trace: TurnTrace())
+      let answered = FlowAnswer(envelope: result.response, json: json, trace: result.trace)
+      guard writes != TurnWrites() else {
+        for notice in result.trace.notices { log(notice.description) }
+        return answered
+      }
+      do {
+        try await store.commit(writes)
+        for notice in result.trace.notices { log(notice.description) }
+        return answered
+      } catch FlowStoreError.orderIdTaken(let id) where attempt < Self.maximumOrderIdAttempts {
+        // Another order has the short id this turn drew: run the turn again with a new one.
+        // Nothing was written, and nothing was sent yet.
+        reads.takenOrderIds.insert(id)
+        attempt += 1
+      } catch FlowStoreError.forbidden(let reason) {
+        // The store refused to let this turn touch another customer's order or a captured one:
+        // nothing of the turn was written; say sorry and remember the answer.
+        for notice in result.trace.notices { log(notice.description) }
+        log("refused a turn's writes: \(reason)")
+        return try await endWithMessage(
+          .brokenFlow, locale: result.locale, requestId: requestId, userId: userId, at: now,
+          trace: result.trace)
+      } catch FlowStoreError.conflict {
+        for notice in result.trace.notices { log(notice.description) }
+        // Another delivery of the same request won the race: answer what it answered.
+        if let requestId,
+          let stored = try await store.processedRequest(userId: userId, requestId: requestId)
+        {
+          return try FlowAnswer(replayed: stored)
+        }
+        // Another request consumed the same token first: this one found nothing to resume.
+        return try await endWithMessage(
+          .paymentNotFound, locale: result.locale, requestId: requestId, userId: userId, at: now,
+          trace: TurnTrace())
+      }
     }
   }
+
+  /// How often a turn is run again when its new order's id is taken. With 17^8 codes, even a
+  /// shop with a million orders draws a taken one once in 7,000 orders; five in a row means
+  /// the random source is broken.
+  static let maximumOrderIdAttempts = 5
 
   /// Answers with a runtime message that ends the session instead of the turn's own answer
   /// (none of whose writes were committed), and stores it as the answer to `requestId`, so

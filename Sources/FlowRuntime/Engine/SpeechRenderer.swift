@@ -24,25 +24,40 @@ struct SpeechRenderer: Sendable {
   }
 
   /// A prompt as speech; `nil` when the prompt does not exist.
+  ///
+  /// `{order.id}` is spelt out in groups (``OrderIdSpeech``), which makes the prompt SSML.
   func speech(_ promptId: String) -> SpeechPart? {
+    rendered(promptId, spellingOrderIds: true)
+  }
+
+  /// A prompt as card text: SSML markup removed, entities decoded, the order id as written.
+  func cardText(_ promptId: String) -> String {
+    guard let part = rendered(promptId, spellingOrderIds: false) else { return "" }
+    return part.isSSML ? SpeechRenderer.plainText(ofSSML: part.text) : part.text
+  }
+
+  private func rendered(_ promptId: String, spellingOrderIds: Bool) -> SpeechPart? {
     guard let template = template(promptId) else { return nil }
+    let spellsOrderId =
+      spellingOrderIds
+      && template.segments.contains { $0 == .variable(VariablePath.orderID.rawValue) }
+    let ssml = template.ssml || spellsOrderId
     var text = ""
     for segment in template.segments {
       switch segment {
-      case .text(let literal): text += literal
+      case .text(let literal):
+        text += ssml && !template.ssml ? SpeechRenderer.escapeXML(literal) : literal
       case .variable(let path):
         let value = render(path)
-        text += template.ssml ? SpeechRenderer.escapeXML(value) : value
+        if spellsOrderId, path == VariablePath.orderID.rawValue, !value.isEmpty {
+          text += OrderIdSpeech.ssml(value)
+        } else {
+          text += ssml ? SpeechRenderer.escapeXML(value) : value
+        }
       }
     }
-    guard template.ssml else { return SpeechPart(text: text, isSSML: false) }
+    guard ssml else { return SpeechPart(text: text, isSSML: false) }
     return SpeechPart(text: SpeechRenderer.stripSpeakElement(text), isSSML: true)
-  }
-
-  /// A prompt as card text: SSML markup removed, entities decoded.
-  func cardText(_ promptId: String) -> String {
-    guard let part = speech(promptId) else { return "" }
-    return part.isSSML ? SpeechRenderer.plainText(ofSSML: part.text) : part.text
   }
 
   /// A variable rendered for the listener: money per locale, products by name, numbers in

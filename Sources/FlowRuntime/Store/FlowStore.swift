@@ -161,6 +161,10 @@ public struct TurnWrites: Sendable, Equatable {
   /// may not touch a `captured` order: the commit fails with ``FlowStoreError/forbidden(_:)``
   /// otherwise.
   public var orders: [OrderRecord]
+  /// The ids of the orders of ``orders`` that this turn creates: the commit fails with
+  /// ``FlowStoreError/orderIdTaken(_:)`` when another order has one of them already, so that
+  /// a short order id stays unique in the store.
+  public var newOrderIds: [String]
   /// Agreements created or updated (upsert by user and agreement id).
   public var agreements: [AgreementRecord]
   /// When set, answered requests processed before this instant are deleted first, in the same
@@ -171,12 +175,14 @@ public struct TurnWrites: Sendable, Equatable {
   public init(
     processedRequest: ProcessedRequest? = nil, consumedTokens: [String] = [],
     newContinuations: [Continuation] = [], orders: [OrderRecord] = [],
-    agreements: [AgreementRecord] = [], pruneProcessedRequestsBefore: Date? = nil
+    newOrderIds: [String] = [], agreements: [AgreementRecord] = [],
+    pruneProcessedRequestsBefore: Date? = nil
   ) {
     self.processedRequest = processedRequest
     self.consumedTokens = consumedTokens
     self.newContinuations = newContinuations
     self.orders = orders
+    self.newOrderIds = newOrderIds
     self.agreements = agreements
     self.pruneProcessedRequestsBefore = pruneProcessedRequestsBefore
   }
@@ -187,6 +193,9 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
   /// The batch lost a race: a token was already consumed, or the request was already
   /// processed. Nothing of the batch was written.
   case conflict(String)
+  /// A new order has an id that another order has: nothing of the batch was written, and the
+  /// turn can run again with a new id.
+  case orderIdTaken(String)
   /// The batch would write another customer's order, or change an order already `captured`.
   /// Nothing of the batch was written.
   case forbidden(String)
@@ -197,6 +206,7 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .conflict(let detail): "conflicting write: \(detail)"
+    case .orderIdTaken(let id): "order id '\(id)' is taken"
     case .forbidden(let detail): "forbidden write: \(detail)"
     case .database(let detail): "store error: \(detail)"
     }

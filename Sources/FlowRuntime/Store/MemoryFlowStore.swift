@@ -6,7 +6,8 @@ public import Foundation
 /// It honours the same contract as the database drivers: ``commit(_:)`` applies a turn's
 /// writes all together or not at all, and fails with ``FlowStoreError/conflict(_:)`` when a
 /// token of the batch was already consumed, a new continuation reuses a token, or the request
-/// was already processed.
+/// was already processed, and with ``FlowStoreError/orderIdTaken(_:)`` when a new order's id
+/// is taken (order ids are unique in the store).
 public actor MemoryFlowStore: FlowStore {
   /// Answered requests by ``ProcessedRequest/key``.
   private var processedRequests: [String: ProcessedRequest] = [:]
@@ -92,6 +93,11 @@ public actor MemoryFlowStore: FlowStore {
       if consumedTokens.contains(token) || !consumedInBatch.insert(token).inserted {
         throw FlowStoreError.conflict("token '\(token)' was already consumed")
       }
+    }
+    // A new order with a taken id is a collision, not a write over another's order.
+    var newOrders: Set<String> = []
+    for id in writes.newOrderIds where ordersById[id] != nil || !newOrders.insert(id).inserted {
+      throw FlowStoreError.orderIdTaken(id)
     }
     for order in writes.orders {
       if let reason = Self.forbiddenReason(writing: order, over: ordersById[order.id]) {

@@ -65,6 +65,10 @@ import Testing
     #expect(throws: ShopScaffoldError.unknownLocale("de-de", suggestion: "de-DE")) {
       try ShopScaffold(folderName: "shop", country: "DE", locales: ["de-de"])
     }
+    // By country and language, not by spelling: en-UK is en-GB, not en-US.
+    #expect(throws: ShopScaffoldError.unknownLocale("en-UK", suggestion: "en-GB")) {
+      try ShopScaffold(folderName: "shop", country: "UK", locales: ["en-UK"])
+    }
     #expect(
       throws: ShopScaffoldError.localeOutsideRegion(
         "en-GB", country: "DE", allowed: ["de-DE", "es-ES", "fr-FR", "it-IT"])

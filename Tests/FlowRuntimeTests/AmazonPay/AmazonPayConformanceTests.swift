@@ -84,7 +84,7 @@ import Testing
       testCase.task == "Setup"
       ? F.setupTemplate(merchant: testCase.merchant)
       : F.chargeTemplate(merchant: testCase.merchant)
-    let orderId = AmazonPayIdentifiers.orderId()
+    let orderId = AmazonPayIdentifiers.orderId(prefix: testCase.merchant.orderIdPrefix ?? "")
     let payload = try AmazonPayProfile.renderPayload(
       template, program: F.program(merchant: testCase.merchant),
       context: F.context(

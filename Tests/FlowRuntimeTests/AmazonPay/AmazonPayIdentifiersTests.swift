@@ -55,10 +55,26 @@ import Testing
     #expect(characters.count == 62)
   }
 
-  @Test func orderIdsLeaveRoomForAPrefix() {
-    let orderId = AmazonPayIdentifiers.orderId()
-    #expect(orderId.count == 16)
-    #expect(AmazonPayIdentifiers.isValidMerchantIdentifier("ABCDEFGHIJKLMNOP" + orderId))
+  @Test func orderIdsAreShortGroupedAndFitWithTheLongestPrefix() {
+    // The compiler allows prefixes of up to 12 characters.
+    let orderId = AmazonPayIdentifiers.orderId(prefix: "ABCDEFGHIJK-")
+    #expect(orderId.hasPrefix("ABCDEFGHIJK-"))
+    let code = orderId.dropFirst(12)
+    #expect(code.count == 9)
+    #expect(code.split(separator: "-").map(\.count) == [4, 4])
+    #expect(AmazonPayIdentifiers.isValidMerchantIdentifier(orderId))
+  }
+
+  @Test func orderCodesUseOnlyCharactersThatCannotBeConfused() {
+    var seen = Set<Character>()
+    for _ in 0..<5_000 {
+      seen.formUnion(AmazonPayIdentifiers.orderId(prefix: "").filter { $0 != "-" })
+    }
+    #expect(seen == Set(AmazonPayIdentifiers.orderCodeAlphabet))
+    // No lowercase, nothing that reads as another character, no letters that rhyme.
+    for confusable in "01OILUSZBGVDEPTNQJXabcdefghijklmnopqrstuvwxyz" {
+      #expect(!seen.contains(confusable), "\(confusable)")
+    }
   }
 
   @Test(arguments: [

@@ -25,14 +25,17 @@ extension DiagnosticCatalogue {
     summary: "a sample or a `slot.` path names a slot the intent does not declare",
     explanation: """
       `{name}` in a sample utterance and `slot.name` in a transition's `set` name slots of the \
-      intent (`intents.<Intent>.slots`).
+      intent (`intents.<Intent>.slots`). The message names the intent the slot was looked up \
+      in (for a `set`, the intent the transition handles), and notes list that intent's \
+      slots and suggest a close one.
 
       ```yaml
       intents:
         BuyIntent:
           slots: { product: catalog }
           samples:
-            en-US: [order {amount} {product}]   # error: unknown slot 'amount'
+            en-US: [order {amount} {product}]   # error: unknown slot 'amount' in intent 'BuyIntent'
+                                                # note: the slots of intent 'BuyIntent' are 'product'
       ```
 
       Fix: declare the slot or correct its name.
@@ -80,11 +83,18 @@ extension DiagnosticCatalogue {
   }
 
   /// `unknown slot 'x' in intent 'y'`.
+  /// `unknown slot 'x' in intent 'y'`, suggesting a close slot and listing the intent's slots.
   static func unknownSlot(
-    _ slot: String, intent: String, known: some Sequence<String>, at range: SourceRange
+    _ slot: String, intent: String, slots: some Collection<String>, suggestion: String?,
+    at range: SourceRange
   ) -> Diagnostic {
-    unknownSlotDescriptor.report("unknown slot '\(slot)' in intent '\(intent)'", at: range)
-      .suggesting(Suggestions.closest(to: slot, among: known))
+    let listed = slots.sorted().map { "'\($0)'" }.joined(separator: ", ")
+    return unknownSlotDescriptor.report(
+      "unknown slot '\(slot)' in intent '\(intent)'", at: range
+    ).suggesting(suggestion)
+      .with(
+        note: slots.isEmpty
+          ? "intent '\(intent)' has no slots" : "the slots of intent '\(intent)' are \(listed)")
   }
 
   /// Common Alexa built-in slot types, for suggestions.

@@ -7,23 +7,52 @@ extension DiagnosticCatalogue {
       The YAML parser (libyaml) could not read the file. The message is the parser's own \
       description of the problem, reported where it noticed it; a note points at the \
       construct it was reading (a block mapping, a quoted scalar, …) when that started \
-      elsewhere. Nothing after the first syntax error is checked.
+      elsewhere, and flowc adds a note with the likely cause for the common mistakes below. \
+      Nothing after the first syntax error is checked.
 
-      A frequent cause is indentation with tabs: YAML allows only spaces there.
+      **Indentation.** Keys of one mapping, and the `- ` items of one list, must start in the \
+      same column; a nested mapping is indented further than its key. A line indented less \
+      than its siblings (but more than its parent) is reported as `did not find expected key`; \
+      a line indented more than a sibling that already has a value is reported as `mapping \
+      values are not allowed in this context`. flowc adds a note at the line whose \
+      indentation is off, naming the sibling it should line up with:
+
+      ```yaml
+      skill:
+        name: No Nicks
+       invocation: no nicks   # indented less than its siblings: 1 space here, 2 spaces on line 2
+        locales: [en-US]
+          privacy_policy_url: https://example.com   # indented more than its siblings
+      ```
+
+      **Tabs.** YAML allows only spaces for indentation; a tab is reported with a note at the \
+      tab. Set the editor to insert spaces in `.yaml` files.
 
       ```yaml
       skill:
       \tname: No Nicks      # a tab, not spaces
       ```
 
-      Other common causes are a `: ` inside an unquoted value, a value that starts with a \
-      character YAML reserves (`@`, `` ` ``, `%`), a `{placeholder}` in unquoted text inside \
-      `[…]` or `{…}` (`samples: [buy {product}]`), and an unclosed quote or bracket. flowc \
-      adds a note with the fix for the first three.
+      **An unquoted `: ` in a value.** `welcome: Note: we ship on Mondays` reads as a key \
+      inside a value. Quote the value: `welcome: "Note: we ship on Mondays"`.
 
-      To fix it, indent with spaces, quote such values (`note: "@home"`, \
-      `samples: ["buy {product}"]`; block lists `- buy {product}` need no quotes), and close \
-      every quote and bracket.
+      **A value that starts with a reserved character.** `@` and `` ` `` cannot start a \
+      plain value (and `&`, `*`, `!`, `|`, `>` change what it means): quote it, as in \
+      `note: "@home"`.
+
+      **Commas and braces inside a flow mapping or list.** Inside `{…}` and `[…]` a comma \
+      separates entries and `{`/`[` open nested ones, so `{ say: Hello, welcome back }` is a \
+      mapping with a second key `welcome back`, and `samples: [buy {product}]` does not \
+      parse. Quote such text (`{ say: "Hello, welcome back" }`, \
+      `samples: ["buy {product}"]`) or use the block form (`- buy {product}` needs no \
+      quotes).
+
+      **An unclosed quote or bracket.** libyaml notices it only at the end of the file or \
+      of the enclosing construct; the note points at where the quote or bracket started.
+
+      To fix it, indent with spaces and line up siblings, quote such values, and close every \
+      quote and bracket. `flowc schema` gives editors the schema that flags most of these as \
+      you type.
       """)
 
   static let duplicateKeyDescriptor = DiagnosticDescriptor(
@@ -209,6 +238,18 @@ extension Diagnostic {
   /// The note on a syntax error caused by a tab in the indentation.
   func withTabIndentationNote(at range: SourceRange?) -> Diagnostic {
     with(note: "YAML does not allow tabs for indentation", at: range)
+  }
+
+  /// The note at a line indented more or less than its siblings, which libyaml reports as
+  /// `did not find expected key` or `mapping values are not allowed in this context`.
+  func withIndentationNote(
+    deeper: Bool, indent: Int, siblingIndent: Int, siblingLine: Int, at range: SourceRange
+  ) -> Diagnostic {
+    func spaces(_ count: Int) -> String { count == 1 ? "1 space" : "\(count) spaces" }
+    return with(
+      note: "this line is indented \(deeper ? "more" : "less") than its siblings: "
+        + "\(spaces(indent)) here, \(spaces(siblingIndent)) on line \(siblingLine)",
+      at: range)
   }
 
   /// The note on the last load diagnostic reported when the file has many more of the same

@@ -100,9 +100,11 @@ extension DiagnosticCatalogue {
     id: .invalidOrderIdPrefix, severity: .error,
     summary: "the order id prefix has characters Amazon Pay refuses or is too long",
     explanation: """
-      `sellerOrderId` is `order_id_prefix` followed by the runtime's order id (at most 20 \
-      characters) and may have at most 32 characters of `A-Za-z0-9-_`. So the prefix has at \
-      most 12 such characters.
+      The order number, `order.id`, is `order_id_prefix` followed by a code the runtime \
+      draws (`NN-K7M4-RA92`). It is also the `sellerOrderId` on the customer's Amazon Pay \
+      receipt, which may have at most 32 characters of `A-Za-z0-9-_`, and customers hear it \
+      spelt out. flowc keeps 20 of the 32 for the code, so the prefix has at most 12 such \
+      characters.
 
       ```yaml
       merchant:

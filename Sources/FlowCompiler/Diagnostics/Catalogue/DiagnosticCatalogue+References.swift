@@ -23,8 +23,12 @@ extension DiagnosticCatalogue {
 
       ```yaml
       welcome:
-        ask: welcom           # error: unknown prompt 'welcom'
+        ask: welcom           # error: unknown prompt 'welcom'; did you mean 'welcome'?
       ```
+
+      The suggestion is the closest of every defined prompt, used or not; failing a close \
+      one, a prompt that nothing uses and that shares most of the name (`tell: thank_you` \
+      with an unused `thanks`), which is then not reported as unused as well.
 
       Fix: correct the name or add the prompt in every locale.
       """)
@@ -111,14 +115,42 @@ extension DiagnosticCatalogue {
       .suggesting(suggestion, at: suggestion.flatMap { definitions[$0] })
   }
 
-  /// `unknown prompt 'x'`, with a did-you-mean note at the definition of the suggestion.
+  /// `unknown prompt 'x'`, with a did-you-mean note at the definition of the suggestion: the
+  /// closest of every defined prompt, or else the unused prompt that shares the most of its
+  /// name (`thanks` for `thank_you`), which a note then calls unused.
   static func unknownPrompt(
-    _ name: String, known: some Sequence<String>, definedAt definitions: [String: SourceRange],
-    at range: SourceRange
-  ) -> Diagnostic {
-    let suggestion = Suggestions.closest(to: name, among: known)
-    return unknownPromptDescriptor.report("unknown prompt '\(name)'", at: range)
-      .suggesting(suggestion, at: suggestion.flatMap { definitions[$0] })
+    _ name: String, known: Set<String>, unused: Set<String>,
+    definedAt definitions: [String: SourceRange], at range: SourceRange
+  ) -> (diagnostic: Diagnostic, suggestion: String?) {
+    var diagnostic = unknownPromptDescriptor.report("unknown prompt '\(name)'", at: range)
+    if let close = Suggestions.closest(to: name, among: known) {
+      return (diagnostic.suggesting(close, at: definitions[close]), close)
+    }
+    guard let related = relatedName(to: name, among: unused) else { return (diagnostic, nil) }
+    diagnostic = diagnostic.suggesting(related, at: definitions[related])
+      .with(note: "prompt '\(related)' is defined but not used anywhere")
+    return (diagnostic, related)
+  }
+
+  /// The candidate sharing the longest start with `name` (at least 4 characters, and at least
+  /// half of the shorter of the two), or containing it or contained in it; `nil` when none
+  /// does. Ties go to the first in sorted order.
+  static func relatedName(to name: String, among candidates: Set<String>) -> String? {
+    let word = Array(name.lowercased())
+    var best: (name: String, shared: Int)?
+    for candidate in candidates.sorted() {
+      let other = Array(candidate.lowercased())
+      var shared = 0
+      while shared < min(word.count, other.count), word[shared] == other[shared] { shared += 1 }
+      let contains =
+        word.count >= 4 && other.count >= 4
+        && (candidate.lowercased().contains(name.lowercased())
+          || name.lowercased().contains(candidate.lowercased()))
+      let score = contains ? min(word.count, other.count) : shared
+      guard score >= 4, score * 2 >= min(word.count, other.count) else { continue }
+      if score > (best?.shared ?? 0) { best = (candidate, score) }
+    }
+    return best?.name
   }
 
   /// `unknown intent 'x'`.
@@ -140,8 +172,16 @@ extension DiagnosticCatalogue {
   }
 
   /// `locale 'x' is not in 'skill.locales'`.
-  static func undeclaredLocale(_ locale: String, at range: SourceRange) -> Diagnostic {
-    undeclaredLocaleDescriptor.report("locale '\(locale)' is not in 'skill.locales'", at: range)
+  /// When the locale is not an Alexa locale at all, with a note suggesting the declared one
+  /// it most likely means (`en-UK` for a declared `en-GB`; see ``LocaleSuggestion``); an Alexa
+  /// locale is more likely missing from `skill.locales` than misspelt.
+  static func undeclaredLocale(
+    _ locale: String, declared: [String], at range: SourceRange
+  ) -> Diagnostic {
+    let diagnostic = undeclaredLocaleDescriptor.report(
+      "locale '\(locale)' is not in 'skill.locales'", at: range)
+    guard !AlexaLocales.all.contains(locale) else { return diagnostic }
+    return diagnostic.suggesting(LocaleSuggestion.suggestion(for: locale, among: declared).locale)
   }
 
   /// `prompt 'x' is missing in locale 'y'`.

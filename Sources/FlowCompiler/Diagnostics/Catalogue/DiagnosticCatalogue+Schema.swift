@@ -221,6 +221,21 @@ extension DiagnosticCatalogue {
       .with(note: "expected \(expected)")
   }
 
+  /// `invalid value 'x' for 'locales'`: not an Alexa locale. The note suggests the locale it
+  /// most likely means by what Alexa's locales are (``LocaleSuggestion``), and says why.
+  static func unknownLocale(_ locale: String, key: String = "locales", at range: SourceRange)
+    -> Diagnostic
+  {
+    let suggestion = LocaleSuggestion.suggestion(for: locale)
+    var diagnostic = invalidValue(
+      locale, for: key, expected: "an Alexa locale such as 'en-US' or 'de-DE'", at: range
+    ).suggesting(suggestion.locale)
+    if let reason = suggestion.reason, !reason.isEmpty {
+      diagnostic = diagnostic.with(note: reason)
+    }
+    return diagnostic
+  }
+
   /// `state 'x' has no kind`.
   static func missingStateKind(_ state: String, at range: SourceRange) -> Diagnostic {
     missingStateKindDescriptor.report("state '\(state)' has no kind", at: range)
