@@ -35,7 +35,7 @@ public enum FlowCompiler {
   public static func check(_ file: SourceFile, options: CompileOptions = CompileOptions())
     -> [Diagnostic]
   {
-    CompilerPipeline.check(file, options: options).diagnostics
+    withSuggestionBudget { CompilerPipeline.check(file, options: options).diagnostics }
   }
 
   /// Compiles a flow file.
@@ -47,8 +47,19 @@ public enum FlowCompiler {
   public static func compile(_ file: SourceFile, options: CompileOptions = CompileOptions())
     -> CompileResult
   {
-    let (checked, diagnostics) = CompilerPipeline.check(file, options: options)
-    return CompileResult(
-      program: checked.flatMap(CompilerPipeline.lower), diagnostics: diagnostics)
+    withSuggestionBudget {
+      let (checked, diagnostics) = CompilerPipeline.check(file, options: options)
+      return CompileResult(
+        program: checked.flatMap(CompilerPipeline.lower), diagnostics: diagnostics)
+    }
+  }
+
+  /// Runs `body` with one ``SuggestionBudget`` of ``Suggestions/budgetPerFile`` for all its
+  /// "did you mean" searches, unless the caller installed one.
+  private static func withSuggestionBudget<Result>(_ body: () -> Result) -> Result {
+    guard Suggestions.budget == nil else { return body() }
+    return Suggestions.$budget.withValue(SuggestionBudget(units: Suggestions.budgetPerFile)) {
+      body()
+    }
   }
 }

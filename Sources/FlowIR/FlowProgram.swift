@@ -10,6 +10,12 @@ public struct FlowProgram: Codable, Sendable, Equatable {
   /// The IR version this build of flowc reads and writes.
   public static let currentIRVersion = 1
 
+  /// The most states one turn enters: the state a transition or a payment outcome leads to,
+  /// then each `choose` state and each payment outcome taken without Amazon Pay on the way to
+  /// the state that answers. The runtime ends a turn that would enter more with its broken-flow
+  /// message; the compiler refuses a flow with a longer chain (`turn-too-long`).
+  public static let maximumStatesPerTurn = 64
+
   /// The IR version of this program (``currentIRVersion`` when produced by this build).
   public var irVersion: Int
   /// `sha256:` followed by the hex SHA-256 of the canonical JSON of this program with an empty

@@ -26,9 +26,9 @@ struct CheckCommand: ParsableCommand {
     let report = FlowDriver.check(
       paths: files, options: compilation.compileOptions,
       warningsAsErrors: compilation.warningsAsErrors)
-    StandardStream.output.write(
-      report.rendered(
-        as: format.value, colors: format.value == .text && compilation.usesColors(on: .output)))
+    report.render(
+      as: format.value, colors: format.value == .text && compilation.usesColors(on: .output)
+    ) { StandardStream.output.write($0) }
     if format.value == .text { CommandOutput.summary(report) }
     if report.hasErrors { throw ExitCode.failure }
   }

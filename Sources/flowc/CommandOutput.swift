@@ -22,7 +22,7 @@ enum CommandOutput {
 
   /// Writes a report's diagnostics as text, then its summary line when `summary` is set.
   static func diagnostics(_ report: DiagnosticReport, colors: Bool = false, summary: Bool = true) {
-    StandardStream.error.write(report.rendered(as: .text, colors: colors))
+    report.render(as: .text, colors: colors) { StandardStream.error.write($0) }
     if summary { self.summary(report) }
   }
 

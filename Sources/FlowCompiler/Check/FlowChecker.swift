@@ -32,6 +32,7 @@ struct FlowChecker {
     if checker.graphIsComplete(references) {
       checker.checkGraph(references, variables, into: &diagnostics)
     }
+    checker.checkUtterances(into: &diagnostics)
     checker.checkRelease(into: &diagnostics)
     checker.checkPublishing(into: &diagnostics)
     let checked = CheckedFlow(

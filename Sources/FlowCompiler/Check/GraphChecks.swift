@@ -25,8 +25,9 @@ extension FlowChecker {
   }
 
   /// Builds the state graph and runs the graph analyses: reachability, ways out of `ask`
-  /// states, reaching an end, definite assignment of every variable read, agreements before
-  /// charges and the total spoken before a charge.
+  /// states, reaching an end, payment loops, `choose` cycles and over-long turns, definite
+  /// assignment of every variable read, agreements before charges and the total spoken before
+  /// a charge.
   func checkGraph(
     _ references: ReferenceFacts, _ variables: VariableFacts,
     into diagnostics: inout [Diagnostic]
@@ -151,11 +152,18 @@ extension FlowChecker {
     where reachable[position] && !reachesEnd[position] && !stuck.contains(position) {
       diagnostics.append(DiagnosticCatalogue.noEndingReachable(ids[position], at: ranges[position]))
     }
+    checkTurns(
+      states: states.compactMap { $0 }, kinds: kinds, index: index, reachable: reachable,
+      ranges: ranges, into: &diagnostics)
+    checkChargedAmounts(
+      graph: graph, states: states.compactMap { $0 }, amounts: amountReads,
+      promptReads: variables.promptReads, reachable: reachable, into: &diagnostics)
 
     // A condition that could not be checked may be the one that makes a variable or the
     // agreement available: stay quiet rather than report follow-on problems.
     guard !variables.hasInvalidConditions else { return }
     let entry = graph.definitelySet()
+    var paths = StateGraph.PathTrees(graph)
     var reported: Set<String> = []
     func check(_ read: VariableRead, in position: Int, with gains: VariableSet) {
       guard reachable[position] else { return }
@@ -165,7 +173,7 @@ extension FlowChecker {
         guard !facts.isSuperset(of: bit) else { continue }
         let key = "\(read.range.start.offset):\(read.range.end.offset):\(variable.rawValue)"
         guard reported.insert(key).inserted else { return }
-        let route = graph.path(to: position, without: bit.union(gains)) ?? [ids[position]]
+        let route = paths.path(to: position, without: bit.union(gains)) ?? [ids[position]]
         diagnostics.append(
           DiagnosticCatalogue.variableNotSet(
             variable.rawValue, path: read.path, state: ids[position], at: read.range,
@@ -197,7 +205,7 @@ extension FlowChecker {
         check(read, in: position, with: .none)
         let agreement = Self.variableSet([.agreementID])
         if reachable[position], !entry[position].isSuperset(of: agreement) {
-          let route = graph.path(to: position, without: agreement) ?? [ids[position]]
+          let route = paths.path(to: position, without: agreement) ?? [ids[position]]
           diagnostics.append(
             DiagnosticCatalogue.chargeWithoutAgreement(
               ids[position], at: state.kindKeyRange, via: route))

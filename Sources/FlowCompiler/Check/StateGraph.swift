@@ -84,11 +84,53 @@ struct StateGraph {
 
   /// A path from the start to `goal` on which `variable` is never set, if there is one.
   func path(to goal: Int, without variable: VariableSet) -> [String]? {
-    guard initial.intersection(variable).isEmpty else { return nil }
-    let search = BreadthFirstSearch(count: ids.count, from: [start], until: goal) { node in
-      successors[node].filter { $0.gains.intersection(variable).isEmpty }.map(\.target)
+    PathTree(self, without: variable).path(to: goal)
+  }
+
+  /// The breadth-first tree from the start over the edges that set none of some variables: the
+  /// shortest such path to every state at once. Diagnostics that name a path (many of them on
+  /// a large broken flow) share one tree per set of variables instead of one search each.
+  struct PathTree {
+    let ids: [String]
+    /// `nil` when the variables are set at launch: no path avoids them.
+    let search: BreadthFirstSearch?
+
+    init(_ graph: StateGraph, without variable: VariableSet) {
+      ids = graph.ids
+      guard graph.initial.intersection(variable).isEmpty else {
+        search = nil
+        return
+      }
+      search = BreadthFirstSearch(count: graph.ids.count, from: [graph.start]) { node in
+        graph.successors[node].filter { $0.gains.intersection(variable).isEmpty }.map(\.target)
+      }
     }
-    return search.route(to: goal)?.map { ids[$0] }
+
+    /// The path from the start to `goal`, or `nil` when the tree does not reach it.
+    func path(to goal: Int) -> [String]? {
+      search?.route(to: goal)?.map { ids[$0] }
+    }
+  }
+
+  /// The path trees of one graph, built on first use for each set of avoided variables.
+  struct PathTrees {
+    let graph: StateGraph
+    private var trees: [UInt64: PathTree] = [:]
+
+    init(_ graph: StateGraph) {
+      self.graph = graph
+    }
+
+    /// How many trees were built: one per set of avoided variables asked for.
+    var treeCount: Int { trees.count }
+
+    /// As ``StateGraph/path(to:without:)``, sharing the search between calls.
+    mutating func path(to goal: Int, without variable: VariableSet) -> [String]? {
+      if let tree = trees[variable.bits] { return tree.path(to: goal) }
+      let tree = PathTree(graph, without: variable)
+      trees[variable.bits] = tree
+      return tree.path(to: goal)
+    }
   }
 
   /// The states that some path enters after the order total changed without passing an

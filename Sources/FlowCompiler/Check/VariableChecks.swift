@@ -111,10 +111,12 @@ extension FlowChecker {
   ) -> (template: Template?, reads: [VariableRead]) {
     let scalar = prompt.scalar
     let parsed = prompt.value
+    // One walk over the prompt for all its ranges (they are asked in text order).
+    var positions = TextScalarPositions(scalar, in: file)
     for problem in parsed.problems {
       diagnostics.append(
         DiagnosticCatalogue.invalidPlaceholder(
-          problem.kind, at: scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)))
+          problem.kind, at: positions.sourceRange(ofUTF8: problem.range.utf8)))
     }
     var reads: [VariableRead] = []
     var valid = parsed.problems.isEmpty
@@ -124,15 +126,15 @@ extension FlowChecker {
         reads.append(
           VariableRead(
             path: placeholder.path, dependencies: resolved.dependencies,
-            range: scalar.sourceRange(ofUTF8: placeholder.range.utf8, in: file)))
+            range: positions.sourceRange(ofUTF8: placeholder.range.utf8)))
       case .failure(let problem):
         valid = false
         if isFollowOn(problem.kind) { continue }
         diagnostics.append(
           DiagnosticCatalogue.variablePathProblem(
             problem.kind,
-            at: scalar.sourceRange(
-              ofUTF8: problem.range.shifted(by: placeholder.pathRange).utf8, in: file)))
+            at: positions.sourceRange(
+              ofUTF8: problem.range.shifted(by: placeholder.pathRange).utf8)))
       }
     }
     if parsed.isSSML {
@@ -272,6 +274,7 @@ extension FlowChecker {
           problem.kind, at: scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)))
     }
     var reads: [VariableRead] = []
+    var positions = TextScalarPositions(scalar, in: file)
     for term in expression.pathTerms {
       guard case .path(let path) = term.operand,
         case .success(let resolved) = VariablePathResolver.resolve(path, in: promptScope)
@@ -279,7 +282,7 @@ extension FlowChecker {
       reads.append(
         VariableRead(
           path: path, dependencies: resolved.dependencies,
-          range: scalar.sourceRange(ofUTF8: term.range.utf8, in: file)))
+          range: positions.sourceRange(ofUTF8: term.range.utf8)))
     }
     let checked = CheckedBranch(
       syntax: branch, condition: condition, reads: reads,

@@ -26,6 +26,10 @@ public struct DiagnosticID: TypedString, Hashable, Comparable, Sendable {
   public static let cardTextTooLong = DiagnosticID("card-text-too-long")
   /// `charge-without-agreement`.
   public static let chargeWithoutAgreement = DiagnosticID("charge-without-agreement")
+  /// `charged-amount-not-spoken`.
+  public static let chargedAmountNotSpoken = DiagnosticID("charged-amount-not-spoken")
+  /// `choose-cycle`.
+  public static let chooseCycle = DiagnosticID("choose-cycle")
   /// `condition-type-error`.
   public static let conditionTypeError = DiagnosticID("condition-type-error")
   /// `conflicting-state-kinds`.
@@ -40,6 +44,8 @@ public struct DiagnosticID: TypedString, Hashable, Comparable, Sendable {
   public static let duplicateSample = DiagnosticID("duplicate-sample")
   /// `duplicate-synonym`.
   public static let duplicateSynonym = DiagnosticID("duplicate-synonym")
+  /// `empty-speech`.
+  public static let emptySpeech = DiagnosticID("empty-speech")
   /// `file-too-large`.
   public static let fileTooLarge = DiagnosticID("file-too-large")
   /// `invalid-assignment`.
@@ -60,8 +66,12 @@ public struct DiagnosticID: TypedString, Hashable, Comparable, Sendable {
   public static let invalidSSML = DiagnosticID("invalid-ssml")
   /// `invalid-utf8`.
   public static let invalidUTF8 = DiagnosticID("invalid-utf8")
+  /// `invalid-utterance`.
+  public static let invalidUtterance = DiagnosticID("invalid-utterance")
   /// `invalid-value`.
   public static let invalidValue = DiagnosticID("invalid-value")
+  /// `invocation-wake-word`.
+  public static let invocationWakeWord = DiagnosticID("invocation-wake-word")
   /// `key-not-allowed-in-state`.
   public static let keyNotAllowedInState = DiagnosticID("key-not-allowed-in-state")
   /// `locale-region-mismatch`.
@@ -88,6 +98,8 @@ public struct DiagnosticID: TypedString, Hashable, Comparable, Sendable {
   public static let nestingTooDeep = DiagnosticID("nesting-too-deep")
   /// `no-ending-reachable`.
   public static let noEndingReachable = DiagnosticID("no-ending-reachable")
+  /// `payment-loop`.
+  public static let paymentLoop = DiagnosticID("payment-loop")
   /// `publishing-missing`.
   public static let publishingMissing = DiagnosticID("publishing-missing")
   /// `sandbox-mode`.
@@ -102,6 +114,10 @@ public struct DiagnosticID: TypedString, Hashable, Comparable, Sendable {
   public static let speechTooLong = DiagnosticID("speech-too-long")
   /// `text-too-long`.
   public static let textTooLong = DiagnosticID("text-too-long")
+  /// `too-many-diagnostics`.
+  public static let tooManyDiagnostics = DiagnosticID("too-many-diagnostics")
+  /// `turn-too-long`.
+  public static let turnTooLong = DiagnosticID("turn-too-long")
   /// `type-mismatch`.
   public static let typeMismatch = DiagnosticID("type-mismatch")
   /// `undeclared-locale`.
@@ -154,4 +170,6 @@ public struct DiagnosticID: TypedString, Hashable, Comparable, Sendable {
   public static let wrongType = DiagnosticID("wrong-type")
   /// `yaml-syntax`.
   public static let yamlSyntax = DiagnosticID("yaml-syntax")
+  /// `yaml-tag`.
+  public static let yamlTag = DiagnosticID("yaml-tag")
 }

@@ -118,6 +118,67 @@ package struct SourcePositionTable {
     return String(validating: bytes[start..<end], as: UTF8.self)
   }
 
+  /// A part of a line around a column: the whole line when it has at most `width` Unicode
+  /// scalars, else `width` scalars around the column (a third of them before it), so that
+  /// echoing a long line under every diagnostic on it costs the window, not the line.
+  ///
+  /// Constant time in the line's length (a binary search, a checkpoint and a walk over the
+  /// window), so diagnostics on a megabyte-long line are rendered in linear time.
+  ///
+  /// - Parameters:
+  ///   - line: The 1-based line.
+  ///   - column: The 1-based column, in Unicode scalars; clamped to the line.
+  ///   - width: The most scalars to return.
+  /// - Returns: The window, or `nil` past the end or when the window is not valid UTF-8.
+  package func lineWindow(_ line: Int, around column: Int, width: Int) -> LineWindow? {
+    guard line >= 1, line <= lineStartOffsets.count, width > 0 else { return nil }
+    var start = lineStartOffsets[line - 1]
+    var end = line < lineStartOffsets.count ? lineStartOffsets[line] - 1 : bytes.count
+    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    // Short lines (in bytes, so at most `width` scalars) are echoed whole, as they are.
+    if end - start <= width {
+      guard let text = String(validating: bytes[start..<end], as: UTF8.self) else { return nil }
+      return LineWindow(text: text, column: column, clippedBefore: false, clippedAfter: false)
+    }
+    // The characters of the line as the table counts them (from `textStart` on line 1).
+    var firstCharacter = lineStartCharacters[line - 1]
+    if line == 1, textStart == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      // Columns do not count a byte order mark; this table (built from 0) does.
+      firstCharacter += 1
+      start += 3
+    } else if line == 1 {
+      start = max(start, textStart)
+    }
+    let lineEnd = line < lineStartOffsets.count ? lineStartOffsets[line] - 1 : bytes.count
+    let lastCharacter = max(
+      firstCharacter,
+      (line < lineStartCharacters.count ? lineStartCharacters[line] - 1 : characterCount)
+        - (end < lineEnd ? 1 : 0))
+    let caretCharacter = min(max(column, 1) - 1 + firstCharacter, lastCharacter)
+    let caret = max(start, min(byteOffset(ofCharacterIndex: caretCharacter), end))
+    // A third of the window before the caret, the rest after; more before when the line ends
+    // sooner.
+    let available = lastCharacter - caretCharacter
+    let before = min(caretCharacter - firstCharacter, max(width / 3, width - available))
+    let after = min(available, width - before)
+    var windowStart = caret
+    for _ in 0..<before where windowStart > start {
+      windowStart -= 1
+      while windowStart > start, bytes[windowStart] & 0xC0 == 0x80 { windowStart -= 1 }
+    }
+    var windowEnd = caret
+    for _ in 0..<after where windowEnd < end {
+      windowEnd += 1
+      while windowEnd < end, bytes[windowEnd] & 0xC0 == 0x80 { windowEnd += 1 }
+    }
+    guard let text = String(validating: bytes[windowStart..<windowEnd], as: UTF8.self) else {
+      return nil
+    }
+    return LineWindow(
+      text: text, column: column - (caretCharacter - firstCharacter) + before,
+      clippedBefore: windowStart > start, clippedAfter: windowEnd < end)
+  }
+
   /// The range of one character starting at a character index (empty at the end of the text).
   package mutating func range(ofCharacterAt index: Int) -> SourceRange {
     SourceRange(
@@ -181,4 +242,16 @@ package struct SourcePositionTable {
     lastLine = low
     return low
   }
+}
+
+/// A window of a source line (see ``SourcePositionTable/lineWindow(_:around:width:)``).
+package struct LineWindow: Equatable {
+  /// The text of the window, without line break.
+  package var text: String
+  /// The requested column, counted from the start of the window (1-based).
+  package var column: Int
+  /// Whether the line goes on before the window.
+  package var clippedBefore: Bool
+  /// Whether the line goes on after the window.
+  package var clippedAfter: Bool
 }

@@ -27,6 +27,9 @@ enum SSMLProblemKind: Sendable, Hashable {
   /// A tag without an attribute Alexa requires on it (`<audio>` without `src`, `<say-as>`
   /// without `interpret-as`, …); the range is the tag name.
   case missingAttribute(tag: String, attribute: String)
+  /// An attribute value Alexa does not accept (see ``SSMLAttributeValues``); `expected` says
+  /// what it accepts. The range is the value.
+  case invalidAttributeValue(tag: String, attribute: String, value: String, expected: String)
   /// A `<` inside an attribute value; write `&lt;`.
   case lessThanInAttribute
   /// A `&` that starts no entity; write `&amp;`.
@@ -51,8 +54,9 @@ struct SSMLProblem: Sendable, Hashable {
 
 /// Checks the SSML of prompts that start with `<speak>`: XML well-formedness (matched tags,
 /// quoted attributes, known entities and valid character references, no stray `<` or `&`), a
-/// single `<speak>` root, tags from Alexa's SSML set, and the attributes those tags require. Placeholders `{…}` are plain text to
-/// it. The scan is linear and keeps no recursion, so deep nesting is safe.
+/// single `<speak>` root, tags from Alexa's SSML set, the attributes those tags require, and
+/// the values of the attributes Alexa restricts (``SSMLAttributeValues``). Placeholders `{…}`
+/// are plain text to it. The scan is linear and keeps no recursion, so deep nesting is safe.
 enum SSMLChecker {
   /// The tags Alexa's SSML supports.
   static let knownTags: Set<String> = [
@@ -180,7 +184,7 @@ private struct SSMLScanner {
     let tagName = name()
     let nameEnd = index
     var attributeNames: Set<String> = []
-    guard attributes(tagStart: start, seen: &attributeNames) else { return }
+    guard attributes(tag: tagName, tagStart: start, seen: &attributeNames) else { return }
     let selfClosing = source[index] == "/"
     index += selfClosing ? 2 : 1
     let tagRange = source.range(start, index)
@@ -210,7 +214,7 @@ private struct SSMLScanner {
 
   /// Reads attributes up to `>` or `/>` (left unconsumed) into `seen`; false after reporting a
   /// problem.
-  mutating func attributes(tagStart: Int, seen: inout Set<String>) -> Bool {
+  mutating func attributes(tag: String, tagStart: Int, seen: inout Set<String>) -> Bool {
     while true {
       let hadWhitespace = source[index]?.isLanguageWhitespace ?? false
       skipWhitespace()
@@ -245,6 +249,8 @@ private struct SSMLScanner {
         return false
       }
       index += 1
+      let valueStart = index
+      let problemsBefore = problems.count
       while let value = source[index], value != quote {
         switch value {
         case "<":
@@ -257,6 +263,16 @@ private struct SSMLScanner {
       guard index < source.count else {
         report(.malformedTag, tagStart, index)
         return false
+      }
+      let value = source.text(valueStart, index)
+      // A value with a problem of its own (a `<`, a stray `&`) is not checked further.
+      if problems.count == problemsBefore,
+        let expected = SSMLAttributeValues.problem(tag: tag, attribute: attribute, value: value)
+      {
+        report(
+          .invalidAttributeValue(
+            tag: tag, attribute: attribute, value: value, expected: expected),
+          valueStart, index)
       }
       index += 1
     }

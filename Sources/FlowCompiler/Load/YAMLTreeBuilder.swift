@@ -127,8 +127,9 @@ struct YAMLTreeBuilder {
       if style == .literal || style == .folded {
         range.end = endOfBlockScalar(range)
       }
-      let node = YAMLNode(
-        content: .scalar(text, style), range: range, tag: Self.tagName(scalar.tag))
+      let tag = Self.tagName(scalar.tag)
+      if let tag { reportRepeatable { DiagnosticCatalogue.yamlTag(tag, at: range) } }
+      let node = YAMLNode(content: .scalar(text, style), range: range, tag: tag)
       register(anchor: Self.string(scalar.anchor), node: node, nodeCount: 1, height: 0)
       attach(node, nodeCount: 1, height: 0)
       return true
@@ -155,6 +156,7 @@ struct YAMLTreeBuilder {
         tag = Self.tagName(start.tag)
         isFlow = start.style == YAML_FLOW_SEQUENCE_STYLE
       }
+      if let tag { reportRepeatable { DiagnosticCatalogue.yamlTag(tag, at: range) } }
       stack.append(
         OpenCollection(
           isMapping: isMapping, isFlow: isFlow, start: range.start, startIndex: startIndex,
@@ -297,7 +299,7 @@ struct YAMLTreeBuilder {
     return mapping.entries.first { $0.key.scalar == text }?.key.range
   }
 
-  /// Reports a problem that loading survives (a duplicate key, an unknown alias), up to
+  /// Reports a problem that loading survives (a duplicate key, an unknown alias, a tag), up to
   /// `maxRepeatableReports`: a file made of millions of them must not turn into millions of
   /// diagnostics (and "did you mean" searches). The last one reported says that more follow.
   private mutating func reportRepeatable(_ diagnostic: () -> Diagnostic) {

@@ -243,7 +243,7 @@ extension FlowParser {
     card.text = fields["text"].flatMap { text($0.value, what: "text") }
     if let image = fields["image"].flatMap({ text($0.value, what: "image") }) {
       card.image = converted(image, for: "image", expected: "an 'https://' URL") {
-        $0.hasPrefix("https://") && $0.count > "https://".count ? $0 : nil
+        HTTPSURL.isValid($0) ? $0 : nil
       }
     }
     return card

@@ -161,7 +161,7 @@ struct FlowParser {
   }
 
   mutating func bool(_ node: YAMLNode, what: String) -> Located<Bool>? {
-    if node.tag == nil || node.tag == "tag:yaml.org,2002:bool",
+    if node.tag == nil || node.tag == "!!bool",
       case .scalar(let text, .plain) = node.content
     {
       if ["true", "True", "TRUE"].contains(text) { return Located(true, at: node.range) }

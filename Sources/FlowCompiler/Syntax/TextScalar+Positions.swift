@@ -4,15 +4,12 @@ extension TextScalar {
   /// Plain and single-line quoted scalars map exactly, accounting for the quotes, `''` in
   /// single-quoted and backslash escapes in double-quoted scalars. Block scalars and scalars
   /// over several lines (folded by YAML) map to the whole scalar.
+  ///
+  /// Walks the scalar from its start: for many ranges of one scalar (every placeholder of a
+  /// prompt, every term of a condition) use one ``TextScalarPositions`` instead.
   func sourceRange(ofUTF8 part: Range<Int>, in file: SourceFile) -> SourceRange {
-    guard range.start.line == range.end.line,
-      style == .plain || style == .singleQuoted || style == .doubleQuoted,
-      let lower = sourceOffset(ofUTF8: part.lowerBound, in: file.bytes),
-      let upper = sourceOffset(ofUTF8: part.upperBound, in: file.bytes)
-    else { return range }
-    return SourceRange(
-      start: position(ofSourceOffset: lower, in: file.bytes),
-      end: position(ofSourceOffset: upper, in: file.bytes))
+    var positions = TextScalarPositions(self, in: file)
+    return positions.sourceRange(ofUTF8: part)
   }
 
   /// The file range of a part of the text when the file is not at hand: exact for plain
@@ -32,60 +29,9 @@ extension TextScalar {
     return SourceRange(start: position(part.lowerBound), end: position(part.upperBound))
   }
 
-  private func position(ofSourceOffset offset: Int, in bytes: [UInt8]) -> SourcePosition {
-    let characters = SourcePositionTable.scalarCount(of: bytes[range.start.offset..<offset])
-    return SourcePosition(
-      line: range.start.line, column: range.start.column + characters, offset: offset)
-  }
-
-  /// The byte offset in the file of a UTF-8 offset into the text, or `nil` when the source
-  /// does not match the text (then the caller points at the whole scalar).
-  private func sourceOffset(ofUTF8 target: Int, in bytes: [UInt8]) -> Int? {
-    let start = range.start.offset
-    let end = min(range.end.offset, bytes.count)
-    guard start <= end else { return nil }
-    switch style {
-    case .plain:
-      guard end - start == text.utf8.count, target <= end - start else { return nil }
-      return start + target
-    case .singleQuoted:
-      var source = start + 1
-      var produced = 0
-      while produced < target {
-        guard source < end - 1 else { return nil }
-        if bytes[source] == UInt8(ascii: "'"), source + 1 < end,
-          bytes[source + 1] == UInt8(ascii: "'")
-        {
-          source += 2
-        } else {
-          source += 1
-        }
-        produced += 1
-      }
-      return source
-    case .doubleQuoted:
-      var source = start + 1
-      var produced = 0
-      while produced < target {
-        guard source < end - 1 else { return nil }
-        if bytes[source] == UInt8(ascii: "\\"), source + 1 < end {
-          guard let (consumed, length) = Self.escape(at: source + 1, in: bytes) else { return nil }
-          source += 1 + consumed
-          produced += length
-        } else {
-          source += 1
-          produced += 1
-        }
-      }
-      return produced == target ? source : nil
-    case .literal, .folded:
-      return nil
-    }
-  }
-
   /// The escape after a backslash: how many source bytes it takes after the backslash and
   /// how many UTF-8 bytes it produces.
-  private static func escape(at index: Int, in bytes: [UInt8]) -> (Int, Int)? {
+  static func escape(at index: Int, in bytes: [UInt8]) -> (Int, Int)? {
     let letter = bytes[index]
     let hexDigits: Int
     switch letter {
@@ -102,5 +48,89 @@ extension TextScalar {
       return nil
     }
     return (1 + hexDigits, String(scalar).utf8.count)
+  }
+}
+
+/// Maps UTF-8 offsets of a scalar's text to file positions, walking the source once for
+/// offsets asked in increasing order (as placeholders and condition terms are): the positions
+/// of all placeholders of a prompt cost one pass over it, not one pass each.
+struct TextScalarPositions {
+  private let scalar: TextScalar
+  private let bytes: [UInt8]
+  /// Whether the scalar maps exactly (one line; plain, single- or double-quoted).
+  private let exact: Bool
+  /// Where the text starts in the file (after an opening quote) and its column.
+  private let first: (source: Int, column: Int)
+  /// The last position reached: UTF-8 offset in the text, byte offset and column in the file.
+  private var cursor: (produced: Int, source: Int, column: Int)
+  /// How many source bytes the walks have passed so far (what a lookup costs).
+  private(set) var steps = 0
+
+  /// The positions of one scalar of a file.
+  init(_ scalar: TextScalar, in file: SourceFile) {
+    self.scalar = scalar
+    bytes = file.bytes
+    let range = scalar.range
+    let end = min(range.end.offset, bytes.count)
+    var exact =
+      range.start.line == range.end.line && range.start.offset <= end
+      && (scalar.style == .plain || scalar.style == .singleQuoted
+        || scalar.style == .doubleQuoted)
+    if scalar.style == .plain, end - range.start.offset != scalar.text.utf8.count { exact = false }
+    self.exact = exact
+    let quote = scalar.style == .plain ? 0 : 1
+    first = (range.start.offset + quote, range.start.column + quote)
+    cursor = (0, first.source, first.column)
+  }
+
+  /// The file range of `part` (UTF-8 offsets into the text); the whole scalar when the
+  /// scalar does not map exactly or an offset falls inside an escape.
+  mutating func sourceRange(ofUTF8 part: Range<Int>) -> SourceRange {
+    guard exact, let lower = position(ofUTF8: part.lowerBound),
+      let upper = position(ofUTF8: part.upperBound)
+    else { return scalar.range }
+    return SourceRange(start: lower, end: upper)
+  }
+
+  /// The file position of a UTF-8 offset into the text, or `nil` when the source does not
+  /// match the text.
+  private mutating func position(ofUTF8 target: Int) -> SourcePosition? {
+    if target < cursor.produced { cursor = (0, first.source, first.column) }
+    let end = min(scalar.range.end.offset, bytes.count)
+    // The last byte a quoted scalar's text may use (before its closing quote).
+    let limit = scalar.style == .plain ? end : end - 1
+    var (produced, source, column) = cursor
+    while produced < target {
+      guard source < limit else { return nil }
+      var consumed = 1
+      var length = 1
+      switch scalar.style {
+      case .singleQuoted:
+        if bytes[source] == UInt8(ascii: "'"), source + 1 < end,
+          bytes[source + 1] == UInt8(ascii: "'")
+        {
+          consumed = 2
+        }
+      case .doubleQuoted:
+        if bytes[source] == UInt8(ascii: "\\"), source + 1 < end {
+          guard let (escaped, produces) = TextScalar.escape(at: source + 1, in: bytes) else {
+            return nil
+          }
+          consumed = 1 + escaped
+          length = produces
+        }
+      default:
+        break
+      }
+      for offset in source..<(source + consumed) where bytes[offset] & 0xC0 != 0x80 {
+        column += 1
+      }
+      source += consumed
+      produced += length
+      steps += consumed
+    }
+    guard produced == target else { return nil }
+    cursor = (produced, source, column)
+    return SourcePosition(line: scalar.range.start.line, column: column, offset: source)
   }
 }

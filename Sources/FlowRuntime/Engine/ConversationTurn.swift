@@ -48,8 +48,9 @@ struct TurnResult {
 /// program, one clock reading and a random source. It walks the state machine and collects the
 /// response and the store writes; it reads no store and writes none.
 struct ConversationTurn {
-  /// Enough for any real flow; stops a `choose` cycle in a hand-made IR from looping forever.
-  static let maximumMoves = 64
+  /// The most states a turn enters (``FlowProgram/maximumStatesPerTurn``); the compiler refuses
+  /// longer chains, and this stops a `choose` cycle in a hand-made IR from looping forever.
+  static let maximumMoves = FlowProgram.maximumStatesPerTurn
   /// The Amazon Pay permission scope checked before Setup and Charge.
   static let paymentScope = "payments:autopay_consent"
 

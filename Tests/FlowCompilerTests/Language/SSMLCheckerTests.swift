@@ -19,6 +19,48 @@ import Testing
     #expect(SSMLChecker.check(text) == [])
   }
 
+  @Test(arguments: [
+    // (text, tag, attribute, value)
+    (
+      #"<speak><audio src="http://example.com/a.mp3"/></speak>"#, "audio", "src",
+      "http://example.com/a.mp3"
+    ),
+    (#"<speak><audio src="https://"/></speak>"#, "audio", "src", "https://"),
+    (#"<speak><break time="11s"/></speak>"#, "break", "time", "11s"),
+    (#"<speak><break time="20000ms"/></speak>"#, "break", "time", "20000ms"),
+    (#"<speak><break time="soon"/></speak>"#, "break", "time", "soon"),
+    (#"<speak><break strength="huge"/></speak>"#, "break", "strength", "huge"),
+    (#"<speak><prosody rate="warp">x</prosody></speak>"#, "prosody", "rate", "warp"),
+    (#"<speak><prosody rate="10%">x</prosody></speak>"#, "prosody", "rate", "10%"),
+    (#"<speak><prosody pitch="+80%">x</prosody></speak>"#, "prosody", "pitch", "+80%"),
+    (#"<speak><prosody volume="+10dB">x</prosody></speak>"#, "prosody", "volume", "+10dB"),
+    (#"<speak><voice name="Hal">x</voice></speak>"#, "voice", "name", "Hal"),
+    (#"<speak><emphasis level="loud">x</emphasis></speak>"#, "emphasis", "level", "loud"),
+    (#"<speak><say-as interpret-as="roman">x</say-as></speak>"#, "say-as", "interpret-as", "roman"),
+  ])
+  func attributeValuesAlexaRefuses(text: String, tag: String, attribute: String, value: String) {
+    let found = only(text)
+    guard
+      case .invalidAttributeValue(let foundTag, let foundAttribute, let foundValue, _)? =
+        found?.kind
+    else {
+      Issue.record("\(text): \(String(describing: found))")
+      return
+    }
+    #expect((foundTag, foundAttribute, foundValue) == (tag, attribute, value))
+    #expect(found?.range.characters == scalarRange(of: value, in: text))
+  }
+
+  @Test func attributeValuesWithinTheLimitsPass() {
+    for text in [
+      #"<speak><break time="10s"/><break time="250ms"/><break time="1.5s"/></speak>"#,
+      #"<speak><prosody rate="150%" pitch="-20%" volume="-6dB">x</prosody></speak>"#,
+      #"<speak><audio src="{order.id}"/></speak>"#,
+    ] {
+      #expect(SSMLChecker.check(text) == [], "\(text)")
+    }
+  }
+
   func only(_ text: String) -> SSMLProblem? {
     let problems = SSMLChecker.check(text)
     #expect(problems.count == 1, "\(text): \(problems)")

@@ -109,6 +109,16 @@ private func load(_ source: MarkedSource, limits: YAMLLoader.Limits = .default) 
     #expect(root["d"]?.tag == "!!map")
   }
 
+  @Test func everyTagIsReportedAsIgnored() {
+    let source = MarkedSource("a: 1️⃣!!str 1\nb: 2️⃣!local x\nc: 2\nd: 3️⃣!!map {}\n")
+    let result = YAMLLoader.load(source.file(path: "t.yaml"))
+    #expect(result.diagnostics.map(\.id) == ["yaml-tag", "yaml-tag", "yaml-tag"])
+    #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
+    #expect(
+      result.diagnostics.map(\.range?.start) == [source["1️⃣"], source["2️⃣"], source["3️⃣"]])
+    #expect(result.diagnostics.first?.message == "YAML tag '!!str' is ignored")
+  }
+
   @Test func emptyFileAndCommentsOnlyGiveNoRootAndNoDiagnostics() {
     for text in ["", "\n\n", "# only a comment\n  # and another\n", "\u{FEFF}"] {
       let result = YAMLLoader.load(SourceFile(path: "empty.yaml", text: text))

@@ -116,7 +116,9 @@ import Testing
           start: SourcePosition(line: line, column: 6, offset: 0),
           end: SourcePosition(line: line, column: 11, offset: 0)))
     }
-    let report = DiagnosticReport(files: [FileDiagnostics(file: file, diagnostics: diagnostics)])
+    let report = DiagnosticReport(files: [
+      FileDiagnostics(file: file, diagnostics: diagnostics, limit: nil)
+    ])
     let clock = ContinuousClock()
     var rendered = ""
     let elapsed = clock.measure { rendered = report.rendered(as: .text) }

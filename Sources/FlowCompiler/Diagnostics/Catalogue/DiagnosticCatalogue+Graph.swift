@@ -1,3 +1,5 @@
+import FlowIR
+
 extension DiagnosticCatalogue {
   static let unreachableStateDescriptor = DiagnosticDescriptor(
     id: .unreachableState, severity: .warning,
@@ -124,6 +126,94 @@ extension DiagnosticCatalogue {
       Fix: set the variable on every path into the state, or speak it later.
       """)
 
+  static let paymentLoopDescriptor = DiagnosticDescriptor(
+    id: .paymentLoop, severity: .error,
+    summary:
+      "a `setup` or `charge` state can be reached again from its own outcome without an `ask` state",
+    explanation: """
+      A payment state's outcomes lead back to it (directly, or through `choose`, `setup` and \
+      `charge` states) without passing an `ask` state. Each pass sends Amazon Pay another \
+      request the customer never agreed to: `charge → success: charge` sends a Charge, gets \
+      `success`, and sends another one, for one "yes".
+
+      ```yaml
+      charge:
+        charge: {}            # error: 'charge' state 'charge' can be reached again …
+        on:
+          success: charge
+          declined: declined
+          permission_denied: need_permission
+          error: payment_problem
+      ```
+
+      Fix: send every outcome to a `tell` state, or to an `ask` state that asks the customer \
+      before trying again.
+      """)
+
+  static let chooseCycleDescriptor = DiagnosticDescriptor(
+    id: .chooseCycle, severity: .error,
+    summary: "`choose` states lead to each other in a cycle",
+    explanation: """
+      `choose` states branch at once, without the customer, and nothing changes a variable \
+      between them. A cycle of `choose` states (a branch that leads back to its own state \
+      counts, even when it is guarded by a condition) therefore loops until the runtime gives \
+      up after \(FlowProgram.maximumStatesPerTurn) states and ends the conversation with its \
+      error message.
+
+      ```yaml
+      pick:                   # error: 'choose' states 'pick' → 'pick' form a cycle
+        choose:
+          - if: quantity > 1
+            goto: pick
+          - else: confirm
+      ```
+
+      Fix: make every branch lead, eventually, to a state of another kind.
+      """)
+
+  static let turnTooLongDescriptor = DiagnosticDescriptor(
+    id: .turnTooLong, severity: .error,
+    summary: "one turn would enter more states than the runtime allows",
+    explanation: """
+      Within one turn the runtime enters the state a transition leads to, then follows \
+      `choose` branches and the `permission_denied` outcomes it takes without Amazon Pay, \
+      until a state answers. It enters at most \(FlowProgram.maximumStatesPerTurn) states \
+      per turn (`FlowProgram.maximumStatesPerTurn`); a longer chain ends the conversation with \
+      the runtime's error message. The compiler refuses a chain that can be longer, at its \
+      first state.
+
+      ```yaml
+      step1: { choose: [{ else: step2 }] }   # error: a turn entering state 'step1' can enter 71 states …
+      step2: { choose: [{ else: step3 }] }
+      # … step70: { choose: [{ else: charge }] }
+      ```
+
+      Fix: shorten the chain of `choose` states, for example by joining conditions with `and` \
+      and `or`.
+      """)
+
+  static let chargedAmountNotSpokenDescriptor = DiagnosticDescriptor(
+    id: .chargedAmountNotSpoken, severity: .warning,
+    summary: "a `charge` state charges an amount the `ask` state before it does not speak",
+    explanation: """
+      The customer agrees to pay what they heard. An `ask` state whose answer leads to a \
+      `charge` state (directly, or through `choose` and `setup` states) and whose prompt \
+      speaks an amount must speak the amount charged: `order.total` unless the charge's \
+      `amount` names another. (A prompt that speaks no amount at all is \
+      `unspoken-total`'s concern.)
+
+      ```yaml
+      checkout:
+        ask: checkout          # "Your total is {order.total}. Place the order?"
+        on:
+          AMAZON.YesIntent: charge
+      charge:
+        charge: { amount: product.price }   # warning: charges 'product.price', but …
+      ```
+
+      Fix: speak the amount charged in the prompt, or charge the amount spoken.
+      """)
+
   /// `state 'x' is unreachable`.
   static func unreachableState(_ state: String, at range: SourceRange) -> Diagnostic {
     unreachableStateDescriptor.report("state '\(state)' is unreachable", at: range)
@@ -185,10 +275,55 @@ extension DiagnosticCatalogue {
       note: "'\(variable)' is not set on the path \(routeText)", at: stateRange)
   }
 
+  /// `'charge' state 'x' can be reached again from its own outcome without an 'ask' state`.
+  static func paymentLoop(_ state: String, kind: String, at range: SourceRange, via path: [String])
+    -> Diagnostic
+  {
+    paymentLoopDescriptor.report(
+      "'\(kind)' state '\(state)' can be reached again from its own outcome without an 'ask' state",
+      at: range
+    ).with(
+      note: "on the path \(arrows(path)) every pass sends Amazon Pay another request")
+  }
+
+  /// `'choose' states 'a' → 'b' → 'a' form a cycle`.
+  static func chooseCycle(_ state: String, at range: SourceRange, via path: [String])
+    -> Diagnostic
+  {
+    chooseCycleDescriptor.report("'choose' states \(arrows(path)) form a cycle", at: range)
+      .with(note: "no branch of a cycle of 'choose' states waits for the customer")
+  }
+
+  /// `a turn entering state 'x' enters N states, more than the runtime's limit of 64`.
+  static func turnTooLong(
+    _ state: String, states count: Int, limit: Int, at range: SourceRange, via path: [String]
+  ) -> Diagnostic {
+    turnTooLongDescriptor.report(
+      "a turn entering state '\(state)' can enter \(count) states, more than the runtime's "
+        + "limit of \(limit)", at: range
+    ).with(note: "the chain starts \(arrows(Array(path.prefix(4)))) …")
+  }
+
+  private static func arrows(_ path: [String]) -> String {
+    path.map { "'\($0)'" }.joined(separator: " → ")
+  }
+
+  /// `'charge' state 'x' charges 'a', but prompt 'p' of 'ask' state 'y' speaks 'b'`.
+  static func chargedAmountNotSpoken(
+    _ state: String, amount: String, ask: String, prompt: String, locale: String,
+    spoken: String, at range: SourceRange, promptRange: SourceRange?
+  ) -> Diagnostic {
+    chargedAmountNotSpokenDescriptor.report(
+      "'charge' state '\(state)' charges '\(amount)', but prompt '\(prompt)' of 'ask' state "
+        + "'\(ask)' speaks '\(spoken)' in locale '\(locale)'", at: range
+    ).with(note: "the customer agrees to the amount that prompt speaks", at: promptRange)
+  }
+
   /// Descriptors of the graph analyses.
   static let graphDescriptors: [DiagnosticDescriptor] = [
     unreachableStateDescriptor, askWithoutExitDescriptor, noEndingReachableDescriptor,
     unhandledOutcomeDescriptor, chargeWithoutAgreementDescriptor, unspokenTotalDescriptor,
-    variableNotSetDescriptor,
+    variableNotSetDescriptor, paymentLoopDescriptor, chooseCycleDescriptor,
+    turnTooLongDescriptor, chargedAmountNotSpokenDescriptor,
   ]
 }

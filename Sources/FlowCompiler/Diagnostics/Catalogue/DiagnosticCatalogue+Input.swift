@@ -41,9 +41,32 @@ extension DiagnosticCatalogue {
       Fix: create the folder first, or choose a path you can write to.
       """)
 
-  /// Descriptors of reading flow files and writing output files (the driver's own diagnostics).
+  static let tooManyDiagnosticsDescriptor = DiagnosticDescriptor(
+    id: .tooManyDiagnostics, severity: .error,
+    summary: "a file has more diagnostics than are shown",
+    explanation: """
+      flowc shows at most \(FileDiagnostics.defaultLimit) diagnostics per file, the first by \
+      position, so that a badly broken (or hostile) file cannot flood a terminal or a CI log. \
+      This diagnostic comes last, at the first diagnostic left out, and says how many more \
+      there are. It is an error when one of those left out is an error, else a warning; it is \
+      not counted itself: the summary line and the exit status count every diagnostic of the \
+      file, those left out included. The JSON and SARIF documents and the GitHub annotations \
+      carry it too.
+
+      Example:
+
+      ```
+      big.yaml:212:3: error: 4812 more diagnostics are not shown (4812 errors) [too-many-diagnostics]
+      ```
+
+      Fix: fix the problems shown (often one mistake, such as a wrong indentation, causes \
+      many), and check again.
+      """)
+
+  /// Descriptors of reading flow files and writing output files, and of the report's limit
+  /// (the driver's own diagnostics).
   static let inputDescriptors: [DiagnosticDescriptor] = [
-    unreadableFileDescriptor, unwritableFileDescriptor,
+    unreadableFileDescriptor, unwritableFileDescriptor, tooManyDiagnosticsDescriptor,
   ]
 }
 
@@ -61,5 +84,25 @@ extension DiagnosticCatalogue {
   /// - Parameter reason: The operating system's reason, lowercase.
   static func unwritableFile(reason: String) -> Diagnostic {
     unwritableFileDescriptor.report("cannot write file: \(reason)", at: nil)
+  }
+
+  /// `N more diagnostics are not shown (E errors, W warnings)`: the last diagnostic of a file
+  /// that has more than ``FileDiagnostics/defaultLimit``.
+  ///
+  /// - Parameters:
+  ///   - count: How many were left out.
+  ///   - range: Where the first one left out is.
+  static func tooManyDiagnostics(_ count: Int, errors: Int, warnings: Int, at range: SourceRange?)
+    -> Diagnostic
+  {
+    var kinds: [String] = []
+    if errors > 0 { kinds.append(errors == 1 ? "1 error" : "\(errors) errors") }
+    if warnings > 0 { kinds.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
+    let detail = kinds.isEmpty ? "" : " (" + kinds.joined(separator: ", ") + ")"
+    return tooManyDiagnosticsDescriptor.report(
+      count == 1
+        ? "1 more diagnostic is not shown\(detail)"
+        : "\(count) more diagnostics are not shown\(detail)",
+      at: range, severity: errors > 0 ? .error : .warning)
   }
 }

@@ -190,16 +190,39 @@ extension DiagnosticCatalogue {
       into smaller flows.
       """)
 
-  /// Descriptors of the load stage (YAML syntax, encoding, limits, duplicate keys).
+  static let yamlTagDescriptor = DiagnosticDescriptor(
+    id: .yamlTag,
+    severity: .warning,
+    summary: "a YAML tag (`!!str`, `!custom`) is ignored",
+    explanation: """
+      flowc reads every value by its place in the flow (a price is text, `shipping` is true \
+      or false), never by a YAML tag, so a tag such as `!!str`, `!!int` or `!secret` changes \
+      nothing: it is ignored, and said so, rather than silently dropped.
+
+      ```yaml
+      products:
+        kit:
+          price: !!float 9.00      # warning: YAML tag '!!float' is ignored
+      ```
+
+      Fix: remove the tag; quote a value to make it text (`price: "9.00"`).
+      """)
+
+  /// Descriptors of the load stage (YAML syntax, encoding, limits, duplicate keys, tags).
   static let loadDescriptors: [DiagnosticDescriptor] = [
     yamlSyntaxDescriptor, duplicateKeyDescriptor, aliasExpansionLimitDescriptor,
     unknownAliasDescriptor, nestingTooDeepDescriptor, multipleDocumentsDescriptor,
-    invalidUTF8Descriptor, fileTooLargeDescriptor,
+    invalidUTF8Descriptor, fileTooLargeDescriptor, yamlTagDescriptor,
   ]
 }
 
 extension DiagnosticCatalogue {
   /// A syntax error reported by libyaml, with its problem text.
+  /// `YAML tag '!!str' is ignored`.
+  static func yamlTag(_ tag: String, at range: SourceRange) -> Diagnostic {
+    yamlTagDescriptor.report("YAML tag '\(tag)' is ignored", at: range)
+  }
+
   static func yamlSyntax(_ problem: String, at range: SourceRange?) -> Diagnostic {
     yamlSyntaxDescriptor.report(problem, at: range)
   }

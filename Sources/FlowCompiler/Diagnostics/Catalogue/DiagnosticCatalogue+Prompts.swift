@@ -38,7 +38,10 @@ extension DiagnosticCatalogue {
     explanation: """
       A prompt that starts with `<speak>` is SSML: one `<speak>` element, matched tags from \
       Alexa's set (`break`, `emphasis`, `lang`, `p`, `phoneme`, `prosody`, `s`, `say-as`, \
-      `sub`, `voice`, `w`, `audio`, `amazon:…`), quoted attributes, `&amp;`-style entities.
+      `sub`, `voice`, `w`, `audio`, `amazon:…`), quoted attributes, `&amp;`-style entities, \
+      and attribute values Alexa accepts: `<audio src>` an https URL, `<break time>` at most \
+      10s, `prosody` rates, pitches and volumes, `voice` names, `emphasis` levels, `say-as` \
+      kinds and the `amazon:` tags' names (a value with a placeholder is not checked).
 
       ```yaml
       welcome: <speak>Hello <break time="1s"></speak>   # error: unclosed tag 'break'
@@ -140,6 +143,10 @@ extension DiagnosticCatalogue {
     case .missingAttribute(let tag, let attribute):
       diagnostic = invalidSSMLDescriptor.report(
         "tag '\(tag)' needs the attribute '\(attribute)'", at: range)
+    case .invalidAttributeValue(let tag, let attribute, let value, let expected):
+      diagnostic = invalidSSMLDescriptor.report(
+        "'\(value)' is not a valid '\(attribute)' of '<\(tag)>'", at: range
+      ).with(note: "Alexa accepts \(expected)")
     case .lessThanInAttribute:
       diagnostic = invalidSSMLDescriptor.report("'<' in an attribute value", at: range)
         .with(note: "write '&lt;'")

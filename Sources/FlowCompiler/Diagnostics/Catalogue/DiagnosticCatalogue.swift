@@ -58,6 +58,7 @@ public enum DiagnosticCatalogue {
       merchantDescriptors, intentDescriptors, graphDescriptors, releaseDescriptors,
       publishingDescriptors,
       catalogDescriptors, promptDescriptors, variableDescriptors, slotDescriptors,
+      utteranceDescriptors,
     ])
   }
 

@@ -26,4 +26,22 @@ extension DiagnosticReport {
     case .github: GitHubAnnotationRenderer().render(self)
     }
   }
+
+  /// Renders the report in a format piece by piece, handing each piece to `write` as soon as
+  /// it is ready: the text and GitHub formats diagnostic by diagnostic, so that a long report
+  /// is streamed; the JSON and SARIF documents (bounded by ``FileDiagnostics/defaultLimit``) whole.
+  /// The pieces joined are ``rendered(as:colors:)``.
+  ///
+  /// - Parameters:
+  ///   - format: The output format.
+  ///   - colors: Whether the text format uses ANSI colours; ignored by the other formats.
+  ///   - write: Receives the pieces in order.
+  public func render(as format: DiagnosticFormat, colors: Bool = false, to write: (String) -> Void)
+  {
+    switch format {
+    case .text: TextDiagnosticRenderer(colors: colors).render(self, to: write)
+    case .github: GitHubAnnotationRenderer().render(self, to: write)
+    case .json, .sarif: write(rendered(as: format, colors: colors))
+    }
+  }
 }

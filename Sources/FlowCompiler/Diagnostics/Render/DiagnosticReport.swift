@@ -1,14 +1,58 @@
 /// The diagnostics of one file, together with the file they point into.
+///
+/// At most ``defaultLimit`` diagnostics are kept (the first by position): a file with thousands
+/// of problems gets its first ``defaultLimit`` and a last `too-many-diagnostics` diagnostic
+/// saying how many more there are, in every output format, so that output stays bounded. The counts of the
+/// report (``DiagnosticReport/errorCount``, the exit status) still count every diagnostic.
 public struct FileDiagnostics: Sendable {
+  /// How many diagnostics of one file are kept by default.
+  public static let defaultLimit = 100
+
   /// The file (its path names it in every rendering; its bytes give the source lines).
   public var file: SourceFile
-  /// The diagnostics of the file, in the order they are rendered.
+  /// The diagnostics of the file, in the order they are rendered (the last one is the
+  /// `too-many-diagnostics` diagnostic when some were left out).
   public var diagnostics: [Diagnostic]
+  /// Errors left out by the limit.
+  public var omittedErrors = 0
+  /// Warnings left out by the limit.
+  public var omittedWarnings = 0
 
-  /// Creates the entry of one file; the diagnostics are sorted by position.
-  public init(file: SourceFile, diagnostics: [Diagnostic]) {
+  /// Creates the entry of one file; the diagnostics are sorted by position and the first
+  /// `limit` kept.
+  ///
+  /// - Parameters:
+  ///   - file: The file.
+  ///   - diagnostics: Its diagnostics, in any order.
+  ///   - limit: How many to keep; `nil` keeps all of them.
+  public init(file: SourceFile, diagnostics: [Diagnostic], limit: Int? = defaultLimit) {
     self.file = file
-    self.diagnostics = diagnostics.sortedByPosition()
+    let sorted = diagnostics.sortedByPosition()
+    guard let limit, sorted.count > limit else {
+      self.diagnostics = sorted
+      return
+    }
+    let omitted = sorted[max(0, limit)...]
+    omittedErrors = omitted.count { $0.severity == .error }
+    omittedWarnings = omitted.count { $0.severity == .warning }
+    self.diagnostics =
+      Array(sorted.prefix(max(0, limit)))
+      + [
+        DiagnosticCatalogue.tooManyDiagnostics(
+          omitted.count, errors: omittedErrors, warnings: omittedWarnings,
+          at: omitted.first?.range)
+      ]
+  }
+
+  /// How many errors the file has, those left out included (the `too-many-diagnostics`
+  /// diagnostic that stands for them is not counted itself).
+  public var errorCount: Int {
+    diagnostics.count { $0.severity == .error && !$0.isOmissionNotice } + omittedErrors
+  }
+
+  /// How many warnings the file has, those left out included.
+  public var warningCount: Int {
+    diagnostics.count { $0.severity == .warning && !$0.isOmissionNotice } + omittedWarnings
   }
 }
 
@@ -26,11 +70,11 @@ public struct DiagnosticReport: Sendable {
   /// All diagnostics of all files.
   public var allDiagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 
-  /// How many errors the report holds.
-  public var errorCount: Int { allDiagnostics.count { $0.severity == .error } }
+  /// How many errors the report holds (those left out by a file's limit included).
+  public var errorCount: Int { files.reduce(0) { $0 + $1.errorCount } }
 
-  /// How many warnings the report holds.
-  public var warningCount: Int { allDiagnostics.count { $0.severity == .warning } }
+  /// How many warnings the report holds (those left out by a file's limit included).
+  public var warningCount: Int { files.reduce(0) { $0 + $1.warningCount } }
 
   /// Whether any diagnostic is an error.
   public var hasErrors: Bool { errorCount > 0 }
@@ -44,6 +88,8 @@ public struct DiagnosticReport: Sendable {
       where copy.files[fileIndex].diagnostics[index].severity == .warning {
         copy.files[fileIndex].diagnostics[index].severity = .error
       }
+      copy.files[fileIndex].omittedErrors += copy.files[fileIndex].omittedWarnings
+      copy.files[fileIndex].omittedWarnings = 0
     }
     return copy
   }
@@ -61,4 +107,9 @@ public struct DiagnosticReport: Sendable {
   private static func counted(_ count: Int, _ noun: String) -> String {
     count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
   }
+}
+
+extension Diagnostic {
+  /// Whether this is the `too-many-diagnostics` diagnostic that stands for those left out.
+  var isOmissionNotice: Bool { id == DiagnosticID.tooManyDiagnostics.rawValue }
 }

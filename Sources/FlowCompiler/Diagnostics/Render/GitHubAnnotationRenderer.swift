@@ -15,12 +15,18 @@ public struct GitHubAnnotationRenderer: Sendable {
   /// One workflow command per diagnostic, each ending with a newline.
   public func render(_ report: DiagnosticReport) -> String {
     var output = ""
+    render(report) { output += $0 }
+    return output
+  }
+
+  /// Renders the report command by command: `write` receives each workflow command (ending
+  /// with a line break) as soon as it is ready. The pieces joined are ``render(_:)``.
+  public func render(_ report: DiagnosticReport, to write: (String) -> Void) {
     for entry in report.files {
       for diagnostic in entry.diagnostics {
-        output += command(for: diagnostic, path: entry.file.path) + "\n"
+        write(command(for: diagnostic, path: entry.file.path) + "\n")
       }
     }
-    return output
   }
 
   private func command(for diagnostic: Diagnostic, path: String) -> String {

@@ -8,7 +8,8 @@
 /// ```
 ///
 /// The caret sits under the first character of the range and `~` under the rest, clipped to
-/// the first line of the range. Marker lines keep the tabs of the source line and follow the
+/// the first line of the range. A line longer than ``echoedLineWidth`` is echoed as a window
+/// around the caret, with `…` where it was cut. Marker lines keep the tabs of the source line and follow the
 /// terminal width of each character (combining marks take no column, East Asian wide
 /// characters and emoji take two), so carets line up under non-ASCII text.
 public struct TextDiagnosticRenderer: Sendable {
@@ -20,16 +21,34 @@ public struct TextDiagnosticRenderer: Sendable {
     self.colors = colors
   }
 
+  /// How many Unicode scalars of a source line are echoed under a diagnostic: a longer line
+  /// is clipped to this many around the caret, with `…` where it goes on, so that many
+  /// diagnostics on one long line (a whole flow written on one line) cost the window each,
+  /// not the line.
+  public static let echoedLineWidth = 160
+
   /// Renders every diagnostic of the report, file by file; empty when there is none.
   public func render(_ report: DiagnosticReport) -> String {
-    var lines: [String] = []
+    var output = ""
+    render(report) { output += $0 }
+    return output
+  }
+
+  /// Renders the report piece by piece: `write` receives each diagnostic's lines (each line
+  /// ending with a line break) as soon as they are ready, so that a long report is streamed
+  /// rather than built in memory. The pieces joined are ``render(_:)``.
+  public func render(_ report: DiagnosticReport, to write: (String) -> Void) {
     for entry in report.files where !entry.diagnostics.isEmpty {
       let lineIndex = SourcePositionTable(bytes: entry.file.bytes)
       for diagnostic in entry.diagnostics {
-        lines += render(diagnostic, path: entry.file.path, lines: lineIndex)
+        var text = ""
+        for line in render(diagnostic, path: entry.file.path, lines: lineIndex) {
+          text += line
+          text += "\n"
+        }
+        write(text)
       }
     }
-    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
   }
 
   /// The lines of one diagnostic and its notes, without line breaks.
@@ -66,7 +85,10 @@ public struct TextDiagnosticRenderer: Sendable {
   }
 
   private func snippet(of range: SourceRange?, in lineIndex: SourcePositionTable) -> [String] {
-    guard let range, let line = lineIndex.lineText(range.start.line) else { return [] }
+    guard let range,
+      let window = lineIndex.lineWindow(
+        range.start.line, around: range.start.column, width: Self.echoedLineWidth)
+    else { return [] }
     let length: Int
     if range.end.line == range.start.line {
       // Saturating: a range from a broken producer must not trap here.
@@ -77,7 +99,14 @@ public struct TextDiagnosticRenderer: Sendable {
       // A range over several lines is underlined to the end of its first line.
       length = Int.max
     }
-    let marker = Self.markerLine(for: line, column: range.start.column, length: length)
+    var line = window.text
+    var column = window.column
+    if window.clippedBefore {
+      line = "…" + line
+      column += 1
+    }
+    if window.clippedAfter { line += "…" }
+    let marker = Self.markerLine(for: line, column: column, length: length)
     return [Self.replacingControls(line), style(marker, .marker)]
   }
 
