@@ -60,14 +60,19 @@ extension FlowChecker {
     }
     for (index, phrase) in phrases.enumerated() {
       let words = SpokenWords(phrase.value)
-      let namesSkill = words.startsWithWakeWord && words.contains(invocationWords)
+      // A phrase nobody would say is compared with nothing, so that a huge one costs time in
+      // proportion to its size and not to its size times the samples'.
+      let sayable = words.words.count <= SkillStoreTables.examplePhraseWordLimit
+      let namesSkill = sayable && words.startsWithWakeWord && words.contains(invocationWords)
       let problem: ExamplePhraseProblem?
       if index >= SkillStoreTables.examplePhraseLimit {
         problem = .beyondLimit(SkillStoreTables.examplePhraseLimit)
       } else if index == 0 {
         problem = namesSkill ? nil : .doesNotOpenSkill
       } else {
-        problem = namesSkill || samples.contains { $0.matches(words) } ? nil : .notASample(locale)
+        problem =
+          namesSkill || (sayable && samples.contains { $0.matches(words) })
+          ? nil : .notASample(locale)
       }
       if let problem {
         diagnostics.append(

@@ -45,6 +45,9 @@ enum SkillStoreTables {
   static let descriptionLimit = 4000
   /// The most example phrases per locale.
   static let examplePhraseLimit = 3
+  /// The most words of an example phrase the checks compare with the invocation name and the
+  /// samples; a longer phrase is not one a customer says.
+  static let examplePhraseWordLimit = 40
   /// The wake words a device answers to, in the form the phrase checks compare (lowercased;
   /// Japanese devices answer to アレクサ).
   static let wakeWords: Set<String> = ["alexa", "amazon", "computer", "echo", "ziggy", "アレクサ"]

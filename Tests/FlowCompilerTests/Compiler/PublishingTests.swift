@@ -122,6 +122,19 @@ import Testing
     #expect(errors.allSatisfy { $0.severity == .error })
   }
 
+  @Test func aPhraseTooLongToSayIsNotComparedWithTheSamples() {
+    let words = Array(repeating: "kits", count: SkillStoreTables.examplePhraseWordLimit)
+    let long = "buy " + words.joined(separator: " ")
+    let text = Self.flow(
+      publishing: Self.listing.replacingOccurrences(
+        of: "\"buy 2 kits\"", with: "\"\(long)\""))
+    // `buy {count} kits` would match it, but no customer says a phrase that long.
+    #expect(
+      CompilerTestSupport.compile(text).diagnostics.map(\.message) == [
+        "example phrase '\(long)' is not a sample of the flow"
+      ])
+  }
+
   @Test func aSlotStandsForOneOrMoreWordsButNotForNone() {
     let sample = SpokenWords("buy {count} kits")
     #expect(sample.matches(SpokenWords("Buy two kits.")))
