@@ -116,13 +116,14 @@ extension FlowChecker {
   }
 }
 
-/// The keys of `skill.publishing` the checks name in their messages.
+/// The keys of `skill.publishing`: the parser, its key table and the checks' messages use these.
 enum PublishingKey {
   static let category = "category"
   static let summary = "summary"
   static let description = "description"
   static let examplePhrases = "example_phrases"
   static let keywords = "keywords"
+  static let privacyPolicyURL = "privacy_policy_url"
 }
 
 /// A phrase as the example-phrase checks compare it: lowercased words, punctuation dropped;

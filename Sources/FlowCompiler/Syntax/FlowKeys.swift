@@ -20,7 +20,10 @@ enum FlowKeys {
     required: ["name", "invocation", "locales"])
   /// One locale of `skill.publishing` (its other key, `category`, sits beside the locales).
   static let localePublishing = SectionKeys(
-    allowed: ["summary", "description", "example_phrases", "keywords", "privacy_policy_url"],
+    allowed: [
+      PublishingKey.summary, PublishingKey.description, PublishingKey.examplePhrases,
+      PublishingKey.keywords, PublishingKey.privacyPolicyURL,
+    ],
     required: [])
   /// `merchant`.
   static let merchant = SectionKeys(

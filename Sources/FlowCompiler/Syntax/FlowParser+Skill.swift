@@ -82,13 +82,21 @@ extension FlowParser {
         continue
       }
       var listing = LocalePublishingSyntax()
-      listing.summary = fields["summary"].flatMap { text($0.value, what: "summary") }
-      listing.description = fields["description"].flatMap { text($0.value, what: "description") }
+      listing.summary = fields[PublishingKey.summary].flatMap {
+        text($0.value, what: PublishingKey.summary)
+      }
+      listing.description = fields[PublishingKey.description].flatMap {
+        text($0.value, what: PublishingKey.description)
+      }
       listing.examplePhrases =
-        fields["example_phrases"].flatMap { texts($0.value, what: "example_phrases") } ?? []
-      listing.keywords = fields["keywords"].flatMap { texts($0.value, what: "keywords") } ?? []
-      listing.privacyPolicyURL = fields["privacy_policy_url"].flatMap {
-        text($0.value, what: "privacy_policy_url")
+        fields[PublishingKey.examplePhrases].flatMap {
+          texts($0.value, what: PublishingKey.examplePhrases)
+        } ?? []
+      listing.keywords =
+        fields[PublishingKey.keywords].flatMap { texts($0.value, what: PublishingKey.keywords) }
+        ?? []
+      listing.privacyPolicyURL = fields[PublishingKey.privacyPolicyURL].flatMap {
+        text($0.value, what: PublishingKey.privacyPolicyURL)
       }
       publishing.locales.append(KeyedSyntax(key: name, value: listing))
     }
