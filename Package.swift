@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "FlowTesting", targets: ["FlowTesting"]),
     .library(name: "FlowGenerators", targets: ["FlowGenerators"]),
     .library(name: "FlowStoreSQL", targets: ["FlowStoreSQL"]),
+    .library(name: "FlowServer", targets: ["FlowServer"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -59,6 +60,12 @@ let package = Package(
         .product(name: "SQLiteKit", package: "sqlite-kit"),
         .product(name: "SQLiteNIO", package: "sqlite-nio"),
       ],
+      swiftSettings: upcomingFeatures
+    ),
+    // `flowc serve`: the HTTP endpoint, Alexa request verification, health and metrics.
+    .target(
+      name: "FlowServer",
+      dependencies: ["FlowIR", "FlowRuntime"],
       swiftSettings: upcomingFeatures
     ),
     // Skill package and graphs, from the IR only.
