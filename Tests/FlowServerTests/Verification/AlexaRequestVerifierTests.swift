@@ -253,4 +253,20 @@ final class CountingChainSource: CertificateChainSource {
     #expect(await outcome(verifier, request(), at: now + 31 * 86_400) == .certificateValidity)
     #expect(await source.fetches == 3)
   }
+
+  @Test func theCacheHoldsAtMostTheConfiguredNumberOfURLs() async {
+    let source = CountingChainSource(pki.chainPEM())
+    var one = AlexaRequestVerifier.Limits()
+    one.cachedChains = 1
+    let verifier = AlexaRequestVerifier(trustRoots: [pki.root], chainSource: source, limits: one)
+    let first = request()
+    let second = request(url: "https://s3.amazonaws.com/echo.api/echo-api-cert-2.pem")
+    #expect(await outcome(verifier, first) == nil)
+    #expect(await outcome(verifier, first) == nil)
+    #expect(await source.fetches == 1)
+    // A second URL pushes the first out; each switch fetches again.
+    #expect(await outcome(verifier, second) == nil)
+    #expect(await outcome(verifier, first) == nil)
+    #expect(await source.fetches == 3)
+  }
 }
