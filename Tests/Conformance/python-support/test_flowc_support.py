@@ -117,6 +117,40 @@ class AdapterTests(unittest.TestCase):
         self.assertEqual(store.agreements(SHOPPER)[0]["billing_agreement_id"], "B1")
 
 
+class DynamoDbShapeTests(unittest.TestCase):
+    """What the store writes is what DynamoDB takes (no floats), and reads back the same
+    through the SDK's DynamoDB adapter's key and its number type (``Decimal``)."""
+
+    def test_records_survive_dynamodb_types(self):
+        from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+        adapter = fs.MemoryPersistenceAdapter()
+        store = fs.FlowStore(adapter)
+        flow, states, on, welcome, buy = tiny_flow()
+        store.commit(SHOPPER, writes(agreements=[agreement("B01", SHOPPER)]))
+        turn = fs.Turn(flow, request("IntentRequest", request_id="d1", intent={
+            "name": "BuyIntent", "confirmationStatus": "NONE"}), store, now=1000.25)
+        state = turn.intent_state(states)
+        turn.respond(turn.take_intent(state, welcome, buy, states))
+        for partition in (SHOPPER, fs.SHOP_PARTITION):
+            attributes = adapter.get_attributes(fs.partition_envelope(partition))
+            item = TypeSerializer().serialize(attributes)
+            back = fs._plain(TypeDeserializer().deserialize(item))
+            self.assertEqual(back, attributes)
+        self.assertEqual(len(store.orders(SHOPPER)), 1)
+        import decimal
+        self.assertEqual(fs._plain({"n": decimal.Decimal("999999999999999999"),
+                                    "f": decimal.Decimal("2.5")}),
+                         {"n": 999999999999999999, "f": 2.5})
+
+    def test_partitions_are_the_dynamodb_adapters_keys(self):
+        from ask_sdk_dynamodb.partition_keygen import (
+            device_id_partition_keygen, user_id_partition_keygen)
+        envelope = fs.partition_envelope(fs.SHOP_PARTITION)
+        self.assertEqual(user_id_partition_keygen(envelope), fs.SHOP_PARTITION)
+        self.assertEqual(device_id_partition_keygen(envelope), fs.SHOP_PARTITION)
+        self.assertEqual(fs.partition_key(fs.partition_envelope(SHOPPER)), SHOPPER)
+
+
 class StoreTests(unittest.TestCase):
     def setUp(self):
         self.store = fs.FlowStore(fs.MemoryPersistenceAdapter())

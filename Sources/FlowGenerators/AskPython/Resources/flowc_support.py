@@ -24,6 +24,7 @@ generate again rather than changing it.
 """
 
 import base64
+import decimal
 import hashlib
 import hmac
 import json
@@ -1829,10 +1830,11 @@ def _plain(value):
         return [_plain(item) for item in value]
     if isinstance(value, (str, bool)) or value is None:
         return value
-    if isinstance(value, int):
+    if isinstance(value, (int, float)):
         return value
-    number = float(value)
-    return int(number) if number == int(number) and not isinstance(value, float) else number
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise ValueError("%s is not a JSON value" % type(value).__name__)
 
 
 def milliseconds(seconds):
