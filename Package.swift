@@ -105,7 +105,7 @@ let package = Package(
     ),
     .target(
       name: "FlowTestSupport",
-      dependencies: ["FlowIR", "FlowRuntime", "FlowTesting"],
+      dependencies: ["FlowCompiler", "FlowIR", "FlowRuntime", "FlowTesting"],
       path: "Tests/FlowTestSupport",
       swiftSettings: upcomingFeatures
     ),
