@@ -100,6 +100,32 @@ import Testing
       "\(JSONPointer.render(second))")
   }
 
+  @Test func anInspectionSurvivesItsJSONForm() throws {
+    var trace = TurnTrace()
+    trace.statesEntered = ["confirm", "charge"]
+    trace.answeringState = "charge"
+    trace.paymentOutcomes = [(state: "setup", outcome: .success)]
+    trace.variables = [
+      "quantity": .int(2), "product": .product("starter_kit"),
+      "total": .money(Money(minorUnits: 900, currency: "USD")),
+    ]
+    let inspection = SkillInspection(
+      trace: trace, orders: [["id": "NN-K7M4-RA92", "quantity": "2"]],
+      agreements: [["billing_agreement_id": "C01-1", "status": "OPEN"]])
+    let line = try InspectionLine.answer(inspection)
+    #expect(try InspectionLine.inspection(from: line) == inspection)
+    #expect(
+      try InspectionLine.inspection(from: InspectionLine.answer(.unsupported)) == .unsupported)
+    // A wrong member is named by its pointer.
+    let wrong = JSONValue.object([
+      "flowc": .string("inspect"), "orders": .array([]), "agreements": .array([]),
+      "trace": .object(["statesEntered": .number(5)]),
+    ])
+    #expect(throws: ConversationError("inspection /trace/statesEntered: expected an array")) {
+      try InspectionLine.inspection(from: wrong)
+    }
+  }
+
   @Test func aDifferenceIsLocatedAndClipped() {
     let long = String(repeating: "a", count: 300)
     let entries = JSONDifference.entries(
