@@ -139,7 +139,7 @@ let package = Package(
     ),
     .target(
       name: "FlowTestSupport",
-      dependencies: ["FlowIR", "FlowRuntime", "FlowTesting"],
+      dependencies: ["FlowCompiler", "FlowIR", "FlowRuntime", "FlowTesting"],
       path: "Tests/FlowTestSupport",
       swiftSettings: upcomingFeatures
     ),
