@@ -22,6 +22,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
     .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
     .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
@@ -56,6 +57,7 @@ let package = Package(
       dependencies: [
         "FlowIR",
         "FlowRuntime",
+        .product(name: "PostgresKit", package: "postgres-kit"),
         .product(name: "SQLKit", package: "sql-kit"),
         .product(name: "SQLiteKit", package: "sqlite-kit"),
         .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -119,6 +121,7 @@ let package = Package(
       dependencies: [
         "FlowRuntime", "FlowStoreSQL", "FlowIR", "FlowCompiler", "FlowTesting", "FlowTestSupport",
         .product(name: "SQLKit", package: "sql-kit"),
+        .product(name: "PostgresKit", package: "postgres-kit"),
       ],
       swiftSettings: upcomingFeatures
     ),
