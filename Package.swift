@@ -72,6 +72,12 @@ let package = Package(
     .target(
       name: "FlowGenerators",
       dependencies: ["FlowIR"],
+      resources: [
+        // The Python support module and local runner copied into `flowc generate ask-python`
+        // output, compiled into the binary (`PackageResources`).
+        .embedInCode("AskPython/Resources/flowc_support.py"),
+        .embedInCode("AskPython/Resources/local_runner.py"),
+      ],
       swiftSettings: upcomingFeatures
     ),
     .testTarget(
