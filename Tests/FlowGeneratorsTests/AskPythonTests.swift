@@ -46,6 +46,17 @@ import Testing
         == Data("ask-sdk-core==1.19.0\nask-sdk-dynamodb-persistence-adapter==1.19.0\n".utf8))
   }
 
+  /// `requirements.txt` pins what the tests run the skill on: the versions the conformance venv
+  /// installs.
+  @Test func requirementsAreTheVersionsTheVenvInstalls() throws {
+    let script = try String(
+      contentsOf: Golden.repositoryRoot.appendingPathComponent("scripts/conformance-venv.sh"),
+      encoding: .utf8)
+    for (name, version) in AskPythonGenerator.requirements {
+      #expect(script.contains("\"\(name)==\(version)\""), "\(name) \(version)")
+    }
+  }
+
   @Test func sameProgramGivesTheSameBytes() throws {
     let program = try ExamplePrograms.program("no-nicks")
     let first = try AskPythonGenerator.files(for: program, endpoint: nil).files
