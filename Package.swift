@@ -25,6 +25,14 @@ let package = Package(
     .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
     .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
     .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+    // `flowc serve`: the HTTP server, its logs, metrics and lifecycle.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     .systemLibrary(
@@ -65,7 +73,28 @@ let package = Package(
     // `flowc serve`: the HTTP endpoint, Alexa request verification, health and metrics.
     .target(
       name: "FlowServer",
-      dependencies: ["FlowIR", "FlowRuntime"],
+      dependencies: [
+        "FlowIR",
+        "FlowRuntime",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: upcomingFeatures
+    ),
+    .testTarget(
+      name: "FlowServerTests",
+      dependencies: [
+        "FlowServer", "FlowRuntime", "FlowIR", "FlowCompiler", "FlowTestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "InMemoryLogging", package: "swift-log"),
+      ],
       swiftSettings: upcomingFeatures
     ),
     // Skill package and graphs, from the IR only.
@@ -97,9 +126,11 @@ let package = Package(
         "FlowGenerators",
         "FlowIR",
         "FlowRuntime",
+        "FlowServer",
         "FlowStoreSQL",
         "FlowTesting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: upcomingFeatures
     ),
