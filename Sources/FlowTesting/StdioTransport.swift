@@ -260,7 +260,12 @@ final class HandlerProcess: @unchecked Sendable {
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     var child: pid_t = 0
-    let result = posix_spawn(&child, "/bin/sh", &actions, &attributes, &argv, environ)
+    #if canImport(Darwin)
+      let environment = _NSGetEnviron().pointee
+    #else
+      let environment = environ
+    #endif
+    let result = posix_spawn(&child, "/bin/sh", &actions, &attributes, &argv, environment)
     systemClose(inPipe[0])
     systemClose(outPipe[1])
     systemClose(errPipe[1])
