@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Every benchmark, one after the other, each printing its figures with their ratio to its floor
 # (see benchmarks/README.md): the compiler against libyaml's bare parse, the worst-case scaling
-# table, and the runtime turn against a bare JSON round trip. One release flowc serves all three.
+# table, the runtime turn against a bare JSON round trip, and the store's turns per second with
+# group commit off and on. One release flowc serves the first three.
 #
 # Environment: the variables of each script (RUNS, SIZES, ITERATIONS, FLOW, FLOWC_PYTHON, …);
-# ONLY="compiler scaling runtime" picks some of them.
+# ONLY="compiler scaling runtime store" picks some of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-read -r -a only <<<"${ONLY:-compiler scaling runtime}"
+read -r -a only <<<"${ONLY:-compiler scaling runtime store}"
 python="${FLOWC_PYTHON:-python3}"
 
 # On Linux the Swift runtime and Foundation are linked into flowc (--static-swift-stdlib): it
@@ -25,8 +26,9 @@ for benchmark in "${only[@]}"; do
     compiler) FLOWC="$flowc" bash benchmarks/compiler/run.sh ;;
     scaling) "$python" benchmarks/scaling/scaling.py --flowc "$flowc" ;;
     runtime) bash benchmarks/runtime/run.sh ;;
+    store) bash benchmarks/store/run.sh ;;
     *)
-      echo "benchmarks/run.sh: unknown benchmark '$benchmark' (compiler, scaling, runtime)" >&2
+      echo "benchmarks/run.sh: unknown benchmark '$benchmark' (compiler, scaling, runtime, store)" >&2
       exit 64
       ;;
   esac
