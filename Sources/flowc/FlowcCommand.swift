@@ -20,6 +20,7 @@ struct FlowcCommand: AsyncParsableCommand {
       GenerateCommand.self, GraphCommand.self, InitCommand.self,
       RunCommand.self,
       SchemaCommand.self,
+      ServeCommand.self,
       SimulateCommand.self,
       TestCommand.self,
     ]

@@ -142,12 +142,27 @@ struct PythonSupportConversationTests {
   @Test(arguments: conversations) func pythonAnswersAsTheRuntime(conversation: Conversation)
     async throws
   {
+    try await Self.play(conversation, generated: false)
+  }
+
+  /// The same conversations against the skill `flowc generate ask-python` writes for the flow
+  /// (its `lambda_function.py` instead of `ir_skill.py`'s handlers).
+  @Test(arguments: conversations) func generatedSkillAnswersAsTheRuntime(
+    conversation: Conversation
+  ) async throws {
+    try await Self.play(conversation, generated: true)
+  }
+
+  /// Plays `conversation` on the runtime and, in lockstep, on the Python skill: the one
+  /// `ir_skill.py` builds from the IR, or the one `flowc generate ask-python` writes.
+  static func play(_ conversation: Conversation, generated: Bool) async throws {
     let folder = Golden.repositoryRoot.appendingPathComponent("Tests/TestData/compiler/ir")
-    let irData = try Data(
-      contentsOf: folder.appendingPathComponent("\(conversation.flow).json"))
+    let irURL = folder.appendingPathComponent("\(conversation.flow).json")
+    let irData = try Data(contentsOf: irURL)
     let program = try FlowProgram.decode(fromJSON: irData)
     let engine = FlowEngine(program: program, store: MemoryFlowStore(), log: { _ in })
-    let runner = try PythonSkillProcess(ir: irData)
+    let runner =
+      generated ? try PythonSkillProcess(generatedFrom: irURL) : try PythonSkillProcess(ir: irData)
     defer { runner.close() }
 
     var swiftSide = Side()
@@ -370,6 +385,26 @@ final class PythonSkillProcess {
 
       """.utf8
     ).write(to: lambda.appendingPathComponent("lambda_function.py"))
+    try launch()
+  }
+
+  /// `local_runner.py` of the skill `flowc generate ask-python` writes for the IR at `irURL`.
+  init(generatedFrom irURL: URL) throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "flowc-generated-skill-\(UUID().uuidString)")
+    let run = try FlowcProcess.run(["generate", "ask-python", irURL.path, "-o", folder.path])
+    guard run.status == 0 else { throw GeneratedSkillError(run: run) }
+    try launch()
+  }
+
+  /// `flowc generate ask-python` failed.
+  struct GeneratedSkillError: Error, CustomStringConvertible {
+    var run: ProcessRun
+    var description: String { "flowc generate ask-python failed: \(run)" }
+  }
+
+  /// Starts `local_runner.py` in ``folder``.
+  private func launch() throws {
     guard let python = PythonSupport.python else { throw ToolingError.missing("python3") }
     process.executableURL = python
     process.arguments = [folder.appendingPathComponent("local_runner.py").path]

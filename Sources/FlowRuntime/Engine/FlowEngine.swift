@@ -153,13 +153,7 @@ public struct FlowEngine: Sendable {
   ///   envelope (nothing is stored then); ``FlowEngineError/sessionNotEncodable(_:)``; store
   ///   errors.
   public func answer(requestJSON: Data) async throws -> FlowAnswer {
-    let envelope: RequestEnvelope
-    do {
-      envelope = try CanonicalJSON.decode(RequestEnvelope.self, from: requestJSON)
-    } catch {
-      throw FlowEngineError.malformed(error, data: requestJSON)
-    }
-    return try await answer(envelope)
+    try await answer(RequestEnvelope(json: requestJSON))
   }
 
   /// Encodes a response the way the engine stores and returns it: ``CanonicalJSON/compact(_:)``.

@@ -1,0 +1,109 @@
+import ArgumentParser
+import FlowCompiler
+import FlowIR
+import FlowRuntime
+import FlowServer
+import FlowStoreSQL
+import Foundation
+import Logging
+
+/// `flowc serve FLOW`: the flow as an Alexa skill endpoint over plain HTTP, behind a TLS
+/// terminator.
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Serve a flow as an Alexa skill endpoint (plain HTTP behind TLS termination).",
+    discussion: """
+      POST / answers an Alexa request envelope with the flow's response envelope; \
+      GET /healthz answers 200 while the store answers; GET /metrics gives Prometheus text. \
+      Every request is verified as coming from Alexa before it reaches the flow (HTTP 400 \
+      otherwise); --insecure-no-verify turns that off, for local development only. Request \
+      bodies over \(SkillServerConfiguration.defaultMaximumRequestSize / 1024) KiB are \
+      answered with 413. Logs go to standard error, one line per request. SIGTERM or SIGINT \
+      stops accepting connections, finishes the requests in flight and closes the store. \
+      Exit status: 0 after a signal, 1 when the flow, the store or the address cannot be used.
+      """
+  )
+
+  @Argument(help: "The flow: a YAML flow file or IR JSON.")
+  var flow: String
+
+  @Option(help: ArgumentHelp("The address to listen on.", valueName: "host"))
+  var host: String = SkillServerConfiguration.defaultHost
+
+  @Option(help: ArgumentHelp("The TCP port (0: any free port).", valueName: "port"))
+  var port: Int = SkillServerConfiguration.defaultPort
+
+  @Option(help: ArgumentHelp("The store: memory: or sqlite:PATH.", valueName: "url"))
+  var store: String = RunDefaults.storeURL
+
+  @Option(
+    name: .customLong("skill-id"),
+    help: ArgumentHelp(
+      "A skill id whose requests are answered (repeatable); any skill's when none is given.",
+      valueName: "id"))
+  var skillIds: [String] = []
+
+  @Flag(
+    name: .customLong("insecure-no-verify"),
+    help: "Answer requests without checking that they come from Alexa (local development only).")
+  var insecureNoVerify = false
+
+  func validate() throws {
+    guard (0...65535).contains(port) else {
+      throw ValidationError("--port must be between 0 and 65535, not \(port)")
+    }
+    if flow == SourceFileReader.standardInputPath {
+      throw ValidationError("FLOW cannot be '-': flowc serve reads the flow from a file")
+    }
+  }
+
+  func run() async throws {
+    let verifier = try makeVerifier()
+    let program = try CommandOutput.loadProgram(path: flow)
+    var logger = Logger(
+      label: "flowc.serve", factory: { label in StreamLogHandler.standardError(label: label) })
+    logger.logLevel =
+      ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+      ?? .info
+    let flowStore: any FlowStore
+    do {
+      flowStore = try await FlowStores.open(StoreLocation(url: store))
+    } catch {
+      CommandOutput.error(String(describing: error))
+      throw ExitCode.failure
+    }
+    let server = SkillServer(
+      engine: FlowEngine(program: program, store: flowStore),
+      verifier: verifier,
+      configuration: SkillServerConfiguration(host: host, port: port), logger: logger)
+    do {
+      try await server.run()
+    } catch {
+      CommandOutput.error(String(describing: error))
+      throw ExitCode.failure
+    }
+  }
+
+  /// The request verifier: none with `--insecure-no-verify` (said loudly), otherwise the
+  /// verifier of Alexa's signatures.
+  ///
+  /// - Throws: `ExitCode.failure`, after saying why, when requests cannot be verified.
+  func makeVerifier() throws -> any AlexaRequestVerifying {
+    if insecureNoVerify {
+      CommandOutput.warning(
+        "request verification is OFF (--insecure-no-verify): anyone who can reach this port "
+          + "can talk to the skill as any customer; use it for local development only")
+      if !skillIds.isEmpty {
+        CommandOutput.warning("--skill-id is not checked with --insecure-no-verify")
+      }
+      return InsecureNoVerification()
+    }
+    // The verifier of Alexa's signatures (issue 8 item 2) is not part of this build yet: never
+    // serve unverified requests silently.
+    CommandOutput.error(
+      "request verification is required, and this build of flowc cannot verify Alexa's "
+        + "signatures yet; pass --insecure-no-verify to serve without it (local development only)")
+    throw ExitCode.failure
+  }
+}
