@@ -151,6 +151,38 @@ class DynamoDbShapeTests(unittest.TestCase):
         self.assertEqual(fs.partition_key(fs.partition_envelope(SHOPPER)), SHOPPER)
 
 
+class DefaultStoreTests(unittest.TestCase):
+    """``default_store`` outside Lambda without a local store: a clear message."""
+
+    def test_without_a_region_the_message_says_what_to_set(self):
+        environment = dict((key, value) for key, value in os.environ.items()
+                           if key not in ("AWS_REGION", "AWS_DEFAULT_REGION",
+                                          fs.LOCAL_STORE_VARIABLE))
+        environment["AWS_CONFIG_FILE"] = os.devnull
+        run = subprocess.run(
+            [sys.executable, "-c", "import flowc_support as fs\n"
+             "try:\n    fs.default_store()\nexcept RuntimeError as error:\n    print(error)"],
+            env=dict(environment, PYTHONPATH=os.path.dirname(fs.__file__)),
+            capture_output=True, text=True, timeout=120)
+        self.assertIn("AWS_REGION", run.stdout, run.stderr)
+
+    def test_a_local_store_variable_chooses_memory_or_a_file(self):
+        folder = tempfile.mkdtemp()
+        try:
+            script = ("import flowc_support as fs\n"
+                      "print(type(fs.default_store().adapter).__name__)")
+            for value, expected in ((fs.MEMORY_STORE, "MemoryPersistenceAdapter"),
+                                    (os.path.join(folder, "s.json"), "FilePersistenceAdapter")):
+                run = subprocess.run(
+                    [sys.executable, "-c", script],
+                    env=dict(os.environ, PYTHONPATH=os.path.dirname(fs.__file__),
+                             **{fs.LOCAL_STORE_VARIABLE: value}),
+                    capture_output=True, text=True, timeout=120)
+                self.assertEqual(run.stdout.strip(), expected, run.stderr)
+        finally:
+            shutil.rmtree(folder)
+
+
 class StoreTests(unittest.TestCase):
     def setUp(self):
         self.store = fs.FlowStore(fs.MemoryPersistenceAdapter())

@@ -3050,7 +3050,13 @@ def default_store():
         elif location:
             adapter = FilePersistenceAdapter(location)
         else:
-            from ask_sdk_dynamodb.adapter import DynamoDbAdapter
+            from botocore.exceptions import NoRegionError
+            try:
+                from ask_sdk_dynamodb.adapter import DynamoDbAdapter
+            except NoRegionError:
+                raise RuntimeError(
+                    "the skill keeps its store in DynamoDB, which needs a region: set AWS_REGION "
+                    "(Lambda sets it), or run it locally with local_runner.py")
             adapter = DynamoDbAdapter(
                 table_name=os.environ.get("FLOWC_TABLE", "flowc"),
                 create_table=os.environ.get("FLOWC_CREATE_TABLE", "true") != "false")
