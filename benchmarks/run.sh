@@ -4,7 +4,8 @@
 # table, and the runtime turn against a bare JSON round trip. One release flowc serves all three.
 #
 # Environment: the variables of each script (RUNS, SIZES, ITERATIONS, FLOW, FLOWC_PYTHON, …);
-# ONLY="compiler scaling runtime" picks some of them.
+# ONLY="compiler scaling runtime" picks some of them. The load benchmark of flowc serve against
+# the Python peer (benchmarks/serve/, needs wrk and PyPI) runs only when asked: ONLY="serve".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,8 +21,9 @@ for benchmark in "${only[@]}"; do
     compiler) FLOWC="$flowc" bash benchmarks/compiler/run.sh ;;
     scaling) "$python" benchmarks/scaling/scaling.py --flowc "$flowc" ;;
     runtime) bash benchmarks/runtime/run.sh ;;
+    serve) FLOWC="$flowc" bash benchmarks/serve/run.sh ;;
     *)
-      echo "benchmarks/run.sh: unknown benchmark '$benchmark' (compiler, scaling, runtime)" >&2
+      echo "benchmarks/run.sh: unknown benchmark '$benchmark' (compiler, scaling, runtime, serve)" >&2
       exit 64
       ;;
   esac
