@@ -97,7 +97,9 @@ struct SkillEndpoint: HTTPResponder {
       metrics.recordDuration(duration, type: type)
       var fields: Logger.Metadata = ["duration_ms": "\(LogSafe.milliseconds(duration))"]
       if let state = answer.trace.answeringState { fields["state"] = "\(state)" }
-      for (_, outcome) in answer.trace.paymentOutcomes { fields["payment_outcome"] = "\(outcome)" }
+      for (_, outcome) in answer.trace.paymentOutcomes {
+        fields["payment_outcome"] = "\(outcome.rawValue)"
+      }
       logger.info("answered", metadata: fields)
       return Response(
         status: .ok, headers: [.contentType: Self.jsonContentType],

@@ -1,4 +1,5 @@
 public import FlowRuntime
+internal import Foundation
 public import Hummingbird
 public import Logging
 internal import NIOCore
@@ -76,8 +77,9 @@ public struct SkillServer: Sendable {
   /// flight finish, and closes the store (which makes every acknowledged turn durable).
   ///
   /// - Parameter onListening: Called once the socket listens, with `host:port`.
-  /// - Throws: When the server cannot listen (the address is taken, say) or the store cannot
-  ///   be closed; the store is closed either way.
+  /// - Throws: ``SkillServerError/cannotListen(address:reason:)`` when the address cannot be
+  ///   listened on (it is taken, say); what closing the store throws. The store is closed
+  ///   either way.
   public func run(onListening: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
     if isInsecure {
       logger.warning(
@@ -98,11 +100,30 @@ public struct SkillServer: Sendable {
         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     do {
       try await group.run()
+    } catch let error as IOError {
+      try? await engine.store.close()
+      // The only socket error that ends the group: the listening socket could not be made.
+      throw SkillServerError.cannotListen(
+        address: "\(configuration.host):\(configuration.port)",
+        reason: String(cString: strerror(error.errnoCode)))
     } catch {
       try? await engine.store.close()
       throw error
     }
     try await engine.store.close()
     logger.info("stopped: requests in flight answered, store closed")
+  }
+}
+
+/// Why ``SkillServer/run(onListening:)`` stopped.
+public enum SkillServerError: Error, Equatable, CustomStringConvertible {
+  /// The address cannot be listened on; `host:port` and the system's reason.
+  case cannotListen(address: String, reason: String)
+
+  /// One line for the user.
+  public var description: String {
+    switch self {
+    case .cannotListen(let address, let reason): "cannot listen on \(address): \(reason)"
+    }
   }
 }

@@ -80,7 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
     do {
       try await server.run()
     } catch {
-      CommandOutput.error("flowc serve stopped: \(error)")
+      CommandOutput.error(String(describing: error))
       throw ExitCode.failure
     }
   }

@@ -236,6 +236,8 @@ import Testing
     #expect(answered.allSatisfy { $0.metadata["hb.request.id"] != nil })
     #expect(
       answered.first?.metadata["alexa.request_id"] == "amzn1.echo-api.request.route-logs-1")
+    #expect(answered.compactMap { $0.metadata["payment_outcome"] } == ["success", "success"])
+    #expect(answered.compactMap { $0.metadata["state"] }.first == "welcome")
     let everything = fixture.logs.entries.map { "\($0.message) \($0.metadata)" }.joined()
     for secret in [RequestEnvelopes.shopper, "410 Terry Ave", "Pat Doe", "Seattle", "2065550100"] {
       #expect(!everything.contains(secret), "the log shows '\(secret)'")
