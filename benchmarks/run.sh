@@ -5,7 +5,9 @@
 # group commit off and on. One release flowc serves the first three.
 #
 # Environment: the variables of each script (RUNS, SIZES, ITERATIONS, FLOW, FLOWC_PYTHON, …);
-# ONLY="compiler scaling runtime store" picks some of them.
+# ONLY="compiler scaling runtime store" picks some of them. The load benchmark of flowc serve
+# against the Python peer (benchmarks/serve/, needs wrk and PyPI) runs only when asked:
+# ONLY="serve".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,8 +29,9 @@ for benchmark in "${only[@]}"; do
     scaling) "$python" benchmarks/scaling/scaling.py --flowc "$flowc" ;;
     runtime) bash benchmarks/runtime/run.sh ;;
     store) bash benchmarks/store/run.sh ;;
+    serve) FLOWC="$flowc" bash benchmarks/serve/run.sh ;;
     *)
-      echo "benchmarks/run.sh: unknown benchmark '$benchmark' (compiler, scaling, runtime, store)" >&2
+      echo "benchmarks/run.sh: unknown benchmark '$benchmark' (compiler, scaling, runtime, store, serve)" >&2
       exit 64
       ;;
   esac

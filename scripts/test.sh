@@ -9,12 +9,18 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 # Debian packages the tests need: tmux (the simulator's terminal test), graphviz (every
-# example's graph is rendered through dot), postgresql (the store tests on PostgreSQL).
+# example's graph is rendered through dot), postgresql (the store tests on PostgreSQL), nginx,
+# openssl and curl (deploy/nginx/flowc.conf in front of flowc serve over TLS), systemd
+# (systemd-analyze verifies deploy/systemd/flowc.service).
 missing=()
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 find /usr/lib/postgresql -mindepth 3 -maxdepth 3 -name initdb 2>/dev/null | grep -q . \
   || missing+=(postgresql)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
