@@ -72,7 +72,8 @@ enum CompilerPipeline {
 
   /// Lower: ``CheckedFlow`` → ``FlowProgram``; `nil` when the checks reported an error.
   static func lower(_ checked: Checked) -> FlowProgram? {
-    guard !checked.diagnostics.hasErrors else { return nil }
+    guard !checked.diagnostics.hasErrors, (DiagnosticLimit.current?.droppedErrors ?? 0) == 0
+    else { return nil }
     return FlowLowering.lower(checked.syntax, checked: checked.facts, file: checked.file)
   }
 

@@ -54,6 +54,29 @@ public enum FlowCompiler {
     }
   }
 
+  /// Checks a flow file for a report: like ``check(_:options:)``, but a file with more than
+  /// ``FileDiagnostics/defaultLimit`` diagnostics never holds many more than that in memory
+  /// (see ``DiagnosticLimit``); the entry renders exactly as if all had been kept.
+  static func checkForReport(_ file: SourceFile, options: CompileOptions) -> FileDiagnostics {
+    let limit = DiagnosticLimit(limit: FileDiagnostics.defaultLimit)
+    let diagnostics = DiagnosticLimit.$current.withValue(limit) { check(file, options: options) }
+    return FileDiagnostics(
+      file: file, diagnostics: diagnostics, limit: limit.limit, dropped: limit)
+  }
+
+  /// Compiles a flow file for a report: like ``compile(_:options:)`` with the bounded
+  /// diagnostics of ``checkForReport(_:options:)``; the program is `nil` when there was an
+  /// error, a dropped one included.
+  static func compileForReport(_ file: SourceFile, options: CompileOptions) -> (
+    entry: FileDiagnostics, program: FlowProgram?
+  ) {
+    let limit = DiagnosticLimit(limit: FileDiagnostics.defaultLimit)
+    let result = DiagnosticLimit.$current.withValue(limit) { compile(file, options: options) }
+    let entry = FileDiagnostics(
+      file: file, diagnostics: result.diagnostics, limit: limit.limit, dropped: limit)
+    return (entry, entry.errorCount > 0 ? nil : result.program)
+  }
+
   /// Runs `body` with one ``SuggestionBudget`` of ``Suggestions/budgetPerFile`` for all its
   /// "did you mean" searches, unless the caller installed one.
   private static func withSuggestionBudget<Result>(_ body: () -> Result) -> Result {

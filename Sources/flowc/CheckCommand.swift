@@ -10,7 +10,8 @@ struct CheckCommand: ParsableCommand {
       Diagnostics go to standard output in the chosen format; with the text format a \
       summary line ('1 error, 2 warnings generated.') follows on standard error. \
       Exit status: 0 when clean or with warnings only, 1 when any file has an error \
-      (or a warning, with --warnings-as-errors), 64 on a usage error.
+      (or a warning, with --warnings-as-errors) or when the diagnostics cannot be written, \
+      64 on a usage error.
       """
   )
 
@@ -26,9 +27,11 @@ struct CheckCommand: ParsableCommand {
     let report = FlowDriver.check(
       paths: files, options: compilation.compileOptions,
       warningsAsErrors: compilation.warningsAsErrors)
-    report.render(
-      as: format.value, colors: format.value == .text && compilation.usesColors(on: .output)
-    ) { StandardStream.output.write($0) }
+    try StandardStream.output.writeChecked("the diagnostics") { write in
+      report.render(
+        as: format.value, colors: format.value == .text && compilation.usesColors(on: .output),
+        to: write)
+    }
     if format.value == .text { CommandOutput.summary(report) }
     if report.hasErrors { throw ExitCode.failure }
   }

@@ -36,6 +36,7 @@ struct GraphCommand: ParsableCommand {
 
   func run() throws {
     let program = try CommandOutput.loadProgram(path: flow)
-    StandardStream.output.write(format.graphFormat.render(FlowGraph(program: program)))
+    try StandardStream.output.writeChecked(
+      Array(format.graphFormat.render(FlowGraph(program: program)).utf8), "the graph")
   }
 }

@@ -23,7 +23,7 @@ struct SchemaCommand: ParsableCommand {
   func run() throws {
     var schema = kind == .test ? TestScriptSchema.json : FlowSchema.jsonSchema()
     if !schema.hasSuffix("\n") { schema += "\n" }
-    StandardStream.output.write(schema)
+    try StandardStream.output.writeChecked(Array(schema.utf8), "the schema")
   }
 }
 

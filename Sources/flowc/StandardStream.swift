@@ -45,6 +45,28 @@ struct StandardStream {
     throw ExitCode.failure
   }
 
+  /// Writes text where a lost write matters and the text comes in pieces (the diagnostics of
+  /// `check`): after the first failed write (`> /dev/full`, a closed pipe) the rest is
+  /// dropped, and the failure is reported and fails the command once `produce` returns.
+  ///
+  /// - Parameters:
+  ///   - what: What is written, for the message (`the diagnostics`).
+  ///   - produce: Hands the pieces to the `write` it is given, in order.
+  /// - Throws: What `produce` throws, or `ExitCode.failure` after printing
+  ///   `flowc: error: cannot write …`.
+  func writeChecked(_ what: String, _ produce: (_ write: (String) -> Void) throws -> Void)
+    throws
+  {
+    var failure: String?
+    try produce { text in
+      guard failure == nil, !text.isEmpty else { return }
+      failure = SourceFileReader.writeAll(Array(text.utf8), to: descriptor)
+    }
+    guard let failure else { return }
+    CommandOutput.error("cannot write \(what) to standard output: \(failure)")
+    throw ExitCode.failure
+  }
+
   /// Writes bytes.
   func write(_ bytes: [UInt8]) {
     guard !bytes.isEmpty else { return }

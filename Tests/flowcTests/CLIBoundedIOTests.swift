@@ -24,6 +24,23 @@ import Testing
       "\(result)")
   }
 
+  /// `check`, `schema` and `graph` print what a CI job keeps (a SARIF file, a diagram): a
+  /// truncated file with exit 0 would pass for a complete one.
+  @Test(arguments: [
+    ("check --format json \(flow)", "the diagnostics"),
+    ("check --format sarif \(flow)", "the diagnostics"),
+    ("schema", "the schema"),
+    ("graph \(flow)", "the graph"),
+  ])
+  func commandFailsWhenItsOutputCannotBeWritten(command: String, what: String) throws {
+    let result = try Self.shell("exec \"$0\" \(command) > /dev/full")
+    #expect(result.status == 1, "\(result)")
+    #expect(
+      result.stderr.hasSuffix(
+        "flowc: error: cannot write \(what) to standard output: no space left on device\n"),
+      "\(result)")
+  }
+
   @Test func simulateRefusesALongLineAndAnEndlessInput() throws {
     let long = try FlowcProcess.run(
       ["simulate", Self.flow],

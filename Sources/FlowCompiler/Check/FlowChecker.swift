@@ -21,20 +21,34 @@ struct FlowChecker {
     let checker = FlowChecker(
       syntax: syntax, file: file, options: options, symbols: SymbolTable(syntax))
     var diagnostics: [Diagnostic] = []
+    // Between passes, what the report cannot show is dropped (see ``DiagnosticLimit``).
+    let limit = DiagnosticLimit.current
     checker.checkLocales(into: &diagnostics)
+    limit?.compact(&diagnostics)
     checker.checkMerchant(into: &diagnostics)
+    limit?.compact(&diagnostics)
     let catalog = checker.checkCatalog(into: &diagnostics)
+    limit?.compact(&diagnostics)
     let intents = checker.checkIntents(into: &diagnostics)
+    limit?.compact(&diagnostics)
     let references = checker.checkReferences(into: &diagnostics)
+    limit?.compact(&diagnostics)
     let variables = checker.checkVariables(intents, into: &diagnostics)
+    limit?.compact(&diagnostics)
     checker.checkSpokenSlots(references, variables, into: &diagnostics)
+    limit?.compact(&diagnostics)
     checker.checkPrompts(catalog, references, variables, into: &diagnostics)
+    limit?.compact(&diagnostics)
     if checker.graphIsComplete(references) {
       checker.checkGraph(references, variables, into: &diagnostics)
+      limit?.compact(&diagnostics)
     }
     checker.checkUtterances(into: &diagnostics)
+    limit?.compact(&diagnostics)
     checker.checkRelease(into: &diagnostics)
+    limit?.compact(&diagnostics)
     checker.checkPublishing(into: &diagnostics)
+    limit?.compact(&diagnostics)
     let checked = CheckedFlow(
       symbols: checker.symbols, catalog: catalog, templates: variables.templates,
       global: variables.global, states: variables.states)

@@ -39,8 +39,7 @@ public enum FlowDriver {
           return FileDiagnostics(
             file: SourceFile(path: path, bytes: []), diagnostics: [diagnostic])
         case .file(let file):
-          return FileDiagnostics(
-            file: file, diagnostics: FlowCompiler.check(file, options: options))
+          return FlowCompiler.checkForReport(file, options: options)
         }
       })
     return warningsAsErrors ? report.promotingWarningsToErrors() : report
@@ -100,9 +99,7 @@ public enum FlowDriver {
         FileDiagnostics(file: SourceFile(path: path, bytes: []), diagnostics: [diagnostic]), nil
       )
     case .file(let file):
-      let result = FlowCompiler.compile(file, options: options)
-      let program = result.diagnostics.hasErrors ? nil : result.program
-      return (FileDiagnostics(file: file, diagnostics: result.diagnostics), program)
+      return FlowCompiler.compileForReport(file, options: options)
     }
   }
 }

@@ -6,7 +6,7 @@ extension FlowParser {
       let fields = readMapping(
         entry.value, context: "flow", keys: FlowKeys.flow, anchor: entry.key.range)
     else { return nil }
-    let errorsBefore = diagnostics.count
+    let errorsBefore = diagnostics.reportedCount
     var flow = FlowSectionSyntax(keyRange: entry.key.range)
     flow.start = fields["start"].flatMap { text($0.value, what: "start") }
     if let global = fields["global"], let entries = mapping(global.value, what: "global") {
@@ -34,7 +34,7 @@ extension FlowParser {
     } else {
       flow.statesComplete = false
     }
-    flow.complete = flow.statesComplete && diagnostics.count == errorsBefore
+    flow.complete = flow.statesComplete && diagnostics.reportedCount == errorsBefore
     return flow
   }
 

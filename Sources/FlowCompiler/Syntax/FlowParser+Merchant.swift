@@ -1,7 +1,7 @@
 // The `merchant` section: the Amazon Pay seller and its checkout texts.
 extension FlowParser {
   mutating func parseMerchant(_ entry: YAMLMappingEntry) -> MerchantSyntax? {
-    let errorsBefore = diagnostics.count
+    let errorsBefore = diagnostics.reportedCount
     guard
       let fields = readMapping(
         entry.value, context: "merchant", keys: FlowKeys.merchant, anchor: entry.key.range)
@@ -40,7 +40,7 @@ extension FlowParser {
         }
       }
     }
-    merchant.complete = diagnostics.count == errorsBefore
+    merchant.complete = diagnostics.reportedCount == errorsBefore
     return merchant
   }
 }

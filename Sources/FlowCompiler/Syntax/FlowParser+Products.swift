@@ -13,9 +13,9 @@ extension FlowParser {
         complete = false
         continue
       }
-      let errorsBefore = diagnostics.count
+      let errorsBefore = diagnostics.reportedCount
       let value = parseProduct(product, id: id.value, currency: currency)
-      if diagnostics.count != errorsBefore { complete = false }
+      if diagnostics.reportedCount != errorsBefore { complete = false }
       products.append(KeyedSyntax(key: id, value: value))
     }
     return (products, complete)

@@ -63,13 +63,14 @@ package struct StrictKeys: Sendable {
     var fields: [String: YAMLMappingEntry] = [:]
     for entry in entries {
       guard let key = entry.key.scalar else {
-        diagnostics.append(wording.nonTextKey(entry.key))
+        diagnostics.appendBounded(wording.nonTextKey(entry.key))
         continue
       }
       if allowed.contains(key) {
         fields[key] = entry
       } else {
-        diagnostics.append(wording.unknownKey(key, allowed, entry.key.range))
+        // A mapping of a million unknown keys: keep only what the report can show.
+        diagnostics.appendBounded(wording.unknownKey(key, allowed, entry.key.range))
       }
     }
     if let missingKey = wording.missingKey {

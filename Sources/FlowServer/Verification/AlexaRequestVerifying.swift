@@ -26,7 +26,8 @@ public enum VerificationRule: String, Sendable, CaseIterable {
   /// `SignatureCertChainUrl` missing, or not https on `s3.amazonaws.com` under `/echo.api/`
   /// (port 443 if any) after normalisation.
   case certificateURL = "certificate_url"
-  /// The chain could not be fetched, parsed, or validated against the trust roots.
+  /// The chain could not be fetched, parsed, or validated against the trust roots, or the
+  /// signing certificate's key usage does not allow digital signatures.
   case certificateChain = "certificate_chain"
   /// The signing certificate is not valid now.
   case certificateValidity = "certificate_validity"

@@ -133,4 +133,44 @@ import Testing
       table.lineWindow(1, around: 3, width: 160)
         == LineWindow(text: "first line", column: 3, clippedBefore: false, clippedAfter: false))
   }
+
+  /// A flow with `count` unknown top-level keys, after `count` states naming unknown prompts.
+  static func manyProblems(_ count: Int) -> SourceFile {
+    let states = (0..<count).map { "    s\($0): {tell: missing\($0)}\n" }.joined()
+    let keys = (0..<count).map { "k\($0): 1\n" }.joined()
+    return SourceFile(
+      path: "many.yaml",
+      text: "flowc: 1\nskill: {name: Test Shop, invocation: test shop, locales: [en-US]}\n"
+        + "prompts: {en-US: {hello: Hello}}\nflow:\n  start: s0\n  states:\n\(states)\(keys)")
+  }
+
+  @Test func theStagesHoldNoMoreDiagnosticsThanTheReportCanShow() {
+    let file = Self.manyProblems(3_000)
+    let all = FlowCompiler.check(file)
+    #expect(all.count > 6_000)
+    // Under a file's limit the parser (unknown keys) and the checks (unknown prompts) keep
+    // what the report can show and count the rest.
+    let limit = DiagnosticLimit(limit: FileDiagnostics.defaultLimit)
+    let held = DiagnosticLimit.$current.withValue(limit) { FlowCompiler.check(file) }
+    #expect(held.count <= 4 * (FileDiagnostics.defaultLimit + 1))
+    #expect(held.count + limit.dropped == all.count)
+    #expect(limit.droppedErrors + limit.droppedWarnings == limit.dropped)
+  }
+
+  @Test(arguments: DiagnosticFormat.allCases)
+  func droppingWhileCollectingRendersTheSameReport(_ format: DiagnosticFormat) {
+    let file = Self.manyProblems(1_000)
+    let everything = Self.report(file)
+    let checked = DiagnosticReport(files: [
+      FlowCompiler.checkForReport(file, options: CompileOptions())
+    ])
+    let compiled = FlowCompiler.compileForReport(file, options: CompileOptions())
+    #expect(compiled.program == nil)
+    #expect(checked.rendered(as: format) == everything.rendered(as: format))
+    #expect(
+      DiagnosticReport(files: [compiled.entry]).rendered(as: format)
+        == everything.rendered(as: format))
+    #expect(checked.errorCount == everything.errorCount)
+    #expect(checked.summaryLine == everything.summaryLine)
+  }
 }

@@ -26,6 +26,12 @@ public struct FileDiagnostics: Sendable {
   ///   - diagnostics: Its diagnostics, in any order.
   ///   - limit: How many to keep; `nil` keeps all of them.
   public init(file: SourceFile, diagnostics: [Diagnostic], limit: Int? = defaultLimit) {
+    self.init(file: file, diagnostics: diagnostics, limit: limit, dropped: nil)
+  }
+
+  /// Creates the entry of one file whose stages already dropped diagnostics beyond `limit`
+  /// (see ``DiagnosticLimit``): they count among those left out.
+  init(file: SourceFile, diagnostics: [Diagnostic], limit: Int?, dropped: DiagnosticLimit?) {
     self.file = file
     let sorted = diagnostics.sortedByPosition()
     guard let limit, sorted.count > limit else {
@@ -33,14 +39,14 @@ public struct FileDiagnostics: Sendable {
       return
     }
     let omitted = sorted[max(0, limit)...]
-    omittedErrors = omitted.count { $0.severity == .error }
-    omittedWarnings = omitted.count { $0.severity == .warning }
+    omittedErrors = omitted.count { $0.severity == .error } + (dropped?.droppedErrors ?? 0)
+    omittedWarnings = omitted.count { $0.severity == .warning } + (dropped?.droppedWarnings ?? 0)
     self.diagnostics =
       Array(sorted.prefix(max(0, limit)))
       + [
         DiagnosticCatalogue.tooManyDiagnostics(
-          omitted.count, errors: omittedErrors, warnings: omittedWarnings,
-          at: omitted.first?.range)
+          omitted.count + (dropped?.dropped ?? 0), errors: omittedErrors,
+          warnings: omittedWarnings, at: omitted.first?.range)
       ]
   }
 
