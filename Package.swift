@@ -26,6 +26,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
     .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
     .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
@@ -67,6 +68,7 @@ let package = Package(
       dependencies: [
         "FlowIR",
         "FlowRuntime",
+        .product(name: "PostgresKit", package: "postgres-kit"),
         .product(name: "SQLKit", package: "sql-kit"),
         .product(name: "SQLiteKit", package: "sqlite-kit"),
         .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -82,8 +84,8 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
-        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -116,6 +118,12 @@ let package = Package(
     .target(
       name: "FlowGenerators",
       dependencies: ["FlowIR"],
+      resources: [
+        // The Python support module and local runner copied into `flowc generate ask-python`
+        // output, compiled into the binary (`PackageResources`).
+        .embedInCode("AskPython/Resources/flowc_support.py"),
+        .embedInCode("AskPython/Resources/local_runner.py"),
+      ],
       swiftSettings: upcomingFeatures
     ),
     .testTarget(
@@ -151,7 +159,7 @@ let package = Package(
     ),
     .target(
       name: "FlowTestSupport",
-      dependencies: ["FlowIR", "FlowRuntime", "FlowTesting"],
+      dependencies: ["FlowCompiler", "FlowIR", "FlowRuntime", "FlowTesting"],
       path: "Tests/FlowTestSupport",
       swiftSettings: upcomingFeatures
     ),
@@ -165,6 +173,7 @@ let package = Package(
       dependencies: [
         "FlowRuntime", "FlowStoreSQL", "FlowIR", "FlowCompiler", "FlowTesting", "FlowTestSupport",
         .product(name: "SQLKit", package: "sql-kit"),
+        .product(name: "PostgresKit", package: "postgres-kit"),
       ],
       swiftSettings: upcomingFeatures
     ),

@@ -24,6 +24,8 @@ fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
   "ask-sdk-model==1.82.0" \
   "ask-sdk-core==1.19.0" \
+  "ask-sdk-dynamodb-persistence-adapter==1.19.0" \
+  "pyflakes==4.1.0" \
   "ask-smapi-model==1.36.0" \
   "jsonschema==4.26.0" \
   "pyyaml==6.0.4" \

@@ -9,15 +9,22 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 # Debian packages the tests need: tmux (the simulator's terminal test), graphviz (every
-# example's graph is rendered through dot).
+# example's graph is rendered through dot), postgresql (the store tests on PostgreSQL).
 missing=()
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+find /usr/lib/postgresql -mindepth 3 -maxdepth 3 -name initdb 2>/dev/null | grep -q . \
+  || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# The PostgreSQL store tests need a server: without FLOWC_TEST_POSTGRES_URL (which .ci/run
+# sets), run the rest of this script next to a throwaway one.
+if [ -z "${FLOWC_TEST_POSTGRES_URL:-}" ]; then
+  exec bash scripts/with-postgres.sh bash "$0" "$@"
 fi
 bash scripts/conformance-venv.sh
 export FLOWC_PYTHON="${FLOWC_VENV:-$PWD/.venv}/bin/python"

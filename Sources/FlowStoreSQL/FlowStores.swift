@@ -2,9 +2,10 @@ public import FlowRuntime
 internal import Foundation
 
 /// Opens stores by their location: ``MemoryFlowStore`` for `memory:`, ``SQLFlowStore`` on a
-/// SQLite file for `sqlite:PATH` (the file is created, with its folder, when missing).
+/// SQLite file for `sqlite:PATH` (the file is created, with its folder, when missing) or on a
+/// PostgreSQL database for `postgres://…`.
 ///
-/// A new driver (PostgreSQL, say) adds a case to `StoreLocation` and a branch here.
+/// A new driver adds a case to `StoreLocation` and a branch here.
 public enum FlowStores {
   /// Opens the store at a location.
   ///
@@ -21,12 +22,14 @@ public enum FlowStores {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       }
       return try await SQLFlowStore.open(sqlitePath: path)
+    case .postgres(let url):
+      return try await SQLFlowStore.open(postgresURL: url)
     }
   }
 
   /// Opens the store a URL names: ``StoreLocation/init(url:)`` then ``open(_:)``.
   ///
-  /// - Parameter url: `memory:` or `sqlite:PATH` (case-insensitive scheme).
+  /// - Parameter url: `memory:`, `sqlite:PATH` or `postgres://…` (case-insensitive scheme).
   /// - Returns: The open store.
   /// - Throws: ``StoreLocationError/unsupportedURL(_:)`` for a URL no driver handles; what
   ///   ``open(_:)`` throws.

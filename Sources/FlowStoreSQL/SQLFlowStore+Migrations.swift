@@ -1,3 +1,5 @@
+import FlowIR
+
 /// The versioned schema of ``SQLFlowStore``.
 ///
 /// `flowc_schema` holds one row per applied migration. Opening a store applies every migration
@@ -14,8 +16,8 @@ enum SQLFlowStoreSchema {
     var version: Int
     /// What the step does, kept in `flowc_schema`.
     var summary: String
-    /// The statements, given the SQL dialect name (`sqlite`, `postgresql`).
-    var statements: @Sendable (_ dialect: String) -> [String]
+    /// The statements, given the SQL dialect.
+    var statements: @Sendable (_ dialect: SQLFlowStoreDialect) -> [String]
   }
 
   static let versionTable = """
@@ -25,10 +27,6 @@ enum SQLFlowStoreSchema {
       applied_at_ms BIGINT NOT NULL
     )
     """
-
-  static func blobType(_ dialect: String) -> String {
-    dialect == "postgresql" ? "BYTEA" : "BLOB"
-  }
 
   /// Every migration, in order. Never edit a released step: add a new one.
   static let migrations: [Migration] = [
@@ -81,7 +79,7 @@ enum SQLFlowStoreSchema {
         """
         CREATE TABLE processed_requests (
           request_id TEXT PRIMARY KEY,
-          response \(blobType(dialect)) NOT NULL,
+          response \(dialect.blobType) NOT NULL,
           processed_at_ms BIGINT NOT NULL
         )
         """,
@@ -93,7 +91,7 @@ enum SQLFlowStoreSchema {
         """
         CREATE TABLE session_keys (
           id BIGINT PRIMARY KEY,
-          secret \(blobType(dialect)) NOT NULL,
+          secret \(dialect.blobType) NOT NULL,
           created_at_ms BIGINT NOT NULL
         )
         """
@@ -111,7 +109,7 @@ enum SQLFlowStoreSchema {
         """
         CREATE TABLE processed_requests (
           request_key TEXT PRIMARY KEY,
-          response \(blobType(dialect)) NOT NULL,
+          response \(dialect.blobType) NOT NULL,
           processed_at_ms BIGINT NOT NULL
         )
         """,
@@ -122,35 +120,10 @@ enum SQLFlowStoreSchema {
 
   /// The rule of migration 3 as a trigger: an update that changes an order's customer, or any
   /// update of a `captured` order, is aborted, whoever writes.
-  static func orderGuard(_ dialect: String) -> [String] {
-    let message = "flowc: an order keeps its customer and never changes once captured"
-    if dialect == "postgresql" {
-      return [
-        """
-        CREATE FUNCTION flowc_orders_guard() RETURNS trigger AS $$
-        BEGIN
-          IF OLD.user_id <> NEW.user_id OR OLD.state = 'captured' THEN
-            RAISE EXCEPTION '\(message)';
-          END IF;
-          RETURN NEW;
-        END;
-        $$ LANGUAGE plpgsql
-        """,
-        """
-        CREATE TRIGGER orders_guard BEFORE UPDATE ON orders
-        FOR EACH ROW EXECUTE FUNCTION flowc_orders_guard()
-        """,
-      ]
-    }
-    return [
-      """
-      CREATE TRIGGER orders_guard BEFORE UPDATE ON orders
-      WHEN OLD.user_id <> NEW.user_id OR OLD.state = 'captured'
-      BEGIN
-        SELECT RAISE(ABORT, '\(message)');
-      END
-      """
-    ]
+  static func orderGuard(_ dialect: SQLFlowStoreDialect) -> [String] {
+    dialect.orderGuard(
+      message: "flowc: an order keeps its customer and never changes once captured",
+      captured: OrderState.captured.rawValue)
   }
 
   /// The schema version this build writes.

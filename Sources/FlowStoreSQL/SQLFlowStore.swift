@@ -5,8 +5,9 @@ public import SQLKit
 import SQLiteKit
 import SQLiteNIO
 
-/// A `FlowStore` over any SQLKit database: SQLite (the embedded default) is the only driver
-/// today; the SQL is written so that a PostgreSQL driver (postgres-kit) could share it.
+/// A `FlowStore` over a SQLKit database: SQLite (the embedded default, one connection) or
+/// PostgreSQL (postgres-kit, a pool of connections, for several `flowc serve` instances sharing
+/// one database). The same SQL serves both; the few differences are in `SQLFlowStoreDialect`.
 ///
 /// - Every ``commit(_:)`` is one transaction. Consuming a token that is already consumed (or
 ///   unknown), storing a token twice or storing a request id twice raises
@@ -15,13 +16,28 @@ import SQLiteNIO
 ///   primary key keeps the short, spoken order ids unique).
 /// - Conflicts are detected with `INSERT … ON CONFLICT DO NOTHING RETURNING` and
 ///   `UPDATE … WHERE consumed_at_ms IS NULL RETURNING`, which SQLite (3.35+) and PostgreSQL
-///   both understand, so two servers sharing a database cannot both win a token.
+///   both understand, so two servers sharing a database cannot both win a token (on PostgreSQL
+///   the second `UPDATE` waits for the first transaction's row lock, then finds the token
+///   consumed).
+/// - With ``Options/groupCommit`` (the default on SQLite), the commits of turns that arrive
+///   together are written in one transaction, one turn per savepoint, and each caller returns
+///   only after that transaction committed: the turns share one `fsync`. A turn whose writes
+///   conflict is rolled back to its savepoint alone and fails as it would have alone (see
+///   `SQLFlowStore+GroupCommit.swift`).
 /// - The schema is versioned (`flowc_schema`) and migrated when the store opens
 ///   (see `SQLFlowStore+Migrations.swift`).
 public final class SQLFlowStore: FlowStore {
   /// The database the store reads and writes.
   public let database: any SQLDatabase
+  /// The SQL dialect of ``database``.
+  let dialect: SQLFlowStoreDialect
+  /// How commits are written.
+  public let options: Options
   private let transactions = SerialAsyncLock()
+  /// The queue of group commits (`nil` when ``Options/groupCommit`` is off).
+  private let groupCommitter: GroupCommitter?
+  /// How many turns were committed, in how many transactions.
+  let commitCounts = LockedValue(CommitCounts())
   private let closeDatabase: @Sendable () async throws -> Void
   private let migrations: [SQLFlowStoreSchema.Migration]
   /// The session key once read: it never changes after it was created.
@@ -29,45 +45,63 @@ public final class SQLFlowStore: FlowStore {
 
   private init(
     database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void,
-    migrations: [SQLFlowStoreSchema.Migration]
+    migrations: [SQLFlowStoreSchema.Migration], options: Options?
   ) {
     self.database = database
+    let dialect = SQLFlowStoreDialect(database)
+    self.dialect = dialect
+    let options = options ?? Options(dialect: dialect)
+    self.options = options
     self.closeDatabase = close
     self.migrations = migrations
+    self.groupCommitter =
+      options.groupCommit ? GroupCommitter(maximumBatchSize: options.maximumBatchSize) : nil
   }
 
   /// Opens a store on a database and brings its schema up to date.
   ///
   /// - Parameters:
   ///   - database: a SQLKit database (one connection or a pool).
+  ///   - options: how commits are written; the dialect's defaults when `nil`.
   ///   - close: what ``close()`` does with the database after the store is done.
   /// - Throws: ``FlowStoreError/database(_:)`` when the database fails or its schema is newer
   ///   than this build knows.
   public static func open(
-    database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void = {}
+    database: any SQLDatabase, options: Options? = nil,
+    close: @escaping @Sendable () async throws -> Void = {}
   ) async throws -> SQLFlowStore {
-    try await open(database: database, close: close, migrations: SQLFlowStoreSchema.migrations)
+    try await open(
+      database: database, close: close, migrations: SQLFlowStoreSchema.migrations,
+      options: options)
   }
 
   /// Opens a store with a given list of migrations (tests use it to add a step).
   static func open(
     database: any SQLDatabase, close: @escaping @Sendable () async throws -> Void,
-    migrations: [SQLFlowStoreSchema.Migration]
+    migrations: [SQLFlowStoreSchema.Migration], options: Options? = nil
   ) async throws -> SQLFlowStore {
-    let store = SQLFlowStore(database: database, close: close, migrations: migrations)
+    let store = SQLFlowStore(
+      database: database, close: close, migrations: migrations, options: options)
     try await store.migrate()
     return store
   }
 
   /// Opens (creating if needed) a SQLite file, in WAL mode, and brings its schema up to date.
   ///
-  /// - Parameter sqlitePath: the database file; `:memory:` for a private in-memory database.
-  public static func open(sqlitePath: String) async throws -> SQLFlowStore {
-    try await open(sqlitePath: sqlitePath, migrations: SQLFlowStoreSchema.migrations)
+  /// - Parameters:
+  ///   - sqlitePath: the database file; `:memory:` for a private in-memory database.
+  ///   - options: how commits are written; group commit on by default.
+  public static func open(sqlitePath: String, options: Options? = nil) async throws
+    -> SQLFlowStore
+  {
+    try await open(
+      sqlitePath: sqlitePath, migrations: SQLFlowStoreSchema.migrations, options: options)
   }
 
   /// Opens a SQLite file with a given list of migrations (tests use it to add a step).
-  static func open(sqlitePath: String, migrations: [SQLFlowStoreSchema.Migration]) async throws
+  static func open(
+    sqlitePath: String, migrations: [SQLFlowStoreSchema.Migration], options: Options? = nil
+  ) async throws
     -> SQLFlowStore
   {
     let storage: SQLiteConnection.Storage =
@@ -87,7 +121,8 @@ public final class SQLFlowStore: FlowStore {
       try await database.raw("PRAGMA busy_timeout = 5000").run()
       try await database.raw("PRAGMA synchronous = FULL").run()
       return try await open(
-        database: database, close: { try await connection.close() }, migrations: migrations)
+        database: database, close: { try await connection.close() }, migrations: migrations,
+        options: options)
     } catch {
       try? await connection.close()
       if let error = error as? FlowStoreError { throw error }
@@ -106,13 +141,16 @@ public final class SQLFlowStore: FlowStore {
   }
 
   private func migrate() async throws {
-    try await wrap {
-      try await self.database.raw(SQLQueryString(SQLFlowStoreSchema.versionTable)).run()
-    }
-    let dialect = database.dialect.name
+    let dialect = self.dialect
     let migrations = self.migrations
     let newest = migrations.last?.version ?? 0
     try await transaction { database in
+      // Two instances opening one database at once: the second waits here for the first's
+      // migrations, then finds them applied.
+      for statement in dialect.migrationLock {
+        try await database.raw(SQLQueryString(statement)).run()
+      }
+      try await database.raw(SQLQueryString(SQLFlowStoreSchema.versionTable)).run()
       let current =
         try await database.raw("SELECT MAX(version) AS version FROM flowc_schema").first()?
         .decode(column: "version", as: Int?.self) ?? 0
@@ -264,101 +302,134 @@ public final class SQLFlowStore: FlowStore {
   // MARK: - Writes
 
   /// See ``FlowStore/commit(_:)``.
+  ///
+  /// With ``Options/groupCommit``, the writes wait for the next group commit (see
+  /// `SQLFlowStore+GroupCommit.swift`) and this returns, or throws what they would have thrown
+  /// alone, once it committed.
   public func commit(_ writes: TurnWrites) async throws {
+    if let groupCommitter {
+      try await groupCommitter.submit(writes, to: self)
+    } else {
+      try await commitAlone(writes)
+    }
+  }
+
+  /// Commits one turn's writes in a transaction of their own.
+  func commitAlone(_ writes: TurnWrites) async throws {
+    let dialect = self.dialect
     try await transaction { database in
-      let now = Self.milliseconds(Date())
-      if let cutoff = writes.pruneProcessedRequestsBefore {
-        try await database.raw(
-          """
-          DELETE FROM processed_requests WHERE processed_at_ms < \(bind: Self.milliseconds(cutoff))
-          """
-        ).run()
-      }
-      if let request = writes.processedRequest {
-        try await Self.writeOne(
-          """
-          INSERT INTO processed_requests (request_key, response, processed_at_ms)
-          VALUES (\(bind: request.key), \(bind: request.response), \(bind: Self.milliseconds(request.processedAt)))
-          ON CONFLICT (request_key) DO NOTHING RETURNING request_key
-          """, in: database, orConflict: "request '\(request.requestId)' was already processed")
-      }
-      for token in writes.consumedTokens {
-        try await Self.writeOne(
-          """
-          UPDATE continuations SET consumed_at_ms = \(bind: now)
-          WHERE token = \(bind: token) AND consumed_at_ms IS NULL RETURNING token
-          """, in: database, orConflict: "token '\(token)' was already consumed or is unknown")
-      }
-      for continuation in writes.newContinuations {
-        let variables = String(
-          decoding: try CanonicalJSON.compact(continuation.variables), as: UTF8.self)
-        try await Self.writeOne(
-          """
-          INSERT INTO continuations (token, user_id, state_id, task_name, flow_hash,
-            variables_json, locale, created_at_ms, expires_at_ms)
-          VALUES (\(bind: continuation.token), \(bind: continuation.userId),
-            \(bind: continuation.stateId), \(bind: continuation.taskName.rawValue),
-            \(bind: continuation.flowHash), \(bind: variables), \(bind: continuation.locale),
-            \(bind: Self.milliseconds(continuation.createdAt)),
-            \(bind: Self.milliseconds(continuation.expiresAt)))
-          ON CONFLICT (token) DO NOTHING RETURNING token
-          """, in: database, orConflict: "token '\(continuation.token)' is already stored")
-      }
-      for id in writes.newOrderIds {
-        // The primary key keeps order ids unique; a new order never overwrites another.
-        let taken = try await database.raw("SELECT id FROM orders WHERE id = \(bind: id)").first()
-        guard taken == nil else { throw FlowStoreError.orderIdTaken(id) }
-      }
-      for order in writes.orders {
-        // The upsert updates only the customer's own order, and never a captured one (the
-        // trigger of migration 3 holds the same rule for any other writer).
-        let written = try await database.raw(
-          """
-          INSERT INTO orders (\(unsafeRaw: Self.orderColumns))
-          VALUES (\(bind: order.id), \(bind: order.userId), \(bind: order.productId),
-            \(bind: order.quantity), \(bind: order.amount.minorUnits), \(bind: order.amount.currency),
-            \(bind: order.authorizationReferenceId), \(bind: order.amazonAuthorizationId),
-            \(bind: order.billingAgreementId), \(bind: order.state.rawValue),
-            \(bind: Self.milliseconds(order.createdAt)), \(bind: Self.milliseconds(order.updatedAt)))
-          ON CONFLICT (id) DO UPDATE SET
-            user_id = excluded.user_id, product_id = excluded.product_id,
-            quantity = excluded.quantity, amount_minor_units = excluded.amount_minor_units,
-            currency = excluded.currency,
-            authorization_reference_id = excluded.authorization_reference_id,
-            amazon_authorization_id = excluded.amazon_authorization_id,
-            billing_agreement_id = excluded.billing_agreement_id, state = excluded.state,
-            updated_at_ms = excluded.updated_at_ms
-          WHERE orders.user_id = excluded.user_id AND orders.state <> \(bind: OrderState.captured.rawValue)
-          RETURNING id
-          """
+      try await Self.apply(writes, in: database, dialect: dialect)
+    }
+    commitCounts.update { $0.add(turns: 1) }
+  }
+
+  /// Writes one turn inside an open transaction; throws ``FlowStoreError/conflict(_:)``,
+  /// ``FlowStoreError/orderIdTaken(_:)`` or ``FlowStoreError/forbidden(_:)`` (after which the
+  /// caller rolls the turn back) when the turn may not be written.
+  static func apply(
+    _ writes: TurnWrites, in database: any SQLDatabase, dialect: SQLFlowStoreDialect
+  ) async throws {
+    let now = Self.milliseconds(Date())
+    if let cutoff = writes.pruneProcessedRequestsBefore {
+      try await database.raw(dialect.pruneProcessedRequests(before: Self.milliseconds(cutoff)))
+        .run()
+    }
+    if let request = writes.processedRequest {
+      try await Self.writeOne(
+        """
+        INSERT INTO processed_requests (request_key, response, processed_at_ms)
+        VALUES (\(bind: request.key), \(bind: request.response), \(bind: Self.milliseconds(request.processedAt)))
+        ON CONFLICT (request_key) DO NOTHING RETURNING request_key
+        """, in: database, orConflict: "request '\(request.requestId)' was already processed")
+    }
+    for token in writes.consumedTokens {
+      try await Self.writeOne(
+        """
+        UPDATE continuations SET consumed_at_ms = \(bind: now)
+        WHERE token = \(bind: token) AND consumed_at_ms IS NULL RETURNING token
+        """, in: database, orConflict: "token '\(token)' was already consumed or is unknown")
+    }
+    for continuation in writes.newContinuations {
+      let variables = String(
+        decoding: try CanonicalJSON.compact(continuation.variables), as: UTF8.self)
+      try await Self.writeOne(
+        """
+        INSERT INTO continuations (token, user_id, state_id, task_name, flow_hash,
+          variables_json, locale, created_at_ms, expires_at_ms)
+        VALUES (\(bind: continuation.token), \(bind: continuation.userId),
+          \(bind: continuation.stateId), \(bind: continuation.taskName.rawValue),
+          \(bind: continuation.flowHash), \(bind: variables), \(bind: continuation.locale),
+          \(bind: Self.milliseconds(continuation.createdAt)),
+          \(bind: Self.milliseconds(continuation.expiresAt)))
+        ON CONFLICT (token) DO NOTHING RETURNING token
+        """, in: database, orConflict: "token '\(continuation.token)' is already stored")
+    }
+    let written = Set(writes.orders.map(\.id))
+    for id in writes.newOrderIds where !written.contains(id) {
+      let taken = try await database.raw("SELECT id FROM orders WHERE id = \(bind: id)").first()
+      guard taken == nil else { throw FlowStoreError.orderIdTaken(id) }
+    }
+    let newOrderIds = Set(writes.newOrderIds)
+    for order in writes.orders {
+      let values: SQLQueryString = """
+        (\(unsafeRaw: Self.orderColumns))
+        VALUES (\(bind: order.id), \(bind: order.userId), \(bind: order.productId),
+          \(bind: order.quantity), \(bind: order.amount.minorUnits), \(bind: order.amount.currency),
+          \(bind: order.authorizationReferenceId), \(bind: order.amazonAuthorizationId),
+          \(bind: order.billingAgreementId), \(bind: order.state.rawValue),
+          \(bind: Self.milliseconds(order.createdAt)), \(bind: Self.milliseconds(order.updatedAt)))
+        """
+      if newOrderIds.contains(order.id) {
+        // The primary key keeps order ids unique; a new order never overwrites another, even
+        // when two instances draw the same id at once (the second insert waits for the first).
+        let inserted = try await database.raw(
+          "INSERT INTO orders \(values) ON CONFLICT (id) DO NOTHING RETURNING id"
         ).first()
-        guard written != nil else {
-          throw FlowStoreError.forbidden(
-            "order '\(order.id)' belongs to another customer or is already captured")
-        }
+        guard inserted != nil else { throw FlowStoreError.orderIdTaken(order.id) }
+        continue
       }
-      for agreement in writes.agreements {
-        try await database.raw(
-          """
-          INSERT INTO agreements (user_id, billing_agreement_id, status, created_at_ms, updated_at_ms)
-          VALUES (\(bind: agreement.userId), \(bind: agreement.billingAgreementId),
-            \(bind: agreement.status.rawValue), \(bind: Self.milliseconds(agreement.createdAt)),
-            \(bind: Self.milliseconds(agreement.updatedAt)))
-          ON CONFLICT (user_id, billing_agreement_id) DO UPDATE SET
-            status = excluded.status, updated_at_ms = excluded.updated_at_ms
-          """
-        ).run()
+      // The upsert updates only the customer's own order, and never a captured one (the
+      // trigger of migration 3 holds the same rule for any other writer).
+      let upserted = try await database.raw(
+        """
+        INSERT INTO orders \(values)
+        ON CONFLICT (id) DO UPDATE SET
+          user_id = excluded.user_id, product_id = excluded.product_id,
+          quantity = excluded.quantity, amount_minor_units = excluded.amount_minor_units,
+          currency = excluded.currency,
+          authorization_reference_id = excluded.authorization_reference_id,
+          amazon_authorization_id = excluded.amazon_authorization_id,
+          billing_agreement_id = excluded.billing_agreement_id, state = excluded.state,
+          updated_at_ms = excluded.updated_at_ms
+        WHERE orders.user_id = excluded.user_id AND orders.state <> \(bind: OrderState.captured.rawValue)
+        RETURNING id
+        """
+      ).first()
+      guard upserted != nil else {
+        throw FlowStoreError.forbidden(
+          "order '\(order.id)' belongs to another customer or is already captured")
       }
+    }
+    for agreement in writes.agreements {
+      try await database.raw(
+        """
+        INSERT INTO agreements (user_id, billing_agreement_id, status, created_at_ms, updated_at_ms)
+        VALUES (\(bind: agreement.userId), \(bind: agreement.billingAgreementId),
+          \(bind: agreement.status.rawValue), \(bind: Self.milliseconds(agreement.createdAt)),
+          \(bind: Self.milliseconds(agreement.updatedAt)))
+        ON CONFLICT (user_id, billing_agreement_id) DO UPDATE SET
+          status = excluded.status, updated_at_ms = excluded.updated_at_ms
+        """
+      ).run()
     }
   }
 
   /// See ``FlowStore/purge(before:)``.
   public func purge(before date: Date) async throws {
     let cutoff = Self.milliseconds(date)
+    let dialect = self.dialect
     try await transaction { database in
-      try await database.raw(
-        "DELETE FROM processed_requests WHERE processed_at_ms < \(bind: cutoff)"
-      ).run()
+      try await database.raw(dialect.pruneProcessedRequests(before: cutoff)).run()
       try await database.raw(
         "DELETE FROM continuations WHERE expires_at_ms < \(bind: cutoff)"
       ).run()
@@ -367,7 +438,7 @@ public final class SQLFlowStore: FlowStore {
 
   /// See ``FlowStore/close()``.
   public func close() async throws {
-    try await transactions.withLock {
+    try await serialized {
       try await self.closeDatabase()
     }
   }
@@ -387,30 +458,44 @@ public final class SQLFlowStore: FlowStore {
 
   /// Runs `body` in one transaction on one session of the database.
   ///
-  /// Transactions of this store are serialised by a lock: over a single connection (SQLite),
+  /// On SQLite, transactions of this store are serialised by a lock: over a single connection,
   /// two tasks must not interleave statements inside one `BEGIN … COMMIT`. Other processes are
   /// kept apart by the database itself (`BEGIN IMMEDIATE` takes SQLite's write lock up front,
-  /// so a read-then-write inside the transaction cannot be overtaken).
+  /// so a read-then-write inside the transaction cannot be overtaken). On PostgreSQL each
+  /// transaction leases its own connection of the pool, and one that loses a race inside the
+  /// database (a deadlock or serialization failure, nothing of it written) runs again.
   func transaction<Result: Sendable>(
     _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
   ) async throws -> Result {
-    let begin = database.dialect.name == "sqlite" ? "BEGIN IMMEDIATE" : "BEGIN"
-    return try await transactions.withLock {
-      try await self.wrap {
-        try await self.database.withSession { session in
-          try await session.raw(SQLQueryString(begin)).run()
-          do {
-            let result = try await body(session)
-            try await session.raw("COMMIT").run()
-            return result
-          } catch {
-            try? await session.raw("ROLLBACK").run()
-            throw error
+    let dialect = self.dialect
+    var attempt = 1
+    while true {
+      do {
+        return try await serialized {
+          try await self.database.withSession { session in
+            try await session.raw(SQLQueryString(dialect.begin)).run()
+            do {
+              let result = try await body(session)
+              try await session.raw("COMMIT").run()
+              return result
+            } catch {
+              try? await session.raw("ROLLBACK").run()
+              throw error
+            }
           }
         }
+      } catch  where dialect.isTransient(error) && attempt < Self.maximumTransactionAttempts {
+        attempt += 1
+      } catch let error as FlowStoreError {
+        throw error
+      } catch {
+        throw FlowStoreError.database(SQLFlowStoreDialect.describe(error))
       }
     }
   }
+
+  /// How often a transaction that lost a race inside PostgreSQL is run.
+  static let maximumTransactionAttempts = 5
 
   /// Runs a read under the store's lock.
   ///
@@ -420,7 +505,16 @@ public final class SQLFlowStore: FlowStore {
   private func read<Result: Sendable>(_ body: @Sendable () async throws -> Result) async throws
     -> Result
   {
-    try await transactions.withLock { try await self.wrap(body) }
+    try await serialized { try await self.wrap(body) }
+  }
+
+  /// Runs `body` under the store's lock when the dialect needs it (one SQLite connection), at
+  /// once otherwise.
+  private func serialized<Result: Sendable>(_ body: @Sendable () async throws -> Result)
+    async throws -> Result
+  {
+    guard dialect.serializesTransactions else { return try await body() }
+    return try await transactions.withLock(body)
   }
 
   /// Runs `body`, turning database errors into ``FlowStoreError/database(_:)``.
@@ -430,7 +524,7 @@ public final class SQLFlowStore: FlowStore {
     } catch let error as FlowStoreError {
       throw error
     } catch {
-      throw FlowStoreError.database(String(describing: error))
+      throw FlowStoreError.database(SQLFlowStoreDialect.describe(error))
     }
   }
 
@@ -488,6 +582,22 @@ final class LockedValue<Value: Sendable>: @unchecked Sendable {
   var value: Value {
     get { lock.withLock { stored } }
     set { lock.withLock { stored = newValue } }
+  }
+
+  /// Changes the value in place, under the lock.
+  func update(_ change: (inout Value) -> Void) {
+    lock.withLock { change(&stored) }
+  }
+}
+
+/// How many turns a store committed, and in how many transactions (fewer with group commit).
+struct CommitCounts: Sendable, Equatable {
+  var transactions = 0
+  var turns = 0
+
+  mutating func add(turns count: Int) {
+    transactions += 1
+    turns += count
   }
 }
 

@@ -38,8 +38,12 @@ public struct EnvelopeExchange: Sendable {
 /// a recorder. The layer under ``TestConversation``; tests that bring their own engine (store,
 /// clock, random bytes) drive it directly.
 public struct ConversationSession {
-  /// The engine that answers.
+  /// The engine that answers (unless ``transport`` is set).
   public var engine: FlowEngine
+  /// When set, requests go to this transport instead of ``engine`` (``TestConversation`` sets
+  /// it); the exchanges' traces are then empty: ask the transport
+  /// (``SkillTransport/inspect(userId:)``).
+  public var transport: (any SkillTransport)?
   /// The envelope builder.
   public var envelopes: AlexaEnvelopes
   /// The name of the conversation: names recorded envelopes and generated request ids.
@@ -194,8 +198,20 @@ public struct ConversationSession {
   @discardableResult
   public mutating func sendRaw(_ data: Data) async throws -> EnvelopeExchange {
     step += 1
-    let (responseJSON, trace) = try await engine.handleTraced(requestJSON: data)
-    let response = try CanonicalJSON.decode(ResponseEnvelope.self, from: responseJSON)
+    let responseJSON: Data
+    var trace = TurnTrace()
+    if let transport {
+      responseJSON = try await transport.answer(data)
+    } else {
+      (responseJSON, trace) = try await engine.handleTraced(requestJSON: data)
+    }
+    let response: ResponseEnvelope
+    do {
+      response = try CanonicalJSON.decode(ResponseEnvelope.self, from: responseJSON)
+    } catch {
+      throw ConversationError(
+        "the answer is not an Alexa response envelope: \(String(describing: error).prefix(300))")
+    }
     if recordsRequests, !Self.isUnknownType(data) {
       recordEnvelope?(data, "request", name)
     }

@@ -7,10 +7,18 @@ public import Foundation
 public struct ConversationError: Error, Equatable, CustomStringConvertible {
   /// What went wrong, lowercase.
   public var message: String
+  /// More lines for the report (a handler's standard error, a difference), control characters
+  /// already escaped.
+  public var details: [String] = []
 
   /// Creates an error.
-  public init(_ message: String) {
+  ///
+  /// - Parameters:
+  ///   - message: What went wrong, one line.
+  ///   - details: More lines for the report.
+  public init(_ message: String, details: [String] = []) {
     self.message = message
+    self.details = details
   }
 
   /// The message.
@@ -61,6 +69,14 @@ public final class TestConversation {
   public private(set) var variables: [String: VariableValue] = [:]
   /// The current customer's name.
   public private(set) var currentUser = "default"
+  /// What answers the requests: ``engine`` through an ``EngineTransport`` unless another
+  /// transport was given.
+  public let transport: any SkillTransport
+  /// Whether the transport cannot inspect (a handler that answered `unsupported`): the
+  /// assertions that need the trace or the store fail, and coverage is not counted.
+  public private(set) var inspectionUnsupported = false
+  /// The last inspection and the user it was made for.
+  var lastInspection: (userId: String, inspection: SkillInspection)?
 
   var customers: [String: ConversationSession] = [:]
   var builder = ConnectionsResponseBuilder()
@@ -74,7 +90,13 @@ public final class TestConversation {
   ///   - program: The flow.
   ///   - locale: The locale of every request.
   ///   - recordingName: Names recorded envelopes.
-  public init(program: FlowProgram, locale: String, recordingName: String = "conversation") {
+  ///   - transport: Makes the transport that answers from the conversation's own engine
+  ///     transport (which it may wrap, as ``LockstepTransport`` does, or ignore); the engine
+  ///     transport itself when `nil`.
+  public init(
+    program: FlowProgram, locale: String, recordingName: String = "conversation",
+    transport: TransportFactory? = nil
+  ) {
     self.program = program
     self.locale = locale
     self.recordingName = recordingName
@@ -85,6 +107,8 @@ public final class TestConversation {
     let random = SeededRandom(seed: 7)
     self.engine = FlowEngine(
       program: program, store: store, now: { clock.now }, randomBytes: { random.bytes($0) })
+    let engineTransport = EngineTransport(engine: engine)
+    self.transport = transport?(engineTransport) ?? engineTransport
     self.matcher = UtteranceMatcher(program: program, locale: locale)
     self.coverage = CoverageData()
     customers[currentUser] = makeCustomer(currentUser)
@@ -92,9 +116,29 @@ public final class TestConversation {
 
   /// A customer's session on this conversation's engine.
   func makeCustomer(_ name: String) -> ConversationSession {
-    ConversationSession(
+    var session = ConversationSession(
       engine: engine, name: recordingName, userId: Self.userId(for: name), locale: locale,
       sessionId: "", timestamp: "")
+    session.transport = transport
+    return session
+  }
+
+  /// What the transport reports for the current customer: the inspection made after the last
+  /// request when it was for the same customer, else a new one.
+  ///
+  /// - Throws: ``ConversationError`` when the transport does not answer.
+  public func inspection() async throws -> SkillInspection {
+    if let last = lastInspection, last.userId == currentUserId { return last.inspection }
+    let inspection = try await transport.inspect(userId: currentUserId)
+    lastInspection = (currentUserId, inspection)
+    return inspection
+  }
+
+  /// Ends the conversation on the transport's side (a process is told and waited for).
+  ///
+  /// - Returns: What went wrong at the end, if anything (``SkillTransport/finish()``).
+  public func finish() async -> String? {
+    await transport.finish()
   }
 
   /// The Alexa user id of a customer name (`amzn1.ask.account.` and the name in capitals).
@@ -290,7 +334,11 @@ public final class TestConversation {
     customer.recordEnvelope = recordEnvelope
     customer.name = recordingName
     let exchange = try await customer.sendRaw(data)
-    let (responseJSON, response, trace) = (exchange.responseJSON, exchange.response, exchange.trace)
+    let (responseJSON, response) = (exchange.responseJSON, exchange.response)
+    let inspection = try await transport.inspect(userId: customer.userId)
+    lastInspection = (customer.userId, inspection)
+    inspectionUnsupported = !inspection.isSupported
+    let trace = inspection.trace ?? TurnTrace()
     if !trace.statesEntered.isEmpty || !trace.transitions.isEmpty
       || trace.answeringState != nil
     {
@@ -305,6 +353,9 @@ public final class TestConversation {
     return record
   }
 }
+
+/// Makes the transport of one conversation from the conversation's own engine transport.
+public typealias TransportFactory = (EngineTransport) -> any SkillTransport
 
 /// A clock moved by hand (``TestConversation`` moves it one second per request), so runs
 /// repeat exactly.

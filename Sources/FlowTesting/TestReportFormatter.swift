@@ -54,6 +54,7 @@ public enum TestReportFormatter {
       lines.append("  transcript:")
       lines += test.transcript.map { "    " + $0 }
       lines.append("    ✗ \(failure.message)")
+      lines += failure.details.map { "      " + $0 }
     }
     for path in result.unloadedScripts {
       lines.append("FAIL \(path) (not loaded; its errors are above)")
@@ -86,6 +87,9 @@ public enum TestReportFormatter {
         var failureObject: [String: JSONValue] = [
           "step": .number(Double(failure.step)), "message": .string(failure.message),
         ]
+        if !failure.details.isEmpty {
+          failureObject["details"] = .array(failure.details.map(JSONValue.string))
+        }
         if let start = failure.range?.start {
           failureObject["line"] = .number(Double(start.line))
           failureObject["column"] = .number(Double(start.column))
@@ -147,6 +151,7 @@ public enum TestReportFormatter {
           #"      <failure message="\#(xml(failure.message))" type="assertion">\#(xml(test.file.path + location))"#
         )
         lines += test.transcript.map { xml($0) }
+        lines += failure.details.map { xml($0) }
         lines.append("      </failure>")
         lines.append("    </testcase>")
       }

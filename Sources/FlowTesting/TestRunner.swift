@@ -11,6 +11,8 @@ public struct TestFailure: Sendable, Equatable {
   public var message: String
   /// Where the step is written.
   public var range: SourceRange?
+  /// More lines under the message (a handler's standard error, a located difference).
+  public var details: [String] = []
 }
 
 /// The result of one script in one locale.
@@ -76,15 +78,22 @@ public struct TestRunner {
   public var locales: [String]
   /// Receives every request and response envelope (for the conformance recording).
   public var recordEnvelope: ((Data, String, String) -> Void)?
+  /// Makes what answers each conversation (one per script and locale); the built-in runtime
+  /// when `nil`. See ``SkillTransport``.
+  public var transport: TransportFactory?
 
   /// Creates a runner.
   ///
   /// - Parameters:
   ///   - program: The flow.
   ///   - locales: The locales to run in; the flow's default locale when empty.
-  public init(program: FlowProgram, locales: [String] = []) {
+  ///   - transport: Makes what answers each conversation; the built-in runtime when `nil`.
+  public init(
+    program: FlowProgram, locales: [String] = [], transport: TransportFactory? = nil
+  ) {
     self.program = program
     self.locales = locales.isEmpty ? Array(program.skill.locales.prefix(1)) : locales
+    self.transport = transport
   }
 
   /// Runs scripts in every selected locale (a script that names its `locales` runs only in
@@ -108,7 +117,8 @@ public struct TestRunner {
   public func run(_ script: TestScript, locale: String) async -> (TestCaseResult, CoverageData) {
     let started = Date()
     let conversation = TestConversation(
-      program: program, locale: locale, recordingName: "\(script.name)-\(locale)")
+      program: program, locale: locale, recordingName: "\(script.name)-\(locale)",
+      transport: transport)
     conversation.recordEnvelope = recordEnvelope
     var transcript: [String] = []
     var failure: TestFailure?
@@ -122,7 +132,8 @@ public struct TestRunner {
       } catch {
         transcript.append("> \(TranscriptFormatter.describe(step.action))")
         failure = TestFailure(
-          step: index + 1, message: String(describing: error), range: step.range)
+          step: index + 1, message: String(describing: error), range: step.range,
+          details: (error as? ConversationError)?.details ?? [])
         break steps
       }
       for expectation in step.expectations {
@@ -131,6 +142,10 @@ public struct TestRunner {
           break steps
         }
       }
+    }
+    if let problem = await conversation.finish(), failure == nil {
+      let last = script.steps.indices.contains(stepsRun - 1) ? script.steps[stepsRun - 1] : nil
+      failure = TestFailure(step: max(stepsRun, 1), message: problem, range: last?.range)
     }
     let result = TestCaseResult(
       name: script.name, file: script.file, locale: locale, failure: failure,
@@ -177,10 +192,12 @@ enum ExpectationChecker {
       }
       return actual == slot ? nil : "elicit: expected \(quoted(slot)), got \(quoted(actual))"
     case .state(let state):
+      if conversation.inspectionUnsupported { return unsupported("state") }
       let actual = conversation.currentState
       return actual == state
         ? nil : "state: expected \(quoted(state)), got \(actual.map(quoted) ?? "none")"
     case .variable(let path, let value):
+      if conversation.inspectionUnsupported { return unsupported("variable '\(path)'") }
       let scope = TurnVariables(
         program: conversation.program, variables: conversation.variables,
         locale: conversation.locale)
@@ -195,39 +212,71 @@ enum ExpectationChecker {
     case .sessionEnded(let ended):
       let actual = response?.shouldEndSession ?? false
       return actual == ended ? nil : "session_ended: expected \(ended), got \(actual)"
+    case .noOrder, .order, .noAgreement, .agreement:
+      return await checkRecords(expectation, in: conversation)
+    }
+  }
+
+  /// The assertions on the current customer's orders and agreements, from the transport's
+  /// inspection.
+  static func checkRecords(_ expectation: Expectation, in conversation: TestConversation) async
+    -> String?
+  {
+    let inspection: SkillInspection
+    do {
+      inspection = try await conversation.inspection()
+    } catch {
+      return "\(recordsName(expectation)): \(error)"
+    }
+    guard inspection.isSupported else { return unsupported(recordsName(expectation)) }
+    switch expectation {
     case .noOrder:
-      let orders = (try? await conversation.store.orders(userId: conversation.currentUserId)) ?? []
-      guard let order = orders.last else { return nil }
-      return "order: expected none, got order '\(order.id)' (\(order.state.rawValue))"
+      guard let order = inspection.orders.last else { return nil }
+      return "order: expected none, got order \(quoted(order["id"] ?? ""))"
+        + " (\(order["state"] ?? "no state"))"
     case .order(let fields):
-      let orders = (try? await conversation.store.orders(userId: conversation.currentUserId)) ?? []
-      guard let order = orders.last else { return "order: expected an order, got none" }
+      guard let order = inspection.orders.last else { return "order: expected an order, got none" }
       for (field, expected) in fields {
-        let actual = orderField(field, of: order)
+        let actual = order[field]
         if actual != expected.text {
           return "order \(field): expected \(expected), got " + (actual.map(quoted) ?? "none")
         }
       }
       return nil
     case .noAgreement:
-      guard
-        let agreement = try? await conversation.store.openAgreement(
-          userId: conversation.currentUserId)
-      else { return nil }
-      return "agreement: expected none, got '\(agreement.billingAgreementId)'"
+      guard let agreement = inspection.openAgreement else { return nil }
+      return "agreement: expected none, got "
+        + quoted(agreement[SkillInspection.agreementIdField] ?? "")
     case .agreement(let fields):
-      guard
-        let agreement = try? await conversation.store.openAgreement(
-          userId: conversation.currentUserId)
-      else { return "agreement: expected an open agreement, got none" }
+      guard let agreement = inspection.openAgreement else {
+        return "agreement: expected an open agreement, got none"
+      }
       for (field, expected) in fields {
-        let actual = field == "id" ? agreement.billingAgreementId : agreement.status.rawValue
+        let actual =
+          agreement[
+            field == "id"
+              ? SkillInspection.agreementIdField : SkillInspection.agreementStatusField] ?? ""
         if actual != expected.text {
           return "agreement \(field): expected \(expected), got \(quoted(actual))"
         }
       }
       return nil
+    default:
+      return nil
     }
+  }
+
+  static func recordsName(_ expectation: Expectation) -> String {
+    switch expectation {
+    case .noOrder, .order: "order"
+    default: "agreement"
+    }
+  }
+
+  /// The failure of an assertion that needs an inspection the skill cannot give.
+  static func unsupported(_ what: String) -> String {
+    "\(what): cannot be checked: the skill under test does not support inspection "
+      + "(it answered {\"flowc\":\"inspect\",\"unsupported\":true})"
   }
 
   /// `nil` when the text satisfies the matcher, else what went wrong.

@@ -3,6 +3,7 @@ import FlowCompiler
 import FlowIR
 import FlowRuntime
 import FlowStoreSQL
+import FlowTesting
 import Foundation
 
 /// `flowc run FLOW [--store URL]`: answers one Alexa request envelope read from standard input
@@ -20,6 +21,15 @@ struct RunCommand: AsyncParsableCommand {
       again prints the stored response. Exit status: 0 answered, 1 when the flow or the \
       input cannot be read (message on standard error, nothing stored) or the response \
       cannot be written (the turn is stored).
+
+      With --lines, flowc answers one envelope per line until the end of standard input: \
+      the stdio skill protocol of 'flowc test --against' (docs/testing.md, 'Testing another \
+      implementation'). Each line is a request envelope or an inspection question \
+      ({"flowc":"inspect","userId":"…"}); each answer is one line, flushed. Blank lines are \
+      skipped. The store is memory: unless --store is given. A line may be at most \
+      \(RunDefaults.maximumRequestSize / 1024) KiB. Exit status with --lines: 0 at the end \
+      of input; 1 when a line is too long, not a request envelope or an inspection question, \
+      or an answer cannot be written (message on standard error, the lines before answered).
       """
   )
 
@@ -28,9 +38,13 @@ struct RunCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The store: memory: or sqlite:PATH.",
+      "The store: memory: or sqlite:PATH (default: \(RunDefaults.storeURL), with --lines "
+        + "\(RunDefaults.linesStoreURL)).",
       valueName: "url"))
-  var store: String = RunDefaults.storeURL
+  var store: String?
+
+  @Flag(help: "Answer line-delimited envelopes and inspection questions until end of input.")
+  var lines = false
 
   func validate() throws {
     if flow == SourceFileReader.standardInputPath {
@@ -41,6 +55,13 @@ struct RunCommand: AsyncParsableCommand {
 
   func run() async throws {
     let program = try CommandOutput.loadProgram(path: flow)
+    if lines {
+      try await LineSession(
+        program: program, store: store ?? RunDefaults.linesStoreURL
+      ).run()
+      return
+    }
+    let store = self.store ?? RunDefaults.storeURL
     let input: Data
     switch SourceFileReader.readAll(
       descriptor: STDIN_FILENO, limit: RunDefaults.maximumRequestSize)
@@ -79,12 +100,93 @@ struct RunCommand: AsyncParsableCommand {
   }
 }
 
+/// `flowc run --lines`: the stdio skill protocol on the built-in runtime, one engine and
+/// one store for the whole input.
+struct LineSession {
+  var program: FlowProgram
+  var store: String
+
+  func run() async throws {
+    let flowStore: any FlowStore
+    do {
+      flowStore = try await FlowStores.open(StoreLocation(url: store))
+    } catch {
+      CommandOutput.error(String(describing: error))
+      throw ExitCode.failure
+    }
+    do {
+      try await answerLines(FlowEngine(program: program, store: flowStore))
+    } catch {
+      try? await flowStore.close()
+      throw error
+    }
+    try await flowStore.close()
+  }
+
+  private func answerLines(_ engine: FlowEngine) async throws {
+    var reader = BoundedLineReader(
+      descriptor: STDIN_FILENO, maximumLineLength: RunDefaults.maximumRequestSize,
+      maximumTotal: Int.max)
+    var lastTrace: TurnTrace?
+    var number = 0
+    while true {
+      let text: String
+      switch reader.next() {
+      case .end: return
+      case .failure(let reason):
+        CommandOutput.error("cannot read line \(number + 1) of standard input: \(reason)")
+        throw ExitCode.failure
+      case .line(let line): text = line
+      }
+      number += 1
+      guard !text.allSatisfy(\.isWhitespace) else { continue }
+      let data = Data(text.utf8)
+      let answer: Data
+      do {
+        let value = try CanonicalJSON.decode(JSONValue.self, from: data)
+        if let userId = try InspectionLine.questionUserId(value) {
+          let inspection = try await SkillInspection.read(
+            from: engine.store, userId: userId, trace: lastTrace)
+          answer = try CanonicalJSON.compact(InspectionLine.answer(inspection))
+        } else {
+          let answered = try await engine.answer(requestJSON: data)
+          lastTrace = answered.trace
+          answer = answered.json
+        }
+      } catch let error as DecodingError {
+        CommandOutput.error("line \(number) is not JSON: \(error.shortDescription)")
+        throw ExitCode.failure
+      } catch {
+        CommandOutput.error("line \(number): \(error)")
+        throw ExitCode.failure
+      }
+      try StandardStream.output.writeChecked(Array(answer) + [UInt8(ascii: "\n")], "an answer")
+    }
+  }
+}
+
+extension DecodingError {
+  /// The debug description without the coding path, for one-line messages.
+  var shortDescription: String {
+    switch self {
+    case .dataCorrupted(let context), .keyNotFound(_, let context),
+      .typeMismatch(_, let context), .valueNotFound(_, let context):
+      context.debugDescription
+    @unknown default: "\(self)"
+    }
+  }
+}
+
 /// Defaults of `flowc run`.
 enum RunDefaults {
   /// The store used without `--store`: a SQLite file in the working directory (created, with
   /// its folder, on first use), so that a `Connections.Response` in a later run finds the
   /// continuation an earlier run stored.
   static let storeURL = "sqlite:.flowc/flowc.sqlite"
+
+  /// The store of `flowc run --lines`: in memory, so that each process starts empty as the
+  /// stdio skill protocol wants (one process per conversation).
+  static let linesStoreURL = StoreLocation.memoryURL
 
   /// The largest request envelope `flowc run` reads from standard input: 1 MiB, far above
   /// what Alexa sends, so that an endless input (`< /dev/zero`) is refused early.

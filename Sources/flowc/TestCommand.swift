@@ -19,6 +19,15 @@ struct TestCommand: AsyncParsableCommand {
       test. The format of test scripts is in docs/testing.md ('flowc schema test' prints \
       its JSON Schema). Exit status: 0 when every test passed, 1 when one failed or could \
       not be loaded, or when no test ran at all; 64 on a usage error.
+
+      With --against COMMAND, every conversation (one script in one locale) is answered by \
+      a new process, '/bin/sh -c COMMAND', that speaks the stdio skill protocol \
+      (docs/testing.md, 'Testing another implementation'; 'flowc run FLOW --lines' is one), \
+      and the built-in runtime runs the same conversation alongside: each response must \
+      equal the runtime's, random tokens, order ids, authorization references and seals \
+      aside. A handler that exits, prints something that is not JSON, or takes longer than \
+      \(Int(StdioTransport.defaultAnswerTimeout)) s to answer fails the test, with the end of its \
+      standard error.
       """
   )
 
@@ -39,6 +48,24 @@ struct TestCommand: AsyncParsableCommand {
   @Flag(help: "Report the states, transitions and payment outcomes the tests reached.")
   var coverage = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Test a skill handler that speaks the stdio skill protocol, started per conversation "
+        + "with /bin/sh -c, against the built-in runtime.",
+      valueName: "command"))
+  var against: String?
+
+  /// What answers each conversation: the built-in runtime, or the `--against` command in
+  /// lockstep with it.
+  func transport(for program: FlowProgram) -> TransportFactory? {
+    guard let against else { return nil }
+    return { reference in
+      LockstepTransport(
+        subject: StdioTransport(command: against),
+        reference: reference, program: program)
+    }
+  }
+
   /// The flow given first, if any, and the test paths.
   var flowAndTests: (flow: String?, tests: [String]) {
     guard let first = paths.first, !TestScriptSet.isTestPath(first) else { return (nil, paths) }
@@ -48,6 +75,9 @@ struct TestCommand: AsyncParsableCommand {
   func validate() throws {
     guard !flowAndTests.tests.isEmpty else {
       throw ValidationError("give at least one test script")
+    }
+    if let against, against.allSatisfy(\.isWhitespace) {
+      throw ValidationError("--against needs a command, such as 'flowc run FLOW --lines'")
     }
   }
 
@@ -65,7 +95,10 @@ struct TestCommand: AsyncParsableCommand {
     var result = TestRunResult(cases: [], coverage: [], unloadedScripts: found.unloadedPaths)
     if let given {
       result.append(
-        await TestRunner(program: given.program, locales: given.locales).run(found.scripts))
+        await TestRunner(
+          program: given.program, locales: given.locales,
+          transport: transport(for: given.program)
+        ).run(found.scripts))
     } else {
       // Each script runs against the flow it names, flow by flow in the order first named.
       var flows: [String] = []
@@ -85,7 +118,10 @@ struct TestCommand: AsyncParsableCommand {
         let scripts = byFlow[named] ?? []
         do {
           let (program, locales) = try prepare(named)
-          result.append(await TestRunner(program: program, locales: locales).run(scripts))
+          result.append(
+            await TestRunner(
+              program: program, locales: locales, transport: transport(for: program)
+            ).run(scripts))
         } catch {
           // The flow's own errors are printed; its scripts are tests that could not run.
           result.unloadedScripts += scripts.map(\.file.path)

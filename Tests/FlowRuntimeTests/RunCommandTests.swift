@@ -99,6 +99,20 @@ import Testing
     #expect(result.stderr.contains("unsupported store URL 'redis://localhost'"))
   }
 
+  /// A PostgreSQL store that cannot be reached: exit 1, and the password never printed.
+  @Test func unreachablePostgresStoreExitsOneWithoutPrintingThePassword() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+    let result = try Self.run(
+      [
+        "run", try Self.irFile().path, "--store",
+        "postgres://shop:Very-Secret-9@127.0.0.1:1/shop?sslmode=disable",
+      ], stdin: try Self.launchJSON())
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("cannot open 'postgres://shop:***@127.0.0.1:1/shop"))
+    #expect(!result.stderr.contains("Very-Secret-9"))
+    #expect(!result.stdout.contains("Very-Secret-9"))
+  }
+
   /// A conversation over several runs: the default store (a SQLite file in the working
   /// directory) keeps the Setup's continuation from one process to the next.
   @Test func theDefaultStoreCarriesAPaymentAcrossRuns() throws {

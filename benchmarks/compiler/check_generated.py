@@ -54,6 +54,9 @@ def check(path, expect_bytes, schema_path=None):
         if "card" in state:
             used_prompts.update(state["card"].values())
         for transition in state.get("on", {}).values():
+            if isinstance(transition, dict):
+                for slot in transition.get("require", {}).values():
+                    used_prompts.update(slot[key] for key in ("ask", "unknown") if key in slot)
             for target in targets(transition):
                 if target not in states:
                     problems.append(f"state {state_id}: unknown target {target}")

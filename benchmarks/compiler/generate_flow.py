@@ -52,7 +52,7 @@ def product(unit):
         f"  p_{unit:06d}:\n"
         f"    name: Product {word.capitalize()} Number {unit}\n"
         f'    price: "{cents // 100}.{cents % 100:02d}"\n'
-        f"    synonyms: [item {word}, the {word} thing, article {unit}]\n"
+        f"    synonyms: [item {word}, the {word} thing, article {word} {word}]\n"
         f"    shipping: {'true' if unit % 2 == 0 else 'false'}\n"
     )
 
@@ -87,6 +87,8 @@ def state(unit, next_state):
         f"        AMAZON.YesIntent: {next_state}\n"
         "        AMAZON.NoIntent: goodbye\n"
         f"        Pick{word}Intent:\n"
+        "          require:\n"
+        "            product: { ask: which_product, unknown: not_sold }\n"
         "          set: { product: slot.product, quantity: slot.quantity ?? 1 }\n"
         "          goto: confirm_order\n"
     )
@@ -103,6 +105,8 @@ FIXED_PROMPTS = (
     "    payment_problem: Sorry, there was a problem with the payment.\n"
     "    help: You can say yes to go on, pick a product, or stop.\n"
     "    goodbye: Goodbye from Benchmark Shop.\n"
+    "    which_product: Which product would you like?\n"
+    "    not_sold: Sorry, we do not sell {slot.product.spoken}.\n"
 )
 
 FIXED_STATES = (

@@ -5,7 +5,7 @@
 # Environment:
 #   RUNS=5                       runs per measurement; the best is reported
 #   SIZES="1000000 4000000"      flow sizes in bytes (the growth ratio compares the last to the first)
-#   FLOWC=path                   use this flowc instead of building one (`swift build -c release`)
+#   FLOWC=path                   use this flowc instead of building one (`swift build -c release --static-swift-stdlib`)
 #   FLOWC_PYTHON=python3         the Python that runs the generator (needs PyYAML for the check)
 #   WORK_DIR=dir                 keep the generated flows and binaries here (default: a temp dir)
 set -euo pipefail
@@ -30,8 +30,11 @@ if [[ -n "${FLOWC:-}" ]]; then
   flowc="$FLOWC"
 else
   say "building flowc (release)…"
-  (cd "$root" && swift build -c release --product flowc >&2)
-  flowc="$(cd "$root" && swift build -c release --show-bin-path)/flowc"
+  # Linked as scripts/install.sh links it (the Swift runtime statically on Linux).
+  static_stdlib=()
+  if [[ "$(uname -s)" == Linux ]]; then static_stdlib=(--static-swift-stdlib); fi
+  (cd "$root" && swift build -c release ${static_stdlib[@]+"${static_stdlib[@]}"} --product flowc >&2)
+  flowc="$(cd "$root" && swift build -c release ${static_stdlib[@]+"${static_stdlib[@]}"} --show-bin-path)/flowc"
 fi
 [[ -x "$flowc" ]] || { say "no flowc at $flowc"; exit 1; }
 

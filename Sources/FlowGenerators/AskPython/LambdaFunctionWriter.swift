@@ -134,10 +134,10 @@ struct LambdaFunctionWriter {
       p.statement(
         "MERCHANT = ",
         .call(
-          q("Merchant"),
-          [
-            .string(merchant.ledgerCurrency), merchant.orderIdPrefix.map { .string($0) } ?? .none,
-            merchant.sandboxCustomerEmail.map { .string($0) } ?? .none,
+          q("Merchant"), [.string(merchant.ledgerCurrency)],
+          keywords: [
+            ("order_id_prefix", merchant.orderIdPrefix.map { .string($0) } ?? .none),
+            ("sandbox_customer_email", merchant.sandboxCustomerEmail.map { .string($0) } ?? .none),
           ]))
     } else {
       p.comment("No Amazon Pay merchant: the flow sends no payment.")

@@ -3,7 +3,7 @@
 /// by character (SSML `say-as` `spell-out`), with a short pause between groups, the way a
 /// person reads a reference number aloud. The characters spoken are the id's, in order: the
 /// id the customer hears is the one on the card and the Amazon Pay receipt.
-enum OrderIdSpeech {
+public enum OrderIdSpeech {
   /// The pause between two groups.
   static let groupPause = "<break strength=\"medium\"/>"
 
@@ -11,7 +11,7 @@ enum OrderIdSpeech {
   ///
   /// - Parameter id: The order id.
   /// - Returns: One `say-as` element per group, pauses between them.
-  static func ssml(_ id: String) -> String {
+  public static func ssml(_ id: String) -> String {
     let groups = id.split(whereSeparator: { $0 == "-" || $0 == "_" })
     guard !groups.isEmpty else { return SpeechRenderer.escapeXML(id) }
     return groups.map { group in

@@ -215,8 +215,9 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
 
 /// Where the runtime keeps continuations, orders, agreements and processed requests.
 ///
-/// Drivers: ``MemoryFlowStore`` here (tests, `memory:`), and the SQLite store of the
-/// `FlowStoreSQL` module (`sqlite:PATH`, the embedded default); no PostgreSQL driver exists yet.
+/// Drivers: ``MemoryFlowStore`` here (tests, `memory:`), and the SQL store of the
+/// `FlowStoreSQL` module on SQLite (`sqlite:PATH`, the embedded default) or PostgreSQL
+/// (`postgres://…`, several instances sharing one database). See `docs/stores.md`.
 /// ``FlowEngine`` does all of a turn's reads before the turn runs, and all of its writes go
 /// through one ``commit(_:)`` after it.
 public protocol FlowStore: Sendable {

@@ -90,7 +90,7 @@ import Testing
     #expect(orders.first?.authorizationReferenceId?.count == AmazonPayIdentifiers.maximumLength)
   }
 
-  @Test(arguments: StoreDriver.allCases)
+  @Test(arguments: StoreDriver.local)
   func aTakenOrderIdIsDrawnAgainAndTheOtherOrderIsKept(driver: StoreDriver) async throws {
     // The id the seeded engine draws first, found on an empty store.
     let program = try Self.program()
@@ -116,7 +116,7 @@ import Testing
     }
   }
 
-  @Test(arguments: StoreDriver.allCases)
+  @Test(arguments: StoreDriver.local)
   func theStoreRefusesANewOrderWithATakenId(driver: StoreDriver) async throws {
     try await driver.withStore { store in
       let order = FlowStoreContractTests.order("NN-K7M4-RA92", at: FlowStoreContractTests.t0)

@@ -8,7 +8,7 @@ import Testing
 @Suite struct StoreThroughputTests {
   static let enabled = ProcessInfo.processInfo.environment["FLOWC_STORE_BENCH"] == "1"
 
-  @Test(.enabled(if: enabled), arguments: StoreDriver.allCases)
+  @Test(.enabled(if: enabled), arguments: StoreDriver.local)
   func commitsPerSecond(driver: StoreDriver) async throws {
     try await driver.withStore { (store) async throws in
       let turns = 500

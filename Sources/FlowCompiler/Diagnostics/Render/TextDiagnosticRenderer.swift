@@ -143,7 +143,7 @@ public struct TextDiagnosticRenderer: Sendable {
   /// The text with control characters written as `\u{1B}`; only tabs stay. Escape sequences
   /// must not drive the terminal, and a line break echoed from a flow must not start a line of
   /// its own (in a CI log, a line `::error::…` is a GitHub workflow command).
-  static func escapingControls(_ text: String) -> String {
+  public static func escapingControls(_ text: String) -> String {
     var escaped = ""
     for scalar in text.unicodeScalars {
       if scalar.isControl, scalar != "\t" {
