@@ -16,8 +16,10 @@ struct ServeCommand: AsyncParsableCommand {
     discussion: """
       POST / answers an Alexa request envelope with the flow's response envelope; \
       GET /healthz answers 200 while the store answers; GET /metrics gives Prometheus text. \
-      Every request is verified as coming from Alexa before it reaches the flow (HTTP 400 \
-      otherwise); --insecure-no-verify turns that off, for local development only. Request \
+      Every request is verified as coming from Alexa (its signature, certificate chain, \
+      timestamp and, with --skill-id, its skill) before it reaches the flow; a request that \
+      fails is answered with HTTP 400 (docs/deploy.md). --insecure-no-verify turns that off, \
+      for local development only. Request \
       bodies over \(SkillServerConfiguration.defaultMaximumRequestSize / 1024) KiB are \
       answered with 413. Logs go to standard error, one line per request. SIGTERM or SIGINT \
       stops accepting connections, finishes the requests in flight and closes the store. \
@@ -43,6 +45,20 @@ struct ServeCommand: AsyncParsableCommand {
       "A skill id whose requests are answered (repeatable); any skill's when none is given.",
       valueName: "id"))
   var skillIds: [String] = []
+
+  @Option(
+    name: .customLong("trust-roots"),
+    help: ArgumentHelp(
+      "A PEM file of root certificates replacing the system's, for Alexa's certificate chain.",
+      valueName: "file"))
+  var trustRoots: String?
+
+  @Option(
+    name: .customLong("cert-chain"),
+    help: ArgumentHelp(
+      "Serve the certificate chain of URL from FILE instead of fetching it (repeatable).",
+      valueName: "url=file"))
+  var certificateChains: [String] = []
 
   @Flag(
     name: .customLong("insecure-no-verify"),
@@ -85,25 +101,32 @@ struct ServeCommand: AsyncParsableCommand {
     }
   }
 
-  /// The request verifier: none with `--insecure-no-verify` (said loudly), otherwise the
-  /// verifier of Alexa's signatures.
+  /// The request verifier: Alexa's signature rules (docs/deploy.md), or none with
+  /// `--insecure-no-verify` (said loudly).
   ///
-  /// - Throws: `ExitCode.failure`, after saying why, when requests cannot be verified.
+  /// - Throws: `ExitCode.failure`, after saying why, when the trust roots, a chain file or a
+  ///   skill id cannot be used.
   func makeVerifier() throws -> any AlexaRequestVerifying {
     if insecureNoVerify {
       CommandOutput.warning(
         "request verification is OFF (--insecure-no-verify): anyone who can reach this port "
           + "can talk to the skill as any customer; use it for local development only")
-      if !skillIds.isEmpty {
-        CommandOutput.warning("--skill-id is not checked with --insecure-no-verify")
+      if !skillIds.isEmpty || trustRoots != nil || !certificateChains.isEmpty {
+        CommandOutput.warning(
+          "--skill-id, --trust-roots and --cert-chain are not used with --insecure-no-verify")
       }
       return InsecureNoVerification()
     }
-    // The verifier of Alexa's signatures (issue 8 item 2) is not part of this build yet: never
-    // serve unverified requests silently.
-    CommandOutput.error(
-      "request verification is required, and this build of flowc cannot verify Alexa's "
-        + "signatures yet; pass --insecure-no-verify to serve without it (local development only)")
-    throw ExitCode.failure
+    do {
+      return try AlexaVerificationConfiguration(
+        trustRootsPath: trustRoots,
+        certificateChainFiles: AlexaVerificationConfiguration.parseCertificateChainFiles(
+          certificateChains),
+        skillIDs: skillIds
+      ).makeVerifier()
+    } catch {
+      CommandOutput.error(error.description)
+      throw ExitCode.failure
+    }
   }
 }

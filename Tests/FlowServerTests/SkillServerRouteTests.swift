@@ -162,12 +162,14 @@ import Testing
     let fixture = ServerFixture(
       store: UnavailableStore(hangs: hangs),
       configuration: SkillServerConfiguration(port: 0, healthCheckTimeout: .milliseconds(200)))
-    let started = ContinuousClock.now
     try await fixture.server.application().test(.router) { client in
+      let started = ContinuousClock.now
       let response = try await client.execute(uri: SkillServerRoute.health, method: .get)
       #expect(response.status == .serviceUnavailable)
+      // The hanging store sleeps an hour: the answer came from the timeout, not the store (the
+      // bound is loose because the whole suite runs in parallel on a busy machine).
+      #expect(ContinuousClock.now - started < .seconds(600))
     }
-    #expect(ContinuousClock.now - started < .seconds(30))
   }
 
   @Test func aStoreFailureDuringATurnIs500WithoutDetails() async throws {

@@ -93,11 +93,34 @@ import Testing
     #expect(try server.waitForExit() == 0, "\(server.standardError)")
   }
 
-  @Test func withoutVerificationItRefusesToStart() throws {
-    let run = try FlowcProcess.run(["serve", Self.flow, "--store", "memory:"], timeout: 60)
+  /// Whether the system trust store `flowc serve` reads by default is there.
+  static let hasSystemTrustRoots = FileManager.default.isReadableFile(
+    atPath: "/etc/ssl/certs/ca-certificates.crt")
+
+  @Test(.enabled(if: hasSystemTrustRoots))
+  func withoutTheInsecureFlagAnUnsignedRequestIs400AndCounted() throws {
+    let server = try ServedFlowc([Self.flow, "--store", "memory:"])
+    let body = try CanonicalJSON.compact(
+      RequestEnvelopes.envelope(
+        request: RequestEnvelopes.launch(), sessionNew: true,
+        requestId: "amzn1.echo-api.request.serve-unsigned"))
+    let reply = try LoopbackHTTP.exchange(port: server.port, "POST", "/", body: body)
+    #expect(reply.status == 400, "\(reply)")
+    #expect(reply.text == "request verification failed: certificate_url\n")
+    let metrics = try LoopbackHTTP.exchange(port: server.port, "GET", "/metrics").text
+    #expect(metrics.contains(#"flowc_verification_failures_total{rule="certificate_url"} 1"#))
+    server.signal(SIGTERM)
+    #expect(try server.waitForExit() == 0)
+    #expect(server.standardError.contains("rule=certificate_url"), "\(server.standardError)")
+    #expect(!server.standardError.contains("verification is OFF"))
+  }
+
+  @Test func unusableTrustRootsStopTheStart() throws {
+    let run = try FlowcProcess.run(
+      ["serve", Self.flow, "--store", "memory:", "--trust-roots", "examples/no-nicks.yaml"],
+      timeout: 60)
     #expect(run.status == 1, "\(run)")
-    #expect(run.stderr.contains("error: request verification is required"), "\(run)")
-    #expect(run.stderr.contains("--insecure-no-verify"))
+    #expect(run.stderr.contains("flowc: error: trust roots"), "\(run)")
   }
 
   @Test func insecureModeSaysSoLoudly() throws {
@@ -108,7 +131,10 @@ import Testing
     #expect(try server.waitForExit() == 0)
     let errors = server.standardError
     #expect(errors.contains("flowc: warning: request verification is OFF (--insecure-no-verify)"))
-    #expect(errors.contains("flowc: warning: --skill-id is not checked with --insecure-no-verify"))
+    #expect(
+      errors.contains(
+        "flowc: warning: --skill-id, --trust-roots and --cert-chain are not used with "
+          + "--insecure-no-verify"))
     // And the log says it too.
     #expect(errors.contains("warning flowc.serve: [FlowServer] request verification is OFF"))
   }
