@@ -107,13 +107,7 @@ struct LineSession {
   var store: String
 
   func run() async throws {
-    let flowStore: any FlowStore
-    do {
-      flowStore = try await FlowStores.open(StoreLocation(url: store))
-    } catch {
-      CommandOutput.error(String(describing: error))
-      throw ExitCode.failure
-    }
+    let flowStore = try await FlowStores.openForCommand(store)
     do {
       try await answerLines(FlowEngine(program: program, store: flowStore))
     } catch {

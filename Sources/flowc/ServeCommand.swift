@@ -82,13 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
     logger.logLevel =
       ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
       ?? .info
-    let flowStore: any FlowStore
-    do {
-      flowStore = try await FlowStores.open(StoreLocation(url: store))
-    } catch {
-      CommandOutput.error(String(describing: error))
-      throw ExitCode.failure
-    }
+    let flowStore = try await FlowStores.openForCommand(store)
     let server = SkillServer(
       engine: FlowEngine(program: program, store: flowStore),
       verifier: verifier,
