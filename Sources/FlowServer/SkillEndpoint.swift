@@ -20,6 +20,9 @@ struct SkillEndpoint: HTTPResponder {
   let configuration: SkillServerConfiguration
   /// Where requests, outcomes, refusals and durations are counted.
   let metrics: ServerMetrics
+  /// Answers inspection questions (`--allow-inspection`); `nil` treats them as the malformed
+  /// envelopes they are.
+  var inspection: InspectionAnswering? = nil
 
   func respond(to request: Request, context: Context) async throws -> Response {
     switch request.uri.path {
@@ -73,6 +76,24 @@ struct SkillEndpoint: HTTPResponder {
         metadata: ["rule": "\(error.rule.rawValue)", "detail": "\(error.detail)"])
       return Self.text(.badRequest, "request verification failed: \(error.rule.rawValue)")
     }
+    if let inspection {
+      let store = engine.store
+      let traces = inspection.traces
+      do {
+        if let reply = try await inspection.answer(Data(bytes), store, { traces.trace(userId: $0) })
+        {
+          logger.notice("answered an inspection question (--allow-inspection)")
+          return Response(
+            status: .ok, headers: [.contentType: Self.jsonContentType],
+            body: .init(byteBuffer: ByteBuffer(bytes: reply)))
+        }
+      } catch {
+        logger.notice(
+          "refused an inspection question",
+          metadata: ["error": "\(LogSafe.oneLine(String(describing: error)))"])
+        return Self.text(.badRequest, LogSafe.oneLine(String(describing: error)))
+      }
+    }
     let envelope: RequestEnvelope
     do {
       envelope = try RequestEnvelope(json: Data(bytes))
@@ -91,6 +112,7 @@ struct SkillEndpoint: HTTPResponder {
     engine.log = { line in turnLogger.notice("\(line)") }
     do {
       let answer = try await engine.answer(envelope)
+      inspection?.traces.record(answer.trace, userId: envelope.userId ?? "")
       let duration = ContinuousClock.now - started
       metrics.countRequest(type, .answered)
       metrics.countPaymentOutcomes(answer.trace)

@@ -25,6 +25,10 @@ public struct SkillServer: Sendable {
   public var logger: Logger
   /// The server's metrics.
   public let metrics: ServerMetrics
+  /// Answers inspection questions on `POST /` (`--allow-inspection`, for
+  /// `flowc test --endpoint`); `nil`, the default, answers them 400 as malformed envelopes.
+  /// Only with ``InsecureNoVerification``: it tells anyone any customer's orders.
+  public var inspection: InspectionAnswering?
 
   /// Creates a server; nothing listens until ``run()``.
   ///
@@ -34,16 +38,18 @@ public struct SkillServer: Sendable {
   ///   - configuration: Where to listen and the body limit.
   ///   - logger: Where to log.
   ///   - metrics: Where to count.
+  ///   - inspection: Answers inspection questions; `nil` (the default) for none.
   public init(
     engine: FlowEngine, verifier: any AlexaRequestVerifying,
     configuration: SkillServerConfiguration = SkillServerConfiguration(), logger: Logger,
-    metrics: ServerMetrics = ServerMetrics()
+    metrics: ServerMetrics = ServerMetrics(), inspection: InspectionAnswering? = nil
   ) {
     self.engine = engine
     self.verifier = verifier
     self.configuration = configuration
     self.logger = logger
     self.metrics = metrics
+    self.inspection = inspection
   }
 
   /// Whether the server accepts requests without checking that they come from Alexa.
@@ -61,7 +67,9 @@ public struct SkillServer: Sendable {
     let logger = logger
     return Application(
       responder: SkillEndpoint(
-        engine: engine, verifier: verifier, configuration: configuration, metrics: metrics),
+        engine: engine, verifier: verifier, configuration: configuration, metrics: metrics,
+        // Never without verification off, whatever the caller set (``run()`` refuses it).
+        inspection: isInsecure ? inspection : nil),
       configuration: ApplicationConfiguration(
         address: .hostname(configuration.host, port: configuration.port)),
       onServerRunning: { channel in
@@ -78,14 +86,25 @@ public struct SkillServer: Sendable {
   ///
   /// - Parameter onListening: Called once the socket listens, with `host:port`.
   /// - Throws: ``SkillServerError/cannotListen(address:reason:)`` when the address cannot be
-  ///   listened on (it is taken, say); what closing the store throws. The store is closed
-  ///   either way.
+  ///   listened on (it is taken, say); ``SkillServerError/inspectionNeedsNoVerification``;
+  ///   what closing the store throws. The store is closed either way.
   public func run(onListening: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
+    if inspection != nil, !isInsecure {
+      try? await engine.store.close()
+      throw SkillServerError.inspectionNeedsNoVerification
+    }
     if isInsecure {
       logger.warning(
         """
         request verification is OFF (--insecure-no-verify): every request is answered, \
         whoever sends it; for local development only
+        """)
+    }
+    if inspection != nil {
+      logger.warning(
+        """
+        inspection is ON (--allow-inspection): anyone who can reach this port can read any \
+        customer's orders and agreements; for flowc test --endpoint only, never in production
         """)
     }
     logger.info(
@@ -119,11 +138,17 @@ public struct SkillServer: Sendable {
 public enum SkillServerError: Error, Equatable, CustomStringConvertible {
   /// The address cannot be listened on; `host:port` and the system's reason.
   case cannotListen(address: String, reason: String)
+  /// Inspection was asked for on a server that verifies requests: refused, because it would
+  /// tell whoever asks any customer's orders.
+  case inspectionNeedsNoVerification
 
   /// One line for the user.
   public var description: String {
     switch self {
     case .cannotListen(let address, let reason): "cannot listen on \(address): \(reason)"
+    case .inspectionNeedsNoVerification:
+      "inspection is only for a server without request verification (local testing): "
+        + "it tells whoever asks any customer's orders"
     }
   }
 }
