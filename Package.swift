@@ -131,10 +131,16 @@ let package = Package(
       dependencies: ["FlowGenerators", "FlowCompiler", "FlowIR", "FlowTestSupport"],
       swiftSettings: upcomingFeatures
     ),
-    // Conversation tests and the simulator (`flowc test`, `flowc simulate`).
+    // Conversation tests and the simulator (`flowc test`, `flowc simulate`); the HTTP client
+    // talks to a skill endpoint (`flowc test --endpoint`).
     .target(
       name: "FlowTesting",
-      dependencies: ["FlowCompiler", "FlowIR", "FlowRuntime"],
+      dependencies: [
+        "FlowCompiler", "FlowIR", "FlowRuntime",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
       swiftSettings: upcomingFeatures
     ),
     .testTarget(

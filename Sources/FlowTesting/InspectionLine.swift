@@ -1,5 +1,5 @@
 public import FlowIR
-import FlowRuntime
+public import FlowRuntime
 public import Foundation
 
 /// The `inspect` lines of the stdio skill protocol (`docs/testing.md`, "Testing another
@@ -60,6 +60,29 @@ public enum InspectionLine {
         "a line with a \(quoted(marker)) member must be {\"\(marker)\":\"\(inspect)\",…}")
     }
     return line[userIdMember]?.stringValue ?? ""
+  }
+
+  /// Answers a message when it is an inspection question, as a skill that keeps the trace of
+  /// each customer's last turn does (`flowc serve --allow-inspection`): the trace of the
+  /// customer the question names, and that customer's orders and agreements.
+  ///
+  /// - Parameters:
+  ///   - message: A message as received (a request body): a request envelope or a question.
+  ///   - store: The store holding the customer's records.
+  ///   - lastTrace: The trace of a customer's last answered request, if known.
+  /// - Returns: The answer as compact JSON, or `nil` when the message is not a JSON object
+  ///   with the ``marker`` member (a request envelope, or something the caller refuses).
+  /// - Throws: ``ConversationError`` for a ``marker`` message that is not an inspection
+  ///   question; store errors.
+  public static func answer(
+    toQuestion message: Data, store: any FlowStore, lastTrace: (String) -> TurnTrace?
+  ) async throws -> Data? {
+    guard let value = try? CanonicalJSON.decode(JSONValue.self, from: message),
+      case .object = value, let userId = try questionUserId(value)
+    else { return nil }
+    let inspection = try await SkillInspection.read(
+      from: store, userId: userId, trace: lastTrace(userId))
+    return try CanonicalJSON.compact(answer(inspection))
   }
 
   /// An inspection as the answer line's JSON value.

@@ -8,10 +8,11 @@ public import Foundation
 ///
 /// - ``EngineTransport``: the built-in runtime in this process (`flowc test`, the simulator).
 /// - ``StdioTransport``: a process speaking the stdio skill protocol (`flowc test --against`).
+/// - ``EndpointTransport``: a skill endpoint over HTTP (`flowc test --endpoint`).
 /// - ``LockstepTransport``: another transport, checked response by response against the
 ///   built-in runtime.
 ///
-/// A new transport (an HTTP endpoint, say) implements the three requirements below and is
+/// A new transport implements the three requirements below and is
 /// handed to ``TestRunner/init(program:locales:transport:)`` as a factory; nothing else in the
 /// runner changes. Calls come one at a time, in conversation order.
 public protocol SkillTransport: AnyObject {
@@ -53,6 +54,9 @@ public struct SkillInspection: Sendable, Equatable {
   public var orders: [[String: String]]
   /// The customer's billing agreements, oldest first: `billing_agreement_id` and `status`.
   public var agreements: [[String: String]]
+  /// Why the skill cannot inspect, for the report; `nil` for a skill that said so itself
+  /// (`{"flowc":"inspect","unsupported":true}`) and for one that can.
+  public var unsupportedReason: String?
 
   /// Creates an inspection.
   public init(
@@ -70,6 +74,16 @@ public struct SkillInspection: Sendable, Equatable {
     inspection.isSupported = false
     return inspection
   }()
+
+  /// The answer of a skill that cannot inspect, with the reason the report gives.
+  ///
+  /// - Parameter reason: Why, lowercase (`it answered the inspection question with HTTP 400`).
+  /// - Returns: The inspection.
+  public static func unsupported(because reason: String) -> SkillInspection {
+    var inspection = unsupported
+    inspection.unsupportedReason = reason
+    return inspection
+  }
 
   /// The agreement a Charge would use: the last one whose status is `OPEN`.
   public var openAgreement: [String: String]? {

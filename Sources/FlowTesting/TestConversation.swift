@@ -78,6 +78,10 @@ public final class TestConversation {
   /// The last inspection and the user it was made for.
   var lastInspection: (userId: String, inspection: SkillInspection)?
 
+  /// What makes the ids of this conversation's requests its own, when they must be
+  /// (``ConversationIdentifiers/unique``): mixed into every user, session and request id.
+  public let idTag: String?
+
   var customers: [String: ConversationSession] = [:]
   var builder = ConnectionsResponseBuilder()
   var requestNumber = 0
@@ -93,13 +97,15 @@ public final class TestConversation {
   ///   - transport: Makes the transport that answers from the conversation's own engine
   ///     transport (which it may wrap, as ``LockstepTransport`` does, or ignore); the engine
   ///     transport itself when `nil`.
+  ///   - identifiers: Whether the ids of the requests are the same in every run.
   public init(
     program: FlowProgram, locale: String, recordingName: String = "conversation",
-    transport: TransportFactory? = nil
+    transport: TransportFactory? = nil, identifiers: ConversationIdentifiers = .repeatable
   ) {
     self.program = program
     self.locale = locale
     self.recordingName = recordingName
+    self.idTag = identifiers.makeTag()
     let store = MemoryFlowStore()
     self.store = store
     let clock = ManualClock()
@@ -117,7 +123,8 @@ public final class TestConversation {
   /// A customer's session on this conversation's engine.
   func makeCustomer(_ name: String) -> ConversationSession {
     var session = ConversationSession(
-      engine: engine, name: recordingName, userId: Self.userId(for: name), locale: locale,
+      engine: engine, name: recordingName, userId: Self.userId(for: name, tag: idTag),
+      locale: locale,
       sessionId: "", timestamp: "")
     session.transport = transport
     return session
@@ -141,11 +148,20 @@ public final class TestConversation {
     await transport.finish()
   }
 
-  /// The Alexa user id of a customer name (`amzn1.ask.account.` and the name in capitals).
-  public static func userId(for name: String) -> String {
+  /// The Alexa user id of a customer name (`amzn1.ask.account.TEST` and the name in capitals,
+  /// then `-` and the conversation's tag, if it has one).
+  ///
+  /// - Parameters:
+  ///   - name: The customer's name in the script.
+  ///   - tag: The conversation's ``idTag``.
+  /// - Returns: The user id.
+  public static func userId(for name: String, tag: String? = nil) -> String {
     let cleaned = name.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "X" }
-    return "amzn1.ask.account.TEST" + String(cleaned)
+    return "amzn1.ask.account.TEST" + String(cleaned) + (tag.map { "-" + $0 } ?? "")
   }
+
+  /// The run-specific part of session and request ids: `flowc-test` and the tag, if any.
+  var idStem: String { "flowc-test" + (idTag.map { "-" + $0 } ?? "") }
 
   var customer: ConversationSession {
     get { customers[currentUser]! }
@@ -314,10 +330,10 @@ public final class TestConversation {
   func envelope(_ request: [String: JSONValue]) -> JSONValue {
     requestNumber += 1
     customer.sessionId =
-      "amzn1.echo-api.session.flowc-test-\(currentUser)-\(customer.sessionNumber)"
+      "amzn1.echo-api.session.\(idStem)-\(currentUser)-\(customer.sessionNumber)"
     customer.timestamp = AlexaEnvelopes.timestamp(clock.now)
     return customer.envelope(
-      request, requestId: "amzn1.echo-api.request.flowc-test-\(requestNumber)")
+      request, requestId: "amzn1.echo-api.request.\(idStem)-\(requestNumber)")
   }
 
   func send(_ request: [String: JSONValue], summary: String) async throws -> TurnRecord {
@@ -356,6 +372,32 @@ public final class TestConversation {
 
 /// Makes the transport of one conversation from the conversation's own engine transport.
 public typealias TransportFactory = (EngineTransport) -> any SkillTransport
+
+/// Whether the ids a conversation sends (user ids, session ids, request ids) are the same in
+/// every run or its own.
+public enum ConversationIdentifiers: Sendable, Equatable {
+  /// The same in every run (`amzn1.ask.account.TESTDEFAULT`, `…request.flowc-test-1`): for a
+  /// skill that starts each conversation with an empty store (the built-in runtime, a stdio
+  /// handler).
+  case repeatable
+  /// With a random tag of the conversation's own in every id
+  /// (`amzn1.ask.account.TESTDEFAULT-3F9A…`): for a skill that keeps its store from one
+  /// conversation and one run to the next (a served endpoint), where repeated ids would be
+  /// answered from the replay cache or find another conversation's orders.
+  case unique
+
+  /// The number of random bits in a tag.
+  public static let tagBits = 64
+
+  /// A new tag for ``unique`` (16 hexadecimal digits in capitals), `nil` for ``repeatable``.
+  func makeTag() -> String? {
+    guard self == .unique else { return nil }
+    var generator = SystemRandomNumberGenerator()
+    let value = generator.next() as UInt64
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: Self.tagBits / 4 - digits.count) + digits
+  }
+}
 
 /// A clock moved by hand (``TestConversation`` moves it one second per request), so runs
 /// repeat exactly.

@@ -81,6 +81,9 @@ public struct TestRunner {
   /// Makes what answers each conversation (one per script and locale); the built-in runtime
   /// when `nil`. See ``SkillTransport``.
   public var transport: TransportFactory?
+  /// Whether every conversation sends ids of its own (``ConversationIdentifiers/unique``: for
+  /// a skill whose store outlives a conversation) or the same ids in every run.
+  public var identifiers = ConversationIdentifiers.repeatable
 
   /// Creates a runner.
   ///
@@ -118,7 +121,7 @@ public struct TestRunner {
     let started = Date()
     let conversation = TestConversation(
       program: program, locale: locale, recordingName: "\(script.name)-\(locale)",
-      transport: transport)
+      transport: transport, identifiers: identifiers)
     conversation.recordEnvelope = recordEnvelope
     var transcript: [String] = []
     var failure: TestFailure?
@@ -192,12 +195,16 @@ enum ExpectationChecker {
       }
       return actual == slot ? nil : "elicit: expected \(quoted(slot)), got \(quoted(actual))"
     case .state(let state):
-      if conversation.inspectionUnsupported { return unsupported("state") }
+      if conversation.inspectionUnsupported {
+        return unsupported("state", conversation.lastInspection?.inspection)
+      }
       let actual = conversation.currentState
       return actual == state
         ? nil : "state: expected \(quoted(state)), got \(actual.map(quoted) ?? "none")"
     case .variable(let path, let value):
-      if conversation.inspectionUnsupported { return unsupported("variable '\(path)'") }
+      if conversation.inspectionUnsupported {
+        return unsupported("variable '\(path)'", conversation.lastInspection?.inspection)
+      }
       let scope = TurnVariables(
         program: conversation.program, variables: conversation.variables,
         locale: conversation.locale)
@@ -228,7 +235,9 @@ enum ExpectationChecker {
     } catch {
       return "\(recordsName(expectation)): \(error)"
     }
-    guard inspection.isSupported else { return unsupported(recordsName(expectation)) }
+    guard inspection.isSupported else {
+      return unsupported(recordsName(expectation), inspection)
+    }
     switch expectation {
     case .noOrder:
       guard let order = inspection.orders.last else { return nil }
@@ -274,9 +283,11 @@ enum ExpectationChecker {
   }
 
   /// The failure of an assertion that needs an inspection the skill cannot give.
-  static func unsupported(_ what: String) -> String {
-    "\(what): cannot be checked: the skill under test does not support inspection "
-      + "(it answered {\"flowc\":\"inspect\",\"unsupported\":true})"
+  static func unsupported(_ what: String, _ inspection: SkillInspection?) -> String {
+    let reason =
+      inspection?.unsupportedReason ?? "it answered {\"flowc\":\"inspect\",\"unsupported\":true}"
+    return "\(what): cannot be checked: the skill under test does not support inspection "
+      + "(\(reason))"
   }
 
   /// `nil` when the text satisfies the matcher, else what went wrong.

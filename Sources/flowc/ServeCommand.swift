@@ -4,6 +4,7 @@ import FlowIR
 import FlowRuntime
 import FlowServer
 import FlowStoreSQL
+import FlowTesting
 import Foundation
 import Logging
 
@@ -19,7 +20,10 @@ struct ServeCommand: AsyncParsableCommand {
       Every request is verified as coming from Alexa (its signature, certificate chain, \
       timestamp and, with --skill-id, its skill) before it reaches the flow; a request that \
       fails is answered with HTTP 400 (docs/deploy.md). --insecure-no-verify turns that off, \
-      for local development only. Request \
+      for local development only. --allow-inspection (only with --insecure-no-verify) also \
+      answers the inspection questions of 'flowc test --endpoint' (docs/testing.md, 'Testing \
+      a skill endpoint'): whoever asks learns any customer's orders, so never in production. \
+      Request \
       bodies over \(SkillServerConfiguration.defaultMaximumRequestSize / 1024) KiB are \
       answered with 413. Logs go to standard error, one line per request. SIGTERM or SIGINT \
       stops accepting connections, finishes the requests in flight and closes the store. \
@@ -65,7 +69,20 @@ struct ServeCommand: AsyncParsableCommand {
     help: "Answer requests without checking that they come from Alexa (local development only).")
   var insecureNoVerify = false
 
+  @Flag(
+    name: .customLong("allow-inspection"),
+    help: ArgumentHelp(
+      "Answer flowc test's inspection questions on POST / (needs --insecure-no-verify; "
+        + "shows any customer's orders: for flowc test --endpoint only, never in production)."))
+  var allowInspection = false
+
   func validate() throws {
+    if allowInspection && !insecureNoVerify {
+      throw ValidationError(
+        "--allow-inspection needs --insecure-no-verify: inspection tells whoever asks any "
+          + "customer's orders, so it is only for local testing (flowc test --endpoint), "
+          + "never in production")
+    }
     guard (0...65535).contains(port) else {
       throw ValidationError("--port must be between 0 and 65535, not \(port)")
     }
@@ -86,12 +103,25 @@ struct ServeCommand: AsyncParsableCommand {
     let server = SkillServer(
       engine: FlowEngine(program: program, store: flowStore),
       verifier: verifier,
-      configuration: SkillServerConfiguration(host: host, port: port), logger: logger)
+      configuration: SkillServerConfiguration(host: host, port: port), logger: logger,
+      inspection: allowInspection ? Self.inspection() : nil)
     do {
       try await server.run()
     } catch {
       CommandOutput.error(String(describing: error))
       throw ExitCode.failure
+    }
+  }
+
+  /// Inspection for `--allow-inspection`: the server keeps each recent customer's last
+  /// trace, and the conversation tests' wire format (the stdio skill protocol's `inspect`
+  /// line, `InspectionLine`) asks and answers; said loudly.
+  static func inspection() -> InspectionAnswering {
+    CommandOutput.warning(
+      "inspection is ON (--allow-inspection): anyone who can reach this port can read any "
+        + "customer's orders and agreements; for flowc test --endpoint only, never in production")
+    return InspectionAnswering { body, store, lastTrace in
+      try await InspectionLine.answer(toQuestion: body, store: store, lastTrace: lastTrace)
     }
   }
 

@@ -9,7 +9,10 @@ struct TestCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "test",
     abstract: "Run scripted conversations (*.test.yaml) against a flow, per locale.",
-    usage: "flowc test [<flow>] <tests> ... [--locale <locale>] [--format <format>] [--coverage]",
+    usage: """
+      flowc test [<flow>] <tests> ... [--locale <locale>] [--format <format>] [--coverage]
+                 [--against <command> | --endpoint <url>] [--timeout <seconds>]
+      """,
     discussion: """
       Each test runs on the real runtime with a fresh memory store, once per selected locale \
       (a test that lists its own 'locales' runs only in those). Without FLOW (when the first \
@@ -28,6 +31,17 @@ struct TestCommand: AsyncParsableCommand {
       aside. A handler that exits, prints something that is not JSON, or takes longer than \
       \(Int(StdioTransport.defaultAnswerTimeout)) s to answer fails the test, with the end of its \
       standard error.
+
+      With --endpoint URL, every conversation is POSTed to a skill endpoint over HTTP \
+      (docs/testing.md, 'Testing a skill endpoint'): 'flowc serve FLOW --insecure-no-verify' \
+      or any skill endpoint with request verification off, again in lockstep with the \
+      built-in runtime. Each conversation sends user, session and request ids of its own, so \
+      a server that keeps its store passes the same tests run after run. A state, variable, \
+      order or agreement assertion needs a server started with --allow-inspection; otherwise \
+      it fails as not checkable. No connection, a status other than 200, a body that is not \
+      JSON or an answer later than \(Int(EndpointTransport.defaultAnswerTimeout)) s fails the \
+      test, naming the URL. --timeout sets the seconds an answer may take, with --against or \
+      --endpoint.
       """
   )
 
@@ -55,15 +69,62 @@ struct TestCommand: AsyncParsableCommand {
       valueName: "command"))
   var against: String?
 
-  /// What answers each conversation: the built-in runtime, or the `--against` command in
-  /// lockstep with it.
-  func transport(for program: FlowProgram) -> TransportFactory? {
-    guard let against else { return nil }
-    return { reference in
-      LockstepTransport(
-        subject: StdioTransport(command: against),
-        reference: reference, program: program)
+  @Option(
+    help: ArgumentHelp(
+      "Test a skill endpoint over HTTP (flowc serve --insecure-no-verify, or any skill "
+        + "endpoint with verification off) against the built-in runtime.",
+      valueName: "url"))
+  var endpoint: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Seconds the skill under test may take to answer one request (with --against or "
+        + "--endpoint; default \(Int(EndpointTransport.defaultAnswerTimeout))).",
+      valueName: "seconds"))
+  var timeout: Double?
+
+  /// What answers each conversation: the built-in runtime, or the `--against` command or the
+  /// `--endpoint` in lockstep with it.
+  ///
+  /// - Parameters:
+  ///   - program: The flow.
+  ///   - client: The run's HTTP client, with `--endpoint`.
+  func transport(for program: FlowProgram, client: EndpointClient?) -> TransportFactory? {
+    if let against {
+      let answerTimeout = timeout ?? StdioTransport.defaultAnswerTimeout
+      return { reference in
+        LockstepTransport(
+          subject: StdioTransport(command: against, answerTimeout: answerTimeout),
+          reference: reference, program: program)
+      }
     }
+    if let client, let url = endpointURL {
+      return { reference in
+        LockstepTransport(
+          subject: client.transport(url: url), reference: reference, program: program)
+      }
+    }
+    return nil
+  }
+
+  /// A runner for a flow, with the transport and, for an endpoint, ids of each conversation's
+  /// own.
+  func runner(
+    program: FlowProgram, locales: [String], client: EndpointClient?
+  ) -> TestRunner {
+    var runner = TestRunner(
+      program: program, locales: locales, transport: transport(for: program, client: client))
+    if endpoint != nil { runner.identifiers = .unique }
+    return runner
+  }
+
+  /// The `--endpoint` URL, when it is an `http` or `https` URL with a host.
+  var endpointURL: URL? {
+    guard let endpoint, let url = URL(string: endpoint),
+      let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+      let host = url.host, !host.isEmpty
+    else { return nil }
+    return url
   }
 
   /// The flow given first, if any, and the test paths.
@@ -79,9 +140,34 @@ struct TestCommand: AsyncParsableCommand {
     if let against, against.allSatisfy(\.isWhitespace) {
       throw ValidationError("--against needs a command, such as 'flowc run FLOW --lines'")
     }
+    if against != nil && endpoint != nil {
+      throw ValidationError(
+        "--against and --endpoint cannot be used together: give a command or a URL")
+    }
+    if let endpoint, endpointURL == nil {
+      throw ValidationError(
+        "--endpoint needs an http or https URL such as 'http://127.0.0.1:8080/', not "
+          + "'\(endpoint)'")
+    }
+    if let timeout, !(timeout > 0 && timeout <= 3600) {
+      throw ValidationError("--timeout must be a number of seconds above 0 and at most 3600")
+    }
+    if timeout != nil && against == nil && endpoint == nil {
+      throw ValidationError("--timeout needs --against or --endpoint")
+    }
   }
 
   func run() async throws {
+    guard endpoint != nil else { return try await run(client: nil) }
+    // One HTTP client for the whole run, shut down at its end however it ends.
+    try await EndpointClient.with(
+      answerTimeout: timeout ?? EndpointTransport.defaultAnswerTimeout
+    ) { client in
+      try await run(client: client)
+    }
+  }
+
+  private func run(client: EndpointClient?) async throws {
     let (flow, tests) = flowAndTests
     // The flow first, so that its problems come before the scripts'.
     let given = try flow.map(prepare)
@@ -95,10 +181,8 @@ struct TestCommand: AsyncParsableCommand {
     var result = TestRunResult(cases: [], coverage: [], unloadedScripts: found.unloadedPaths)
     if let given {
       result.append(
-        await TestRunner(
-          program: given.program, locales: given.locales,
-          transport: transport(for: given.program)
-        ).run(found.scripts))
+        await runner(program: given.program, locales: given.locales, client: client)
+          .run(found.scripts))
     } else {
       // Each script runs against the flow it names, flow by flow in the order first named.
       var flows: [String] = []
@@ -119,9 +203,7 @@ struct TestCommand: AsyncParsableCommand {
         do {
           let (program, locales) = try prepare(named)
           result.append(
-            await TestRunner(
-              program: program, locales: locales, transport: transport(for: program)
-            ).run(scripts))
+            await runner(program: program, locales: locales, client: client).run(scripts))
         } catch {
           // The flow's own errors are printed; its scripts are tests that could not run.
           result.unloadedScripts += scripts.map(\.file.path)
