@@ -1,8 +1,8 @@
-import Foundation
+public import Foundation
 import Synchronization
 
-/// A `flowc serve` process running in the background for a test: started on a free port,
-/// its standard error collected, stopped with a signal.
+/// A `flowc serve` process (or another HTTP server) running in the background for a test:
+/// started on a free port, its standard error collected, stopped with a signal.
 public final class ServedFlowc {
   /// The process.
   private let process: Process
@@ -21,11 +21,24 @@ public final class ServedFlowc {
   ///   - timeout: How long to wait for the `listening on` log line.
   /// - Throws: `TestProcessError.binaryNotFound`, or ``ServedFlowcError`` when it ends or does
   ///   not listen in time (with what it printed).
-  public init(_ arguments: [String], timeout: Double = 120) throws {
+  public convenience init(_ arguments: [String], timeout: Double = 120) throws {
     guard let binary = FlowcProcess.binary else { throw TestProcessError.binaryNotFound }
+    try self.init(
+      executable: binary, arguments: ["serve"] + arguments + ["--port", "0"], timeout: timeout)
+  }
+
+  /// Starts another server from the repository root (a Python skill behind a web-service
+  /// handler, say) and waits until it logs `listening on http://HOST:PORT` on standard error.
+  ///
+  /// - Parameters:
+  ///   - executable: The program.
+  ///   - arguments: Its arguments; they must make it pick a free port.
+  ///   - timeout: How long to wait for the `listening on` line.
+  /// - Throws: ``ServedFlowcError`` when it ends or does not listen in time.
+  public init(executable: URL, arguments: [String], timeout: Double = 120) throws {
     let process = Process()
-    process.executableURL = binary
-    process.arguments = ["serve"] + arguments + ["--port", "0"]
+    process.executableURL = executable
+    process.arguments = arguments
     process.currentDirectoryURL = FlowcProcess.repositoryRoot
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
