@@ -82,7 +82,7 @@ struct SkillEndpoint: HTTPResponder {
       do {
         if let reply = try await inspection.answer(Data(bytes), store, { traces.trace(userId: $0) })
         {
-          logger.notice("answered an inspection question (--allow-inspection)")
+          logger.info("answered an inspection question (--allow-inspection)")
           return Response(
             status: .ok, headers: [.contentType: Self.jsonContentType],
             body: .init(byteBuffer: ByteBuffer(bytes: reply)))

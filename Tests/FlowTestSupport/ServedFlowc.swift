@@ -10,6 +10,8 @@ public final class ServedFlowc {
   private let errorOutput: CollectedOutput
   /// Signalled when the process ends.
   private let ended: DispatchSemaphore
+  /// Signalled when standard error reaches its end (everything the process wrote is read).
+  private let errorsRead: DispatchSemaphore
   /// The port it listens on (127.0.0.1).
   public let port: Int
 
@@ -46,8 +48,10 @@ public final class ServedFlowc {
     process.standardError = pipe
     let errorOutput = CollectedOutput()
     let ended = DispatchSemaphore(value: 0)
+    let errorsRead = DispatchSemaphore(value: 0)
     self.errorOutput = errorOutput
     self.ended = ended
+    self.errorsRead = errorsRead
     process.terminationHandler = { _ in ended.signal() }
     try process.run()
     let reader = pipe.fileHandleForReading
@@ -57,6 +61,7 @@ public final class ServedFlowc {
         if chunk.isEmpty { break }
         errorOutput.append(chunk)
       }
+      errorsRead.signal()
     }
     self.process = process
     let deadline = Date().addingTimeInterval(timeout)
@@ -98,6 +103,8 @@ public final class ServedFlowc {
       throw ServedFlowcError.didNotStop(standardError)
     }
     process.waitUntilExit()
+    // The last lines (`stopped …`) may still be in the pipe when the process has ended.
+    _ = errorsRead.wait(timeout: .now() + 5)
     return process.terminationStatus
   }
 }
