@@ -72,6 +72,34 @@ import Testing
     }
   }
 
+  /// What `flowc serve --allow-inspection` answers with: the asked customer's trace, and
+  /// `nil` for a body that is no question (it is then a request envelope).
+  @Test func aServerAnswersAQuestionWithTheAskedCustomersTrace() async throws {
+    let store = MemoryFlowStore()
+    var trace = TurnTrace()
+    trace.answeringState = "welcome"
+    let asked = try #require(
+      try await InspectionLine.answer(
+        toQuestion: InspectionLine.question(userId: "amzn1.ask.account.A"), store: store,
+        lastTrace: { $0 == "amzn1.ask.account.A" ? trace : nil }))
+    let inspection = try InspectionLine.inspection(
+      from: CanonicalJSON.decode(JSONValue.self, from: asked))
+    #expect(inspection.trace?.answeringState == "welcome")
+    let other = try #require(
+      try await InspectionLine.answer(
+        toQuestion: InspectionLine.question(userId: "amzn1.ask.account.B"), store: store,
+        lastTrace: { $0 == "amzn1.ask.account.A" ? trace : nil }))
+    #expect(String(decoding: other, as: UTF8.self).contains(#""trace":null"#))
+    let envelope = try await InspectionLine.answer(
+      toQuestion: Data(#"{"version":"1.0","request":{}}"#.utf8), store: store,
+      lastTrace: { _ in trace })
+    #expect(envelope == nil)
+    await #expect(throws: ConversationError.self) {
+      try await InspectionLine.answer(
+        toQuestion: Data(#"{"flowc":"reset"}"#.utf8), store: store, lastTrace: { _ in nil })
+    }
+  }
+
   @Test func uniqueConversationsSendIdsOfTheirOwnAndRepeatableOnesTheSameIds() async throws {
     let program = try ExampleConversations.program("no-nicks")
     func ids(_ identifiers: ConversationIdentifiers) async throws -> [String] {
