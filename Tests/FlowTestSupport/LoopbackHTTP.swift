@@ -168,4 +168,27 @@ public enum LoopbackHTTP {
     try connection.send(request.head + request.body)
     return try connection.readReply()
   }
+
+  /// ``exchange(port:_:_:headers:body:)`` on a thread of its own: a test can keep dozens of
+  /// exchanges in flight at once without blocking the few threads of Swift concurrency.
+  ///
+  /// - Parameters:
+  ///   - port: The server's port on 127.0.0.1.
+  ///   - method: `GET`, `POST`, …
+  ///   - path: The request target.
+  ///   - headers: More header fields.
+  ///   - body: The body, if any.
+  /// - Returns: The answer.
+  /// - Throws: ``LoopbackHTTPError``.
+  public static func exchangeOnThread(
+    port: Int, _ method: String, _ path: String, headers: [String: String] = [:],
+    body: Data? = nil
+  ) async throws -> HTTPReply {
+    try await withCheckedThrowingContinuation { continuation in
+      Thread.detachNewThread {
+        continuation.resume(
+          with: Result { try exchange(port: port, method, path, headers: headers, body: body) })
+      }
+    }
+  }
 }
