@@ -61,6 +61,9 @@ import Testing
     let accessLog = try String(
       contentsOf: deployment.directory.appending("access.log"), encoding: .utf8)
     for id in ids { #expect(accessLog.contains("request_id=\(id)"), "\(accessLog)") }
+    // And flowc serve's log lines of each request carry nginx's id next to Alexa's.
+    let serverLog = deployment.server.standardError
+    for id in ids { #expect(serverLog.contains("proxy.request_id=\(id)"), "\(serverLog)") }
     #expect(!accessLog.contains(RequestEnvelopes.shopper))
 
     // SIGTERM (the unit's KillSignal) stops flowc serve cleanly, with status 0.
