@@ -45,7 +45,17 @@ public final class LoopbackConnection {
   ///
   /// - Throws: ``LoopbackHTTPError/socket(_:_:)`` when the server does not accept.
   public init(port: Int, timeout: Int = 30) throws {
-    descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    descriptor = try Self.connectedSocket(port: port, timeout: timeout)
+  }
+
+  /// A connected socket, or an error with nothing left open.
+  ///
+  /// The descriptor is stored only once connected: an initializer that throws after storing it
+  /// would run `deinit`, closing it a second time — by then maybe another thread's new
+  /// connection or file under the same number (tests with many exchanges in flight saw their
+  /// requests fail with `EBADF` or an empty answer).
+  private static func connectedSocket(port: Int, timeout: Int) throws -> Int32 {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard descriptor >= 0 else { throw LoopbackHTTPError.socket("socket", errno) }
     var wait = timeval(tv_sec: timeout, tv_usec: 0)
     setsockopt(
@@ -64,6 +74,7 @@ public final class LoopbackConnection {
       close(descriptor)
       throw LoopbackHTTPError.socket("connect", code)
     }
+    return descriptor
   }
 
   deinit { close(descriptor) }
