@@ -24,8 +24,10 @@ struct CLIServeSharedStoreTests {
       // Turn k of customer i goes to instance (i + k) mod 2: every turn changes instance, so
       // each directive's Connections.Response (and each session's next turn) reaches the other
       // one, and which instance sends the directives alternates from customer to customer.
-      let conversations = try await Self.converse(tag: "hop", deliveries: deliveries) {
-        customer, turn in [ports[(customer + turn.rawValue) % 2]]
+      let conversations = try await Self.withLogs(of: servers) {
+        try await Self.converse(tag: "hop", deliveries: deliveries) { customer, turn in
+          [ports[(customer + turn.rawValue) % 2]]
+        }
       }
       Self.expectEveryOrderPlaced(conversations, servers)
       let acknowledged = deliveries.acknowledged
@@ -39,7 +41,9 @@ struct CLIServeSharedStoreTests {
       }
 
       // Each request again, to the other instance: the first answer, byte for byte.
-      let replays = try await Self.replay(acknowledged) { ports[1 - ports.firstIndex(of: $0)!] }
+      let replays = try await Self.withLogs(of: servers) {
+        try await Self.replay(acknowledged) { ports[1 - ports.firstIndex(of: $0)!] }
+      }
       let differing = zip(acknowledged, replays).filter { $0.0.response != $0.1 }
       #expect(
         differing.isEmpty,
@@ -79,13 +83,15 @@ struct CLIServeSharedStoreTests {
       // The same hops as above; a turn whose instance cannot be reached (it is gone, or it
       // was cut off while answering) is sent again, the same bytes, to the other one: the
       // customer repeats, Alexa redelivers, the load balancer moves on.
-      let conversations = try await Self.converse(
-        tag: "kill", deliveries: deliveries,
-        route: { customer, turn in
-          let first = (customer + turn.rawValue) % 2
-          return [ports[first], ports[1 - first]]
-        },
-        acknowledged: { count in if count == killAfter { kill(doomed, SIGKILL) } })
+      let conversations = try await Self.withLogs(of: servers) {
+        try await Self.converse(
+          tag: "kill", deliveries: deliveries,
+          route: { customer, turn in
+            let first = (customer + turn.rawValue) % 2
+            return [ports[first], ports[1 - first]]
+          },
+          acknowledged: { count in if count == killAfter { kill(doomed, SIGKILL) } })
+      }
       #expect(try servers[0].waitForExit(timeout: 10) == SIGKILL)
       Self.expectEveryOrderPlaced(conversations, servers)
 
@@ -101,7 +107,9 @@ struct CLIServeSharedStoreTests {
 
       // Every turn that got a 200, whichever instance answered it, is in the store: the
       // survivor answers its redelivery with the same bytes.
-      let replays = try await Self.replay(acknowledged) { _ in ports[1] }
+      let replays = try await Self.withLogs(of: servers) {
+        try await Self.replay(acknowledged) { _ in ports[1] }
+      }
       let differing = zip(acknowledged, replays).filter { $0.0.response != $0.1 }
       #expect(
         differing.isEmpty,
@@ -123,6 +131,31 @@ struct CLIServeSharedStoreTests {
   /// Starts `count` instances on one database.
   static func serve(_ url: String, count: Int) throws -> [ServedFlowc] {
     try (0..<count).map { _ in try ServedFlowc([flow, "--store", url, "--insecure-no-verify"]) }
+  }
+
+  /// Runs `body`; an error it throws is thrown again with what the instances logged besides
+  /// their answers (warnings, errors, a crash), so that a failure says what the servers saw.
+  static func withLogs<Result>(of servers: [ServedFlowc], _ body: () async throws -> Result)
+    async throws -> Result
+  {
+    do {
+      return try await body()
+    } catch {
+      let logs = servers.enumerated().map { index, server in
+        let lines = server.standardError.split(separator: "\n").filter {
+          !$0.hasSuffix("[FlowServer] answered")
+        }
+        return "instance \(index):\n" + lines.suffix(40).joined(separator: "\n")
+      }
+      throw ServedFailure(error: "\(error)", logs: logs.joined(separator: "\n"))
+    }
+  }
+
+  /// A failure while talking to the instances, with their logs.
+  struct ServedFailure: Error, CustomStringConvertible {
+    var error: String
+    var logs: String
+    var description: String { "\(error)\n\(logs)" }
   }
 
   /// Stops the instances with SIGTERM; each exits 0.
