@@ -88,6 +88,7 @@ public final class LoopbackConnection {
       let sent = bytes.withUnsafeBytes {
         Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
       }
+      if sent < 0 && errno == EINTR { continue }
       guard sent > 0 else { throw LoopbackHTTPError.socket("send", errno) }
       offset += sent
     }
@@ -102,6 +103,8 @@ public final class LoopbackConnection {
     while true {
       let count = recv(descriptor, &buffer, buffer.count, 0)
       if count == 0 { break }
+      // A signal to this thread interrupts the wait; it is not an answer.
+      if count < 0 && errno == EINTR { continue }
       guard count > 0 else {
         // A reset after a complete answer (the server closed with unread input) ends it too.
         if errno == ECONNRESET, !received.isEmpty { break }
