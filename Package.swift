@@ -165,7 +165,13 @@ let package = Package(
     ),
     .target(
       name: "FlowTestSupport",
-      dependencies: ["FlowCompiler", "FlowIR", "FlowRuntime", "FlowTesting"],
+      dependencies: [
+        "FlowCompiler", "FlowIR", "FlowRuntime", "FlowTesting",
+        // `PostgresTestDatabase`: a fresh database per test, and SQL to look into it.
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "PostgresKit", package: "postgres-kit"),
+        .product(name: "SQLKit", package: "sql-kit"),
+      ],
       path: "Tests/FlowTestSupport",
       swiftSettings: upcomingFeatures
     ),
@@ -185,7 +191,10 @@ let package = Package(
     ),
     .testTarget(
       name: "flowcTests",
-      dependencies: ["flowc", "FlowTestSupport"],
+      dependencies: [
+        "flowc", "FlowIR", "FlowRuntime", "FlowTestSupport",
+        .product(name: "SQLKit", package: "sql-kit"),
+      ],
       swiftSettings: upcomingFeatures
     ),
   ]

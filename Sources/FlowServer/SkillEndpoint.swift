@@ -25,6 +25,12 @@ struct SkillEndpoint: HTTPResponder {
   var inspection: InspectionAnswering? = nil
 
   func respond(to request: Request, context: Context) async throws -> Response {
+    var context = context
+    // The proxy's id of the request (nginx's `$request_id`), so that its access log line and
+    // ours can be matched; only a short plain identifier, since anyone can send the header.
+    if let proxyRequestId = LogSafe.identifier(request.headers[.xRequestId]) {
+      context.logger[metadataKey: Self.proxyRequestIdKey] = "\(proxyRequestId)"
+    }
     switch request.uri.path {
     case SkillServerRoute.skill:
       guard request.method == .post else { return Self.methodNotAllowed(allow: .post) }
@@ -171,6 +177,9 @@ struct SkillEndpoint: HTTPResponder {
     }
   }
 
+  /// The log metadata key of the proxy's `X-Request-Id`.
+  static let proxyRequestIdKey = "proxy.request_id"
+
   /// The content type of a response envelope.
   static let jsonContentType = "application/json"
   /// The content type of the Prometheus text exposition format.
@@ -196,6 +205,8 @@ extension HTTPField.Name {
   static let signatureCertChainURL = HTTPField.Name("SignatureCertChainUrl")!
   /// Alexa's header carrying the SHA-256 signature of the body.
   static let signature256 = HTTPField.Name("Signature-256")!
+  /// The request id a proxy in front sets (nginx's `$request_id` in `deploy/nginx/flowc.conf`).
+  static let xRequestId = HTTPField.Name("X-Request-Id")!
 }
 
 /// A continuation resumed by whichever of several tasks answers first.

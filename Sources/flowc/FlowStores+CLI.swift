@@ -3,6 +3,9 @@ import FlowRuntime
 import FlowStoreSQL
 
 extension FlowStores {
+  /// The store URLs `--store` takes, for the options' help (docs/stores.md).
+  static let urlForms = "memory:, sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE"
+
   /// Opens the store of `--store URL` for `run --lines` and `serve`, saying why it cannot be
   /// opened.
   ///

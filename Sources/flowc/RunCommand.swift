@@ -38,7 +38,7 @@ struct RunCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The store: memory: or sqlite:PATH (default: \(RunDefaults.storeURL), with --lines "
+      "The store: \(FlowStores.urlForms) (default: \(RunDefaults.storeURL), with --lines "
         + "\(RunDefaults.linesStoreURL)).",
       valueName: "url"))
   var store: String?

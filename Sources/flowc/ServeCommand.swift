@@ -40,7 +40,10 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("The TCP port (0: any free port).", valueName: "port"))
   var port: Int = SkillServerConfiguration.defaultPort
 
-  @Option(help: ArgumentHelp("The store: memory: or sqlite:PATH.", valueName: "url"))
+  @Option(
+    help: ArgumentHelp(
+      "The store: \(FlowStores.urlForms) (instances on one PostgreSQL database share it).",
+      valueName: "url"))
   var store: String = RunDefaults.storeURL
 
   @Option(

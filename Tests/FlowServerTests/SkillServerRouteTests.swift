@@ -246,6 +246,29 @@ import Testing
     }
   }
 
+  @Test(arguments: [
+    ("0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcdef"),
+    ("abc\" forged=1", nil),
+    ("abc\u{0085}forged", nil),
+    (String(repeating: "a", count: 129), nil),
+  ])
+  func theProxysRequestIdIsLoggedWhenItIsAPlainIdentifier(header: String, logged: String?)
+    async throws
+  {
+    let fixture = ServerFixture()
+    let proxyRequestId = HTTPField.Name("X-Request-Id")!
+    try await fixture.server.application().test(.router) { client in
+      let response = try await Self.post(client, Self.launchJSON, headers: [proxyRequestId: header])
+      #expect(response.status == .ok)
+      let health = try await client.execute(
+        uri: SkillServerRoute.health, method: .get, headers: [proxyRequestId: header])
+      #expect(health.status == .ok)
+    }
+    let answered = try #require(fixture.logs.entries.first { $0.message == "answered" })
+    #expect(answered.metadata["proxy.request_id"] == logged.map { .string($0) })
+    #expect(answered.metadata["alexa.request_id"] == "amzn1.echo-api.request.route-launch")
+  }
+
   @Test func aHostileRequestIdIsNotLogged() async throws {
     let fixture = ServerFixture()
     let hostile = try CanonicalJSON.compact(

@@ -45,7 +45,17 @@ public final class LoopbackConnection {
   ///
   /// - Throws: ``LoopbackHTTPError/socket(_:_:)`` when the server does not accept.
   public init(port: Int, timeout: Int = 30) throws {
-    descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    descriptor = try Self.connectedSocket(port: port, timeout: timeout)
+  }
+
+  /// A connected socket, or an error with nothing left open.
+  ///
+  /// The descriptor is stored only once connected: an initializer that throws after storing it
+  /// would run `deinit`, closing it a second time — by then maybe another thread's new
+  /// connection or file under the same number (tests with many exchanges in flight saw their
+  /// requests fail with `EBADF` or an empty answer).
+  private static func connectedSocket(port: Int, timeout: Int) throws -> Int32 {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard descriptor >= 0 else { throw LoopbackHTTPError.socket("socket", errno) }
     var wait = timeval(tv_sec: timeout, tv_usec: 0)
     setsockopt(
@@ -64,6 +74,7 @@ public final class LoopbackConnection {
       close(descriptor)
       throw LoopbackHTTPError.socket("connect", code)
     }
+    return descriptor
   }
 
   deinit { close(descriptor) }
@@ -77,6 +88,7 @@ public final class LoopbackConnection {
       let sent = bytes.withUnsafeBytes {
         Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
       }
+      if sent < 0 && errno == EINTR { continue }
       guard sent > 0 else { throw LoopbackHTTPError.socket("send", errno) }
       offset += sent
     }
@@ -91,6 +103,8 @@ public final class LoopbackConnection {
     while true {
       let count = recv(descriptor, &buffer, buffer.count, 0)
       if count == 0 { break }
+      // A signal to this thread interrupts the wait; it is not an answer.
+      if count < 0 && errno == EINTR { continue }
       guard count > 0 else {
         // A reset after a complete answer (the server closed with unread input) ends it too.
         if errno == ECONNRESET, !received.isEmpty { break }
@@ -167,5 +181,28 @@ public enum LoopbackHTTP {
     let request = requestBytes(method, path, headers: headers, body: body)
     try connection.send(request.head + request.body)
     return try connection.readReply()
+  }
+
+  /// ``exchange(port:_:_:headers:body:)`` on a thread of its own: a test can keep dozens of
+  /// exchanges in flight at once without blocking the few threads of Swift concurrency.
+  ///
+  /// - Parameters:
+  ///   - port: The server's port on 127.0.0.1.
+  ///   - method: `GET`, `POST`, …
+  ///   - path: The request target.
+  ///   - headers: More header fields.
+  ///   - body: The body, if any.
+  /// - Returns: The answer.
+  /// - Throws: ``LoopbackHTTPError``.
+  public static func exchangeOnThread(
+    port: Int, _ method: String, _ path: String, headers: [String: String] = [:],
+    body: Data? = nil
+  ) async throws -> HTTPReply {
+    try await withCheckedThrowingContinuation { continuation in
+      Thread.detachNewThread {
+        continuation.resume(
+          with: Result { try exchange(port: port, method, path, headers: headers, body: body) })
+      }
+    }
   }
 }

@@ -29,6 +29,7 @@ public enum RequestEnvelopes {
   ///   - request: The `request` object without `requestId`, `timestamp` and `locale`.
   ///   - userId: The Alexa user.
   ///   - permission: The status of the Amazon Pay permission; `nil` for no permissions at all.
+  ///   - sessionId: `session.sessionId`.
   ///   - sessionNew: `session.new`.
   ///   - attributes: `session.attributes`.
   ///   - locale: `request.locale`.
@@ -36,8 +37,8 @@ public enum RequestEnvelopes {
   /// - Returns: The envelope.
   public static func envelope(
     request: [String: JSONValue], userId: String = shopper, permission: String? = "GRANTED",
-    sessionNew: Bool, attributes: [String: JSONValue]? = nil, locale: String = "en-US",
-    requestId: String
+    sessionId: String = RequestEnvelopes.sessionId, sessionNew: Bool,
+    attributes: [String: JSONValue]? = nil, locale: String = "en-US", requestId: String
   ) -> JSONValue {
     builder.envelope(
       request: request, userId: userId, permission: permission, sessionId: sessionId,

@@ -84,6 +84,9 @@ public final class ServedFlowc {
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
   }
 
+  /// The process id (to signal it from code that cannot hold this object).
+  public var processIdentifier: Int32 { process.processIdentifier }
+
   /// Standard error so far, as text.
   public var standardError: String { errorOutput.text }
 

@@ -156,6 +156,16 @@ import Testing
     #expect(try server.waitForExit() == 0)
   }
 
+  @Test(arguments: ["serve", "run"])
+  func theHelpListsEveryStoreURL(command: String) throws {
+    let run = try FlowcProcess.run([command, "--help"], timeout: 60)
+    #expect(run.status == 0, "\(run)")
+    let help = run.stdout.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+    #expect(
+      help.contains("memory:, sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE"),
+      "\(run.stdout)")
+  }
+
   @Test func aPortOutOfRangeIsAUsageError() throws {
     let run = try FlowcProcess.run(["serve", Self.flow, "--port", "70000"], timeout: 60)
     #expect(run.status == 64, "\(run)")

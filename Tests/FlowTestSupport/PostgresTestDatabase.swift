@@ -1,10 +1,8 @@
-import FlowRuntime
 import Foundation
+import Logging
 import PostgresKit
-import SQLKit
-import Testing
-
-@testable import FlowStoreSQL
+public import SQLKit
+public import Testing
 
 /// The PostgreSQL server of the tests: `FLOWC_TEST_POSTGRES_URL`, a URL whose user may create
 /// databases (`scripts/with-postgres.sh` starts a throwaway server and sets it; `.ci/run` does
@@ -12,28 +10,35 @@ import Testing
 ///
 /// Without the variable the PostgreSQL tests are skipped with ``needs`` — shown as skipped,
 /// never as passed — and `scripts/test.sh` fails the run on such a skip.
-enum PostgresTestDatabase {
+public enum PostgresTestDatabase {
   /// The server's URL, or `nil` when `FLOWC_TEST_POSTGRES_URL` is not set.
-  static let url: String? = {
+  public static let url: String? = {
     guard let url = ProcessInfo.processInfo.environment["FLOWC_TEST_POSTGRES_URL"], !url.isEmpty
     else { return nil }
     return url
   }()
 
   /// Whether a server is there to test against.
-  static let available = url != nil
+  public static let available = url != nil
 
   /// Why a PostgreSQL test is skipped.
-  static let needs: Comment =
+  public static let needs: Comment =
     "needs FLOWC_TEST_POSTGRES_URL: a PostgreSQL server (scripts/with-postgres.sh COMMAND starts one)"
 
   /// Creates an empty database, runs `body` with its URL, and drops the database (also when
   /// `body` throws).
-  static func withDatabase<Result>(_ body: (String) async throws -> Result) async throws -> Result {
+  ///
+  /// - Parameter body: What to do with the URL of the new database (the server's URL with
+  ///   another database name).
+  /// - Returns: What `body` returns.
+  /// - Throws: ``ToolingMissing`` without a server; what the server or `body` throws.
+  public static func withDatabase<Result>(_ body: (String) async throws -> Result) async throws
+    -> Result
+  {
     guard let url else { throw ToolingMissing() }
     let name =
       "flowc_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-    try await withAdmin(url) { admin in
+    try await withConnection(url) { admin in
       try await admin.raw("CREATE DATABASE \(ident: name)").run()
     }
     var components = try #require(URLComponents(string: url))
@@ -50,26 +55,45 @@ enum PostgresTestDatabase {
   }
 
   private static func drop(_ name: String, on url: String) async throws {
-    try await withAdmin(url) { admin in
+    try await withConnection(url) { admin in
       try await admin.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run()
     }
   }
 
-  /// Runs `body` on a connection pool to the database of `url` (no store, no migrations).
-  static func withAdmin<Result: Sendable>(
+  /// Runs `body` on one connection to the database of `url`, outside any store (no pool, no
+  /// migrations): to create and drop databases, or to look at what a store wrote with SQL.
+  ///
+  /// - Parameters:
+  ///   - url: A `postgres://` URL (`sslmode` as libpq reads it).
+  ///   - body: What to do on the connection.
+  /// - Returns: What `body` returns.
+  /// - Throws: What connecting or `body` throws.
+  public static func withConnection<Result: Sendable>(
     _ url: String, _ body: @Sendable (any SQLDatabase) async throws -> Result
   ) async throws -> Result {
-    let client = PostgresClient(
-      configuration: try PostgresURL(url).clientConfiguration(),
-      backgroundLogger: SQLFlowStore.silent)
-    let running = Task { await client.run() }
-    defer { running.cancel() }
-    return try await body(PostgresClientDatabase(client: client))
+    let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
+    let connection = try await PostgresConnection.connect(
+      on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 0,
+      logger: silent
+    ).get()
+    do {
+      let result = try await body(connection.sql(queryLogLevel: nil, logger: silent))
+      try await connection.close()
+      return result
+    } catch {
+      try? await connection.close()
+      throw error
+    }
   }
+
+  /// The driver's own messages could carry queries and passwords: dropped.
+  private static let silent = Logger(
+    label: "flowc.test.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
   /// The test was run without a server; it is `.enabled(if: available, needs)`, so this is
   /// never thrown from a test that checks first.
-  struct ToolingMissing: Error, CustomStringConvertible {
-    var description: String { String(describing: PostgresTestDatabase.needs) }
+  public struct ToolingMissing: Error, CustomStringConvertible {
+    /// Why the test cannot run.
+    public var description: String { String(describing: PostgresTestDatabase.needs) }
   }
 }
