@@ -11,7 +11,8 @@
 # peer, 0: not), VERIFY (auto: also the launch turn with request verification on, signed
 # requests and a cached chain, when this flowc has --cert-chain; 1 or 0), SIGNED_REQUESTS (how
 # many signed requests to make for it, 40000), FLOWC_LOG_LEVEL (flowc serve's LOG_LEVEL, warning: gunicorn writes no access
-# log either), WORK_DIR (keep the stores and logs there).
+# log either), FLOOR_STORE (the store whose server also answers the HTTP floor row, memory),
+# WORK_DIR (keep the stores and logs there).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
