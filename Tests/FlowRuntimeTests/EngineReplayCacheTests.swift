@@ -74,4 +74,14 @@ import Testing
     #expect(try await customer.send(AlexaEnvelopes.launchRequest(), requestId: huge) == first)
     #expect(ProcessedRequest.key(userId: RequestEnvelopes.shopper, requestId: huge).count == 71)
   }
+
+  /// Stores written by earlier versions keep their keys: the digest's hex text is unchanged
+  /// (the expected value is Python's `hashlib.sha256(b'["amzn1.ask.account.A",…]').hexdigest()`).
+  @Test func theKeyOfAnAnsweredRequestIsTheHexSHA256OfItsIds() {
+    #expect(
+      ProcessedRequest.key(userId: "amzn1.ask.account.A", requestId: "amzn1.echo-api.request.1")
+        == "sha256:5efdbd3b6c130e04725aa8459b567cc13d731917cbc50726be12791fbef7e0c9")
+    #expect(Hexadecimal.lowercase([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
+    #expect(Hexadecimal.lowercase([]) == "")
+  }
 }

@@ -11,7 +11,8 @@
 # peer, 0: not), VERIFY (auto: also the launch turn with request verification on, signed
 # requests and a cached chain, when this flowc has --cert-chain; 1 or 0), SIGNED_REQUESTS (how
 # many signed requests to make for it, 40000), FLOWC_LOG_LEVEL (flowc serve's LOG_LEVEL, warning: gunicorn writes no access
-# log either), WORK_DIR (keep the stores and logs there).
+# log either), FLOOR_STORE (the store whose server also answers the HTTP floor row, memory),
+# WORK_DIR (keep the stores and logs there).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -77,7 +78,7 @@ measure() {
 }
 
 row() {  # label rps p50 p99 errors
-  printf '%-46s %10s %9s %9s %7s\n' "$@"
+  printf '%-52s %10s %9s %9s %7s\n' "$@"
 }
 
 # A launch envelope checked with curl before the load: the server answers the flow's welcome.
@@ -146,6 +147,10 @@ declare -A launch_rps
 for store in $STORES; do
   start_serve "$(store_url "$store")" --insecure-no-verify
   smoke "$url"
+  if [ "$store" = "${FLOOR_STORE:-memory}" ]; then
+    read -r rps p50 p99 errors < <(measure "${url}floor" floor.lua "$THREADS" "$CONNECTIONS")
+    row "HTTP floor: the same POST answered 404" "$rps" "$p50" "$p99" "$errors"
+  fi
   read -r rps p50 p99 errors < <(measure "$url" launch.lua "$THREADS" "$CONNECTIONS")
   launch_rps[$store]="$rps"
   row "flowc serve, $store, launch turn" "$rps" "$p50" "$p99" "$errors"
@@ -181,9 +186,31 @@ if [ "$PEER" = 1 ]; then
   smoke "$url"
   read -r rps p50 p99 errors < <(measure "$url" launch.lua "$THREADS" "$CONNECTIONS")
   row "peer: ASK SDK Python, gunicorn ×2, launch turn" "$rps" "$p50" "$p99" "$errors"
+  peer_rps="$rps"
+  kill "${pids[-1]}"
+  wait "${pids[-1]}" 2>/dev/null || true
+
+  # The second peer: the Python skill flowc generates for the same flow (peer/generated_peer.py).
+  generated="$work/generated"
+  rm -rf "$generated"
+  "$flowc" generate ask-python "$FLOW" -o "$generated" >/dev/null 2>"$work/generate.log"
+  log="$work/generated-peer.log"
+  "$venv_bin/gunicorn" --workers 2 --bind 127.0.0.1:0 --chdir benchmarks/serve/peer \
+    --pythonpath "$generated/lambda" --log-level info generated_peer:app 2>"$log" &
+  pids+=($!)
+  address="$(wait_for_log "$log" 'Listening at: http://[0-9.]+:[0-9]+' | sed 's|.*http://||')"
+  for _ in $(seq 1 100); do
+    [ "$(grep -c 'Booting worker' "$log")" -ge 2 ] && break
+    sleep 0.1
+  done
+  url="http://$address/"
+  smoke "$url"
+  read -r rps p50 p99 errors < <(measure "$url" launch.lua "$THREADS" "$CONNECTIONS")
+  row "peer: generated Python skill, gunicorn ×2, launch" "$rps" "$p50" "$p99" "$errors"
+  generated_rps="$rps"
   echo
   for store in $STORES; do
-    awk -v a="${launch_rps[$store]}" -v b="$rps" -v s="$store" \
-      'BEGIN {printf "launch turn, flowc serve (%s) / peer: %.2f×\n", s, a / b}'
+    awk -v a="${launch_rps[$store]}" -v b="$peer_rps" -v c="$generated_rps" -v s="$store" \
+      'BEGIN {printf "launch turn, flowc serve (%s) / hand-written peer: %.2f×, / generated peer: %.2f×\n", s, a / b, a / c}'
   done
 fi

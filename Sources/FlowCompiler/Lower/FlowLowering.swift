@@ -59,7 +59,7 @@ struct FlowLowering {
     unhashed.flowHash = ""
     guard let data = try? unhashed.encodedJSON() else { return "" }
     let digest = SHA256.hash(data: data)
-    return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
+    return "sha256:" + Hexadecimal.lowercase(digest)
   }
 
   private func lowerMerchant() -> Merchant? {

@@ -144,7 +144,7 @@ public struct ProcessedRequest: Codable, Sendable, Equatable {
   /// JSON array `[userId, requestId]`, 71 characters whatever the ids.
   public static func key(userId: String, requestId: String) -> String {
     let input = (try? CanonicalJSON.compact([userId, requestId])) ?? Data()
-    return "sha256:" + SHA256.hash(data: input).map { String(format: "%02x", $0) }.joined()
+    return "sha256:" + Hexadecimal.lowercase(SHA256.hash(data: input))
   }
 }
 

@@ -24,10 +24,22 @@ end
 
 common.headers = { ["Content-Type"] = "application/json" }
 
--- Unique across wrk's threads: each thread numbers its own requests under its own prefix.
+-- A tag of this wrk run, from /dev/urandom: wrk does not seed Lua's math.random, so without it
+-- every run would send the same ids, and a second run against the same server would be
+-- answered from the replay cache instead of running turns.
+local function run_tag()
+  local source = io.open("/dev/urandom", "rb")
+  local bytes = source:read(6)
+  source:close()
+  return (bytes:gsub(".", function(c) return string.format("%02x", c:byte()) end))
+end
+common.run_tag = run_tag()
+
+-- Unique across wrk's threads and runs: each thread numbers its own requests under its own
+-- prefix, which carries the run's tag.
 local counter = 0
-local prefix = tostring(math.random(0, 0x7fffffff))
-function common.seed(thread_prefix) prefix = thread_prefix end
+local prefix = common.run_tag
+function common.seed(thread_prefix) prefix = common.run_tag .. "-" .. thread_prefix end
 function common.next_id(kind)
   counter = counter + 1
   return "amzn1.echo-api." .. kind .. "." .. prefix .. "-" .. counter
