@@ -70,11 +70,12 @@ enum CompilerPipeline {
       diagnostics: (parsed.diagnostics + diagnostics).sortedByPosition())
   }
 
-  /// Lower: ``CheckedFlow`` → ``FlowProgram``; `nil` when the checks reported an error.
-  static func lower(_ checked: Checked) -> FlowProgram? {
+  /// Lower: ``CheckedFlow`` → ``FlowProgram`` and its canonical IR JSON; `nil` when the
+  /// checks reported an error.
+  static func lower(_ checked: Checked) -> FlowLowering.Lowered? {
     guard !checked.diagnostics.hasErrors, (DiagnosticLimit.current?.droppedErrors ?? 0) == 0
     else { return nil }
-    return FlowLowering.lower(checked.syntax, checked: checked.facts, file: checked.file)
+    return FlowLowering.lowered(checked.syntax, checked: checked.facts, file: checked.file)
   }
 
   /// The stages up to and including check; the loader's diagnostics alone when nothing could
