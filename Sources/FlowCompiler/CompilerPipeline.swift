@@ -70,11 +70,12 @@ enum CompilerPipeline {
       diagnostics: (parsed.diagnostics + diagnostics).sortedByPosition())
   }
 
-  /// Lower: ``CheckedFlow`` → ``FlowProgram``; `nil` when the checks reported an error.
-  static func lower(_ checked: Checked) -> FlowProgram? {
+  /// Lower: ``CheckedFlow`` → ``FlowProgram`` and its canonical IR JSON; `nil` when the
+  /// checks reported an error.
+  static func lower(_ checked: Checked) -> FlowLowering.Lowered? {
     guard !checked.diagnostics.hasErrors, (DiagnosticLimit.current?.droppedErrors ?? 0) == 0
     else { return nil }
-    return FlowLowering.lower(checked.syntax, checked: checked.facts, file: checked.file)
+    return FlowLowering.lowered(checked.syntax, checked: checked.facts, file: checked.file)
   }
 
   /// The stages up to and including check; the loader's diagnostics alone when nothing could
@@ -82,9 +83,17 @@ enum CompilerPipeline {
   static func check(_ file: SourceFile, options: CompileOptions) -> (
     checked: Checked?, diagnostics: [Diagnostic]
   ) {
-    let loaded = load(file)
-    guard let parsed = parse(loaded) else {
-      return (nil, loaded.diagnostics.sortedByPosition())
+    // The YAML tree is not needed once parsed: ending its scope here frees it before the
+    // checks build their facts, which lowers the peak memory of a large file.
+    let parsed: Parsed?
+    let loaderDiagnostics: [Diagnostic]
+    do {
+      let loaded = load(file)
+      parsed = parse(loaded)
+      loaderDiagnostics = parsed == nil ? loaded.diagnostics : []
+    }
+    guard let parsed else {
+      return (nil, loaderDiagnostics.sortedByPosition())
     }
     let checked = check(parsed, options: options)
     return (checked, checked.diagnostics)

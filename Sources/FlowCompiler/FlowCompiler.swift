@@ -21,6 +21,8 @@ public struct CompileResult: Sendable {
   public var program: FlowProgram?
   /// All diagnostics, sorted by position.
   public var diagnostics: [Diagnostic]
+  /// The canonical IR JSON of `program` (``FlowProgram/encodedJSON()``), made while hashing it.
+  var irJSON: [UInt8]?
 }
 
 /// The compiler: load → parse → check → lower (see ``CompilerPipeline``). `check` is a prefix
@@ -49,8 +51,9 @@ public enum FlowCompiler {
   {
     withSuggestionBudget {
       let (checked, diagnostics) = CompilerPipeline.check(file, options: options)
+      let lowered = checked.flatMap(CompilerPipeline.lower)
       return CompileResult(
-        program: checked.flatMap(CompilerPipeline.lower), diagnostics: diagnostics)
+        program: lowered?.program, diagnostics: diagnostics, irJSON: lowered?.irJSON)
     }
   }
 
@@ -66,15 +69,17 @@ public enum FlowCompiler {
 
   /// Compiles a flow file for a report: like ``compile(_:options:)`` with the bounded
   /// diagnostics of ``checkForReport(_:options:)``; the program is `nil` when there was an
-  /// error, a dropped one included.
+  /// error, a dropped one included. `irJSON` is the program's canonical JSON when it was
+  /// made while hashing the program.
   static func compileForReport(_ file: SourceFile, options: CompileOptions) -> (
-    entry: FileDiagnostics, program: FlowProgram?
+    entry: FileDiagnostics, program: FlowProgram?, irJSON: [UInt8]?
   ) {
     let limit = DiagnosticLimit(limit: FileDiagnostics.defaultLimit)
     let result = DiagnosticLimit.$current.withValue(limit) { compile(file, options: options) }
     let entry = FileDiagnostics(
       file: file, diagnostics: result.diagnostics, limit: limit.limit, dropped: limit)
-    return (entry, entry.errorCount > 0 ? nil : result.program)
+    guard entry.errorCount == 0, let program = result.program else { return (entry, nil, nil) }
+    return (entry, program, result.irJSON)
   }
 
   /// Runs `body` with one ``SuggestionBudget`` of ``Suggestions/budgetPerFile`` for all its

@@ -98,9 +98,13 @@ struct SymbolTable {
   init(_ syntax: FlowSyntax) {
     locales = syntax.skill?.locales.map(\.value) ?? []
     localesComplete = (syntax.skill?.localesComplete ?? false) && !locales.isEmpty
+    // Sized up front: the values are large structs, which every rehash of a growing table
+    // would move again.
     var products: [String: ProductSyntax?] = [:]
+    products.reserveCapacity(syntax.products.count)
     var productIds: [String] = []
-    for product in syntax.products where products[product.key.value] == nil {
+    productIds.reserveCapacity(syntax.products.count)
+    for product in syntax.products where !products.keys.contains(product.key.value) {
       products[product.key.value] = .some(product.value)
       productIds.append(product.key.value)
     }
@@ -128,7 +132,8 @@ struct SymbolTable {
     self.promptIds = promptIds
     self.promptRanges = promptRanges
     var intents: [String: IntentSyntax?] = [:]
-    for intent in syntax.intents where intents[intent.key.value] == nil {
+    intents.reserveCapacity(syntax.intents.count)
+    for intent in syntax.intents where !intents.keys.contains(intent.key.value) {
       intents[intent.key.value] = .some(intent.value)
     }
     self.intents = intents
@@ -141,11 +146,15 @@ struct SymbolTable {
       intentSlots[name] = slots
     }
     self.intentSlots = intentSlots
+    let stateCount = syntax.flow?.states.count ?? 0
     var states: [String: StateSyntax?] = [:]
+    states.reserveCapacity(stateCount)
     var stateRanges: [String: SourceRange] = [:]
+    stateRanges.reserveCapacity(stateCount)
     var stateIds: [String] = []
+    stateIds.reserveCapacity(stateCount)
     var hasPaymentStates = false
-    for state in syntax.flow?.states ?? [] where states[state.key.value] == nil {
+    for state in syntax.flow?.states ?? [] where !states.keys.contains(state.key.value) {
       states[state.key.value] = .some(state.value)
       stateRanges[state.key.value] = state.key.range
       stateIds.append(state.key.value)

@@ -4,10 +4,25 @@ extension FlowChecker {
   /// The bit of a base variable in a ``VariableSet``.
   static func variableSet(_ variables: some Sequence<BaseVariable>) -> VariableSet {
     var bits: UInt64 = 0
-    for variable in variables {
-      if let index = BaseVariable.allCases.firstIndex(of: variable) { bits |= 1 << UInt64(index) }
-    }
+    for variable in variables { bits |= variableSet(variable).bits }
     return VariableSet(bits: bits)
+  }
+
+  /// The bit of one base variable: its position in `BaseVariable.allCases`, by a switch
+  /// (`allCases` builds an array and compares raw-value strings on every use).
+  static func variableSet(_ variable: BaseVariable) -> VariableSet {
+    let position: UInt64
+    switch variable {
+    case .product: position = 0
+    case .quantity: position = 1
+    case .orderID: position = 2
+    case .agreementID: position = 3
+    case .agreementStatus: position = 4
+    case .shipping: position = 5
+    case .paymentError: position = 6
+    case .paymentReason: position = 7
+    }
+    return VariableSet(bits: 1 << position)
   }
 
   /// Whether a `setup` state asks for a shipping address: its `shipping`, else whether every
@@ -152,11 +167,12 @@ extension FlowChecker {
     where reachable[position] && !reachesEnd[position] && !stuck.contains(position) {
       diagnostics.append(DiagnosticCatalogue.noEndingReachable(ids[position], at: ranges[position]))
     }
+    let presentStates = states.compactMap { $0 }
     checkTurns(
-      states: states.compactMap { $0 }, kinds: kinds, index: index, reachable: reachable,
+      states: presentStates, kinds: kinds, index: index, reachable: reachable,
       ranges: ranges, into: &diagnostics)
     checkChargedAmounts(
-      graph: graph, states: states.compactMap { $0 }, amounts: amountReads,
+      graph: graph, states: presentStates, amounts: amountReads,
       promptReads: variables.promptReads, reachable: reachable, into: &diagnostics)
 
     // A condition that could not be checked may be the one that makes a variable or the
@@ -168,8 +184,10 @@ extension FlowChecker {
     func check(_ read: VariableRead, in position: Int, with gains: VariableSet) {
       guard reachable[position] else { return }
       let facts = entry[position].union(gains)
+      // Most reads have every variable they need: no need to sort their dependencies.
+      guard !facts.isSuperset(of: Self.variableSet(read.dependencies)) else { return }
       for variable in read.dependencies.sorted() {
-        let bit = Self.variableSet([variable])
+        let bit = Self.variableSet(variable)
         guard !facts.isSuperset(of: bit) else { continue }
         let key = "\(read.range.start.offset):\(read.range.end.offset):\(variable.rawValue)"
         guard reported.insert(key).inserted else { return }

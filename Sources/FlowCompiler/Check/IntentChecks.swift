@@ -60,26 +60,61 @@ extension FlowChecker {
 
   /// The `{slot}` references of a sample utterance, with their UTF-8 ranges (braces included).
   static func sampleSlots(_ sample: String) -> [(name: String, range: Range<Int>)] {
-    let bytes = Array(sample.utf8)
-    var slots: [(name: String, range: Range<Int>)] = []
-    var index = 0
-    while index < bytes.count {
-      guard bytes[index] == UInt8(ascii: "{") else {
-        index += 1
-        continue
+    var sample = sample
+    // The bytes in place (a native string's storage), not a copy of them per sample.
+    return sample.withUTF8 { bytes in
+      var slots: [(name: String, range: Range<Int>)] = []
+      var index = 0
+      while index < bytes.count {
+        guard bytes[index] == UInt8(ascii: "{") else {
+          index += 1
+          continue
+        }
+        guard let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) else { break }
+        let nameBytes = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close])
+        let written = String(decoding: nameBytes, as: UTF8.self)
+        // Single spaces, none around: only a name with a space needs the split.
+        let name =
+          nameBytes.contains(UInt8(ascii: " "))
+          ? written.split(separator: " ").joined(separator: " ") : written
+        slots.append((name, index..<(close + 1)))
+        index = close + 1
       }
-      guard let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) else { break }
-      let name = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
-        .split(separator: " ").joined(separator: " ")
-      slots.append((name, index..<(close + 1)))
-      index = close + 1
+      return slots
     }
-    return slots
   }
 
   /// A sample as Alexa compares it: lowercase, single spaces.
   static func normalizedSample(_ sample: String) -> String {
-    sample.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    if let ascii = asciiNormalizedSample(sample) { return ascii }
+    return sample.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// ``normalizedSample(_:)`` of an ASCII text, byte by byte (no Unicode case mapping or
+  /// property lookups, which cost more than the rest of the check of a sample); `nil` when the
+  /// text is not ASCII. ASCII whitespace is exactly `\t`, `\n`, `\u{0B}`, `\u{0C}`, `\r` and
+  /// space, as `Character.isWhitespace` has it.
+  static func asciiNormalizedSample(_ sample: String) -> String? {
+    let utf8 = sample.utf8
+    guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+      var count = 0
+      var pendingSpace = false
+      for byte in utf8 {
+        if ASCIIText.isWhitespace(byte) {
+          pendingSpace = count > 0
+          continue
+        }
+        if pendingSpace {
+          buffer[count] = UInt8(ascii: " ")
+          count += 1
+          pendingSpace = false
+        }
+        buffer[count] = ASCIIText.lowercased(byte)
+        count += 1
+      }
+      return count
+    }
   }
 }
 

@@ -83,38 +83,50 @@ extension FlowChecker {
     into diagnostics: inout [Diagnostic]
   ) {
     guard let flow = syntax.flow else { return }
-    let transitions =
-      flow.global.compactMap(\.value)
-      + flow.states.flatMap {
-        $0.value?.on.compactMap(\.value) ?? []
+    // The global transitions, then each state's, in source order (walked in place rather than
+    // gathered into one array of copies).
+    for global in flow.global {
+      guard let transition = global.value else { continue }
+      checkSpokenTransition(transition, templates, &valueLengths, into: &diagnostics)
+    }
+    for state in flow.states {
+      for handler in state.value?.on ?? [] {
+        guard let transition = handler.value else { continue }
+        checkSpokenTransition(transition, templates, &valueLengths, into: &diagnostics)
       }
-    for transition in transitions {
-      for required in transition.require.compactMap(\.value) {
-        guard let unknown = required.unknown else { continue }
-        if let (locale, length) = valueLengths.firstOverflow(
-          of: unknown.value, then: required.ask.value, in: templates, locales: symbols.locales)
-        {
-          diagnostics.append(
-            DiagnosticCatalogue.elicitationTooLong(
-              unknown: unknown.value, then: required.ask.value, locale: locale,
-              length: length, at: unknown.range))
-        }
-      }
-      guard let say = transition.say, let target = transition.goto,
-        case .some(.some(let state)) = symbols.states[target.value]
-      else { continue }
-      let next: String
-      switch state.kind {
-      case .ask(let prompt), .tell(let prompt): next = prompt.value
-      default: continue
-      }
+    }
+  }
+
+  /// ``checkSpokenTransitions(_:_:into:)`` for one transition.
+  private func checkSpokenTransition(
+    _ transition: TransitionSyntax, _ templates: [String: [String: Template]],
+    _ valueLengths: inout ValueLengthCache, into diagnostics: inout [Diagnostic]
+  ) {
+    for entry in transition.require {
+      guard let required = entry.value, let unknown = required.unknown else { continue }
       if let (locale, length) = valueLengths.firstOverflow(
-        of: say.value, then: next, in: templates, locales: symbols.locales)
+        of: unknown.value, then: required.ask.value, in: templates, locales: symbols.locales)
       {
         diagnostics.append(
-          DiagnosticCatalogue.spokenTransitionTooLong(
-            say: say.value, then: next, locale: locale, length: length, at: say.range))
+          DiagnosticCatalogue.elicitationTooLong(
+            unknown: unknown.value, then: required.ask.value, locale: locale,
+            length: length, at: unknown.range))
       }
+    }
+    guard let say = transition.say, let target = transition.goto,
+      case .some(.some(let state)) = symbols.states[target.value]
+    else { return }
+    let next: String
+    switch state.kind {
+    case .ask(let prompt), .tell(let prompt): next = prompt.value
+    default: return
+    }
+    if let (locale, length) = valueLengths.firstOverflow(
+      of: say.value, then: next, in: templates, locales: symbols.locales)
+    {
+      diagnostics.append(
+        DiagnosticCatalogue.spokenTransitionTooLong(
+          say: say.value, then: next, locale: locale, length: length, at: say.range))
     }
   }
 }
@@ -124,7 +136,14 @@ extension FlowChecker {
 private struct ValueLengthCache {
   let products: [Product]
   let productsById: [String: Product]
-  var lengths: [String: Int?] = [:]
+  var lengths: [Key: Int?] = [:]
+
+  /// A path's bound depends on the locale and on whether the prompt is SSML.
+  struct Key: Hashable {
+    var locale: String
+    var ssml: Bool
+    var path: String
+  }
 
   init(products: [Product]) {
     self.products = products
@@ -141,7 +160,7 @@ private struct ValueLengthCache {
   mutating func maximumLength(of template: Template, locale: String) -> Int? {
     var bounds: [String: Int?] = [:]
     for path in template.variablePaths {
-      let key = "\(locale)\u{0}\(template.ssml)\u{0}\(path)"
+      let key = Key(locale: locale, ssml: template.ssml, path: path)
       if let known = lengths[key] {
         bounds[path] = known
       } else {

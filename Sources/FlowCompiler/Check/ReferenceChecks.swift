@@ -171,7 +171,7 @@ private struct ReferenceResolver {
   /// Reports a required slot the intent does not declare.
   private mutating func resolveRequiredSlot(_ slot: Located<String>, of intent: String) {
     let slots: [String]
-    if BuiltInIntents.all.contains(intent), symbols.intents[intent] == nil {
+    if BuiltInIntents.all.contains(intent), !symbols.intents.keys.contains(intent) {
       slots = []
     } else {
       guard case .some(.some(let declared)) = symbols.intents[intent], declared.slotsComplete
@@ -186,7 +186,7 @@ private struct ReferenceResolver {
   }
 
   private mutating func resolveState(_ name: Located<String>) {
-    guard symbols.states[name.value] == nil else { return }
+    guard !symbols.states.keys.contains(name.value) else { return }
     facts.hasUnresolvedReferences = true
     guard syntax.flow?.statesComplete ?? false else { return }
     diagnostics.append(
@@ -225,7 +225,8 @@ private struct ReferenceResolver {
   }
 
   private mutating func resolveIntent(_ name: Located<String>) {
-    guard !BuiltInIntents.all.contains(name.value), symbols.intents[name.value] == nil else {
+    guard !BuiltInIntents.all.contains(name.value), !symbols.intents.keys.contains(name.value)
+    else {
       return
     }
     facts.hasUnresolvedReferences = true

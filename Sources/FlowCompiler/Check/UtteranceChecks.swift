@@ -57,6 +57,21 @@ extension FlowChecker {
   /// Why Alexa would refuse a sample or synonym: empty, or a digit outside a `{slot}` (Alexa
   /// wants numbers spelt out: "two", not "2").
   static func utteranceProblem(_ text: String, slotsAllowed: Bool) -> String? {
+    let utf8 = text.utf8
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: one byte per character but `\r\n`, which is neither a brace nor a digit, so
+      // the bytes give the answer of the characters without Unicode property lookups.
+      if utf8.allSatisfy(ASCIIText.isWhitespace) { return "it is empty" }
+      var depth = 0
+      for byte in utf8 {
+        if slotsAllowed, byte == UInt8(ascii: "{") { depth += 1 }
+        if slotsAllowed, byte == UInt8(ascii: "}") { depth = max(0, depth - 1) }
+        if depth == 0, ASCIIText.isDigit(byte) {
+          return "it contains the digit '\(Character(Unicode.Scalar(byte)))'; spell numbers out"
+        }
+      }
+      return nil
+    }
     if text.allSatisfy(\.isWhitespace) { return "it is empty" }
     var depth = 0
     for character in text {

@@ -45,6 +45,7 @@ extension FlowChecker {
       }
     }
     guard let flow = syntax.flow else { return facts }
+    facts.states.reserveCapacity(flow.states.count)
     for global in flow.global {
       var assignments: [Assignment]?
       if let transition = global.value,

@@ -66,15 +66,17 @@ public enum FlowDriver {
   public static func compile(
     path: String, options: CompileOptions = CompileOptions(), warningsAsErrors: Bool = false
   ) -> CompileOutput {
-    let (entry, program) = compileFile(atPath: path, options: options)
+    let (entry, program, irJSON) = compileFile(atPath: path, options: options)
     var report = DiagnosticReport(files: [entry])
     if warningsAsErrors { report = report.promotingWarningsToErrors() }
     guard !report.hasErrors, let program else {
       return CompileOutput(report: report, program: nil, irJSON: nil)
     }
     do {
+      // Lowering encoded the program while hashing it; encode it here only if it could not.
       return CompileOutput(
-        report: report, program: program, irJSON: [UInt8](try program.encodedJSON()))
+        report: report, program: program,
+        irJSON: try irJSON ?? [UInt8](program.encodedJSON()))
     } catch {
       preconditionFailure("the IR of '\(path)' cannot be encoded: \(error)")
     }
@@ -91,12 +93,13 @@ public enum FlowDriver {
   }
 
   private static func compileFile(atPath path: String, options: CompileOptions) -> (
-    entry: FileDiagnostics, program: FlowProgram?
+    entry: FileDiagnostics, program: FlowProgram?, irJSON: [UInt8]?
   ) {
     switch SourceFileReader.read(path: path) {
     case .failure(let diagnostic):
       return (
-        FileDiagnostics(file: SourceFile(path: path, bytes: []), diagnostics: [diagnostic]), nil
+        FileDiagnostics(file: SourceFile(path: path, bytes: []), diagnostics: [diagnostic]), nil,
+        nil
       )
     case .file(let file):
       return FlowCompiler.compileForReport(file, options: options)

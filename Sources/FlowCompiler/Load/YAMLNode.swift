@@ -25,7 +25,7 @@ public struct YAMLMappingEntry: Sendable {
 /// the alias's range, and the nodes inside it keep the ranges of the anchored original.
 public struct YAMLNode: Sendable {
   /// The node's content.
-  public indirect enum Content: Sendable {
+  public enum Content: Sendable {
     /// A scalar with its text (after YAML unescaping and folding) and style.
     case scalar(String, YAMLScalarStyle)
     /// A sequence of nodes.

@@ -17,7 +17,55 @@ struct FlowLowering {
   static func lower(
     _ syntax: FlowSyntax, checked: CheckedFlow, file: SourceFile
   ) -> FlowProgram? {
-    FlowLowering(syntax: syntax, checked: checked, file: file).program()
+    lowered(syntax, checked: checked, file: file)?.program
+  }
+
+  /// A lowered program with its canonical IR JSON (``FlowProgram/encodedJSON()``).
+  struct Lowered {
+    /// The program, its `flow_hash` set.
+    var program: FlowProgram
+    /// The canonical JSON of `program`; `nil` when it could not be encoded.
+    var irJSON: [UInt8]?
+  }
+
+  /// Lowers a checked flow and encodes it once: the canonical JSON that `flow_hash` hashes
+  /// (the program with an empty hash) becomes the IR by writing the hash into its empty
+  /// `flow_hash` field, instead of encoding the whole program a second time.
+  static func lowered(
+    _ syntax: FlowSyntax, checked: CheckedFlow, file: SourceFile
+  ) -> Lowered? {
+    guard var program = FlowLowering(syntax: syntax, checked: checked, file: file).program()
+    else { return nil }
+    program.flowHash = ""
+    guard let unhashed = try? program.encodedJSON() else {
+      return Lowered(program: program, irJSON: nil)
+    }
+    program.flowHash = flowHash(ofEncoded: unhashed)
+    if let irJSON = withFlowHash(program.flowHash, in: unhashed) {
+      return Lowered(program: program, irJSON: irJSON)
+    }
+    return Lowered(program: program, irJSON: (try? program.encodedJSON()).map { [UInt8]($0) })
+  }
+
+  /// The empty `flow_hash` field of a program's canonical JSON. Only a key of the top-level
+  /// object starts a line two spaces in (nested values are indented further, and a string's
+  /// line breaks are escaped), and keys are unique, so it occurs once.
+  private static let emptyFlowHashField = Array("\n  \"flow_hash\" : \"\"".utf8)
+
+  /// The canonical JSON `unhashed` (of a program whose `flow_hash` is empty) with `hash` in
+  /// that field: the bytes that encoding the program with the hash gives (`sha256:` and hex
+  /// digits need no escaping). `nil` when the field is not where the canonical format puts it.
+  static func withFlowHash(_ hash: String, in unhashed: Data) -> [UInt8]? {
+    let bytes = [UInt8](unhashed)
+    let field = emptyFlowHashField
+    guard bytes.count >= field.count,
+      let start = (0...(bytes.count - field.count)).first(where: {
+        bytes[$0] == field[0] && bytes[$0..<($0 + field.count)].elementsEqual(field)
+      })
+    else { return nil }
+    // Before the closing quote of the empty value.
+    let valueEnd = start + field.count - 1
+    return Array(bytes[..<valueEnd]) + Array(hash.utf8) + Array(bytes[valueEnd...])
   }
 
   private func program() -> FlowProgram? {
@@ -45,12 +93,11 @@ struct FlowLowering {
     }
     var prompts: [String: [String: Template]] = [:]
     for locale in symbols.locales { prompts[locale] = checked.templates[locale] ?? [:] }
-    var program = FlowProgram(
+    // `flow_hash` is set by `lowered`, which encodes the program once for the hash and the IR.
+    return FlowProgram(
       skill: skill, merchant: merchant, products: checked.catalog.products, intents: lowerIntents(),
       prompts: prompts, start: start, global: global, states: states,
       sourceMap: SourceMap(file: file.path, states: locations))
-    program.flowHash = Self.flowHash(of: program)
-    return program
   }
 
   /// `sha256:` and the hex SHA-256 of the canonical JSON of the program with an empty hash.
@@ -58,6 +105,11 @@ struct FlowLowering {
     var unhashed = program
     unhashed.flowHash = ""
     guard let data = try? unhashed.encodedJSON() else { return "" }
+    return flowHash(ofEncoded: data)
+  }
+
+  /// `sha256:` and the hex SHA-256 of the canonical JSON of a program with an empty hash.
+  private static func flowHash(ofEncoded data: Data) -> String {
     let digest = SHA256.hash(data: data)
     return "sha256:" + Hexadecimal.lowercase(digest)
   }

@@ -165,21 +165,82 @@ struct FlowSectionSyntax: Sendable {
 }
 
 /// A state of `flow.states`.
+///
+/// A value like the other syntax types, but its fields live in one shared box (copied on
+/// write): a state is several hundred bytes of ranges and texts, and the symbol table, the
+/// checked flow and every check's loop copy it, so a copy is one reference instead.
 struct StateSyntax: Sendable {
+  /// The fields.
+  private struct Fields {
+    var kindKeyRange: SourceRange
+    var kind: StateKindSyntax
+    var reprompt: Located<String>?
+    var card: CardSyntax?
+    var permissionCard: Located<Bool>?
+    var on: [KeyedSyntax<TransitionSyntax>] = []
+    var onKeyRange: SourceRange?
+  }
+
+  /// The box; only changed when this value holds the only reference (see `fields`).
+  private final class Box: @unchecked Sendable {
+    var fields: Fields
+
+    init(_ fields: Fields) {
+      self.fields = fields
+    }
+  }
+
+  private var box: Box
+
+  /// The fields to change, copied first when another value shares them.
+  private var fields: Fields {
+    get { box.fields }
+    _modify {
+      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+      yield &box.fields
+    }
+  }
+
+  /// A state of a kind, its other fields empty.
+  init(kindKeyRange: SourceRange, kind: StateKindSyntax) {
+    box = Box(Fields(kindKeyRange: kindKeyRange, kind: kind))
+  }
+
   /// The kind key's range (`ask:`, `setup:` …).
-  var kindKeyRange: SourceRange
+  var kindKeyRange: SourceRange {
+    get { box.fields.kindKeyRange }
+    _modify { yield &fields.kindKeyRange }
+  }
   /// The kind with its fields.
-  var kind: StateKindSyntax
+  var kind: StateKindSyntax {
+    get { box.fields.kind }
+    _modify { yield &fields.kind }
+  }
   /// `reprompt` (ask).
-  var reprompt: Located<String>?
+  var reprompt: Located<String>? {
+    get { box.fields.reprompt }
+    _modify { yield &fields.reprompt }
+  }
   /// `card` (ask, tell).
-  var card: CardSyntax?
+  var card: CardSyntax? {
+    get { box.fields.card }
+    _modify { yield &fields.card }
+  }
   /// `permission_card` (tell).
-  var permissionCard: Located<Bool>?
+  var permissionCard: Located<Bool>? {
+    get { box.fields.permissionCard }
+    _modify { yield &fields.permissionCard }
+  }
   /// `on` key → transition (intents for ask, outcomes for setup and charge).
-  var on: [KeyedSyntax<TransitionSyntax>] = []
+  var on: [KeyedSyntax<TransitionSyntax>] {
+    get { box.fields.on }
+    _modify { yield &fields.on }
+  }
   /// The range of the `on` key, when present.
-  var onKeyRange: SourceRange?
+  var onKeyRange: SourceRange? {
+    get { box.fields.onKeyRange }
+    _modify { yield &fields.onKeyRange }
+  }
 }
 
 /// The kind of a state.
