@@ -170,11 +170,13 @@ for store in $STORES; do
   fi
 done
 
-if [ "$PEER" = 1 ]; then
-  venv_bin="$(dirname "$python")"
-  log="$work/peer.log"
+# Starts a peer under gunicorn with 2 workers (the module:app and gunicorn's extra flags after
+# it), waits until both workers are up and the launch turn is answered; sets $url.
+start_peer() {
+  local app="$1" log="$work/peer-$((${#pids[@]} + 1)).log" address
+  shift
   "$venv_bin/gunicorn" --workers 2 --bind 127.0.0.1:0 --chdir benchmarks/serve/peer \
-    --log-level info no_nicks_peer:app 2>"$log" &
+    --log-level info "$@" "$app" 2>"$log" &
   pids+=($!)
   address="$(wait_for_log "$log" 'Listening at: http://[0-9.]+:[0-9]+' | sed 's|.*http://||')"
   # Both workers up before the load.
@@ -184,27 +186,21 @@ if [ "$PEER" = 1 ]; then
   done
   url="http://$address/"
   smoke "$url"
+}
+
+if [ "$PEER" = 1 ]; then
+  venv_bin="$(dirname "$python")"
+  start_peer no_nicks_peer:app
   read -r rps p50 p99 errors < <(measure "$url" launch.lua "$THREADS" "$CONNECTIONS")
   row "peer: ASK SDK Python, gunicorn ×2, launch turn" "$rps" "$p50" "$p99" "$errors"
   peer_rps="$rps"
-  kill "${pids[-1]}"
-  wait "${pids[-1]}" 2>/dev/null || true
+  stop_serve
 
   # The second peer: the Python skill flowc generates for the same flow (peer/generated_peer.py).
   generated="$work/generated"
   rm -rf "$generated"
   "$flowc" generate ask-python "$FLOW" -o "$generated" >/dev/null 2>"$work/generate.log"
-  log="$work/generated-peer.log"
-  "$venv_bin/gunicorn" --workers 2 --bind 127.0.0.1:0 --chdir benchmarks/serve/peer \
-    --pythonpath "$generated/lambda" --log-level info generated_peer:app 2>"$log" &
-  pids+=($!)
-  address="$(wait_for_log "$log" 'Listening at: http://[0-9.]+:[0-9]+' | sed 's|.*http://||')"
-  for _ in $(seq 1 100); do
-    [ "$(grep -c 'Booting worker' "$log")" -ge 2 ] && break
-    sleep 0.1
-  done
-  url="http://$address/"
-  smoke "$url"
+  start_peer generated_peer:app --pythonpath "$generated/lambda"
   read -r rps p50 p99 errors < <(measure "$url" launch.lua "$THREADS" "$CONNECTIONS")
   row "peer: generated Python skill, gunicorn ×2, launch" "$rps" "$p50" "$p99" "$errors"
   generated_rps="$rps"

@@ -45,6 +45,26 @@ function common.next_id(kind)
   return "amzn1.echo-api." .. kind .. "." .. prefix .. "-" .. counter
 end
 
+-- The launch turn's setup/init/request for a script (launch.lua, floor.lua): a fresh user,
+-- session and request id per request, POSTed to `path`.
+function common.launch_script(path)
+  local threads = 0
+  function setup(thread)
+    threads = threads + 1
+    thread:set("thread_prefix", "t" .. threads .. "-" .. math.random(0, 0x7fffffff))
+  end
+  function init(args)
+    common.seed(thread_prefix)
+  end
+  function request()
+    local id = common.next_id("request")
+    local body = common.envelope(
+      "amzn1.ask.account." .. id, "amzn1.echo-api.session." .. id, true, nil, id,
+      '{"type":"LaunchRequest"}')
+    return wrk.format("POST", path, common.headers, body)
+  end
+end
+
 -- wrk calls done() once with every thread's requests: one line run.sh reads.
 function common.done(summary, latency, requests)
   local seconds = summary.duration / 1e6
