@@ -14,19 +14,38 @@ public indirect enum JSONValue: Sendable, Equatable, Hashable, Codable {
 
   /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
+    // A decoder cannot say what kind of value it holds: kinds are tried in turn, and each
+    // miss costs a thrown `DecodingError`. The kinds requests carry most come first (strings in
+    // payloads, objects in session attributes and interfaces). A container that fails inside
+    // (a member that is no JSON value) is an error at once, with its own path: trying other
+    // kinds would only replace it with a vaguer one.
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
       self = .null
-    } else if let value = try? container.decode(Bool.self) {
-      self = .bool(value)
-    } else if let value = try? container.decode(Double.self) {
-      self = .number(value)
     } else if let value = try? container.decode(String.self) {
       self = .string(value)
-    } else if let value = try? container.decode([JSONValue].self) {
+    } else if let value = try Self.decode([String: JSONValue].self, ifKindOf: container) {
+      self = .object(value)
+    } else if let value = try Self.decode([JSONValue].self, ifKindOf: container) {
       self = .array(value)
+    } else if let value = try? container.decode(Bool.self) {
+      self = .bool(value)
     } else {
-      self = .object(try container.decode([String: JSONValue].self))
+      self = .number(try container.decode(Double.self))
+    }
+  }
+
+  /// Decodes a `T`, or `nil` when the value is of another kind (a type mismatch at the
+  /// container's own path, not inside it).
+  private static func decode<T: Decodable>(
+    _ type: T.Type, ifKindOf container: any SingleValueDecodingContainer
+  ) throws -> T? {
+    do {
+      return try container.decode(type)
+    } catch DecodingError.typeMismatch(_, let context)
+      where context.codingPath.count <= container.codingPath.count
+    {
+      return nil
     }
   }
 
