@@ -5,7 +5,8 @@
 /// Foundation string for every byte: for a SHA-256 digest that was a quarter of a served
 /// launch turn's CPU time (`benchmarks/serve/profile.sh`).
 public enum Hexadecimal {
-  private static let digits = Array("0123456789abcdef".utf8)
+  /// The sixteen digits, lowercase, as UTF-8 bytes.
+  static let digits = Array("0123456789abcdef".utf8)
 
   /// The bytes as lowercase hexadecimal, two digits each, most significant first.
   ///

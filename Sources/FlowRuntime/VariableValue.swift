@@ -75,6 +75,42 @@ extension VariableValue {
     return .object([key.rawValue: payload])
   }
 
+  /// The value ``jsonValue()`` writes, read back as `init(from:)` decodes it: the first tag
+  /// present (in the order of ``Tag``) decides, and its value must be of that tag's type;
+  /// extra members are ignored. `nil` also for an integer (or money amount) that is not whole
+  /// or beyond ±``largestExactInteger``: ``jsonValue()`` could not write it back.
+  ///
+  /// - Parameter jsonValue: The JSON form.
+  init?(jsonValue: JSONValue) {
+    guard case .object(let members) = jsonValue,
+      let tag = Tag.allCases.first(where: { members[$0.rawValue] != nil }),
+      let payload = members[tag.rawValue]
+    else { return nil }
+    switch (tag, payload) {
+    case (.string, .string(let value)): self = .string(value)
+    case (.int, .number(let value)):
+      guard let integer = Self.exactInteger(value) else { return nil }
+      self = .int(integer)
+    case (.bool, .bool(let value)): self = .bool(value)
+    case (.money, .object(let money)):
+      guard case .number(let units)? = money[Self.moneyMinorUnitsKey],
+        let minorUnits = Self.exactInteger(units),
+        case .string(let currency)? = money[Self.moneyCurrencyKey]
+      else { return nil }
+      self = .money(Money(minorUnits: minorUnits, currency: currency))
+    case (.product, .string(let value)): self = .product(value)
+    default: return nil
+    }
+  }
+
+  /// `value` as an integer, when it is whole and within ±``largestExactInteger``.
+  private static func exactInteger(_ value: Double) -> Int64? {
+    guard value.rounded() == value, value.magnitude <= Double(largestExactInteger) else {
+      return nil
+    }
+    return Int64(value)
+  }
+
   /// The keys of ``Money``'s JSON form.
   static let moneyMinorUnitsKey = "minor_units"
   static let moneyCurrencyKey = "currency"

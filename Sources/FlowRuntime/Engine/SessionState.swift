@@ -55,13 +55,23 @@ public struct SessionState: Codable, Sendable, Equatable {
 
   /// The state held in session attributes; `nil` when they hold none or hold something else
   /// (attributes come from the device side and are not trusted).
+  ///
+  /// Read straight from the JSON values, as the `Codable` form decodes: extra members are
+  /// ignored, a missing or mistyped one is not a state, and a number the next response could
+  /// not carry back exactly is not a state this engine wrote.
   public init?(sessionAttributes: [String: JSONValue]?) {
-    guard let value = sessionAttributes?[Self.attributeKey],
-      let data = try? CanonicalJSON.compact(value),
-      let state = try? CanonicalJSON.decode(SessionState.self, from: data),
-      // A number the next response could not carry back is not a state this engine wrote.
-      state.variables.values.allSatisfy({ (try? $0.jsonValue()) != nil })
+    guard case .object(let members)? = sessionAttributes?[Self.attributeKey],
+      case .string(let flowHash)? = members[CodingKeys.flowHash.rawValue],
+      case .string(let state)? = members[CodingKeys.state.rawValue],
+      case .string(let locale)? = members[CodingKeys.locale.rawValue],
+      case .object(let encodedVariables)? = members[CodingKeys.variables.rawValue]
     else { return nil }
-    self = state
+    var variables: [String: VariableValue] = [:]
+    variables.reserveCapacity(encodedVariables.count)
+    for (name, encoded) in encodedVariables {
+      guard let value = VariableValue(jsonValue: encoded) else { return nil }
+      variables[name] = value
+    }
+    self.init(flowHash: flowHash, state: state, locale: locale, variables: variables)
   }
 }

@@ -1,0 +1,95 @@
+public import Foundation
+
+extension CanonicalJSON {
+  /// Compact canonical JSON of a JSON value, written directly.
+  ///
+  /// The bytes are those `compact(_:)` writes through `JSONEncoder` (tested against it), but
+  /// without the encoder's boxed containers and generic dispatch: the runtime writes the sealed
+  /// session state this way on every turn.
+  ///
+  /// - Parameter value: The value to encode.
+  /// - Returns: The bytes.
+  /// - Throws: `EncodingError` for a number JSON cannot carry (not finite).
+  public static func compact(_ value: JSONValue) throws -> Data {
+    var writer = CanonicalJSONWriter()
+    try writer.write(value)
+    return Data(writer.bytes)
+  }
+}
+
+/// Writes ``JSONValue``s as ``CanonicalJSON/compact(_:)-(JSONValue)`` does: keys sorted by
+/// their UTF-8 bytes, no white space, `/` unescaped, `"`, `\` and control characters escaped
+/// as `JSONEncoder` escapes them, whole numbers below 10^15 as integers.
+struct CanonicalJSONWriter {
+  private(set) var bytes: [UInt8] = []
+
+  init() {
+    bytes.reserveCapacity(256)
+  }
+
+  mutating func write(_ value: JSONValue) throws {
+    switch value {
+    case .null: bytes.append(contentsOf: "null".utf8)
+    case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    case .number(let value): try writeNumber(value)
+    case .string(let value): writeString(value)
+    case .array(let elements):
+      bytes.append(UInt8(ascii: "["))
+      for (index, element) in elements.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        try write(element)
+      }
+      bytes.append(UInt8(ascii: "]"))
+    case .object(let members):
+      bytes.append(UInt8(ascii: "{"))
+      let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      for (index, key) in keys.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        writeString(key)
+        bytes.append(UInt8(ascii: ":"))
+        // The key comes from the dictionary itself.
+        try write(members[key] ?? .null)
+      }
+      bytes.append(UInt8(ascii: "}"))
+    }
+  }
+
+  /// A number as ``JSONValue`` encodes it: whole numbers below 10^15 as integers; any other
+  /// through `JSONEncoder` itself, so that its shortest-digits form is the encoder's own.
+  private mutating func writeNumber(_ value: Double) throws {
+    if value.rounded() == value, abs(value) < 1e15 {
+      bytes.append(contentsOf: String(Int64(value)).utf8)
+      return
+    }
+    // Encoded inside an array, as it would be nested, and the brackets dropped.
+    let encoded = try Self.fallbackEncoder.encode([value])
+    bytes.append(contentsOf: encoded.dropFirst().dropLast())
+  }
+
+  private static var fallbackEncoder: JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }
+
+  private mutating func writeString(_ text: String) {
+    bytes.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+      case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+      case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+      case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+      case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+      case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+      case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+      case 0..<0x20:
+        bytes.append(contentsOf: #"\u00"#.utf8)
+        bytes.append(Hexadecimal.digits[Int(byte >> 4)])
+        bytes.append(Hexadecimal.digits[Int(byte & 0x0F)])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}
