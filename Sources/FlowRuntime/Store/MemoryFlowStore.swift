@@ -1,4 +1,5 @@
 public import Foundation
+internal import Synchronization
 
 /// A ``FlowStore`` that keeps everything in memory: for tests, `flowc simulate` and trying
 /// flows out. Nothing survives the process.
@@ -8,71 +9,92 @@ public import Foundation
 /// token of the batch was already consumed, a new continuation reuses a token, or the request
 /// was already processed, and with ``FlowStoreError/orderIdTaken(_:)`` when a new order's id
 /// is taken (order ids are unique in the store).
-public actor MemoryFlowStore: FlowStore {
-  /// Answered requests by ``ProcessedRequest/key``.
-  private var processedRequests: [String: ProcessedRequest] = [:]
-  /// Keys in the order stored, for pruning from the oldest.
-  private var processedOrder: [(key: String, processedAt: Date)] = []
-  private var processedOrderStart = 0
-  private var continuations: [String: Continuation] = [:]
-  private var consumedTokens: Set<String> = []
-  private var ordersById: [String: OrderRecord] = [:]
-  /// Order ids in the order they were first written, so that equal creation times still give a
-  /// stable "oldest first".
-  private var orderSequence: [String] = []
-  private var agreements: [AgreementRecord] = []
-  private var key: Data?
+///
+/// One lock guards the contents, and every call holds it only while it reads or writes them:
+/// no call suspends, so a turn does not hop to another executor (as it did when the store was
+/// an actor) for each of its reads. A customer's agreements and orders are indexed by user
+/// id, so a turn costs the same however many customers the store holds.
+public final class MemoryFlowStore: FlowStore, Sendable {
+  fileprivate struct Contents {
+    /// Answered requests by ``ProcessedRequest/key``.
+    var processedRequests: [String: ProcessedRequest] = [:]
+    /// Keys in the order stored, for pruning from the oldest.
+    var processedOrder: [(key: String, processedAt: Date)] = []
+    var processedOrderStart = 0
+    var continuations: [String: Continuation] = [:]
+    var consumedTokens: Set<String> = []
+    var ordersById: [String: OrderRecord] = [:]
+    /// Each customer's order ids in the order they were first written, so that equal creation
+    /// times still give a stable "oldest first".
+    var orderIdsByUser: [String: [String]] = [:]
+    /// Each customer's agreements in the order first stored.
+    var agreementsByUser: [String: [AgreementRecord]] = [:]
+    var key: Data?
+  }
+
+  private let contents = Mutex(Contents())
 
   /// Creates an empty store.
   public init() {}
 
   /// See ``FlowStore/sessionKey()``.
   public func sessionKey() async throws -> Data {
-    if let key { return key }
-    let created = SessionSeal.newKey()
-    key = created
-    return created
+    contents.withLock { contents in
+      if let key = contents.key { return key }
+      let created = SessionSeal.newKey()
+      contents.key = created
+      return created
+    }
   }
 
   /// See ``FlowStore/agreement(userId:billingAgreementId:)``.
   public func agreement(userId: String, billingAgreementId: String) async throws
     -> AgreementRecord?
   {
-    agreements.first { $0.userId == userId && $0.billingAgreementId == billingAgreementId }
+    contents.withLock { contents in
+      contents.agreementsByUser[userId]?.first { $0.billingAgreementId == billingAgreementId }
+    }
   }
 
   /// See ``FlowStore/processedRequest(userId:requestId:)``.
   public func processedRequest(userId: String, requestId: String) async throws
     -> ProcessedRequest?
   {
-    processedRequests[ProcessedRequest.key(userId: userId, requestId: requestId)]
+    let key = ProcessedRequest.key(userId: userId, requestId: requestId)
+    return contents.withLock { $0.processedRequests[key] }
   }
 
   /// See ``FlowStore/continuation(token:)``.
   public func continuation(token: String) async throws -> Continuation? {
-    guard !consumedTokens.contains(token) else { return nil }
-    return continuations[token]
+    contents.withLock { contents in
+      guard !contents.consumedTokens.contains(token) else { return nil }
+      return contents.continuations[token]
+    }
   }
 
   /// See ``FlowStore/openAgreement(userId:)``.
   public func openAgreement(userId: String) async throws -> AgreementRecord? {
-    // The most recently updated open agreement; later writes win ties.
-    var best: AgreementRecord?
-    for agreement in agreements where agreement.userId == userId && agreement.status.isOpen {
-      if let current = best, current.updatedAt > agreement.updatedAt { continue }
-      best = agreement
+    contents.withLock { contents in
+      // The most recently updated open agreement; later writes win ties.
+      var best: AgreementRecord?
+      for agreement in contents.agreementsByUser[userId] ?? [] where agreement.status.isOpen {
+        if let current = best, current.updatedAt > agreement.updatedAt { continue }
+        best = agreement
+      }
+      return best
     }
-    return best
   }
 
   /// See ``FlowStore/order(id:)``.
   public func order(id: String) async throws -> OrderRecord? {
-    ordersById[id]
+    contents.withLock { $0.ordersById[id] }
   }
 
   /// See ``FlowStore/orders(userId:)``.
   public func orders(userId: String) async throws -> [OrderRecord] {
-    let mine = orderSequence.compactMap { ordersById[$0] }.filter { $0.userId == userId }
+    let mine = contents.withLock { contents in
+      (contents.orderIdsByUser[userId] ?? []).compactMap { contents.ordersById[$0] }
+    }
     // A stable sort keeps first-written first among equal creation times.
     return mine.enumerated().sorted { lhs, rhs in
       lhs.element.createdAt != rhs.element.createdAt
@@ -82,6 +104,49 @@ public actor MemoryFlowStore: FlowStore {
 
   /// See ``FlowStore/commit(_:)``.
   public func commit(_ writes: TurnWrites) async throws {
+    try contents.withLock { try $0.commit(writes) }
+  }
+
+  /// Why writing `order` over `existing` is refused, if it is: another customer's order, or
+  /// one already captured (the rule the SQL store's guarded upsert and trigger enforce).
+  static func forbiddenReason(writing order: OrderRecord, over existing: OrderRecord?) -> String? {
+    guard let existing else { return nil }
+    if existing.userId != order.userId {
+      return "order '\(order.id)' belongs to another customer"
+    }
+    if existing.state.isFinal {
+      return "order '\(order.id)' is \(existing.state.rawValue) and cannot change"
+    }
+    return nil
+  }
+
+  /// See ``FlowStore/purge(before:)``.
+  public func purge(before date: Date) async throws {
+    contents.withLock { contents in
+      contents.processedRequests = contents.processedRequests.filter {
+        $0.value.processedAt >= date
+      }
+      for (token, continuation) in contents.continuations where continuation.expiresAt < date {
+        contents.continuations[token] = nil
+      }
+    }
+  }
+
+  /// See ``FlowStore/close()``.
+  public func close() async throws {}
+
+  /// Every agreement stored for a customer, in the order first stored (for tests and tools).
+  public func agreements(userId: String) -> [AgreementRecord] {
+    contents.withLock { $0.agreementsByUser[userId] ?? [] }
+  }
+
+  /// How many processed requests are kept (for tests and tools).
+  public var processedRequestCount: Int { contents.withLock { $0.processedRequests.count } }
+}
+
+extension MemoryFlowStore.Contents {
+  /// Applies a turn's writes, all or none.
+  mutating func commit(_ writes: TurnWrites) throws {
     // Check everything first, so that a conflict writes nothing.
     if let processed = writes.processedRequest, let stored = processedRequests[processed.key],
       writes.pruneProcessedRequestsBefore.map({ stored.processedAt >= $0 }) ?? true
@@ -100,7 +165,7 @@ public actor MemoryFlowStore: FlowStore {
       throw FlowStoreError.orderIdTaken(id)
     }
     for order in writes.orders {
-      if let reason = Self.forbiddenReason(writing: order, over: ordersById[order.id]) {
+      if let reason = MemoryFlowStore.forbiddenReason(writing: order, over: ordersById[order.id]) {
         throw FlowStoreError.forbidden(reason)
       }
     }
@@ -123,38 +188,27 @@ public actor MemoryFlowStore: FlowStore {
       continuations[continuation.token] = continuation
     }
     for order in writes.orders {
-      if ordersById[order.id] == nil { orderSequence.append(order.id) }
+      if ordersById[order.id] == nil { orderIdsByUser[order.userId, default: []].append(order.id) }
       ordersById[order.id] = order
     }
     for agreement in writes.agreements {
-      if let index = agreements.firstIndex(where: {
-        $0.userId == agreement.userId && $0.billingAgreementId == agreement.billingAgreementId
+      var mine = agreementsByUser.removeValue(forKey: agreement.userId) ?? []
+      if let index = mine.firstIndex(where: {
+        $0.billingAgreementId == agreement.billingAgreementId
       }) {
         var updated = agreement
-        updated.createdAt = agreements[index].createdAt
-        agreements[index] = updated
+        updated.createdAt = mine[index].createdAt
+        mine[index] = updated
       } else {
-        agreements.append(agreement)
+        mine.append(agreement)
       }
+      agreementsByUser[agreement.userId] = mine
     }
-  }
-
-  /// Why writing `order` over `existing` is refused, if it is: another customer's order, or
-  /// one already captured (the rule the SQL store's guarded upsert and trigger enforce).
-  static func forbiddenReason(writing order: OrderRecord, over existing: OrderRecord?) -> String? {
-    guard let existing else { return nil }
-    if existing.userId != order.userId {
-      return "order '\(order.id)' belongs to another customer"
-    }
-    if existing.state.isFinal {
-      return "order '\(order.id)' is \(existing.state.rawValue) and cannot change"
-    }
-    return nil
   }
 
   /// Deletes answered requests processed before `cutoff`: from the oldest stored, in constant
   /// time per deleted entry (an entry stored out of time order waits for the ones before it).
-  private func pruneProcessedRequests(before cutoff: Date) {
+  private mutating func pruneProcessedRequests(before cutoff: Date) {
     while processedOrderStart < processedOrder.count,
       processedOrder[processedOrderStart].processedAt < cutoff
     {
@@ -169,23 +223,4 @@ public actor MemoryFlowStore: FlowStore {
       processedOrderStart = 0
     }
   }
-
-  /// See ``FlowStore/purge(before:)``.
-  public func purge(before date: Date) async throws {
-    processedRequests = processedRequests.filter { $0.value.processedAt >= date }
-    for (token, continuation) in continuations where continuation.expiresAt < date {
-      continuations[token] = nil
-    }
-  }
-
-  /// See ``FlowStore/close()``.
-  public func close() async throws {}
-
-  /// Every agreement stored for a customer, in the order first stored (for tests and tools).
-  public func agreements(userId: String) -> [AgreementRecord] {
-    agreements.filter { $0.userId == userId }
-  }
-
-  /// How many processed requests are kept (for tests and tools).
-  public var processedRequestCount: Int { processedRequests.count }
 }
