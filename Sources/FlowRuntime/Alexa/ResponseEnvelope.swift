@@ -65,11 +65,14 @@ public enum OutputSpeech: Codable, Sendable, Equatable {
     case type, text, ssml
   }
 
+  static let plainTextType = "PlainText"
+  static let ssmlType = "SSML"
+
   /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let type = try container.decode(String.self, forKey: .type)
-    if type == "SSML" {
+    if type == Self.ssmlType {
       self = .ssml(try container.decode(String.self, forKey: .ssml))
     } else {
       self = .plainText(try container.decode(String.self, forKey: .text))
@@ -81,10 +84,10 @@ public enum OutputSpeech: Codable, Sendable, Equatable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {
     case .plainText(let text):
-      try container.encode("PlainText", forKey: .type)
+      try container.encode(Self.plainTextType, forKey: .type)
       try container.encode(text, forKey: .text)
     case .ssml(let ssml):
-      try container.encode("SSML", forKey: .type)
+      try container.encode(Self.ssmlType, forKey: .type)
       try container.encode(ssml, forKey: .ssml)
     }
   }
@@ -122,16 +125,20 @@ public enum ResponseCard: Codable, Sendable, Equatable {
     case type, title, content, text, image, permissions
   }
 
+  static let simpleType = "Simple"
+  static let standardType = "Standard"
+  static let askForPermissionsConsentType = "AskForPermissionsConsent"
+
   /// Decodes the value from its JSON form.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     switch try container.decode(String.self, forKey: .type) {
-    case "Standard":
+    case Self.standardType:
       self = .standard(
         title: try container.decodeIfPresent(String.self, forKey: .title) ?? "",
         text: try container.decodeIfPresent(String.self, forKey: .text) ?? "",
         image: try container.decodeIfPresent(CardImage.self, forKey: .image))
-    case "AskForPermissionsConsent":
+    case Self.askForPermissionsConsentType:
       self = .askForPermissionsConsent(
         permissions: try container.decode([String].self, forKey: .permissions))
     default:
@@ -146,16 +153,16 @@ public enum ResponseCard: Codable, Sendable, Equatable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {
     case .simple(let title, let content):
-      try container.encode("Simple", forKey: .type)
+      try container.encode(Self.simpleType, forKey: .type)
       try container.encode(title, forKey: .title)
       try container.encode(content, forKey: .content)
     case .standard(let title, let text, let image):
-      try container.encode("Standard", forKey: .type)
+      try container.encode(Self.standardType, forKey: .type)
       try container.encode(title, forKey: .title)
       try container.encode(text, forKey: .text)
       try container.encodeIfPresent(image, forKey: .image)
     case .askForPermissionsConsent(let permissions):
-      try container.encode("AskForPermissionsConsent", forKey: .type)
+      try container.encode(Self.askForPermissionsConsentType, forKey: .type)
       try container.encode(permissions, forKey: .permissions)
     }
   }
@@ -230,6 +237,124 @@ public enum Directive: Codable, Sendable, Equatable {
       try container.encode(intent, forKey: .updatedIntent)
     case .other(let value):
       try value.encode(to: encoder)
+    }
+  }
+}
+
+// MARK: - The same forms as JSON values
+
+extension ResponseEnvelope {
+  /// The envelope as JSON values, member for member what `encode(to:)` writes (tested against
+  /// it), so that ``CanonicalJSON/compact(_:)-(JSONValue)`` writes the bytes `JSONEncoder`
+  /// would, without its generic containers: the engine encodes every answer this way.
+  ///
+  /// - Throws: `EncodingError` from the updated intent of a slot elicitation, the one part
+  ///   still encoded through `Codable`.
+  public func jsonValue() throws -> JSONValue {
+    var members: [String: JSONValue] = [CodingKeys.version.stringValue: .string(version)]
+    if let sessionAttributes {
+      members[CodingKeys.sessionAttributes.stringValue] = .object(sessionAttributes)
+    }
+    members[CodingKeys.response.stringValue] = try response.jsonValue()
+    return .object(members)
+  }
+}
+
+extension ResponseBody {
+  func jsonValue() throws -> JSONValue {
+    var members: [String: JSONValue] = [:]
+    if let outputSpeech { members[CodingKeys.outputSpeech.stringValue] = outputSpeech.jsonValue }
+    if let card { members[CodingKeys.card.stringValue] = card.jsonValue }
+    if let reprompt {
+      members[CodingKeys.reprompt.stringValue] = reprompt.jsonValue
+    }
+    if let directives {
+      members[CodingKeys.directives.stringValue] = .array(try directives.map { try $0.jsonValue() })
+    }
+    if let shouldEndSession {
+      members[CodingKeys.shouldEndSession.stringValue] = .bool(shouldEndSession)
+    }
+    return .object(members)
+  }
+}
+
+extension Reprompt {
+  var jsonValue: JSONValue {
+    .object([CodingKeys.outputSpeech.stringValue: outputSpeech.jsonValue])
+  }
+}
+
+extension OutputSpeech {
+  var jsonValue: JSONValue {
+    switch self {
+    case .plainText(let text):
+      .object([
+        CodingKeys.type.stringValue: .string(Self.plainTextType),
+        CodingKeys.text.stringValue: .string(text),
+      ])
+    case .ssml(let ssml):
+      .object([
+        CodingKeys.type.stringValue: .string(Self.ssmlType),
+        CodingKeys.ssml.stringValue: .string(ssml),
+      ])
+    }
+  }
+}
+
+extension ResponseCard {
+  var jsonValue: JSONValue {
+    switch self {
+    case .simple(let title, let content):
+      return .object([
+        CodingKeys.type.stringValue: .string(Self.simpleType),
+        CodingKeys.title.stringValue: .string(title),
+        CodingKeys.content.stringValue: .string(content),
+      ])
+    case .standard(let title, let text, let image):
+      var members: [String: JSONValue] = [
+        CodingKeys.type.stringValue: .string(Self.standardType),
+        CodingKeys.title.stringValue: .string(title),
+        CodingKeys.text.stringValue: .string(text),
+      ]
+      if let image { members[CodingKeys.image.stringValue] = image.jsonValue }
+      return .object(members)
+    case .askForPermissionsConsent(let permissions):
+      return .object([
+        CodingKeys.type.stringValue: .string(Self.askForPermissionsConsentType),
+        CodingKeys.permissions.stringValue: .array(permissions.map { .string($0) }),
+      ])
+    }
+  }
+}
+
+extension CardImage {
+  var jsonValue: JSONValue {
+    var members: [String: JSONValue] = [:]
+    if let smallImageUrl { members[CodingKeys.smallImageUrl.stringValue] = .string(smallImageUrl) }
+    if let largeImageUrl { members[CodingKeys.largeImageUrl.stringValue] = .string(largeImageUrl) }
+    return .object(members)
+  }
+}
+
+extension Directive {
+  func jsonValue() throws -> JSONValue {
+    switch self {
+    case .connectionsSendRequest(let name, let payload, let token):
+      var members: [String: JSONValue] = [
+        CodingKeys.type.stringValue: .string(Self.connectionsSendRequestType),
+        CodingKeys.name.stringValue: .string(name), CodingKeys.token.stringValue: .string(token),
+      ]
+      if let payload { members[CodingKeys.payload.stringValue] = payload }
+      return .object(members)
+    case .dialogElicitSlot(let slot, let intent):
+      return .object([
+        CodingKeys.type.stringValue: .string(Self.dialogElicitSlotType),
+        CodingKeys.slotToElicit.stringValue: .string(slot),
+        CodingKeys.updatedIntent.stringValue: try CanonicalJSON.decode(
+          JSONValue.self, from: CanonicalJSON.compact(intent)),
+      ])
+    case .other(let value):
+      return value
     }
   }
 }

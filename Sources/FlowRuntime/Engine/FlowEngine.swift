@@ -171,7 +171,8 @@ public struct FlowEngine: Sendable {
   /// - Returns: The bytes.
   /// - Throws: `EncodingError`.
   public static func encode(_ response: ResponseEnvelope) throws -> Data {
-    try CanonicalJSON.compact(response)
+    // Through JSON values, not `JSONEncoder`: the same bytes, written in a fraction of the time.
+    try CanonicalJSON.compact(response.jsonValue())
   }
 
   /// Answers a request: reads what the turn needs, runs the turn, commits its writes once.
