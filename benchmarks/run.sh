@@ -14,13 +14,8 @@ cd "$(dirname "$0")/.."
 read -r -a only <<<"${ONLY:-compiler scaling runtime store}"
 python="${FLOWC_PYTHON:-python3}"
 
-# On Linux the Swift runtime and Foundation are linked into flowc (--static-swift-stdlib): it
-# starts in about half the CPU time (no ~20 shared libraries to load and relocate) and runs
-# without the toolchain's libraries. See benchmarks/README.md.
-static_stdlib=()
-if [[ "$(uname -s)" == Linux ]]; then static_stdlib=(--static-swift-stdlib); fi
-swift build -c release ${static_stdlib[@]+"${static_stdlib[@]}"} --product flowc >&2
-flowc="$(swift build -c release ${static_stdlib[@]+"${static_stdlib[@]}"} --show-bin-path)/flowc"
+# Linked as it ships: scripts/build-release.sh (see benchmarks/README.md).
+flowc="$(bash scripts/build-release.sh)"
 
 for benchmark in "${only[@]}"; do
   echo "== $benchmark"

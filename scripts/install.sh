@@ -23,13 +23,9 @@ fi
 
 cd "$repo_root"
 bash scripts/setup.sh
-# On Linux the Swift runtime and Foundation are linked into flowc (--static-swift-stdlib): it
-# starts in about half the CPU time (no ~20 shared libraries to load and relocate) and runs
-# without the toolchain's libraries. See benchmarks/README.md.
-static_stdlib=()
-if [[ "$(uname -s)" == Linux ]]; then static_stdlib=(--static-swift-stdlib); fi
-swift build -c release ${static_stdlib[@]+"${static_stdlib[@]}"} --product flowc
-bin_dir="$(swift build -c release ${static_stdlib[@]+"${static_stdlib[@]}"} --show-bin-path)"
+# Linked as it ships (on Linux: the Swift runtime inside, a small dynamic symbol table).
+built="$(bash scripts/build-release.sh)"
+bin_dir="$(dirname "$built")"
 
 mkdir -p "$prefix/bin"
 # Copy then rename, so that a flowc running from the old file is never overwritten in place.

@@ -30,11 +30,8 @@ if [[ -n "${FLOWC:-}" ]]; then
   flowc="$FLOWC"
 else
   say "building flowc (release)…"
-  # Linked as scripts/install.sh links it (the Swift runtime statically on Linux).
-  static_stdlib=()
-  if [[ "$(uname -s)" == Linux ]]; then static_stdlib=(--static-swift-stdlib); fi
-  (cd "$root" && swift build -c release ${static_stdlib[@]+"${static_stdlib[@]}"} --product flowc >&2)
-  flowc="$(cd "$root" && swift build -c release ${static_stdlib[@]+"${static_stdlib[@]}"} --show-bin-path)/flowc"
+  # Linked as it ships (scripts/build-release.sh, as scripts/install.sh does).
+  flowc="$(bash "$root/scripts/build-release.sh")"
 fi
 [[ -x "$flowc" ]] || { say "no flowc at $flowc"; exit 1; }
 

@@ -11,13 +11,8 @@ FLOW="${FLOW:-examples/no-nicks.yaml}"
 
 # The benchmark is its own package (benchmarks/runtime/Package.swift), so the root package's
 # default build never compiles it; flowc comes from the root package.
-# On Linux the Swift runtime and Foundation are linked into flowc (--static-swift-stdlib): it
-# starts in about half the CPU time (no ~20 shared libraries to load and relocate) and runs
-# without the toolchain's libraries. See benchmarks/README.md.
-static_stdlib=()
-if [[ "$(uname -s)" == Linux ]]; then static_stdlib=(--static-swift-stdlib); fi
-swift build -c release ${static_stdlib[@]+"${static_stdlib[@]}"} --product flowc >&2
-bin="$(swift build -c release ${static_stdlib[@]+"${static_stdlib[@]}"} --show-bin-path)"
+# flowc is linked as it ships: scripts/build-release.sh (see benchmarks/README.md).
+bin="$(dirname "$(bash scripts/build-release.sh)")"
 swift build -c release --package-path benchmarks/runtime --product RuntimeBenchmark >&2
 bench_bin="$(swift build -c release --package-path benchmarks/runtime --show-bin-path)"
 

@@ -29,8 +29,7 @@ for tool in wrk perf curl; do
 done
 flowc="${FLOWC:-}"
 if [ -z "$flowc" ]; then
-  swift build -c release --static-swift-stdlib --product flowc >&2
-  flowc="$(swift build -c release --static-swift-stdlib --show-bin-path)/flowc"
+  flowc="$(bash scripts/build-release.sh)"
 fi
 demangle="$(command -v swift-demangle || echo cat)"
 work="${WORK_DIR:-$(mktemp -d)}"

@@ -31,8 +31,7 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 flowc="${FLOWC:-}"
 if [ -z "$flowc" ]; then
-  swift build -c release --product flowc >&2
-  flowc="$(swift build -c release --show-bin-path)/flowc"
+  flowc="$(bash scripts/build-release.sh)"
 fi
 work="${WORK_DIR:-$(mktemp -d)}"
 mkdir -p "$work"
