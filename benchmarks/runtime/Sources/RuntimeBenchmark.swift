@@ -7,11 +7,16 @@ import Foundation
 /// Per-turn latency of the runtime engine over a recorded No Nicks conversation, next to two
 /// floors measured in the same process: a bare `JSONDecoder` + `JSONEncoder` round trip of the
 /// same request and response envelopes, and for the SQLite store a bare SQLite commit of the
-/// rows each turn committed (``BareCommitFloor``). See benchmarks/README.md.
+/// rows each turn committed (``BareCommitFloor``). With `--ir-load FLOW…`, the time to load IR
+/// of growing size instead (``IRLoadBenchmark``). See benchmarks/README.md.
 @main
 struct RuntimeBenchmark {
   static func main() async throws {
     let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == IRLoadBenchmark.option {
+      try IRLoadBenchmark.run(flowPaths: Array(arguments.dropFirst()))
+      return
+    }
     let flowPath = arguments.first ?? "examples/no-nicks.yaml"
     let iterations = Int(ProcessInfo.processInfo.environment["ITERATIONS"] ?? "") ?? 300
     let compiled = FlowCompiler.compile(try SourceFile(contentsOf: flowPath))
