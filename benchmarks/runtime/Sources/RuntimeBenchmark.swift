@@ -11,7 +11,16 @@ import Foundation
 /// of growing size instead (``IRLoadBenchmark``). See benchmarks/README.md.
 @main
 struct RuntimeBenchmark {
-  static func main() async throws {
+  static func main() async {
+    do {
+      try await run()
+    } catch {
+      FileHandle.standardError.write(Data("RuntimeBenchmark: \(error)\n".utf8))
+      exit(1)
+    }
+  }
+
+  static func run() async throws {
     let arguments = Array(CommandLine.arguments.dropFirst())
     if arguments.first == IRLoadBenchmark.option {
       try IRLoadBenchmark.run(flowPaths: Array(arguments.dropFirst()))
