@@ -266,3 +266,58 @@ final class BareCommitFloor {
     Int64((date.timeIntervalSince1970 * 1000).rounded())
   }
 }
+
+/// A store that forwards everything to another store and times each call, to say where a
+/// SQLite turn's time goes beyond the memory turn: the reads before the turn and the commit.
+/// Used on a store of its own, never in the measured rows.
+final class TimingStore: FlowStore, @unchecked Sendable {
+  private let base: any FlowStore
+  private let lock = NSLock()
+  private var calls: [String: LatencySamples] = [:]
+
+  init(_ base: any FlowStore) { self.base = base }
+
+  /// The samples of each kind of call, by name.
+  var samples: [String: LatencySamples] { lock.withLock { calls } }
+
+  private func timed<Result>(_ name: String, _ body: () async throws -> Result) async rethrows
+    -> Result
+  {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = try await body()
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    lock.withLock { calls[name, default: LatencySamples()].add(seconds) }
+    return result
+  }
+
+  func processedRequest(userId: String, requestId: String) async throws -> ProcessedRequest? {
+    try await timed("processedRequest") {
+      try await base.processedRequest(userId: userId, requestId: requestId)
+    }
+  }
+  func continuation(token: String) async throws -> Continuation? {
+    try await timed("continuation") { try await base.continuation(token: token) }
+  }
+  func openAgreement(userId: String) async throws -> AgreementRecord? {
+    try await timed("openAgreement") { try await base.openAgreement(userId: userId) }
+  }
+  func agreement(userId: String, billingAgreementId: String) async throws -> AgreementRecord? {
+    try await timed("agreement") {
+      try await base.agreement(userId: userId, billingAgreementId: billingAgreementId)
+    }
+  }
+  func sessionKey() async throws -> Data {
+    try await timed("sessionKey") { try await base.sessionKey() }
+  }
+  func order(id: String) async throws -> OrderRecord? {
+    try await timed("order") { try await base.order(id: id) }
+  }
+  func orders(userId: String) async throws -> [OrderRecord] {
+    try await timed("orders") { try await base.orders(userId: userId) }
+  }
+  func commit(_ writes: TurnWrites) async throws {
+    try await timed("commit") { try await base.commit(writes) }
+  }
+  func purge(before date: Date) async throws { try await base.purge(before: date) }
+  func close() async throws { try await base.close() }
+}

@@ -56,6 +56,11 @@ struct RuntimeBenchmark {
     let bareFloor = try await BareCommitFloor.open(
       path: scratch.appendingPathComponent("floor.sqlite").path)
     var recordedCommits = 0
+    // A third SQLite store whose calls are timed one by one: where a SQLite turn's time goes.
+    let timedStore = TimingStore(
+      try await FlowStores.open(
+        url: "sqlite:" + scratch.appendingPathComponent("timed.sqlite").path))
+    var timedTurns = LatencySamples()
     // One warm-up conversation per store (and for the floor), not measured.
     for round in 0...iterations {
       let measured = round > 0
@@ -68,7 +73,10 @@ struct RuntimeBenchmark {
       for statements in committed {
         commitSeconds.append(try await bareFloor.commitSeconds(statements))
       }
+      let timed = try await NoNicksConversation.run(
+        program: program, store: timedStore, conversation: "t\(round)")
       guard measured else { continue }
+      for turn in timed { timedTurns.add(turn.engineSeconds) }
       recordedCommits += committed.count
       for seconds in commitSeconds { bareCommit.add(seconds) }
       for turn in memoryTurns {
@@ -80,6 +88,7 @@ struct RuntimeBenchmark {
     try await memoryStore.close()
     try await sqliteStore.close()
     try await bareFloor.close()
+    try await timedStore.close()
     let rowCounts = try await BareCommitFloor.compareRows(
       storePath: sqlitePath, floorPath: bareFloor.path)
 
@@ -105,6 +114,27 @@ struct RuntimeBenchmark {
       "bare commits: \(recordedCommits) (one per SQLite turn that committed, "
         + "\(sqlite.seconds.count) turns); rows identical in both files: "
         + rowCounts.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+    printBreakdown(timedStore.samples, turns: timedTurns)
+  }
+
+  /// Where a SQLite turn's time goes, from a store of its own whose calls were timed (its
+  /// turns are not the measured ones; the timing adds a little to each).
+  static func printBreakdown(_ samples: [String: LatencySamples], turns: LatencySamples) {
+    print("")
+    print("where a SQLite turn goes (another SQLite store, each store call timed):")
+    print(LatencySamples.header + "   calls/turn  ms/turn")
+    print(turns.row(label: "engine turn, timed sqlite store"))
+    let turnCount = Double(max(1, turns.seconds.count))
+    for (name, calls) in samples.sorted(by: { $0.key < $1.key }) {
+      // The warm-up conversation's calls are in the samples too; the per-turn figures count
+      // them over the measured turns, which is close enough for a breakdown.
+      let total = calls.seconds.reduce(0, +)
+      print(
+        calls.row(label: "store." + name)
+          + String(
+            format: "   %10.2f %8.3f", Double(calls.seconds.count) / turnCount,
+            total * 1000 / turnCount))
+    }
   }
 
   /// The floor of one turn: decoding its request and encoding its response, nothing else.
