@@ -19,6 +19,14 @@ enum IRLoadBenchmark {
     var wallSeconds: Double
     var cpuSeconds: Double
     var parseSeconds: Double
+    var probeSeconds: Double
+  }
+
+  /// What `FlowProgram.decode(fromJSON:)` decodes first to check the IR version: the same
+  /// type, so that its cost can be seen apart.
+  struct VersionProbe: Decodable {
+    var irVersion: Int
+    enum CodingKeys: String, CodingKey { case irVersion = "ir_version" }
   }
 
   static func run(flowPaths: [String]) throws {
@@ -31,7 +39,8 @@ enum IRLoadBenchmark {
       "IR loading (FlowDriver.loadProgram, as flowc run and serve load IR JSON), best of \(repetitions)"
     )
     print(
-      "flow B       IR B        states   load ms    CPU ms  ms/MB IR  JSON parse ms  load/parse")
+      "flow B       IR B        states   load ms    CPU ms  ms/MB IR  JSON parse ms  load/parse"
+        + "  version probe ms")
     var rows: [Row] = []
     for (index, flowPath) in flowPaths.enumerated() {
       let compiled = FlowDriver.compile(path: flowPath)
@@ -46,6 +55,7 @@ enum IRLoadBenchmark {
       var bestCPU = Double.infinity
       var states = 0
       var bestParse = Double.infinity
+      var bestProbe = Double.infinity
       let irData = Data(irJSON)
       for _ in 0..<repetitions {
         let cpuStart = processCPUSeconds()
@@ -66,17 +76,24 @@ enum IRLoadBenchmark {
         let parseEnd = DispatchTime.now().uptimeNanoseconds
         precondition(parsed is [String: Any])
         bestParse = min(bestParse, Double(parseEnd - parseStart) / 1e9)
+        let probeStart = DispatchTime.now().uptimeNanoseconds
+        let probe = try JSONDecoder().decode(VersionProbe.self, from: irData)
+        let probeEnd = DispatchTime.now().uptimeNanoseconds
+        precondition(probe.irVersion == FlowProgram.currentIRVersion)
+        bestProbe = min(bestProbe, Double(probeEnd - probeStart) / 1e9)
       }
       let row = Row(
         flowBytes: flowBytes, irBytes: irJSON.count, states: states, wallSeconds: bestWall,
-        cpuSeconds: bestCPU, parseSeconds: bestParse)
+        cpuSeconds: bestCPU, parseSeconds: bestParse,
+        probeSeconds: bestProbe)
       rows.append(row)
       print(
         String(
-          format: "%-12d %-11d %6d %9.1f %9.1f %9.1f %14.1f %10.2f", row.flowBytes, row.irBytes,
+          format: "%-12d %-11d %6d %9.1f %9.1f %9.1f %14.1f %10.2f %17.1f", row.flowBytes,
+          row.irBytes,
           row.states, row.wallSeconds * 1000, row.cpuSeconds * 1000,
           row.wallSeconds * 1000 / (Double(row.irBytes) / 1e6), row.parseSeconds * 1000,
-          row.wallSeconds / row.parseSeconds))
+          row.wallSeconds / row.parseSeconds, row.probeSeconds * 1000))
     }
     guard let first = rows.first, let last = rows.last, rows.count > 1 else { return }
     print(
