@@ -280,6 +280,9 @@ final class TimingStore: FlowStore, @unchecked Sendable {
   /// The samples of each kind of call, by name.
   var samples: [String: LatencySamples] { lock.withLock { calls } }
 
+  /// Forgets the samples so far (those of the warm-up).
+  func reset() { lock.withLock { calls = [:] } }
+
   private func timed<Result>(_ name: String, _ body: () async throws -> Result) async rethrows
     -> Result
   {

@@ -75,7 +75,10 @@ struct RuntimeBenchmark {
       }
       let timed = try await NoNicksConversation.run(
         program: program, store: timedStore, conversation: "t\(round)")
-      guard measured else { continue }
+      guard measured else {
+        timedStore.reset()
+        continue
+      }
       for turn in timed { timedTurns.add(turn.engineSeconds) }
       recordedCommits += committed.count
       for seconds in commitSeconds { bareCommit.add(seconds) }
@@ -126,8 +129,6 @@ struct RuntimeBenchmark {
     print(turns.row(label: "engine turn, timed sqlite store"))
     let turnCount = Double(max(1, turns.seconds.count))
     for (name, calls) in samples.sorted(by: { $0.key < $1.key }) {
-      // The warm-up conversation's calls are in the samples too; the per-turn figures count
-      // them over the measured turns, which is close enough for a breakdown.
       let total = calls.seconds.reduce(0, +)
       print(
         calls.row(label: "store." + name)
