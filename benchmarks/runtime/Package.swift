@@ -7,7 +7,9 @@ let package = Package(
   name: "RuntimeBenchmark",
   platforms: [.macOS(.v14)],
   dependencies: [
-    .package(name: "flowc", path: "../..")
+    .package(name: "flowc", path: "../.."),
+    // The bare-commit floor writes with the SQLite library the store uses, without SQLKit.
+    .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
   ],
   targets: [
     .executableTarget(
@@ -17,6 +19,7 @@ let package = Package(
         .product(name: "FlowIR", package: "flowc"),
         .product(name: "FlowRuntime", package: "flowc"),
         .product(name: "FlowStoreSQL", package: "flowc"),
+        .product(name: "SQLiteNIO", package: "sqlite-nio"),
       ],
       path: "Sources",
       swiftSettings: [

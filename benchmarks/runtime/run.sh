@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runtime benchmark: per-turn engine latency in process (memory and SQLite stores) against a
-# bare JSONDecoder + JSONEncoder floor, then `flowc run` per process against a process floor
-# (`flowc --version`: start-up without any flow work). Prints figures and ratios.
+# bare JSONDecoder + JSONEncoder floor and, for SQLite, a bare commit of the same rows; then the
+# time to load IR of growing size (linear?); then `flowc run` per process against a process
+# floor (`flowc --version`: start-up without any flow work). Prints figures and ratios.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 RUNS="${RUNS:-20}"
 export ITERATIONS="${ITERATIONS:-300}"
 FLOW="${FLOW:-examples/no-nicks.yaml}"
+IR_SIZES="${IR_SIZES:-250000 1000000 4000000}"
 
 # The benchmark is its own package (benchmarks/runtime/Package.swift), so the root package's
 # default build never compiles it; flowc comes from the root package.
@@ -16,10 +18,20 @@ bin="$(dirname "$(bash scripts/build-release.sh)")"
 swift build -c release --package-path benchmarks/runtime --product RuntimeBenchmark >&2
 bench_bin="$(swift build -c release --package-path benchmarks/runtime --show-bin-path)"
 
-"$bench_bin/RuntimeBenchmark" "$FLOW"
-
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+
+"$bench_bin/RuntimeBenchmark" "$FLOW"
+
+# IR loading: generated flows of growing size, compiled and loaded in process.
+echo
+flows=()
+for size in $IR_SIZES; do
+  python3 benchmarks/compiler/generate_flow.py --bytes "$size" -o "$work/flow-$size.yaml" >&2
+  flows+=("$work/flow-$size.yaml")
+done
+"$bench_bin/RuntimeBenchmark" --ir-load "${flows[@]}"
+
 "$bin/flowc" compile "$FLOW" -o "$work/flow.ir.json"
 cat > "$work/launch.json" <<'JSON'
 {"version":"1.0","session":{"new":true,"sessionId":"amzn1.echo-api.session.bench","application":{"applicationId":"amzn1.ask.skill.bench"},"user":{"userId":"amzn1.ask.account.BENCH"}},"context":{"System":{"application":{"applicationId":"amzn1.ask.skill.bench"},"user":{"userId":"amzn1.ask.account.BENCH"},"device":{"deviceId":"d","supportedInterfaces":{}},"apiEndpoint":"https://api.amazonalexa.com"}},"request":{"type":"LaunchRequest","requestId":"REQ","timestamp":"2026-11-28T12:00:00Z","locale":"en-US"}}
