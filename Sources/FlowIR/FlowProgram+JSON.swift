@@ -29,10 +29,25 @@ extension FlowProgram {
   }
 
   /// Reads an IR document, refusing unknown IR versions with a clear error.
+  ///
+  /// The document is parsed once when it is a program of this version; only a document that
+  /// does not decode is read again, for its `ir_version`, so that the error says why.
   public static func decode(fromJSON data: Data) throws -> FlowProgram {
     struct VersionProbe: Decodable {
       var irVersion: Int
       enum CodingKeys: String, CodingKey { case irVersion = "ir_version" }
+    }
+    let decodingError: any Error
+    do {
+      let program = try JSONDecoder().decode(FlowProgram.self, from: data)
+      guard program.irVersion == currentIRVersion else {
+        throw FlowProgramDecodingError.unsupportedVersion(program.irVersion)
+      }
+      return program
+    } catch let error as FlowProgramDecodingError {
+      throw error
+    } catch {
+      decodingError = error
     }
     let probe: VersionProbe
     do {
@@ -43,10 +58,6 @@ extension FlowProgram {
     guard probe.irVersion == currentIRVersion else {
       throw FlowProgramDecodingError.unsupportedVersion(probe.irVersion)
     }
-    do {
-      return try JSONDecoder().decode(FlowProgram.self, from: data)
-    } catch {
-      throw FlowProgramDecodingError.malformed(String(describing: error))
-    }
+    throw FlowProgramDecodingError.malformed(String(describing: decodingError))
   }
 }
