@@ -82,7 +82,7 @@ import Testing
       #expect(error.description == message)
       #expect(!error.description.contains("\n"))
     }
-    #expect(store.processedRequestCount == 0)
+    #expect(await store.processedRequestCount == 0)
   }
 
   @Test func unknownFieldsAreIgnored() async throws {

@@ -92,7 +92,7 @@ import Testing
     #expect(try await store.openAgreement(userId: "u1")?.billingAgreementId == "B")
     try await store.commit(TurnWrites(agreements: [agreement("B", "SUSPENDED", 20)]))
     #expect(try await store.openAgreement(userId: "u1")?.billingAgreementId == "A")
-    #expect(store.agreements(userId: "u1").count == 2)
+    #expect(await store.agreements(userId: "u1").count == 2)
     #expect(try await store.openAgreement(userId: "u2") == nil)
   }
 

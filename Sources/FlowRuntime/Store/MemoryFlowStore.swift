@@ -1,5 +1,4 @@
 public import Foundation
-internal import Synchronization
 
 /// A ``FlowStore`` that keeps everything in memory: for tests, `flowc simulate` and trying
 /// flows out. Nothing survives the process.
@@ -10,11 +9,9 @@ internal import Synchronization
 /// was already processed, and with ``FlowStoreError/orderIdTaken(_:)`` when a new order's id
 /// is taken (order ids are unique in the store).
 ///
-/// One lock guards the contents, and every call holds it only while it reads or writes them:
-/// no call suspends, so a turn does not hop to another executor (as it did when the store was
-/// an actor) for each of its reads. A customer's agreements and orders are indexed by user
-/// id, so a turn costs the same however many customers the store holds.
-public final class MemoryFlowStore: FlowStore, Sendable {
+/// A customer's agreements and orders are indexed by user id, so a turn costs the same however
+/// many customers the store holds.
+public actor MemoryFlowStore: FlowStore {
   fileprivate struct Contents {
     /// Answered requests by ``ProcessedRequest/key``.
     var processedRequests: [String: ProcessedRequest] = [:]
@@ -32,69 +29,58 @@ public final class MemoryFlowStore: FlowStore, Sendable {
     var key: Data?
   }
 
-  private let contents = Mutex(Contents())
+  private var contents = Contents()
 
   /// Creates an empty store.
   public init() {}
 
   /// See ``FlowStore/sessionKey()``.
   public func sessionKey() async throws -> Data {
-    contents.withLock { contents in
-      if let key = contents.key { return key }
-      let created = SessionSeal.newKey()
-      contents.key = created
-      return created
-    }
+    if let key = contents.key { return key }
+    let created = SessionSeal.newKey()
+    contents.key = created
+    return created
   }
 
   /// See ``FlowStore/agreement(userId:billingAgreementId:)``.
   public func agreement(userId: String, billingAgreementId: String) async throws
     -> AgreementRecord?
   {
-    contents.withLock { contents in
-      contents.agreementsByUser[userId]?.first { $0.billingAgreementId == billingAgreementId }
-    }
+    contents.agreementsByUser[userId]?.first { $0.billingAgreementId == billingAgreementId }
   }
 
   /// See ``FlowStore/processedRequest(userId:requestId:)``.
   public func processedRequest(userId: String, requestId: String) async throws
     -> ProcessedRequest?
   {
-    let key = ProcessedRequest.key(userId: userId, requestId: requestId)
-    return contents.withLock { $0.processedRequests[key] }
+    contents.processedRequests[ProcessedRequest.key(userId: userId, requestId: requestId)]
   }
 
   /// See ``FlowStore/continuation(token:)``.
   public func continuation(token: String) async throws -> Continuation? {
-    contents.withLock { contents in
-      guard !contents.consumedTokens.contains(token) else { return nil }
-      return contents.continuations[token]
-    }
+    guard !contents.consumedTokens.contains(token) else { return nil }
+    return contents.continuations[token]
   }
 
   /// See ``FlowStore/openAgreement(userId:)``.
   public func openAgreement(userId: String) async throws -> AgreementRecord? {
-    contents.withLock { contents in
-      // The most recently updated open agreement; later writes win ties.
-      var best: AgreementRecord?
-      for agreement in contents.agreementsByUser[userId] ?? [] where agreement.status.isOpen {
-        if let current = best, current.updatedAt > agreement.updatedAt { continue }
-        best = agreement
-      }
-      return best
+    // The most recently updated open agreement; later writes win ties.
+    var best: AgreementRecord?
+    for agreement in contents.agreementsByUser[userId] ?? [] where agreement.status.isOpen {
+      if let current = best, current.updatedAt > agreement.updatedAt { continue }
+      best = agreement
     }
+    return best
   }
 
   /// See ``FlowStore/order(id:)``.
   public func order(id: String) async throws -> OrderRecord? {
-    contents.withLock { $0.ordersById[id] }
+    contents.ordersById[id]
   }
 
   /// See ``FlowStore/orders(userId:)``.
   public func orders(userId: String) async throws -> [OrderRecord] {
-    let mine = contents.withLock { contents in
-      (contents.orderIdsByUser[userId] ?? []).compactMap { contents.ordersById[$0] }
-    }
+    let mine = (contents.orderIdsByUser[userId] ?? []).compactMap { contents.ordersById[$0] }
     // A stable sort keeps first-written first among equal creation times.
     return mine.enumerated().sorted { lhs, rhs in
       lhs.element.createdAt != rhs.element.createdAt
@@ -104,7 +90,7 @@ public final class MemoryFlowStore: FlowStore, Sendable {
 
   /// See ``FlowStore/commit(_:)``.
   public func commit(_ writes: TurnWrites) async throws {
-    try contents.withLock { try $0.commit(writes) }
+    try contents.commit(writes)
   }
 
   /// Why writing `order` over `existing` is refused, if it is: another customer's order, or
@@ -122,13 +108,9 @@ public final class MemoryFlowStore: FlowStore, Sendable {
 
   /// See ``FlowStore/purge(before:)``.
   public func purge(before date: Date) async throws {
-    contents.withLock { contents in
-      contents.processedRequests = contents.processedRequests.filter {
-        $0.value.processedAt >= date
-      }
-      for (token, continuation) in contents.continuations where continuation.expiresAt < date {
-        contents.continuations[token] = nil
-      }
+    contents.processedRequests = contents.processedRequests.filter { $0.value.processedAt >= date }
+    for (token, continuation) in contents.continuations where continuation.expiresAt < date {
+      contents.continuations[token] = nil
     }
   }
 
@@ -137,11 +119,11 @@ public final class MemoryFlowStore: FlowStore, Sendable {
 
   /// Every agreement stored for a customer, in the order first stored (for tests and tools).
   public func agreements(userId: String) -> [AgreementRecord] {
-    contents.withLock { $0.agreementsByUser[userId] ?? [] }
+    contents.agreementsByUser[userId] ?? []
   }
 
   /// How many processed requests are kept (for tests and tools).
-  public var processedRequestCount: Int { contents.withLock { $0.processedRequests.count } }
+  public var processedRequestCount: Int { contents.processedRequests.count }
 }
 
 extension MemoryFlowStore.Contents {
