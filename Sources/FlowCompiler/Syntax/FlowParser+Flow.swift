@@ -78,8 +78,9 @@ extension FlowParser {
     }
     var invalid = false
     let allowed = Self.allowedKeys[kindName] ?? []
-    for (key, field) in fields.sorted(by: { $0.value.key.range.start < $1.value.key.range.start })
-    where key != kindName && !allowed.contains(key) {
+    // In file order; the loader has dropped repeated keys, so each key comes once.
+    for field in fields.entries {
+      guard let key = field.key.scalar, key != kindName, !allowed.contains(key) else { continue }
       diagnostics.append(
         DiagnosticCatalogue.keyNotAllowedInState(key, kind: kindName, at: field.key.range))
       invalid = true
@@ -135,8 +136,8 @@ extension FlowParser {
   /// alone, `charge: {}`).
   private mutating func readPaymentFields(
     _ entry: YAMLMappingEntry, context: String, keys: SectionKeys
-  ) -> [String: YAMLMappingEntry]? {
-    if Self.isEmpty(entry.value) { return [:] }
+  ) -> StrictKeys.Fields? {
+    if Self.isEmpty(entry.value) { return .empty }
     return readMapping(entry.value, context: context, keys: keys, anchor: entry.key.range)
   }
 
@@ -184,7 +185,7 @@ extension FlowParser {
         valid = false
         continue
       }
-      let isElse = Set(fields.compactMap(\.key.scalar)).contains("else")
+      let isElse = fields.contains { $0.key.scalar == "else" }
       guard
         let branchFields = readMapping(
           branch, context: "choose", keys: isElse ? FlowKeys.chooseElse : FlowKeys.chooseBranch,

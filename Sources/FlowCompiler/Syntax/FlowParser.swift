@@ -87,10 +87,13 @@ struct FlowParser {
   mutating func readMapping(
     _ node: YAMLNode, context: String?, keys: SectionKeys,
     anchor: SourceRange, what: String? = nil
-  ) -> [String: YAMLMappingEntry]? {
+  ) -> StrictKeys.Fields? {
     guard let entries = mapping(node, what: what ?? context ?? "the flow file") else {
       return nil
     }
+    let table = StrictKeys(allowed: keys.allowed, required: keys.required)
+    // Most mappings have nothing to report: they skip making the wording's closures.
+    if let fields = table.fieldsWithoutProblems(entries) { return fields }
     let wording = StrictKeys.Wording(
       nonTextKey: { key in
         DiagnosticCatalogue.wrongType(
@@ -100,8 +103,7 @@ struct FlowParser {
         DiagnosticCatalogue.unknownKey(key, in: context ?? "the flow file", known: known, at: range)
       },
       missingKey: { key in DiagnosticCatalogue.missingKey(key, in: context, at: anchor) })
-    return StrictKeys(allowed: keys.allowed, required: keys.required)
-      .read(entries, wording: wording, into: &diagnostics)
+    return table.read(entries, wording: wording, into: &diagnostics)
   }
 
   mutating func mapping(_ node: YAMLNode, what: String) -> [YAMLMappingEntry]? {
