@@ -1,13 +1,17 @@
 // The `flow` section: start, global transitions and the states of every kind.
 extension FlowParser {
   /// Reads the flow section; `currency` is the merchant's, for money literals in conditions.
-  mutating func parseFlow(_ entry: YAMLMappingEntry, currency: String?) -> FlowSectionSyntax? {
+  mutating func parseFlow(_ entry: consuming YAMLMappingEntry, currency: String?)
+    -> FlowSectionSyntax?
+  {
+    let keyRange = entry.key.range
+    let node = entry.value
+    _ = consume entry
     guard
-      let fields = readMapping(
-        entry.value, context: "flow", keys: FlowKeys.flow, anchor: entry.key.range)
+      var fields = readMapping(consume node, context: "flow", keys: FlowKeys.flow, anchor: keyRange)
     else { return nil }
     let errorsBefore = diagnostics.reportedCount
-    var flow = FlowSectionSyntax(keyRange: entry.key.range)
+    var flow = FlowSectionSyntax(keyRange: keyRange)
     flow.start = fields["start"].flatMap { text($0.value, what: "start") }
     if let global = fields["global"], let entries = mapping(global.value, what: "global") {
       for transitionEntry in entries {
@@ -18,9 +22,9 @@ extension FlowParser {
           KeyedSyntax(key: intent, value: transition(transitionEntry.value, what: intent.value)))
       }
     }
-    if let states = fields["states"] {
-      if let entries = mapping(states.value, what: "states") {
-        for stateEntry in entries {
+    if let states = fields.take("states") {
+      if var entries = drainingMapping(consume states, what: "states") {
+        while let stateEntry = entries.next() {
           guard let id = key(stateEntry.key, kind: "state id", rule: Self.idRule) else {
             flow.statesComplete = false
             continue

@@ -67,6 +67,13 @@ package struct StrictKeys: Sendable {
     package subscript(key: String) -> YAMLMappingEntry? {
       entries.last { $0.key.scalar == key }
     }
+
+    /// Removes and returns the entry of `key` (the last one for a repeated key), so that a
+    /// reader that owns the only copy of the mapping frees each value once it is read.
+    package mutating func take(_ key: String) -> YAMLMappingEntry? {
+      guard let index = entries.lastIndex(where: { $0.key.scalar == key }) else { return nil }
+      return entries.remove(at: index)
+    }
   }
 
   /// The mapping's entries when it has no problem to report: every key a text of the table,
