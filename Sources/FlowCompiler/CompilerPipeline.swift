@@ -52,10 +52,11 @@ enum CompilerPipeline {
   /// Parse: YAML tree → ``FlowSyntax``, with strict keys; prompt templates, conditions,
   /// `set` entries and prices are parsed here, once, with their ranges (their problems are kept
   /// in the syntax and reported by the checks that own them). `nil` when loading failed so badly
-  /// that there is nothing to parse.
-  static func parse(_ loaded: Loaded) -> Parsed? {
+  /// that there is nothing to parse. The tree is consumed: the parser frees it section by
+  /// section.
+  static func parse(_ loaded: consuming Loaded) -> Parsed? {
     guard loaded.root != nil || !loaded.diagnostics.hasErrors else { return nil }
-    let (syntax, diagnostics) = FlowParser.parse(loaded.root, file: loaded.file)
+    let (syntax, diagnostics) = FlowParser.parse(loaded.root.take(), file: loaded.file)
     return Parsed(file: loaded.file, syntax: syntax, diagnostics: loaded.diagnostics + diagnostics)
   }
 
@@ -89,8 +90,9 @@ enum CompilerPipeline {
     let loaderDiagnostics: [Diagnostic]
     do {
       let loaded = load(file)
-      parsed = parse(loaded)
-      loaderDiagnostics = parsed == nil ? loaded.diagnostics : []
+      let loadDiagnostics = loaded.diagnostics
+      parsed = parse(consume loaded)
+      loaderDiagnostics = parsed == nil ? loadDiagnostics : []
     }
     guard let parsed else {
       return (nil, loaderDiagnostics.sortedByPosition())

@@ -94,43 +94,56 @@ enum TemplateParser {
     let scalars = ScalarText(text)
     var pieces: [TemplatePiece] = []
     var problems: [TemplateProblem] = []
-    var literal = String.UnicodeScalarView()
+    var literal = ""
     var literalStart = 0
+    // Plain scalars since `runStart` are not in `literal` yet: they are copied as one slice of
+    // the text when something else (an escaped brace, a placeholder) comes.
+    var runStart = 0
     var index = 0
 
+    func endRun(at end: Int) {
+      if runStart < end { literal += scalars.text(runStart, end) }
+    }
+
     func flushLiteral(upTo end: Int) {
+      endRun(at: end)
       if !literal.isEmpty {
         let range = scalars.range(literalStart, end)
         if case .text(let previous, let previousRange) = pieces.last {
           pieces[pieces.count - 1] = .text(
-            previous + String(literal),
+            previous + literal,
             range: TextRange(
               characters: previousRange.characters.lowerBound..<range.characters.upperBound,
               utf8: previousRange.utf8.lowerBound..<range.utf8.upperBound))
         } else {
-          pieces.append(.text(String(literal), range: range))
+          pieces.append(.text(literal, range: range))
         }
       }
-      literal = String.UnicodeScalarView()
+      literal = ""
       literalStart = end
+      runStart = end
     }
 
     while index < scalars.count {
       let scalar = scalars.scalars[index]
       if scalar == "}" {
         // `}}` is one literal brace; a lone `}` is literal too.
-        literal.append("}")
+        endRun(at: index)
+        literal.unicodeScalars.append("}")
         index += scalars[index + 1] == "}" ? 2 : 1
+        runStart = index
         continue
       }
       guard scalar == "{" else {
-        literal.append(scalar)
         index += 1
         continue
       }
+      endRun(at: index)
+      runStart = index
       if scalars[index + 1] == "{" {
-        literal.append("{")
+        literal.unicodeScalars.append("{")
         index += 2
+        runStart = index
         continue
       }
       // A placeholder: find its `}` before any other `{`.
@@ -141,7 +154,7 @@ enum TemplateParser {
       guard close < scalars.count, scalars.scalars[close] == "}" else {
         problems.append(
           TemplateProblem(kind: .unclosedPlaceholder, range: scalars.range(index, index + 1)))
-        literal.append("{")
+        // The `{` stays in the run, as literal text.
         index += 1
         continue
       }
@@ -165,10 +178,10 @@ enum TemplateParser {
               pathRange: scalars.range(pathStart, pathEnd))))
         index = close + 1
         literalStart = index
+        runStart = index
         continue
       }
-      // Keep an invalid placeholder as the text it was.
-      literal.append(contentsOf: scalars.scalars[index...close])
+      // Keep an invalid placeholder as the text it was: it stays in the run.
       index = close + 1
     }
     flushLiteral(upTo: scalars.count)

@@ -29,10 +29,20 @@ struct ScalarText {
   /// The scalars.
   let scalars: [Unicode.Scalar]
   /// `utf8Offsets[i]` is the UTF-8 offset of scalar `i`; one extra entry holds the total length.
+  /// Empty for ASCII text, where scalar `i` is byte `i`.
   private let utf8Offsets: [Int]
+  /// The text itself, which ``text(_:_:)`` slices.
+  private let source: String
 
   init(_ text: String) {
+    source = text
     scalars = Array(text.unicodeScalars)
+    // Prompts and conditions are mostly ASCII: then the offsets are the indexes and need no
+    // array of their own.
+    guard scalars.count != text.utf8.count else {
+      utf8Offsets = []
+      return
+    }
     var offsets: [Int] = []
     offsets.reserveCapacity(scalars.count + 1)
     var offset = 0
@@ -50,20 +60,26 @@ struct ScalarText {
     index >= 0 && index < scalars.count ? scalars[index] : nil
   }
 
+  /// The UTF-8 offset of scalar `index` in `0...count`.
+  private func utf8Offset(_ index: Int) -> Int {
+    utf8Offsets.isEmpty ? index : utf8Offsets[index]
+  }
+
   /// The range of scalars `start..<end` (clamped to the text).
   func range(_ start: Int, _ end: Int) -> TextRange {
     let lower = max(0, min(start, scalars.count))
     let upper = max(lower, min(end, scalars.count))
-    return TextRange(characters: lower..<upper, utf8: utf8Offsets[lower]..<utf8Offsets[upper])
+    return TextRange(characters: lower..<upper, utf8: utf8Offset(lower)..<utf8Offset(upper))
   }
 
-  /// The text of scalars `start..<end`.
+  /// The text of scalars `start..<end`: a copy of that slice of the source's bytes.
   func text(_ start: Int, _ end: Int) -> String {
     let lower = max(0, min(start, scalars.count))
     let upper = max(lower, min(end, scalars.count))
-    var result = String.UnicodeScalarView()
-    result.append(contentsOf: scalars[lower..<upper])
-    return String(result)
+    let utf8 = source.utf8
+    let from = utf8.index(utf8.startIndex, offsetBy: utf8Offset(lower))
+    let to = utf8.index(from, offsetBy: utf8Offset(upper) - utf8Offset(lower))
+    return String(source[from..<to])
   }
 
   /// Whether the scalars at `index` spell `word`.

@@ -232,7 +232,7 @@ struct YAMLTreeBuilder {
   }
 
   /// Adds a completed node to the open collection, or makes it the document's root.
-  private mutating func attach(_ node: YAMLNode, nodeCount: Int, height: Int) {
+  private mutating func attach(_ node: consuming YAMLNode, nodeCount: Int, height: Int) {
     guard !stack.isEmpty else {
       documentRoot = node
       return
@@ -245,11 +245,10 @@ struct YAMLTreeBuilder {
       stack[top].elements.append(node)
       return
     }
-    if let key = stack[top].pendingKey {
+    if let key = stack[top].pendingKey.take() {
       if !stack[top].pendingKeyIsDuplicate {
         stack[top].entries.append(YAMLMappingEntry(key: key, value: node))
       }
-      stack[top].pendingKey = nil
       return
     }
     var isDuplicate = false

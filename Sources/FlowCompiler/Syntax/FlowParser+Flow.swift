@@ -1,13 +1,17 @@
 // The `flow` section: start, global transitions and the states of every kind.
 extension FlowParser {
   /// Reads the flow section; `currency` is the merchant's, for money literals in conditions.
-  mutating func parseFlow(_ entry: YAMLMappingEntry, currency: String?) -> FlowSectionSyntax? {
+  mutating func parseFlow(_ entry: consuming YAMLMappingEntry, currency: String?)
+    -> FlowSectionSyntax?
+  {
+    let keyRange = entry.key.range
+    let node = entry.value
+    _ = consume entry
     guard
-      let fields = readMapping(
-        entry.value, context: "flow", keys: FlowKeys.flow, anchor: entry.key.range)
+      var fields = readMapping(consume node, context: "flow", keys: FlowKeys.flow, anchor: keyRange)
     else { return nil }
     let errorsBefore = diagnostics.reportedCount
-    var flow = FlowSectionSyntax(keyRange: entry.key.range)
+    var flow = FlowSectionSyntax(keyRange: keyRange)
     flow.start = fields["start"].flatMap { text($0.value, what: "start") }
     if let global = fields["global"], let entries = mapping(global.value, what: "global") {
       for transitionEntry in entries {
@@ -18,9 +22,9 @@ extension FlowParser {
           KeyedSyntax(key: intent, value: transition(transitionEntry.value, what: intent.value)))
       }
     }
-    if let states = fields["states"] {
-      if let entries = mapping(states.value, what: "states") {
-        for stateEntry in entries {
+    if let states = fields.take("states") {
+      if var entries = drainingMapping(consume states, what: "states") {
+        while let stateEntry = entries.next() {
           guard let id = key(stateEntry.key, kind: "state id", rule: Self.idRule) else {
             flow.statesComplete = false
             continue
@@ -78,8 +82,9 @@ extension FlowParser {
     }
     var invalid = false
     let allowed = Self.allowedKeys[kindName] ?? []
-    for (key, field) in fields.sorted(by: { $0.value.key.range.start < $1.value.key.range.start })
-    where key != kindName && !allowed.contains(key) {
+    // In file order; the loader has dropped repeated keys, so each key comes once.
+    for field in fields.entries {
+      guard let key = field.key.scalar, key != kindName, !allowed.contains(key) else { continue }
       diagnostics.append(
         DiagnosticCatalogue.keyNotAllowedInState(key, kind: kindName, at: field.key.range))
       invalid = true
@@ -135,8 +140,8 @@ extension FlowParser {
   /// alone, `charge: {}`).
   private mutating func readPaymentFields(
     _ entry: YAMLMappingEntry, context: String, keys: SectionKeys
-  ) -> [String: YAMLMappingEntry]? {
-    if Self.isEmpty(entry.value) { return [:] }
+  ) -> StrictKeys.Fields? {
+    if Self.isEmpty(entry.value) { return .empty }
     return readMapping(entry.value, context: context, keys: keys, anchor: entry.key.range)
   }
 
@@ -184,7 +189,7 @@ extension FlowParser {
         valid = false
         continue
       }
-      let isElse = Set(fields.compactMap(\.key.scalar)).contains("else")
+      let isElse = fields.contains { $0.key.scalar == "else" }
       guard
         let branchFields = readMapping(
           branch, context: "choose", keys: isElse ? FlowKeys.chooseElse : FlowKeys.chooseBranch,

@@ -1,12 +1,12 @@
 // The `intents` section: custom intents, their samples and slots.
 extension FlowParser {
-  mutating func parseIntents(_ entry: YAMLMappingEntry)
+  mutating func parseIntents(_ entry: consuming YAMLMappingEntry)
     -> ([KeyedSyntax<IntentSyntax>], Bool)
   {
-    guard let entries = mapping(entry.value, what: "intents") else { return ([], false) }
+    guard var entries = drainingMapping(entry, what: "intents") else { return ([], false) }
     var complete = true
     var intents: [KeyedSyntax<IntentSyntax>] = []
-    for intentEntry in entries {
+    while let intentEntry = entries.next() {
       guard
         let name = key(intentEntry.key, kind: "intent name", rule: Self.intentRule),
         Self.isIntentName(name.value)

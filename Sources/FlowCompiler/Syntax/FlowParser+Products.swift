@@ -2,13 +2,13 @@
 extension FlowParser {
   /// Reads the catalog; prices are parsed in `currency`, the flow's price currency (`nil` when
   /// it is invalid: then prices are not read).
-  mutating func parseProducts(_ entry: YAMLMappingEntry, currency: String?)
+  mutating func parseProducts(_ entry: consuming YAMLMappingEntry, currency: String?)
     -> ([KeyedSyntax<ProductSyntax>], Bool)
   {
-    guard let entries = mapping(entry.value, what: "products") else { return ([], false) }
+    guard var entries = drainingMapping(entry, what: "products") else { return ([], false) }
     var complete = true
     var products: [KeyedSyntax<ProductSyntax>] = []
-    for product in entries {
+    while let product = entries.next() {
       guard let id = key(product.key, kind: "product id", rule: Self.idRule) else {
         complete = false
         continue

@@ -1,24 +1,24 @@
 // The `prompts` section: the texts per locale.
 extension FlowParser {
   /// Reads the prompts of every locale, each parsed as a template.
-  mutating func parsePrompts(_ entry: YAMLMappingEntry)
+  mutating func parsePrompts(_ entry: consuming YAMLMappingEntry)
     -> ([KeyedSyntax<[KeyedSyntax<ParsedScalar<ParsedTemplate>>]>], Bool)
   {
-    guard let locales = mapping(entry.value, what: "prompts") else { return ([], false) }
+    guard var locales = drainingMapping(entry, what: "prompts") else { return ([], false) }
     var complete = true
     var result: [KeyedSyntax<[KeyedSyntax<ParsedScalar<ParsedTemplate>>]>] = []
-    for localeEntry in locales {
+    while let localeEntry = locales.next() {
       guard let locale = key(localeEntry.key, kind: "locale", rule: nil) else {
         complete = false
         continue
       }
-      guard let promptEntries = mapping(localeEntry.value, what: locale.value) else {
+      guard var promptEntries = drainingMapping(consume localeEntry, what: locale.value) else {
         complete = false
         result.append(KeyedSyntax(key: locale, value: nil))
         continue
       }
       var prompts: [KeyedSyntax<ParsedScalar<ParsedTemplate>>] = []
-      for promptEntry in promptEntries {
+      while let promptEntry = promptEntries.next() {
         guard let id = key(promptEntry.key, kind: "prompt id", rule: Self.idRule) else {
           complete = false
           continue

@@ -9,7 +9,10 @@ struct FlowParser {
   var diagnostics: [Diagnostic] = []
 
   /// Parses a document. `root` is `nil` for an empty file.
-  static func parse(_ root: YAMLNode?, file: SourceFile) -> (FlowSyntax, [Diagnostic]) {
+  ///
+  /// The parser takes the tree over: each section's nodes are freed as soon as the section is
+  /// parsed, so that the syntax of the later sections reuses their memory.
+  static func parse(_ root: consuming YAMLNode?, file: SourceFile) -> (FlowSyntax, [Diagnostic]) {
     var parser = FlowParser()
     let syntax = parser.parseDocument(root, file: file)
     return (syntax, parser.diagnostics)
@@ -17,12 +20,12 @@ struct FlowParser {
 
   // MARK: - Sections
 
-  mutating func parseDocument(_ root: YAMLNode?, file: SourceFile) -> FlowSyntax {
+  mutating func parseDocument(_ root: consuming YAMLNode?, file: SourceFile) -> FlowSyntax {
     let startOfFile = SourcePosition(line: 1, column: 1, offset: 0)
     let documentRange =
       root?.range ?? SourceRange(start: startOfFile, end: file.position(ofOffset: 0))
     var syntax = FlowSyntax(documentRange: documentRange)
-    guard let root else {
+    guard let node = root.take() else {
       for key in FlowKeys.document.required {
         diagnostics.append(DiagnosticCatalogue.missingKey(key, in: nil, at: documentRange))
       }
@@ -32,8 +35,8 @@ struct FlowParser {
       return syntax
     }
     guard
-      let entries = readMapping(
-        root, context: nil, keys: FlowKeys.document, anchor: documentRange,
+      var entries = readMapping(
+        consume node, context: nil, keys: FlowKeys.document, anchor: documentRange,
         what: "the flow file")
     else {
       syntax.productsComplete = false
@@ -41,26 +44,27 @@ struct FlowParser {
       syntax.promptsComplete = false
       return syntax
     }
-    if let entry = entries["flowc"] { syntax.version = parseVersion(entry.value) }
-    if let entry = entries["skill"] { syntax.skill = parseSkill(entry) }
-    if let entry = entries["merchant"] {
+    // Each section is taken out of the entries and dropped once parsed.
+    if let entry = entries.take("flowc") { syntax.version = parseVersion(entry.value) }
+    if let entry = entries.take("skill") { syntax.skill = parseSkill(entry) }
+    if let entry = entries.take("merchant") {
       syntax.hasMerchantKey = true
       syntax.merchant = parseMerchant(entry)
     }
-    if let entry = entries["products"] {
+    if let entry = entries.take("products") {
       (syntax.products, syntax.productsComplete) = parseProducts(
-        entry, currency: syntax.priceCurrency)
+        consume entry, currency: syntax.priceCurrency)
     }
-    if let entry = entries["intents"] {
-      (syntax.intents, syntax.intentsComplete) = parseIntents(entry)
+    if let entry = entries.take("intents") {
+      (syntax.intents, syntax.intentsComplete) = parseIntents(consume entry)
     }
-    if let entry = entries["prompts"] {
-      (syntax.prompts, syntax.promptsComplete) = parsePrompts(entry)
+    if let entry = entries.take("prompts") {
+      (syntax.prompts, syntax.promptsComplete) = parsePrompts(consume entry)
     } else {
       syntax.promptsComplete = false
     }
-    if let entry = entries["flow"] {
-      syntax.flow = parseFlow(entry, currency: syntax.merchantCurrency)
+    if let entry = entries.take("flow") {
+      syntax.flow = parseFlow(consume entry, currency: syntax.merchantCurrency)
     }
     return syntax
   }
@@ -87,10 +91,13 @@ struct FlowParser {
   mutating func readMapping(
     _ node: YAMLNode, context: String?, keys: SectionKeys,
     anchor: SourceRange, what: String? = nil
-  ) -> [String: YAMLMappingEntry]? {
+  ) -> StrictKeys.Fields? {
     guard let entries = mapping(node, what: what ?? context ?? "the flow file") else {
       return nil
     }
+    let table = StrictKeys(allowed: keys.allowed, required: keys.required)
+    // Most mappings have nothing to report: they skip making the wording's closures.
+    if let fields = table.fieldsWithoutProblems(entries) { return fields }
     let wording = StrictKeys.Wording(
       nonTextKey: { key in
         DiagnosticCatalogue.wrongType(
@@ -100,12 +107,25 @@ struct FlowParser {
         DiagnosticCatalogue.unknownKey(key, in: context ?? "the flow file", known: known, at: range)
       },
       missingKey: { key in DiagnosticCatalogue.missingKey(key, in: context, at: anchor) })
-    return StrictKeys(allowed: keys.allowed, required: keys.required)
-      .read(entries, wording: wording, into: &diagnostics)
+    return table.read(entries, wording: wording, into: &diagnostics)
   }
 
   mutating func mapping(_ node: YAMLNode, what: String) -> [YAMLMappingEntry]? {
     shaped(node.mappingEntries, of: node, what: what, expected: "a mapping")
+  }
+
+  /// The entries of the mapping that `entry` holds, handed out one at a time, or `nil` (and
+  /// reported) when the value is not a mapping. The parser owns the entry, so each of the
+  /// mapping's entries is freed as soon as the caller is done with it, unless an alias shares
+  /// the mapping.
+  mutating func drainingMapping(_ entry: consuming YAMLMappingEntry, what: String)
+    -> DrainingEntries?
+  {
+    let node = entry.value
+    _ = consume entry
+    guard let entries = mapping(node, what: what) else { return nil }
+    _ = consume node
+    return DrainingEntries(entries)
   }
 
   mutating func list(_ node: YAMLNode, what: String) -> [YAMLNode]? {
@@ -258,5 +278,22 @@ struct FlowParser {
     case .sequence: "a list"
     case .scalar: isNull(node) ? "empty" : "text"
     }
+  }
+}
+
+/// The entries of a mapping in file order, each given up by the iterator as it is handed out.
+struct DrainingEntries: IteratorProtocol {
+  /// The entries not handed out yet, last first.
+  private var remaining: [YAMLMappingEntry]
+
+  /// Takes the entries over; when nothing else holds them, each is freed once its caller drops
+  /// it.
+  init(_ entries: consuming [YAMLMappingEntry]) {
+    remaining = entries
+    remaining.reverse()
+  }
+
+  mutating func next() -> YAMLMappingEntry? {
+    remaining.popLast()
   }
 }

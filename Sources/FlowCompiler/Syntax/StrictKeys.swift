@@ -49,6 +49,48 @@ package struct StrictKeys: Sendable {
     self.required = required
   }
 
+  /// The entries of a mapping whose keys are all in the table, found by key.
+  ///
+  /// A mapping of the flow language has a handful of keys, so a lookup scans them (in file
+  /// order) instead of hashing each key into a dictionary.
+  package struct Fields: Sendable {
+    /// The entries of allowed keys, in file order.
+    package private(set) var entries: [YAMLMappingEntry]
+
+    /// No entries.
+    package static let empty = Fields(entries: [])
+
+    /// Whether the mapping has no entry of an allowed key.
+    package var isEmpty: Bool { entries.isEmpty }
+
+    /// The entry of `key` (the last one for a repeated key), or `nil`.
+    package subscript(key: String) -> YAMLMappingEntry? {
+      entries.last { $0.key.scalar == key }
+    }
+
+    /// Removes and returns the entry of `key` (the last one for a repeated key), so that a
+    /// reader that owns the only copy of the mapping frees each value once it is read.
+    package mutating func take(_ key: String) -> YAMLMappingEntry? {
+      guard let index = entries.lastIndex(where: { $0.key.scalar == key }) else { return nil }
+      return entries.remove(at: index)
+    }
+  }
+
+  /// The mapping's entries when it has no problem to report: every key a text of the table,
+  /// every required key present. `nil` when ``read(_:wording:into:)`` has something to say.
+  ///
+  /// - Parameter entries: The mapping's entries, in file order.
+  /// - Returns: The entries by key, sharing `entries`' storage.
+  package func fieldsWithoutProblems(_ entries: [YAMLMappingEntry]) -> Fields? {
+    for entry in entries {
+      guard let key = entry.key.scalar, allowed.contains(key) else { return nil }
+    }
+    for key in required where !entries.contains(where: { $0.key.scalar == key }) {
+      return nil
+    }
+    return Fields(entries: entries)
+  }
+
   /// Reads the entries of a mapping.
   ///
   /// - Parameters:
@@ -59,20 +101,22 @@ package struct StrictKeys: Sendable {
   /// - Returns: The entries of allowed keys, by key (the last one wins for a repeated key).
   package func read(
     _ entries: [YAMLMappingEntry], wording: Wording, into diagnostics: inout [Diagnostic]
-  ) -> [String: YAMLMappingEntry] {
-    var fields: [String: YAMLMappingEntry] = [:]
+  ) -> Fields {
+    var known: [YAMLMappingEntry] = []
+    known.reserveCapacity(entries.count)
     for entry in entries {
       guard let key = entry.key.scalar else {
         diagnostics.appendBounded(wording.nonTextKey(entry.key))
         continue
       }
       if allowed.contains(key) {
-        fields[key] = entry
+        known.append(entry)
       } else {
         // A mapping of a million unknown keys: keep only what the report can show.
         diagnostics.appendBounded(wording.unknownKey(key, allowed, entry.key.range))
       }
     }
+    let fields = Fields(entries: known)
     if let missingKey = wording.missingKey {
       for key in required where fields[key] == nil { diagnostics.append(missingKey(key)) }
     }
