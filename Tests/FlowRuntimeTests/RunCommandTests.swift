@@ -5,28 +5,38 @@ import Foundation
 import Testing
 
 /// `flowc run` as a user runs it: the built binary, a flow file, an envelope on stdin.
-@Suite struct RunCommandTests {
+///
+/// Each test's files live in one temporary directory, removed when the test ends.
+@Suite final class RunCommandTests {
+  let scratch: TemporaryDirectory
+
+  init() throws {
+    scratch = try TemporaryDirectory(prefix: "flowc-run")
+  }
+
+  deinit { scratch.remove() }
+
   /// The `flowc` executable (`FlowcProcess.binary`).
   static var executable: URL { FlowcProcess.binary ?? URL(fileURLWithPath: "flowc") }
 
   /// Runs `flowc` in `directory` (a fresh temporary one by default, so that the default store
   /// never lands in the repository).
-  static func run(_ arguments: [String], stdin: Data, in directory: URL? = nil) throws
+  func run(_ arguments: [String], stdin: Data, in directory: URL? = nil) throws
     -> ProcessRun
   {
     try FlowcProcess.run(
       arguments, stdin: stdin, currentDirectory: directory ?? temporaryDirectory())
   }
 
-  static func temporaryDirectory() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("flowc-run-\(UUID().uuidString)")
+  /// A fresh directory inside the test's temporary directory.
+  func temporaryDirectory() throws -> URL {
+    let directory = scratch.appending(UUID().uuidString)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     return directory
   }
 
   /// The No Nicks IR in a temporary file.
-  static func irFile(extension fileExtension: String = "json") throws -> URL {
+  func irFile(extension fileExtension: String = "json") throws -> URL {
     let directory = try temporaryDirectory()
     let file = directory.appendingPathComponent("no-nicks.\(fileExtension)")
     try NoNicksProgram.program().encodedJSON().write(to: file)
@@ -42,8 +52,8 @@ import Testing
 
   @Test func answersALaunchWithPrettySortedJSON() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
-    let result = try Self.run(
-      ["run", try Self.irFile().path, "--store", "memory:"], stdin: try Self.launchJSON())
+    let result = try run(
+      ["run", try irFile().path, "--store", "memory:"], stdin: try Self.launchJSON())
     #expect(result.status == 0)
     #expect(result.stderr.isEmpty)
     let response = try JSONDecoder().decode(ResponseEnvelope.self, from: Data(result.stdout.utf8))
@@ -56,8 +66,8 @@ import Testing
 
   @Test func irIsRecognisedByContentWithoutTheExtension() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
-    let result = try Self.run(
-      ["run", try Self.irFile(extension: "ir").path], stdin: try Self.launchJSON())
+    let result = try run(
+      ["run", try irFile(extension: "ir").path], stdin: try Self.launchJSON())
     #expect(result.status == 0)
     #expect(result.stdout.contains("\"version\" : \"1.0\""))
   }
@@ -65,7 +75,7 @@ import Testing
   @Test(arguments: ["", "{not json", "[]", #"{"request": {"type": "LaunchRequest"}}"#])
   func malformedInputExitsOneWithOneLine(input: String) throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
-    let result = try Self.run(["run", try Self.irFile().path], stdin: Data(input.utf8))
+    let result = try run(["run", try irFile().path], stdin: Data(input.utf8))
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.hasPrefix("flowc: error: malformed request envelope: "))
@@ -74,7 +84,7 @@ import Testing
 
   @Test func unreadableFlowExitsOne() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
-    let result = try Self.run(["run", "/nonexistent/flow.yaml"], stdin: try Self.launchJSON())
+    let result = try run(["run", "/nonexistent/flow.yaml"], stdin: try Self.launchJSON())
     #expect(result.status == 1)
     #expect(
       result.stderr
@@ -83,18 +93,17 @@ import Testing
 
   @Test func unknownIRVersionIsRefused() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
-    let file = FileManager.default.temporaryDirectory
-      .appendingPathComponent("flowc-run-\(UUID().uuidString).json")
+    let file = scratch.appending("unknown-version.json")
     try Data(#"{"ir_version": 42}"#.utf8).write(to: file)
-    let result = try Self.run(["run", file.path], stdin: try Self.launchJSON())
+    let result = try run(["run", file.path], stdin: try Self.launchJSON())
     #expect(result.status == 1)
     #expect(result.stderr.contains("IR version 42 is not supported"))
   }
 
   @Test func unsupportedStoreURLExitsOne() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
-    let result = try Self.run(
-      ["run", try Self.irFile().path, "--store", "redis://localhost"], stdin: try Self.launchJSON())
+    let result = try run(
+      ["run", try irFile().path, "--store", "redis://localhost"], stdin: try Self.launchJSON())
     #expect(result.status == 1)
     #expect(result.stderr.contains("unsupported store URL 'redis://localhost'"))
   }
@@ -102,9 +111,9 @@ import Testing
   /// A PostgreSQL store that cannot be reached: exit 1, and the password never printed.
   @Test func unreachablePostgresStoreExitsOneWithoutPrintingThePassword() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
-    let result = try Self.run(
+    let result = try run(
       [
-        "run", try Self.irFile().path, "--store",
+        "run", try irFile().path, "--store",
         "postgres://shop:Very-Secret-9@127.0.0.1:1/shop?sslmode=disable",
       ], stdin: try Self.launchJSON())
     #expect(result.status == 1)
@@ -117,7 +126,7 @@ import Testing
   /// directory) keeps the Setup's continuation from one process to the next.
   @Test func theDefaultStoreCarriesAPaymentAcrossRuns() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
-    let directory = try Self.temporaryDirectory()
+    let directory = try temporaryDirectory()
     let flow = ExampleFlows.root.appendingPathComponent("examples/no-nicks.yaml").path
     var attributes: [String: JSONValue]?
     var step = 0
@@ -126,7 +135,7 @@ import Testing
       let envelope = RequestEnvelopes.envelope(
         request: request, sessionNew: sessionNew, attributes: sessionNew ? nil : attributes,
         requestId: "amzn1.echo-api.request.cli-run-\(step)")
-      let result = try Self.run(
+      let result = try run(
         ["run", flow], stdin: try CanonicalJSON.compact(envelope), in: directory)
       #expect(result.status == 0, "\(result.stderr)")
       let response = try JSONDecoder().decode(ResponseEnvelope.self, from: Data(result.stdout.utf8))
@@ -152,7 +161,7 @@ import Testing
 
   @Test func aFlowWithErrorsPrintsItsDiagnosticsAndExitsOne() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
-    let directory = try Self.temporaryDirectory()
+    let directory = try temporaryDirectory()
     let original = try String(
       contentsOf: ExampleFlows.root.appendingPathComponent("examples/no-nicks.yaml"),
       encoding: .utf8)
@@ -160,7 +169,7 @@ import Testing
     #expect(broken != original)
     let flow = directory.appendingPathComponent("broken.yaml")
     try broken.write(to: flow, atomically: true, encoding: .utf8)
-    let result = try Self.run(["run", flow.path], stdin: try Self.launchJSON(), in: directory)
+    let result = try run(["run", flow.path], stdin: try Self.launchJSON(), in: directory)
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("broken.yaml:"))
@@ -173,9 +182,9 @@ import Testing
 
   @Test func aRequestLargerThanOneMebibyteIsRefusedWithoutStoring() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
-    let directory = try Self.temporaryDirectory()
-    let flow = try Self.irFile().path
-    let result = try Self.run(
+    let directory = try temporaryDirectory()
+    let flow = try irFile().path
+    let result = try run(
       ["run", flow], stdin: Data(repeating: 0x20, count: 1024 * 1024 + 1), in: directory)
     #expect(result.status == 1, "\(result)")
     #expect(
@@ -195,8 +204,8 @@ import Testing
 
   @Test func aResponseThatCannotBePrintedFailsAndIsReplayedFromTheStore() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
-    let directory = try Self.temporaryDirectory()
-    let flow = try Self.irFile().path
+    let directory = try temporaryDirectory()
+    let flow = try irFile().path
     let request = directory.appendingPathComponent("launch.json")
     try Self.launchJSON().write(to: request)
     let full = try TestProcess.run(
@@ -216,7 +225,7 @@ import Testing
         "flowc: note: the turn was recorded in the store; sending the same request again prints "
           + "its response\n"), "\(full)")
     // The turn was stored: the same request is answered from the store.
-    let replay = try Self.run(
+    let replay = try run(
       ["run", flow, "--store", "sqlite:store.sqlite"], stdin: try Self.launchJSON(),
       in: directory)
     #expect(replay.status == 0, "\(replay)")
@@ -226,7 +235,7 @@ import Testing
   }
 
   @Test func theFlowCannotBeStandardInputWhichCarriesTheRequest() throws {
-    let result = try Self.run(["run", "-"], stdin: try Self.launchJSON())
+    let result = try run(["run", "-"], stdin: try Self.launchJSON())
     #expect(result.status == 64, "\(result)")
     #expect(result.stderr.contains("FLOW cannot be '-'"), "\(result)")
   }

@@ -28,6 +28,16 @@ public struct TemporaryDirectory: Sendable {
   /// - Returns: Its path.
   public func path(_ name: String) -> String { appending(name).path }
 
+  /// A fresh directory and the path of a file `name` in it.
+  ///
+  /// - Parameter name: The file's name.
+  /// - Returns: The directory (for the test to remove) and the file's path.
+  /// - Throws: When the directory cannot be created.
+  public static func file(_ name: String) throws -> (directory: TemporaryDirectory, path: String) {
+    let directory = try TemporaryDirectory()
+    return (directory, directory.path(name))
+  }
+
   /// Removes the directory and everything in it.
   public func remove() { try? FileManager.default.removeItem(at: url) }
 }

@@ -1,5 +1,6 @@
 import FlowRuntime
 import FlowStoreSQL
+import FlowTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import FlowIR
 import FlowRuntime
+import FlowTestSupport
 import Foundation
 import SQLKit
 import Testing

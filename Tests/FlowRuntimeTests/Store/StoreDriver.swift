@@ -66,24 +66,3 @@ enum StoreDriver: String, CaseIterable, Sendable {
     try await store.close()
   }
 }
-
-/// A directory under the system's temporary directory, removed by ``remove()``.
-struct TemporaryDirectory {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "flowc-store-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-  /// A fresh directory and the path of a file `name` in it.
-  static func file(_ name: String) throws -> (directory: TemporaryDirectory, path: String) {
-    let directory = try TemporaryDirectory()
-    return (directory, directory.path(name))
-  }
-
-  func remove() { try? FileManager.default.removeItem(at: url) }
-}
