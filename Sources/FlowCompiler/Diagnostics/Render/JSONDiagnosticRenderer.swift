@@ -1,3 +1,4 @@
+import FlowIR
 import Foundation
 
 /// Renders a report as flowc's JSON document (format version 1), with sorted keys:
@@ -97,14 +98,12 @@ public struct JSONDiagnosticRenderer: Sendable {
   }
 }
 
-/// The JSON encoding every machine format uses: sorted keys, two-space pretty printing,
-/// unescaped slashes and a final newline, so that the same value always gives the same text.
-enum CanonicalJSON {
+extension CanonicalJSON {
+  /// The text every machine format of the diagnostics uses: ``CanonicalJSON/pretty(_:)``
+  /// (sorted keys, two-space indentation, unescaped slashes, a final newline).
   static func string(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     do {
-      return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+      return String(decoding: try pretty(value), as: UTF8.self)
     } catch {
       // Only strings, integers, arrays and objects are encoded: this cannot fail.
       preconditionFailure("diagnostics cannot be encoded as JSON: \(error)")

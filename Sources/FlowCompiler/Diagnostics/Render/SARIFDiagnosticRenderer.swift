@@ -1,3 +1,4 @@
+import FlowIR
 import Foundation
 
 /// Renders a report as a SARIF 2.1.0 log with one run, for code-scanning tools.
