@@ -57,19 +57,13 @@ struct CanonicalJSONWriter {
   /// A number as ``JSONValue`` encodes it: whole numbers below 10^15 as integers; any other
   /// through `JSONEncoder` itself, so that its shortest-digits form is the encoder's own.
   private mutating func writeNumber(_ value: Double) throws {
-    if value.rounded() == value, abs(value) < 1e15 {
-      bytes.append(contentsOf: String(Int64(value)).utf8)
+    if let integer = JSONValue.integerForm(of: value) {
+      bytes.append(contentsOf: String(integer).utf8)
       return
     }
     // Encoded inside an array, as it would be nested, and the brackets dropped.
-    let encoded = try Self.fallbackEncoder.encode([value])
+    let encoded = try CanonicalJSON.compact([value])
     bytes.append(contentsOf: encoded.dropFirst().dropLast())
-  }
-
-  private static var fallbackEncoder: JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return encoder
   }
 
   private mutating func writeString(_ text: String) {

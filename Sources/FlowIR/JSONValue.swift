@@ -56,8 +56,8 @@ public indirect enum JSONValue: Sendable, Equatable, Hashable, Codable {
     case .null: try container.encodeNil()
     case .bool(let value): try container.encode(value)
     case .number(let value):
-      if value.rounded() == value, abs(value) < 1e15 {
-        try container.encode(Int64(value))
+      if let integer = Self.integerForm(of: value) {
+        try container.encode(integer)
       } else {
         try container.encode(value)
       }
@@ -65,6 +65,16 @@ public indirect enum JSONValue: Sendable, Equatable, Hashable, Codable {
     case .array(let value): try container.encode(value)
     case .object(let value): try container.encode(value)
     }
+  }
+
+  /// The integer a number is written as: a whole number below 10^15 in magnitude, which a
+  /// `Double` holds exactly; `nil` for any other number, written in `Double`'s own form.
+  ///
+  /// - Parameter number: The number.
+  /// - Returns: The integer, if the number is written as one.
+  package static func integerForm(of number: Double) -> Int64? {
+    guard number.rounded() == number, abs(number) < 1e15 else { return nil }
+    return Int64(number)
   }
 
   /// The member `key` of an object.

@@ -89,26 +89,18 @@ extension VariableValue {
     switch (tag, payload) {
     case (.string, .string(let value)): self = .string(value)
     case (.int, .number(let value)):
-      guard let integer = Self.exactInteger(value) else { return nil }
+      guard let integer = JSONValue.integerForm(of: value) else { return nil }
       self = .int(integer)
     case (.bool, .bool(let value)): self = .bool(value)
     case (.money, .object(let money)):
       guard case .number(let units)? = money[Self.moneyMinorUnitsKey],
-        let minorUnits = Self.exactInteger(units),
+        let minorUnits = JSONValue.integerForm(of: units),
         case .string(let currency)? = money[Self.moneyCurrencyKey]
       else { return nil }
       self = .money(Money(minorUnits: minorUnits, currency: currency))
     case (.product, .string(let value)): self = .product(value)
     default: return nil
     }
-  }
-
-  /// `value` as an integer, when it is whole and within ±``largestExactInteger``.
-  private static func exactInteger(_ value: Double) -> Int64? {
-    guard value.rounded() == value, value.magnitude <= Double(largestExactInteger) else {
-      return nil
-    }
-    return Int64(value)
   }
 
   /// The keys of ``Money``'s JSON form.
