@@ -15,10 +15,11 @@
 #                                 scans that table (about 1 ms of every start);
 #   -Xlinker -no-pie              a position-dependent executable: its ~110,000 relative
 #                                 relocations are resolved when it is linked, not at every
-#                                 start, where they copied ~1,400 pages (2.5 ms of CPU and
-#                                 5.5 MB of memory per start). The executable's own code then
-#                                 loads at a fixed address (shared libraries are still placed at
-#                                 random); FLOWC_PIE=1 builds a position-independent one.
+#                                 start, where they copied ~1,400 pages (1.4-2.5 ms of CPU
+#                                 and about 5 MB of memory per start). The executable's own
+#                                 code then loads at a fixed address (shared libraries are
+#                                 still placed at random); FLOWC_PIE=1 builds a
+#                                 position-independent one.
 # See benchmarks/README.md. scripts/install.sh and every benchmark build flowc through here.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
