@@ -17,13 +17,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 runs="${RUNS:-300}"
-if [[ -n "${WORK_DIR:-}" ]]; then
-  work="$WORK_DIR"
-  mkdir -p "$work"
-else
-  work="$(mktemp -d)"
-  trap 'rm -rf "$work"' EXIT
-fi
+work="${WORK_DIR:-$(mktemp -d)}"
+mkdir -p "$work"
+trap '[[ -n "${WORK_DIR:-}" ]] || rm -rf "$work"' EXIT
 say() { printf '%s\n' "$*" >&2; }
 
 flowc="${FLOWC:-$(bash "$root/scripts/build-release.sh")}"
