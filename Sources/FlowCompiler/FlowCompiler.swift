@@ -37,7 +37,11 @@ public enum FlowCompiler {
   public static func check(_ file: SourceFile, options: CompileOptions = CompileOptions())
     -> [Diagnostic]
   {
-    withSuggestionBudget { CompilerPipeline.check(file, options: options).diagnostics }
+    withSuggestionBudget {
+      let (checked, diagnostics) = CompilerPipeline.check(file, options: options)
+      CompilerMemory.release(checked)
+      return diagnostics
+    }
   }
 
   /// Compiles a flow file.
@@ -52,6 +56,7 @@ public enum FlowCompiler {
     withSuggestionBudget {
       let (checked, diagnostics) = CompilerPipeline.check(file, options: options)
       let lowered = checked.flatMap(CompilerPipeline.lower)
+      CompilerMemory.release(checked)
       return CompileResult(
         program: lowered?.program, diagnostics: diagnostics, irJSON: lowered?.irJSON)
     }

@@ -24,9 +24,12 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var compilation: CompilationOptions
 
   func run() throws {
-    let report = FlowDriver.check(
-      paths: files, options: compilation.compileOptions,
-      warningsAsErrors: compilation.warningsAsErrors)
+    // The process exits once the report is printed: what the compiler built is left to that.
+    let report = CompilerMemory.$keptUntilExit.withValue(true) {
+      FlowDriver.check(
+        paths: files, options: compilation.compileOptions,
+        warningsAsErrors: compilation.warningsAsErrors)
+    }
     try StandardStream.output.writeChecked("the diagnostics") { write in
       report.render(
         as: format.value, colors: format.value == .text && compilation.usesColors(on: .output),

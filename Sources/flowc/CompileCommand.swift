@@ -25,9 +25,12 @@ struct CompileCommand: ParsableCommand {
   @OptionGroup var compilation: CompilationOptions
 
   func run() throws {
-    let result = FlowDriver.compile(
-      path: file, options: compilation.compileOptions,
-      warningsAsErrors: compilation.warningsAsErrors)
+    // The process exits once the IR is written: what the compiler built is left to that.
+    let result = CompilerMemory.$keptUntilExit.withValue(true) {
+      FlowDriver.compile(
+        path: file, options: compilation.compileOptions,
+        warningsAsErrors: compilation.warningsAsErrors)
+    }
     CommandOutput.diagnostics(result.report, colors: compilation.usesColors(on: .error))
     guard let irJSON = result.irJSON else {
       if !result.report.hasErrors {

@@ -21,7 +21,7 @@ public enum FlowDriver {
     // diagnostics, about half the time on large flows).
     var standardInputRead = false
     let report = DiagnosticReport(
-      files: paths.map { path in
+      files: paths.enumerated().map { index, path in
         if path == SourceFileReader.standardInputPath {
           // Standard input ends once; a second '-' would check an empty file.
           defer { standardInputRead = true }
@@ -39,7 +39,12 @@ public enum FlowDriver {
           return FileDiagnostics(
             file: SourceFile(path: path, bytes: []), diagnostics: [diagnostic])
         case .file(let file):
-          return FlowCompiler.checkForReport(file, options: options)
+          // Only the last file's products may be left to the process's exit: the others are
+          // freed, so checking many files never holds more than one at a time.
+          let keptUntilExit = CompilerMemory.keptUntilExit && index == paths.count - 1
+          return CompilerMemory.$keptUntilExit.withValue(keptUntilExit) {
+            FlowCompiler.checkForReport(file, options: options)
+          }
         }
       })
     return warningsAsErrors ? report.promotingWarningsToErrors() : report

@@ -1,4 +1,5 @@
 import FlowCompiler
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -67,6 +68,23 @@ import Testing
       TextDiagnosticRenderer().render(report).hasPrefix(
         "/nonexistent-flowc-folder/a.yaml: error: cannot read file: no such file or directory "
           + "[unreadable-file]\n"))
+  }
+
+  @Test func keepingMemoryUntilExitChangesNoOutput() throws {
+    let paths = ["cli/broken.yaml", "cli/warnings.yaml", "cli/clean.yaml"].map {
+      Golden.root.appendingPathComponent($0).path
+    }
+    let freed = FlowDriver.check(paths: paths)
+    let kept = CompilerMemory.$keptUntilExit.withValue(true) { FlowDriver.check(paths: paths) }
+    #expect(freed.errorCount > 0 && freed.warningCount > 0)
+    #expect(TextDiagnosticRenderer().render(kept) == TextDiagnosticRenderer().render(freed))
+    let example = Golden.repositoryRoot.appendingPathComponent("examples/no-nicks.yaml").path
+    let compiled = FlowDriver.compile(path: example)
+    let compiledKept = CompilerMemory.$keptUntilExit.withValue(true) {
+      FlowDriver.compile(path: example)
+    }
+    #expect(compiled.irJSON != nil)
+    #expect(compiledKept.irJSON == compiled.irJSON)
   }
 
   /// A reader over `bytes` written to a file (a descriptor as standard input would be).
