@@ -8,7 +8,7 @@ extension FlowChecker {
     into diagnostics: inout [Diagnostic]
   ) {
     let templates = variables.templates
-    var valueLengths = ValueLengthCache(products: catalog.products)
+    var valueLengths = ValueLengthCache(products: catalog.products, templates: templates)
     if syntax.flow?.complete ?? false {
       var reported: Set<String> = []
       for locale in syntax.prompts {
@@ -43,9 +43,9 @@ extension FlowChecker {
     if references.usedPrompts.contains("fallback") { spoken.insert("fallback") }
     for locale in syntax.prompts {
       for prompt in locale.value ?? [] where spoken.contains(prompt.key.value) {
-        guard let template = templates[locale.key.value]?[prompt.key.value],
-          let scalar = prompt.value,
-          let length = valueLengths.maximumLength(of: template, locale: locale.key.value),
+        guard let scalar = prompt.value,
+          let length = valueLengths.maximumLength(
+            ofPrompt: prompt.key.value, locale: locale.key.value),
           length > SpeechLength.alexaLimit
         else { continue }
         diagnostics.append(
@@ -53,13 +53,12 @@ extension FlowChecker {
             prompt.key.value, locale: locale.key.value, length: length, at: scalar.range))
       }
     }
-    checkSpokenTransitions(templates, &valueLengths, into: &diagnostics)
+    checkSpokenTransitions(&valueLengths, into: &diagnostics)
     for card in cards {
       for locale in symbols.locales {
-        guard let title = card.title.flatMap({ templates[locale]?[$0.value] }),
-          let text = card.text.flatMap({ templates[locale]?[$0.value] }),
-          let titleLength = valueLengths.maximumLength(of: title, locale: locale),
-          let textLength = valueLengths.maximumLength(of: text, locale: locale)
+        guard let title = card.title, let text = card.text,
+          let titleLength = valueLengths.maximumLength(ofPrompt: title.value, locale: locale),
+          let textLength = valueLengths.maximumLength(ofPrompt: text.value, locale: locale)
         else { continue }
         let (total, overflow) = titleLength.addingReportingOverflow(textLength)
         if overflow || total > SpeechLength.alexaLimit {
@@ -79,33 +78,32 @@ extension FlowChecker {
   /// enters, in one response: the two together must fit Alexa's limit too; so must the
   /// `unknown` and `ask` prompts of a required slot, spoken together.
   fileprivate func checkSpokenTransitions(
-    _ templates: [String: [String: Template]], _ valueLengths: inout ValueLengthCache,
-    into diagnostics: inout [Diagnostic]
+    _ valueLengths: inout ValueLengthCache, into diagnostics: inout [Diagnostic]
   ) {
     guard let flow = syntax.flow else { return }
     // The global transitions, then each state's, in source order (walked in place rather than
     // gathered into one array of copies).
     for global in flow.global {
       guard let transition = global.value else { continue }
-      checkSpokenTransition(transition, templates, &valueLengths, into: &diagnostics)
+      checkSpokenTransition(transition, &valueLengths, into: &diagnostics)
     }
     for state in flow.states {
       for handler in state.value?.on ?? [] {
         guard let transition = handler.value else { continue }
-        checkSpokenTransition(transition, templates, &valueLengths, into: &diagnostics)
+        checkSpokenTransition(transition, &valueLengths, into: &diagnostics)
       }
     }
   }
 
-  /// ``checkSpokenTransitions(_:_:into:)`` for one transition.
+  /// ``checkSpokenTransitions(_:into:)`` for one transition.
   private func checkSpokenTransition(
-    _ transition: TransitionSyntax, _ templates: [String: [String: Template]],
-    _ valueLengths: inout ValueLengthCache, into diagnostics: inout [Diagnostic]
+    _ transition: TransitionSyntax, _ valueLengths: inout ValueLengthCache,
+    into diagnostics: inout [Diagnostic]
   ) {
     for entry in transition.require {
       guard let required = entry.value, let unknown = required.unknown else { continue }
       if let (locale, length) = valueLengths.firstOverflow(
-        of: unknown.value, then: required.ask.value, in: templates, locales: symbols.locales)
+        of: unknown.value, then: required.ask.value, locales: symbols.locales)
       {
         diagnostics.append(
           DiagnosticCatalogue.elicitationTooLong(
@@ -122,7 +120,7 @@ extension FlowChecker {
     default: return
     }
     if let (locale, length) = valueLengths.firstOverflow(
-      of: say.value, then: next, in: templates, locales: symbols.locales)
+      of: say.value, then: next, locales: symbols.locales)
     {
       diagnostics.append(
         DiagnosticCatalogue.spokenTransitionTooLong(
@@ -131,12 +129,18 @@ extension FlowChecker {
   }
 }
 
-/// The longest each path renders to, computed once per path, locale and SSML-ness (a product
-/// path's bound looks at the whole catalog).
+/// The longest each prompt renders to, per locale, computed once per prompt and locale from the
+/// bounds of the paths it reads, each computed once per path, locale and SSML-ness (a product
+/// path's bound looks at the whole catalog). A prompt is measured again for every transition
+/// that speaks it, so both are remembered.
 private struct ValueLengthCache {
   let products: [Product]
   let productsById: [String: Product]
-  var lengths: [Key: Int?] = [:]
+  /// Locale → prompt id → compiled template.
+  let templates: [String: [String: Template]]
+  /// Locale → prompt id → its bound (`nil`: none), for the prompts measured so far.
+  var promptLengths: [String: [String: Int?]] = [:]
+  var pathLengths: [Key: Int?] = [:]
 
   /// A path's bound depends on the locale and on whether the prompt is SSML.
   struct Key: Hashable {
@@ -145,45 +149,50 @@ private struct ValueLengthCache {
     var path: String
   }
 
-  init(products: [Product]) {
+  init(products: [Product], templates: [String: [String: Template]]) {
     self.products = products
     productsById = Dictionary(products.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.templates = templates
   }
 
   /// The products a path can name: one for `catalog.<id>…`, else all.
   private func candidates(of path: String) -> [Product] {
-    guard path.hasPrefix("catalog.") else { return products }
-    let id = path.dropFirst("catalog.".count).prefix { $0 != "." }
-    return productsById[String(id)].map { [$0] } ?? []
+    let segments = VariablePath(rawValue: path).segments
+    guard segments[0] == "catalog", segments.count > 1 else { return products }
+    return productsById[String(segments[1])].map { [$0] } ?? []
   }
 
-  mutating func maximumLength(of template: Template, locale: String) -> Int? {
-    var bounds: [String: Int?] = [:]
-    for path in template.variablePaths {
-      let key = Key(locale: locale, ssml: template.ssml, path: path)
-      if let known = lengths[key] {
-        bounds[path] = known
-      } else {
-        let bound = SpeechLength.maximumValueLength(
-          of: path, products: candidates(of: path), locale: locale, ssml: template.ssml)
-        lengths[key] = bound
-        bounds[path] = bound
-      }
+  /// The longest a prompt renders to in a locale; `nil` when it has no valid template there or
+  /// a placeholder has no bound.
+  mutating func maximumLength(ofPrompt prompt: String, locale: String) -> Int? {
+    if let known = promptLengths[locale]?[prompt] { return known }
+    guard let template = templates[locale]?[prompt] else { return nil }
+    let length = SpeechLength.maximumLength(of: template) { path in
+      bound(of: path, locale: locale, ssml: template.ssml)
     }
-    return SpeechLength.maximumLength(of: template) { bounds[$0] ?? nil }
+    promptLengths[locale, default: [:]][prompt] = .some(length)
+    return length
+  }
+
+  /// The longest a path's value renders to
+  /// (``SpeechLength/maximumValueLength(of:products:locale:ssml:)``).
+  private mutating func bound(of path: String, locale: String, ssml: Bool) -> Int? {
+    let key = Key(locale: locale, ssml: ssml, path: path)
+    if let known = pathLengths[key] { return known }
+    let bound = SpeechLength.maximumValueLength(
+      of: path, products: candidates(of: path), locale: locale, ssml: ssml)
+    pathLengths[key] = .some(bound)
+    return bound
   }
 
   /// The first locale where the prompts `first` and `second`, each within Alexa's limit,
   /// together exceed it, with their combined maximum length.
-  mutating func firstOverflow(
-    of first: String, then second: String, in templates: [String: [String: Template]],
-    locales: [String]
-  ) -> (locale: String, length: Int)? {
+  mutating func firstOverflow(of first: String, then second: String, locales: [String]) -> (
+    locale: String, length: Int
+  )? {
     for locale in locales {
-      guard let firstTemplate = templates[locale]?[first],
-        let secondTemplate = templates[locale]?[second],
-        let firstLength = maximumLength(of: firstTemplate, locale: locale),
-        let secondLength = maximumLength(of: secondTemplate, locale: locale),
+      guard let firstLength = maximumLength(ofPrompt: first, locale: locale),
+        let secondLength = maximumLength(ofPrompt: second, locale: locale),
         firstLength <= SpeechLength.alexaLimit, secondLength <= SpeechLength.alexaLimit,
         firstLength + secondLength > SpeechLength.alexaLimit
       else { continue }
