@@ -105,7 +105,7 @@ enum SpeechLength {
       default: return nil
       }
     }
-    let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    let segments = VariablePath(rawValue: path).segments.map(String.init)
     switch segments.first {
     case "product":
       return segments.count <= 2

@@ -184,10 +184,10 @@ enum VariablePathResolver {
     }
     var segments: [(name: String, range: TextRange)] = []
     var start = 0
-    for piece in path.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-      segments.append(
-        (String(decoding: piece, as: UTF8.self), asciiRange(start, start + piece.count)))
-      start += piece.count + 1
+    for piece in path.pieces(separatedBy: UInt8(ascii: ".")) {
+      let count = piece.utf8.count
+      segments.append((String(piece), asciiRange(start, start + count)))
+      start += count + 1
     }
     func fail(_ kind: VariablePathProblemKind, at index: Int) -> Result<
       ResolvedVariablePath, VariablePathProblem

@@ -30,7 +30,7 @@ public struct TurnVariables: Sendable {
     default: break
     }
     if let stored = variables[path] { return stored }
-    let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    let parts = VariablePath(rawValue: path).segments.map(String.init)
     if parts.first == "catalog", parts.count >= 2, let product = program.product(id: parts[1]) {
       return field(parts.dropFirst(2).first, of: product)
     }

@@ -48,6 +48,28 @@ import Testing
     #expect(city.dependencies.isEmpty)
   }
 
+  @Test(arguments: [
+    "", ".", "..", "order.total", ".order", "order.", "a..b", "slot.city.spoken", "café.prix",
+    "日本.語", "a.\u{301}b", "e\u{301}.x",
+  ])
+  func piecesAreTheBytewiseSplit(text: String) {
+    let expected = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+      .map { String(Substring($0)) }
+    #expect(text.pieces(separatedBy: UInt8(ascii: ".")).map(String.init) == expected)
+    #expect(VariablePath(rawValue: text).segments.map(String.init) == expected)
+  }
+
+  @Test func slotNamesOfPaths() {
+    #expect(VariablePath(rawValue: "slot.city").slotName == "city")
+    #expect(VariablePath(rawValue: "slot.city.spoken").slotName == nil)
+    #expect(VariablePath(rawValue: "slot.city.spoken").spokenSlotName == "city")
+    #expect(VariablePath(rawValue: "slot.").slotName == nil)
+    #expect(VariablePath(rawValue: "slots.city").slotName == nil)
+    #expect(VariablePath(rawValue: "order.total").slotName == nil)
+    #expect(VariablePath(rawValue: "order.total").spokenSlotName == nil)
+    #expect(VariablePath(rawValue: "slot..spoken").spokenSlotName == nil)
+  }
+
   @Test func slotOutsideSet() {
     #expect(problem("slot.product", in: scope)?.kind == .slotOutsideSet)
   }
