@@ -93,56 +93,10 @@ import Testing
   @Test func randomValuesMatchTheEncoder() throws {
     var generator = SeededGenerator(seed: 2026_12_02)
     for _ in 0..<2_000 {
-      let value = Self.randomValue(depth: 0, using: &generator)
+      let value = RandomJSON.value(depth: 0, using: &generator)
       let written = try CanonicalJSON.compact(value)
       #expect(written == (try Self.encoderBytes(value)), "\(value)")
     }
-  }
-
-  static func randomString(using generator: inout SeededGenerator) -> String {
-    let alphabet: [Unicode.Scalar] = [
-      "a", "b", "Z", "0", "_", ".", "/", "\\", "\"", " ", "\u{0}", "\u{1F}", "\u{7F}", "é",
-      "\u{301}", "\u{2028}", "€", "😀", "\u{FFFD}",
-    ]
-    let count = Int.random(in: 0...6, using: &generator)
-    var text = String.UnicodeScalarView()
-    for _ in 0..<count { text.append(alphabet.randomElement(using: &generator)!) }
-    return String(text)
-  }
-
-  static func randomValue(depth: Int, using generator: inout SeededGenerator) -> JSONValue {
-    switch Int.random(in: 0..<(depth < 3 ? 7 : 5), using: &generator) {
-    case 0: return .null
-    case 1: return .bool(Bool.random(using: &generator))
-    case 2:
-      let number =
-        Bool.random(using: &generator)
-        ? Double(
-          Int64.random(in: -2_000_000_000_000_000...2_000_000_000_000_000, using: &generator))
-        : Double.random(in: -1e6...1e6, using: &generator)
-          * Double.random(in: [1e-9, 1, 1e12, 1e300], using: &generator)
-      return .number(number)
-    case 3, 4: return .string(randomString(using: &generator))
-    case 5:
-      return .array(
-        (0..<Int.random(in: 0...4, using: &generator)).map { _ in
-          randomValue(depth: depth + 1, using: &generator)
-        })
-    default:
-      var members: [String: JSONValue] = [:]
-      for _ in 0..<Int.random(in: 0...5, using: &generator) {
-        members[randomString(using: &generator)] = randomValue(depth: depth + 1, using: &generator)
-      }
-      return .object(members)
-    }
-  }
-}
-
-extension Double {
-  fileprivate static func random(in choices: [Double], using generator: inout SeededGenerator)
-    -> Double
-  {
-    choices.randomElement(using: &generator)!
   }
 }
 

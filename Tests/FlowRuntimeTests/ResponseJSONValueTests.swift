@@ -90,11 +90,11 @@ import Testing
   @Test func randomPayloadsAndAttributesAreWhatTheEncoderWrites() throws {
     var generator = SeededGenerator(seed: 11)
     for _ in 0..<500 {
-      let payload = CanonicalJSONWriterTests.randomValue(depth: 0, using: &generator)
+      let payload = RandomJSON.value(depth: 0, using: &generator)
       var attributes: [String: JSONValue] = [:]
       for _ in 0..<Int.random(in: 0...3, using: &generator) {
-        attributes[CanonicalJSONWriterTests.randomString(using: &generator)] =
-          CanonicalJSONWriterTests.randomValue(depth: 1, using: &generator)
+        attributes[RandomJSON.string(using: &generator)] =
+          RandomJSON.value(depth: 1, using: &generator)
       }
       let envelope = ResponseEnvelope(
         sessionAttributes: attributes,
