@@ -4,7 +4,9 @@ public import Foundation
 /// value always gives the same bytes, compact for machines (stored responses, session
 /// attributes, hashes) or pretty for people (`flowc compile`, `flowc run`, reports).
 ///
-/// Every module encodes through here instead of configuring its own `JSONEncoder`.
+/// Every module encodes through here instead of configuring its own `JSONEncoder`. The bytes
+/// are those of `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` (and
+/// `.prettyPrinted`), written by ``CanonicalJSONEncoding``, which is several times faster.
 public enum CanonicalJSON {
   /// Compact JSON: no white space between tokens, no final newline.
   ///
@@ -12,7 +14,7 @@ public enum CanonicalJSON {
   /// - Returns: The bytes.
   /// - Throws: `EncodingError` when the value cannot be encoded (a non-finite number, say).
   public static func compact(_ value: some Encodable) throws -> Data {
-    try compactEncoder.encode(value)
+    Data(try CanonicalJSONEncoding.encode(value, pretty: false))
   }
 
   /// Pretty JSON for people: two-space indentation and a final newline.
@@ -21,9 +23,9 @@ public enum CanonicalJSON {
   /// - Returns: The bytes.
   /// - Throws: `EncodingError` when the value cannot be encoded.
   public static func pretty(_ value: some Encodable) throws -> Data {
-    var data = try prettyEncoder.encode(value)
-    data.append(UInt8(ascii: "\n"))
-    return data
+    var bytes = try CanonicalJSONEncoding.encode(value, pretty: true)
+    bytes.append(UInt8(ascii: "\n"))
+    return Data(bytes)
   }
 
   /// Decodes JSON into a value (the decoding side of the same format).
@@ -35,17 +37,5 @@ public enum CanonicalJSON {
   /// - Throws: `DecodingError` when the bytes are not JSON of that shape.
   public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
     try JSONDecoder().decode(type, from: data)
-  }
-
-  private static var compactEncoder: JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return encoder
-  }
-
-  private static var prettyEncoder: JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    return encoder
   }
 }

@@ -3,9 +3,9 @@ public import Foundation
 extension CanonicalJSON {
   /// Compact canonical JSON of a JSON value, written directly.
   ///
-  /// The bytes are those `compact(_:)` writes through `JSONEncoder` (tested against it), but
-  /// without the encoder's boxed containers and generic dispatch: the runtime writes the sealed
-  /// session state this way on every turn.
+  /// The bytes are those `JSONEncoder` writes with the canonical options (tested against it),
+  /// written without building a tree of the value first: the runtime writes the sealed session
+  /// state this way on every turn.
   ///
   /// - Parameter value: The value to encode.
   /// - Returns: The bytes.
@@ -55,7 +55,7 @@ struct CanonicalJSONWriter {
   }
 
   /// A number as ``JSONValue`` encodes it: whole numbers below 10^15 as integers; any other
-  /// through `JSONEncoder` itself, so that its shortest-digits form is the encoder's own.
+  /// through the canonical encoder, as `JSONEncoder` writes a `Double` (its shortest digits).
   private mutating func writeNumber(_ value: Double) throws {
     if let integer = JSONValue.integerForm(of: value) {
       bytes.append(contentsOf: String(integer).utf8)
@@ -67,23 +67,7 @@ struct CanonicalJSONWriter {
   }
 
   private mutating func writeString(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-      case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-      case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
-      case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-      case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-      case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-      case 0..<0x20:
-        bytes.append(contentsOf: #"\u00"#.utf8)
-        bytes.append(Hexadecimal.digits[Int(byte >> 4)])
-        bytes.append(Hexadecimal.digits[Int(byte & 0x0F)])
-      default: bytes.append(byte)
-      }
-    }
-    bytes.append(UInt8(ascii: "\""))
+    CanonicalJSONEncoding.appendString(text, to: &bytes)
   }
+
 }
