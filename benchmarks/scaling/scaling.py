@@ -11,6 +11,8 @@ Each case grows one thing that used to make `flowc check` superlinear:
   placeholders  one prompt with N placeholders
   condition     one `choose` condition with N operands joined by `or`
   keys          N unknown keys at the top level: N diagnostics
+  slot-reads    N/2 states that each `set` a slot of an intent with N/2 samples: the samples
+                that do not fill the slot were looked for again for every `set`
 
 The goal is under 1 s per MB of input for every case (release build) and an output that stays
 bounded however many problems the file has.
@@ -90,6 +92,36 @@ def keys(n):
     return HEADER + "".join(f"k{i:07d}: 1\n" for i in range(n))
 
 
+def letters(i):
+    """A word of lowercase letters for a number (samples may not contain digits)."""
+    word = ""
+    while True:
+        word = chr(ord("a") + i % 26) + word
+        i //= 26
+        if i == 0:
+            return word
+
+
+def slot_reads(n):
+    """N/2 `ask` states setting `slot.item` of one intent that has N/2 samples, all with the
+    slot (so every sample must be looked at to find that none lacks it)."""
+    half = max(1, n // 2)
+    lines = [HEADER, "products:\n  p:\n    name: Thing\n    price: \"1.00\"\n"]
+    lines.append("intents:\n  PickIntent:\n    slots:\n      item: catalog\n    samples:\n      en-US:\n")
+    lines += [f"        - pick {{item}} number {letters(i)}\n" for i in range(half)]
+    lines.append("prompts:\n  en-US:\n    hello: Hello\n    bye: Goodbye\n")
+    lines.append("flow:\n  start: state000000\n  states:\n")
+    for i in range(half):
+        following = f"state{i + 1:06d}" if i + 1 < half else "bye"
+        lines.append(
+            f"    state{i:06d}:\n      ask: hello\n      on:\n        PickIntent:\n"
+            f"          set: {{ product: slot.item }}\n          goto: {following}\n"
+            f"        AMAZON.StopIntent: bye\n"
+        )
+    lines.append("    bye:\n      tell: bye\n")
+    return "".join(lines)
+
+
 # name: (generator, the sizes measured at scale 1)
 CASES = {
     "one-line": (one_line, [1_000, 4_000, 16_000]),
@@ -97,6 +129,7 @@ CASES = {
     "placeholders": (placeholders, [40_000, 160_000, 640_000]),
     "condition": (condition, [16_000, 64_000, 256_000]),
     "keys": (keys, [10_000, 100_000, 1_000_000]),
+    "slot-reads": (slot_reads, [2_000, 8_000, 32_000]),
 }
 
 

@@ -46,6 +46,7 @@ extension FlowChecker {
     }
     guard let flow = syntax.flow else { return facts }
     facts.states.reserveCapacity(flow.states.count)
+    var samplesWithout = SamplesWithoutSlot()
     for global in flow.global {
       var assignments: [Assignment]?
       if let transition = global.value,
@@ -55,7 +56,9 @@ extension FlowChecker {
           transition, intent: global.key.value, slots: symbols.slots(of: global.key.value),
           into: &diagnostics)
         if assignments != nil {
-          checkSlotReads(transition, intent: global.key.value, into: &diagnostics)
+          checkSlotReads(
+            transition, intent: global.key.value, samplesWithout: &samplesWithout,
+            into: &diagnostics)
         }
       }
       facts.global.append(
@@ -79,7 +82,9 @@ extension FlowChecker {
             transition, intent: handler.key.value,
             slots: isAsk ? symbols.slots(of: handler.key.value) : nil, into: &diagnostics)
           if isAsk, assignments != nil {
-            checkSlotReads(transition, intent: handler.key.value, into: &diagnostics)
+            checkSlotReads(
+              transition, intent: handler.key.value, samplesWithout: &samplesWithout,
+              into: &diagnostics)
           }
         }
         transitions.append(
@@ -193,7 +198,8 @@ extension FlowChecker {
   /// does not fill the slot; else a warning (`slot-may-be-invalid`) when the value can be
   /// invalid (`catalog`, `AMAZON.NUMBER`).
   private func checkSlotReads(
-    _ transition: TransitionSyntax, intent: String, into diagnostics: inout [Diagnostic]
+    _ transition: TransitionSyntax, intent: String, samplesWithout: inout SamplesWithoutSlot,
+    into diagnostics: inout [Diagnostic]
   ) {
     guard case .some(.some(let declared)) = symbols.intents[intent], declared.samplesComplete
     else { return }
@@ -206,7 +212,7 @@ extension FlowChecker {
         let type = slotTypes[slot]
       else { continue }
       let range = value.scalar.sourceRange(ofUTF8: pathRange.utf8, in: file)
-      if let (locale, sample) = Self.sampleWithout(slot, in: declared) {
+      if let (locale, sample) = samplesWithout.first(without: slot, of: intent, declared) {
         diagnostics.append(
           DiagnosticCatalogue.slotMayBeMissing(
             slot, intent: intent,
@@ -216,19 +222,6 @@ extension FlowChecker {
         diagnostics.append(DiagnosticCatalogue.slotMayBeInvalid(slot, type: type, at: range))
       }
     }
-  }
-
-  /// The first sample of an intent (locales in source order) that does not fill `slot`.
-  static func sampleWithout(_ slot: String, in intent: IntentSyntax) -> (
-    locale: String, sample: TextScalar
-  )? {
-    for locale in intent.samples {
-      for sample in locale.value ?? []
-      where !sampleSlots(sample.text).contains(where: { $0.name == slot }) {
-        return (locale.key.value, sample)
-      }
-    }
-    return nil
   }
 
   /// Reports `slot.<name>.spoken` in a prompt that is not the `unknown` prompt of that slot
@@ -312,6 +305,42 @@ extension FlowChecker {
           problem.kind, at: scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)))
       return nil
     }
+  }
+}
+
+/// The first sample of an intent (locales in source order) that does not fill each of its
+/// slots, found in one pass over the intent's samples the first time one of them is asked for.
+///
+/// Every `set` that reads a slot without `require` asks for it: looking through the samples each
+/// time made a flow with many such transitions and many samples quadratic (3.1 MB, 23 s). A
+/// sample is parsed once; for it, only the slots still without an answer are looked at, and each
+/// one is either in the sample (no more than its placeholders) or answered and dropped, so the
+/// pass costs the size of the samples plus the number of slots.
+struct SamplesWithoutSlot {
+  private var answers: [String: [String: (locale: String, sample: TextScalar)]] = [:]
+  /// How many samples were parsed (for the test that keeps this linear).
+  private(set) var samplesParsed = 0
+
+  /// The first sample of `intent` (named `name`) without `slot`; `nil` when every sample fills
+  /// it.
+  mutating func first(without slot: String, of name: String, _ intent: IntentSyntax) -> (
+    locale: String, sample: TextScalar
+  )? {
+    if let known = answers[name] { return known[slot] }
+    var found: [String: (locale: String, sample: TextScalar)] = [:]
+    var remaining = Set(intent.slots.map(\.key.value))
+    search: for locale in intent.samples {
+      for sample in locale.value ?? [] {
+        if remaining.isEmpty { break search }
+        samplesParsed += 1
+        let present = Set(FlowChecker.sampleSlots(sample.text).map(\.name))
+        let missing = remaining.filter { !present.contains($0) }
+        for slot in missing { found[slot] = (locale.key.value, sample) }
+        remaining.subtract(missing)
+      }
+    }
+    answers[name] = found
+    return found[slot]
   }
 }
 
