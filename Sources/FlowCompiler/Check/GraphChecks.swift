@@ -25,11 +25,15 @@ extension FlowChecker {
     return VariableSet(bits: 1 << position)
   }
 
-  /// Whether a `setup` state asks for a shipping address: its `shipping`, else whether every
-  /// product ships.
-  func setupShipping(_ setup: SetupSyntax) -> Bool {
-    if let shipping = setup.shipping { return shipping.value }
-    // Walked in place: a copy of the catalog per `setup` state cost more than the check.
+  /// Whether a `setup` state asks for a shipping address: its `shipping`, else
+  /// `everyProductShips` (``everyProductShips()``, computed once for all `setup` states).
+  func setupShipping(_ setup: SetupSyntax, everyProductShips: Bool) -> Bool {
+    setup.shipping?.value ?? everyProductShips
+  }
+
+  /// Whether the catalog has a product and every product ships.
+  func everyProductShips() -> Bool {
+    // Walked in place: a copy of the catalog cost more than the check.
     var anyProduct = false
     for product in syntax.products {
       guard let value = product.value else { continue }
@@ -63,6 +67,7 @@ extension FlowChecker {
     let globals = flow.global.compactMap { entry in entry.value.map { (entry.key.value, $0) } }
     var kinds: [StateGraph.NodeKind] = []
     var successors: [[StateGraph.Edge]] = []
+    var catalogShips: Bool?
     /// Reads of transitions' `say` prompts: (state, gains of the transition, prompt).
     var sayReads: [(state: Int, gains: VariableSet, prompt: Located<String>)] = []
     // What the variable check found per state id (a `choose` state's branches, a `charge`
@@ -129,7 +134,11 @@ extension FlowChecker {
         kinds.append(.tell)
       case .setup(let setup):
         kinds.append(.setup)
-        edges += outcomeEdges(position, state, task: .setup, shipping: setupShipping(setup))
+        // Once for all `setup` states: the catalog does not change from one to the next.
+        if catalogShips == nil { catalogShips = everyProductShips() }
+        edges += outcomeEdges(
+          position, state, task: .setup,
+          shipping: setupShipping(setup, everyProductShips: catalogShips ?? false))
       case .charge:
         kinds.append(.charge)
         edges += outcomeEdges(position, state, task: .charge, shipping: false)

@@ -23,10 +23,12 @@ extension FlowChecker {
               intent: entry.key.value, locale: locale, at: entry.key.range))
         }
       }
+      // Looked up for every slot of every sample: a set, not the list.
+      let declaredSlots = Set(slotNames)
       for locale in intent.samples {
         for sample in locale.value ?? [] {
           if intent.slotsComplete {
-            for slot in Self.sampleSlots(sample.text) where !slotNames.contains(slot.name) {
+            for slot in Self.sampleSlots(sample.text) where !declaredSlots.contains(slot.name) {
               diagnostics.append(
                 DiagnosticCatalogue.unknownSlot(
                   slot.name, intent: entry.key.value, slots: slotNames,

@@ -64,6 +64,11 @@ private struct ReferenceResolver {
   var reportedMissingPrompts: Set<String> = []
   /// References to prompts that do not exist, reported after the walk.
   var unknownPrompts: [Located<String>] = []
+  /// The built-in and declared intent names, made for the first unknown intent.
+  var knownIntents: Set<String>?
+  /// Intent → its declared slot names in source order and as a set, made the first time a
+  /// `require` of the intent is resolved.
+  var declaredSlots: [String: (names: [String], set: Set<String>)] = [:]
 
   mutating func resolveFlow() {
     guard let flow = syntax.flow else { return }
@@ -176,7 +181,10 @@ private struct ReferenceResolver {
     } else {
       guard case .some(.some(let declared)) = symbols.intents[intent], declared.slotsComplete
       else { return }
-      slots = declared.slots.map(\.key.value)
+      let names = declaredSlots[intent]?.names ?? declared.slots.map(\.key.value)
+      if declaredSlots[intent] == nil { declaredSlots[intent] = (names, Set(names)) }
+      guard declaredSlots[intent]?.set.contains(slot.value) == false else { return }
+      slots = names
     }
     guard !slots.contains(slot.value) else { return }
     diagnostics.append(
@@ -231,9 +239,9 @@ private struct ReferenceResolver {
     }
     facts.hasUnresolvedReferences = true
     guard syntax.intentsComplete else { return }
-    diagnostics.append(
-      DiagnosticCatalogue.unknownIntent(
-        name.value, known: BuiltInIntents.all.union(symbols.intents.keys), at: name.range))
+    let known = knownIntents ?? BuiltInIntents.all.union(symbols.intents.keys)
+    knownIntents = known
+    diagnostics.append(DiagnosticCatalogue.unknownIntent(name.value, known: known, at: name.range))
   }
 }
 
