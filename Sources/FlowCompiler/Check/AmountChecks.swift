@@ -25,8 +25,12 @@ extension FlowChecker {
       }
     }
     // Each search stops at `ask` states and visits a state at most once; at most this many
-    // states per charge, so that thousands of charge states stay cheap.
+    // states per charge (counted as they are found), so that thousands of charge states stay
+    // cheap however many states lead into one.
     let searchLimit = 1_000
+    // The amounts each prompt speaks (the first, and all), per locale, found once rather than
+    // once per charge.
+    var moneyPaths: [String: [String: (first: String?, all: Set<String>)]] = [:]
     for charge in charges {
       let amount = amounts[graph.ids[charge]]?.path ?? "order.total"
       var asks: [Int] = []
@@ -37,6 +41,7 @@ extension FlowChecker {
         let node = queue[head]
         head += 1
         for before in predecessors[node] where seen.insert(before).inserted {
+          if seen.count > searchLimit { break }
           switch graph.kinds[before] {
           case .ask: asks.append(before)
           case .choose, .setup: queue.append(before)
@@ -48,9 +53,16 @@ extension FlowChecker {
         guard case .ask(let prompt) = states[ask].kind else { continue }
         for locale in symbols.locales {
           guard let reads = promptReads[locale]?[prompt.value] else { continue }
+          let spoken: (first: String?, all: Set<String>)
+          if let known = moneyPaths[locale]?[prompt.value] {
+            spoken = known
+          } else {
+            let paths = reads.map(\.path).filter(Self.isMoneyPath)
+            spoken = (paths.first, Set(paths))
+            moneyPaths[locale, default: [:]][prompt.value] = spoken
+          }
           // A prompt that speaks no amount at all is `unspoken-total`'s concern.
-          let spoken = reads.map(\.path).filter(Self.isMoneyPath)
-          guard let other = spoken.first, !spoken.contains(amount) else { continue }
+          guard let other = spoken.first, !spoken.all.contains(amount) else { continue }
           diagnostics.append(
             DiagnosticCatalogue.chargedAmountNotSpoken(
               graph.ids[charge], amount: amount, ask: graph.ids[ask], prompt: prompt.value,

@@ -28,12 +28,15 @@ extension FlowChecker {
       for locale in intent.samples {
         for sample in locale.value ?? [] {
           if intent.slotsComplete {
+            // One walk over the sample for the positions of all its unknown slots (in order).
+            var positions: TextScalarPositions?
             for slot in Self.sampleSlots(sample.text) where !declaredSlots.contains(slot.name) {
+              if positions == nil { positions = TextScalarPositions(sample, in: file) }
               diagnostics.append(
                 DiagnosticCatalogue.unknownSlot(
                   slot.name, intent: entry.key.value, slots: slotNames,
                   suggestion: Suggestions.closest(to: slot.name, among: slotNames),
-                  at: sample.sourceRange(ofUTF8: slot.range, in: file)))
+                  at: positions!.sourceRange(ofUTF8: slot.range)))
             }
           }
           let key = locale.key.value + "\u{0}" + Self.normalizedSample(sample.text)
