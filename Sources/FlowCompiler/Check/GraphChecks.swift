@@ -214,7 +214,23 @@ extension FlowChecker {
         return
       }
     }
+    // The variables each prompt's reads need, in any locale: a state that has them all (most
+    // do) skips the prompt's reads, so a prompt spoken by many states is not walked by each.
+    var promptNeeds: [String: VariableSet] = [:]
+    func needs(of prompt: String) -> VariableSet {
+      if let known = promptNeeds[prompt] { return known }
+      var needed = VariableSet.none
+      for locale in symbols.locales {
+        for read in variables.promptReads[locale]?[prompt] ?? [] {
+          needed = needed.union(Self.variableSet(read.dependencies))
+        }
+      }
+      promptNeeds[prompt] = needed
+      return needed
+    }
     func checkPrompt(_ prompt: String, in position: Int, with gains: VariableSet) {
+      guard reachable[position], !entry[position].union(gains).isSuperset(of: needs(of: prompt))
+      else { return }
       for locale in symbols.locales {
         for read in variables.promptReads[locale]?[prompt] ?? [] {
           check(read, in: position, with: gains)
