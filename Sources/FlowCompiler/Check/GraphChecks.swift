@@ -228,8 +228,20 @@ extension FlowChecker {
       promptNeeds[prompt] = needed
       return needed
     }
+    // A prompt checked again with the same variables missing reports nothing new: each read
+    // stops at the first missing variable it needs, the one it was reported for (or found
+    // reported) the first time. Remembered so that many states speaking one prompt whose
+    // variable is never set do not each walk all its reads.
+    struct PromptGap: Hashable {
+      var prompt: String
+      var missing: UInt64
+    }
+    var promptGaps: Set<PromptGap> = []
     func checkPrompt(_ prompt: String, in position: Int, with gains: VariableSet) {
-      guard reachable[position], !entry[position].union(gains).isSuperset(of: needs(of: prompt))
+      let facts = entry[position].union(gains)
+      let needed = needs(of: prompt)
+      guard reachable[position], !facts.isSuperset(of: needed),
+        promptGaps.insert(PromptGap(prompt: prompt, missing: needed.bits & ~facts.bits)).inserted
       else { return }
       for locale in symbols.locales {
         for read in variables.promptReads[locale]?[prompt] ?? [] {
