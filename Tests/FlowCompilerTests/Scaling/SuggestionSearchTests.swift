@@ -57,6 +57,21 @@ import Testing
     }
   }
 
+  @Test func relatedPromptsSpendTheBudgetAndStopWhenItIsSpent() {
+    // 2,000 unknown prompts against 2,000 unused ones: 4 M comparisons without a budget.
+    let unused = Set((0..<2_000).map { "unused_prompt_\($0)" })
+    #expect(DiagnosticCatalogue.relatedName(to: "unused_prompt_7x", among: unused) != nil)
+    let budget = SuggestionBudget(units: 200_000)
+    Suggestions.$budget.withValue(budget) {
+      for index in 0..<2_000 {
+        _ = DiagnosticCatalogue.relatedName(to: "missing_\(index)", among: unused)
+      }
+      // Spent: not even a close name is looked for any more.
+      #expect(DiagnosticCatalogue.relatedName(to: "unused_prompt_7x", among: unused) == nil)
+    }
+    #expect(budget.spent > 150_000, "spent \(budget.spent)")
+  }
+
   @Test func candidatesOfAnotherLengthCostOneUnit() {
     // 3,000 candidates of every length from 1 to 3,000: the full distance would compute
     // 9 × 4.5 M cells; only the few candidates of about the word's length are compared.

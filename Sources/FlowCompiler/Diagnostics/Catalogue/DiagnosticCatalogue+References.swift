@@ -135,10 +135,17 @@ extension DiagnosticCatalogue {
   /// The candidate sharing the longest start with `name` (at least 4 characters, and at least
   /// half of the shorter of the two), or containing it or contained in it; `nil` when none
   /// does. Ties go to the first in sorted order.
+  ///
+  /// Spends from the ``Suggestions/budget`` like every "did you mean" search (one unit per
+  /// candidate to sort, then the characters compared): many unknown prompts against many
+  /// unused ones would otherwise cost their product. `nil` once the budget is spent.
   static func relatedName(to name: String, among candidates: Set<String>) -> String? {
+    let budget = Suggestions.budget ?? SuggestionBudget(units: Suggestions.budgetPerSearch)
+    guard budget.spend(candidates.count) else { return nil }
     let word = Array(name.lowercased())
     var best: (name: String, shared: Int)?
     for candidate in candidates.sorted() {
+      guard budget.spend(word.count + candidate.utf8.count) else { return nil }
       let other = Array(candidate.lowercased())
       var shared = 0
       while shared < min(word.count, other.count), word[shared] == other[shared] { shared += 1 }
