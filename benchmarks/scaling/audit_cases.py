@@ -5,10 +5,11 @@ by the audit"). The goal is the scaling benchmark's: under 1 s per MB of input.
 
 Fixed since (linear now): required-slots, sample-slot-contains, setup-shipping,
 unknown-intent-union, charged-amounts, charged-amounts-reads, sample-unknown-slots,
-prompt-reads-x-states, prompt-reads-unset-x-states (and slot-reads, which is in scaling.py).
-Still superlinear (issue 9): unknown-slot-list, set-unknown-slot, unknown-prompt-related,
-variable-route, globals-x-states, condition-type-errors, catalog-incomplete,
-set-slot-incomplete. ssml-problems was linear.
+prompt-reads-x-states, prompt-reads-unset-x-states, unknown-prompt-related (bounded by the
+suggestion budget) (and slot-reads, which is in scaling.py).
+Still superlinear (issue 9): unknown-slot-list, set-unknown-slot, variable-route,
+globals-x-states, condition-type-errors, catalog-incomplete, set-slot-incomplete.
+ssml-problems was linear.
 
 Usage:
   benchmarks/scaling/audit_cases.py --flowc .build/release/flowc CASE N [N ...]
