@@ -18,26 +18,13 @@ Usage:
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import time
 
-HEADER = """flowc: 1
-skill:
-  name: Test Shop
-  invocation: test shop
-  locales: [en-US]
-"""
+from scaling import HEADER, letters, run
+
 PRODUCTS = 'products:\n  p:\n    name: Thing\n    price: "1.00"\n'
 
-def letters(i):
-    word = ""
-    while True:
-        word = chr(ord("a") + i % 26) + word
-        i //= 26
-        if i == 0:
-            return word
 
 def unknown_slot_list(n):
     """Intent with n/2 slots; n/2 samples each naming an unknown slot: every unknown-slot
@@ -316,29 +303,14 @@ def main():
             path = file.name
         try:
             size = os.path.getsize(path)
-            start = time.monotonic()
-            process = subprocess.Popen(
-                [arguments.flowc, "check", path],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            while True:
-                pid, _, usage = os.wait4(process.pid, os.WNOHANG)
-                if pid:
-                    break
-                if time.monotonic() - start > arguments.timeout:
-                    process.kill()
-                    os.wait4(process.pid, 0)
-                    usage = None
-                    break
-                time.sleep(0.005)
-            seconds = time.monotonic() - start
-            if usage is None:
+            seconds, _, peak, _ = run(arguments.flowc, path, "text", arguments.timeout)
+            if seconds is None:
                 print(f"{arguments.case:<28} {n:>8} {size:>11} {'>' + str(int(arguments.timeout)):>8}")
             else:
                 print(f"{arguments.case:<28} {n:>8} {size:>11} {seconds:8.2f} "
-                      f"{seconds / (size / 1e6):7.2f} {usage.ru_maxrss / 1024:8.0f}")
+                      f"{seconds / (size / 1e6):7.2f} {peak:8.0f}")
         finally:
             os.remove(path)
-
 
 if __name__ == "__main__":
     sys.exit(main())

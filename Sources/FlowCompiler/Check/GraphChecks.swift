@@ -25,13 +25,8 @@ extension FlowChecker {
     return VariableSet(bits: 1 << position)
   }
 
-  /// Whether a `setup` state asks for a shipping address: its `shipping`, else
-  /// `everyProductShips` (``everyProductShips()``, computed once for all `setup` states).
-  func setupShipping(_ setup: SetupSyntax, everyProductShips: Bool) -> Bool {
-    setup.shipping?.value ?? everyProductShips
-  }
-
-  /// Whether the catalog has a product and every product ships.
+  /// Whether the catalog has a product and every product ships: what a `setup` state without
+  /// `shipping` asks for.
   func everyProductShips() -> Bool {
     // Walked in place: a copy of the catalog cost more than the check.
     var anyProduct = false
@@ -134,11 +129,10 @@ extension FlowChecker {
         kinds.append(.tell)
       case .setup(let setup):
         kinds.append(.setup)
-        // Once for all `setup` states: the catalog does not change from one to the next.
+        // The catalog is walked once for all `setup` states, not once per state.
         if catalogShips == nil { catalogShips = everyProductShips() }
         edges += outcomeEdges(
-          position, state, task: .setup,
-          shipping: setupShipping(setup, everyProductShips: catalogShips ?? false))
+          position, state, task: .setup, shipping: setup.shipping?.value ?? catalogShips ?? false)
       case .charge:
         kinds.append(.charge)
         edges += outcomeEdges(position, state, task: .charge, shipping: false)

@@ -181,12 +181,14 @@ private struct ReferenceResolver {
     } else {
       guard case .some(.some(let declared)) = symbols.intents[intent], declared.slotsComplete
       else { return }
-      let names = declaredSlots[intent]?.names ?? declared.slots.map(\.key.value)
-      if declaredSlots[intent] == nil { declaredSlots[intent] = (names, Set(names)) }
-      guard declaredSlots[intent]?.set.contains(slot.value) == false else { return }
-      slots = names
+      if declaredSlots[intent] == nil {
+        let names = declared.slots.map(\.key.value)
+        declaredSlots[intent] = (names, Set(names))
+      }
+      guard let declaredNames = declaredSlots[intent], !declaredNames.set.contains(slot.value)
+      else { return }
+      slots = declaredNames.names
     }
-    guard !slots.contains(slot.value) else { return }
     diagnostics.append(
       DiagnosticCatalogue.unknownSlot(
         slot.value, intent: intent, slots: slots,
