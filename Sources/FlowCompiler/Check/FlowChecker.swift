@@ -74,6 +74,8 @@ struct SymbolTable {
   let productIds: [String]
   /// The product ids as a set, for variable scopes.
   let productIdSet: Set<String>
+  /// The product ids sorted, for the notes that list them.
+  let sortedProductIds: [String]
   /// Locale → prompt id → text, parsed as a template.
   let prompts: [String: [String: ParsedScalar<ParsedTemplate>]]
   /// Locale → the range of its key in `prompts`.
@@ -86,6 +88,8 @@ struct SymbolTable {
   let intents: [String: IntentSyntax?]
   /// Intent name → slot name → slot type (the well-formed slots of well-formed intents).
   let intentSlots: [String: [String: String]]
+  /// Intent name → the names of its `intentSlots`, sorted, for the notes that list them.
+  let intentSlotNames: [String: [String]]
   /// State id → state (`nil` when malformed).
   let states: [String: StateSyntax?]
   /// State id → the range of its key.
@@ -111,6 +115,7 @@ struct SymbolTable {
     self.products = products
     self.productIds = productIds
     productIdSet = Set(productIds)
+    sortedProductIds = productIdSet.sorted()
     var prompts: [String: [String: ParsedScalar<ParsedTemplate>]] = [:]
     var localeRanges: [String: SourceRange] = [:]
     var promptIds: Set<String> = []
@@ -146,6 +151,7 @@ struct SymbolTable {
       intentSlots[name] = slots
     }
     self.intentSlots = intentSlots
+    intentSlotNames = intentSlots.mapValues { $0.keys.sorted() }
     let stateCount = syntax.flow?.states.count ?? 0
     var states: [String: StateSyntax?] = [:]
     states.reserveCapacity(stateCount)
@@ -172,5 +178,10 @@ struct SymbolTable {
   /// The slots of an intent as name → type, for `slot.` paths.
   func slots(of intent: String) -> [String: String] {
     intentSlots[intent] ?? [:]
+  }
+
+  /// The names of ``slots(of:)``, sorted.
+  func sortedSlotNames(of intent: String) -> [String] {
+    intentSlotNames[intent] ?? []
   }
 }

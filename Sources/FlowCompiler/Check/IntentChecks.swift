@@ -25,6 +25,8 @@ extension FlowChecker {
       }
       // Looked up for every slot of every sample: a set, not the list.
       let declaredSlots = Set(slotNames)
+      // Sorted for the notes of unknown slots, once per intent that has one.
+      var sortedSlotNames: [String]?
       for locale in intent.samples {
         for sample in locale.value ?? [] {
           if intent.slotsComplete {
@@ -32,9 +34,10 @@ extension FlowChecker {
             var positions: TextScalarPositions?
             for slot in Self.sampleSlots(sample.text) where !declaredSlots.contains(slot.name) {
               if positions == nil { positions = TextScalarPositions(sample, in: file) }
+              if sortedSlotNames == nil { sortedSlotNames = slotNames.sorted() }
               diagnostics.append(
                 DiagnosticCatalogue.unknownSlot(
-                  slot.name, intent: entry.key.value, slots: slotNames,
+                  slot.name, intent: entry.key.value, sortedSlots: sortedSlotNames!,
                   suggestion: Suggestions.closest(to: slot.name, among: slotNames),
                   at: positions!.sourceRange(ofUTF8: slot.range)))
             }

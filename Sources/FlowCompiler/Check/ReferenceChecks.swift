@@ -66,9 +66,9 @@ private struct ReferenceResolver {
   var unknownPrompts: [Located<String>] = []
   /// The built-in and declared intent names, made for the first unknown intent.
   var knownIntents: Set<String>?
-  /// Intent → its declared slot names in source order and as a set, made the first time a
+  /// Intent → its declared slot names in source order, sorted and as a set, made the first time a
   /// `require` of the intent is resolved.
-  var declaredSlots: [String: (names: [String], set: Set<String>)] = [:]
+  var declaredSlots: [String: (names: [String], sorted: [String], set: Set<String>)] = [:]
 
   mutating func resolveFlow() {
     guard let flow = syntax.flow else { return }
@@ -175,24 +175,24 @@ private struct ReferenceResolver {
 
   /// Reports a required slot the intent does not declare.
   private mutating func resolveRequiredSlot(_ slot: Located<String>, of intent: String) {
-    let slots: [String]
+    let slots: (names: [String], sorted: [String])
     if BuiltInIntents.all.contains(intent), !symbols.intents.keys.contains(intent) {
-      slots = []
+      slots = ([], [])
     } else {
       guard case .some(.some(let declared)) = symbols.intents[intent], declared.slotsComplete
       else { return }
       if declaredSlots[intent] == nil {
         let names = declared.slots.map(\.key.value)
-        declaredSlots[intent] = (names, Set(names))
+        declaredSlots[intent] = (names, names.sorted(), Set(names))
       }
-      guard let declaredNames = declaredSlots[intent], !declaredNames.set.contains(slot.value)
+      guard let declared = declaredSlots[intent], !declared.set.contains(slot.value)
       else { return }
-      slots = declaredNames.names
+      slots = (declared.names, declared.sorted)
     }
     diagnostics.append(
       DiagnosticCatalogue.unknownSlot(
-        slot.value, intent: intent, slots: slots,
-        suggestion: Suggestions.closest(to: slot.value, among: slots), at: slot.range))
+        slot.value, intent: intent, sortedSlots: slots.sorted,
+        suggestion: Suggestions.closest(to: slot.value, among: slots.names), at: slot.range))
   }
 
   private mutating func resolveState(_ name: Located<String>) {

@@ -3,13 +3,16 @@ import FlowIR
 extension FlowChecker {
   /// The scope of paths outside `set`: the catalog, no slots.
   var promptScope: VariableScope {
-    VariableScope(productIDs: symbols.productIdSet, slots: nil)
+    VariableScope(
+      productIDs: symbols.productIdSet, sortedProductIDs: symbols.sortedProductIds, slots: nil)
   }
 
   /// The scope of prompt templates: the catalog, and `slot.<name>.spoken` (only valid in the
   /// `unknown` prompt of that slot, which ``checkSpokenSlots(_:_:into:)`` checks).
   var templateScope: VariableScope {
-    VariableScope(productIDs: symbols.productIdSet, slots: nil, spokenSlots: true)
+    VariableScope(
+      productIDs: symbols.productIdSet, sortedProductIDs: symbols.sortedProductIds, slots: nil,
+      spokenSlots: true)
   }
 
   /// Whether a path problem only follows from a section the parser could not read (an unknown
@@ -166,7 +169,9 @@ extension FlowChecker {
     into diagnostics: inout [Diagnostic]
   ) -> [Assignment]? {
     guard !transition.set.isEmpty else { return [] }
-    let scope = VariableScope(productIDs: symbols.productIdSet, slots: slots)
+    let scope = VariableScope(
+      productIDs: symbols.productIdSet, sortedProductIDs: symbols.sortedProductIds, slots: slots,
+      sortedSlotNames: slots == nil ? [] : symbols.sortedSlotNames(of: intent))
     var assignments: [Assignment] = []
     for entry in transition.set {
       guard let value = entry.value else { continue }
@@ -181,10 +186,11 @@ extension FlowChecker {
         } else {
           range = value.scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)
         }
-        if case .path(.unknownSlot(let slot, let suggestion)) = problem.kind, let slots {
+        if case .path(.unknownSlot(let slot, let suggestion)) = problem.kind, slots != nil {
           diagnostics.append(
             DiagnosticCatalogue.unknownSlot(
-              slot, intent: intent, slots: slots.keys, suggestion: suggestion, at: range))
+              slot, intent: intent, sortedSlots: scope.sortedSlotNames, suggestion: suggestion,
+              at: range))
         } else {
           diagnostics.append(DiagnosticCatalogue.assignmentProblem(problem.kind, at: range))
         }

@@ -37,7 +37,8 @@ enum ConditionTypeChecker {
   static func check(_ expression: ConditionExpression, scope: VariableScope) -> (
     condition: Condition?, problems: [ConditionProblem]
   ) {
-    let conditionScope = VariableScope(productIDs: scope.productIDs, slots: nil)
+    let conditionScope = VariableScope(
+      productIDs: scope.productIDs, sortedProductIDs: scope.sortedProductIDs, slots: nil)
     var problems: [ConditionProblem] = []
     let condition = lower(expression, problems: &problems) { term in
       guard case .path(let path) = term.operand,

@@ -20,10 +20,14 @@ enum ValueType: String, Sendable, Hashable, CaseIterable {
 struct VariableScope: Sendable, Equatable {
   /// The ids of the products in the catalog.
   var productIDs: Set<String>
+  /// The same ids sorted: the members an incomplete `catalog` path lists.
+  var sortedProductIDs: [String]
   /// Slot name → slot type (`catalog`, `AMAZON.NUMBER`, …) of the intent being handled, when the
   /// path is the value of a `set`; `nil` everywhere else (templates, conditions, outcome
   /// transitions), where `slot.<name>` is a problem.
   var slots: [String: String]?
+  /// The names of `slots` sorted: the members an incomplete `slot` path lists.
+  var sortedSlotNames: [String]
   /// Whether `slot.<name>.spoken` (what the customer said for a slot) resolves: in prompt
   /// templates, which may be the `unknown` prompt of a required slot. Which prompt may speak
   /// which slot is checked where prompts are used.
@@ -31,13 +35,23 @@ struct VariableScope: Sendable, Equatable {
 
   /// Creates a scope.
   ///
+  /// A checker creates many scopes over one catalog and one intent's slots, so it passes the
+  /// sorted names it sorted once; without them the scope sorts its own.
+  ///
   /// - Parameters:
   ///   - productIDs: The ids of the products in the catalog.
+  ///   - sortedProductIDs: `productIDs` sorted, or `nil` to sort them here.
   ///   - slots: The handled intent's slots (name → type) for a `set` value, else `nil`.
+  ///   - sortedSlotNames: The keys of `slots` sorted, or `nil` to sort them here.
   ///   - spokenSlots: Whether `slot.<name>.spoken` resolves (prompt templates).
-  init(productIDs: Set<String>, slots: [String: String]? = nil, spokenSlots: Bool = false) {
+  init(
+    productIDs: Set<String>, sortedProductIDs: [String]? = nil, slots: [String: String]? = nil,
+    sortedSlotNames: [String]? = nil, spokenSlots: Bool = false
+  ) {
     self.productIDs = productIDs
+    self.sortedProductIDs = sortedProductIDs ?? productIDs.sorted()
     self.slots = slots
+    self.sortedSlotNames = sortedSlotNames ?? (slots?.keys.sorted() ?? [])
     self.spokenSlots = spokenSlots
   }
 }
@@ -255,7 +269,7 @@ enum VariablePathResolver {
       guard segments.count > 1 else {
         return .failure(
           VariablePathProblem(
-            kind: .incomplete(path: path, members: scope.productIDs.sorted()), range: wholePath()))
+            kind: .incomplete(path: path, members: scope.sortedProductIDs), range: wholePath()))
       }
       let id = segments[1].name
       guard scope.productIDs.contains(id) else {
@@ -294,7 +308,7 @@ enum VariablePathResolver {
       guard segments.count > 1 else {
         return .failure(
           VariablePathProblem(
-            kind: .incomplete(path: path, members: slots.keys.sorted()), range: wholePath()))
+            kind: .incomplete(path: path, members: scope.sortedSlotNames), range: wholePath()))
       }
       let name = segments[1].name
       guard let slotType = slots[name] else {

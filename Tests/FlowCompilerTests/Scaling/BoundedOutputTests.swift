@@ -173,4 +173,66 @@ import Testing
     #expect(checked.errorCount == everything.errorCount)
     #expect(checked.summaryLine == everything.summaryLine)
   }
+
+  /// A flow whose intent has `slots` slots, whose catalog has `products` products, and whose
+  /// `ask` state reads `{catalog}`, names the unknown slot `{zz}` in a sample and sets
+  /// `slot.zz` and `slot`.
+  static func manyNamesFlow(slots: Int, products: Int) -> SourceFile {
+    let slotLines = (0..<slots).map { "      s\($0): catalog\n" }.joined()
+    let productLines = (0..<products).map { "  p\($0): { name: Thing, price: \"1.00\" }\n" }
+      .joined()
+    return SourceFile(
+      path: "many-names.yaml",
+      text: """
+        flowc: 1
+        skill: { name: Test Shop, invocation: test shop, locales: [en-US] }
+        products:
+        \(productLines)intents:
+          PickIntent:
+            slots:
+        \(slotLines)    samples: { en-US: ["pick {zz}"] }
+        prompts:
+          en-US: { hello: "Hello {catalog}", bye: Bye }
+        flow:
+          start: hello
+          states:
+            hello:
+              ask: hello
+              on:
+                AMAZON.StopIntent: bye
+                PickIntent: { set: { product: slot.zz }, goto: other }
+            other:
+              ask: hello
+              on:
+                AMAZON.StopIntent: bye
+                PickIntent: { set: { product: slot }, goto: bye }
+            bye: { tell: bye }
+
+        """)
+  }
+
+  @Test func notesThatListNamesListTheFirstTenAndCountTheRest() throws {
+    // A note listing every slot or product id of a large flow was as long as the flow, and
+    // was built (and sorted) once per diagnostic: quadratic in a flow with many of them.
+    let notes = FlowCompiler.check(Self.manyNamesFlow(slots: 30, products: 25)).flatMap {
+      $0.notes.map(\.message)
+    }
+    let slotNames = ["s0", "s1", "s10", "s11", "s12", "s13", "s14", "s15", "s16", "s17"]
+    let listedSlots = slotNames.map { "'\($0)'" }.joined(separator: ", ") + " and 20 more"
+    #expect(notes.count { $0 == "the slots of intent 'PickIntent' are \(listedSlots)" } == 2)
+    let members = slotNames.map { "'slot.\($0)'" }.joined(separator: ", ") + " and 20 more"
+    #expect(notes.contains("members: \(members)"))
+    let products = ["p0", "p1", "p10", "p11", "p12", "p13", "p14", "p15", "p16", "p17"]
+    let catalog = products.map { "'catalog.\($0)'" }.joined(separator: ", ") + " and 15 more"
+    #expect(notes.contains("members: \(catalog)"), "\(notes)")
+    // Ten or fewer are all listed.
+    let few = FlowCompiler.check(Self.manyNamesFlow(slots: 10, products: 2)).flatMap {
+      $0.notes.map(\.message)
+    }
+    #expect(few.contains("members: 'catalog.p0', 'catalog.p1'"))
+    #expect(
+      few.contains(
+        "the slots of intent 'PickIntent' are "
+          + (0..<10).map { "'s\($0)'" }.sorted().joined(separator: ", ")))
+  }
 }

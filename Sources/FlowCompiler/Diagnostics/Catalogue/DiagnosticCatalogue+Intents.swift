@@ -82,19 +82,21 @@ extension DiagnosticCatalogue {
       "intent '\(intent)' has no samples for locale '\(locale)'", at: range)
   }
 
-  /// `unknown slot 'x' in intent 'y'`.
-  /// `unknown slot 'x' in intent 'y'`, suggesting a close slot and listing the intent's slots.
+  /// `unknown slot 'x' in intent 'y'`, suggesting a close slot and listing the intent's slots
+  /// (the first ``listedNamesLimit`` of them).
+  ///
+  /// - Parameter sortedSlots: The intent's slot names, sorted (once per intent by the caller).
   static func unknownSlot(
-    _ slot: String, intent: String, slots: some Collection<String>, suggestion: String?,
+    _ slot: String, intent: String, sortedSlots: [String], suggestion: String?,
     at range: SourceRange
   ) -> Diagnostic {
-    let listed = slots.sorted().map { "'\($0)'" }.joined(separator: ", ")
-    return unknownSlotDescriptor.report(
+    unknownSlotDescriptor.report(
       "unknown slot '\(slot)' in intent '\(intent)'", at: range
     ).suggesting(suggestion)
       .with(
-        note: slots.isEmpty
-          ? "intent '\(intent)' has no slots" : "the slots of intent '\(intent)' are \(listed)")
+        note: sortedSlots.isEmpty
+          ? "intent '\(intent)' has no slots"
+          : "the slots of intent '\(intent)' are \(listed(sortedSlots))")
   }
 
   /// Common Alexa built-in slot types, for suggestions.

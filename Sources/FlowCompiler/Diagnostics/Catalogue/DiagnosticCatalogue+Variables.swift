@@ -118,8 +118,10 @@ extension DiagnosticCatalogue {
         "'\(parent)' has no member '\(member)'", at: range
       ).suggesting(suggestion.map { "\(parent).\($0)" })
     case .incomplete(let path, let members):
-      return unknownVariableDescriptor.report("'\(path)' needs a member", at: range)
-        .with(note: "members: \(members.map { "'\(path).\($0)'" }.joined(separator: ", "))")
+      let needsMember = unknownVariableDescriptor.report("'\(path)' needs a member", at: range)
+      // An intent without slots, or an empty catalog, has no member to list.
+      return members.isEmpty
+        ? needsMember : needsMember.with(note: "members: \(listed(members, prefix: path + "."))")
     case .unknownProduct(let product, let suggestion):
       return unknownProductDescriptor.report("unknown product '\(product)'", at: range)
         .suggesting(suggestion)

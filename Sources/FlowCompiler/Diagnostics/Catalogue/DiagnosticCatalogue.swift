@@ -84,3 +84,19 @@ public enum DiagnosticCatalogue {
     descriptors.first { $0.id == id }
   }
 }
+
+extension DiagnosticCatalogue {
+  /// How many names a note lists before it counts the rest: a note stays one readable line
+  /// (and costs the same to build) however many slots or products the flow declares.
+  static let listedNamesLimit = 10
+
+  /// `'a', 'b', 'c'`: the first ``listedNamesLimit`` of `names` in the order given (callers
+  /// sort once, not per diagnostic), each quoted after `prefix`, then `and N more`.
+  static func listed(_ names: [String], prefix: String = "") -> String {
+    var text = names.prefix(listedNamesLimit).map { "'\(prefix)\($0)'" }.joined(separator: ", ")
+    if names.count > listedNamesLimit {
+      text += " and \(names.count - listedNamesLimit) more"
+    }
+    return text
+  }
+}
