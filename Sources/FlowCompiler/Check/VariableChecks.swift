@@ -267,14 +267,17 @@ extension FlowChecker {
       expression = parsed
     }
     let (condition, problems) = ConditionTypeChecker.check(expression, scope: promptScope)
-    for problem in problems {
-      if case .path(let kind) = problem.kind, isFollowOn(kind) { continue }
-      diagnostics.append(
-        DiagnosticCatalogue.conditionProblem(
-          problem.kind, at: scalar.sourceRange(ofUTF8: problem.range.utf8, in: file)))
+    let reported = problems.filter { problem in
+      if case .path(let kind) = problem.kind, isFollowOn(kind) { return false }
+      return true
+    }
+    var positions = TextScalarPositions(scalar, in: file)
+    // The problems' ranges nest (an operand inside its comparison): one ordered walk for all.
+    let ranges = positions.sourceRanges(ofUTF8: reported.map(\.range.utf8))
+    for (problem, range) in zip(reported, ranges) {
+      diagnostics.append(DiagnosticCatalogue.conditionProblem(problem.kind, at: range))
     }
     var reads: [VariableRead] = []
-    var positions = TextScalarPositions(scalar, in: file)
     for term in expression.pathTerms {
       guard case .path(let path) = term.operand,
         case .success(let resolved) = VariablePathResolver.resolve(path, in: promptScope)

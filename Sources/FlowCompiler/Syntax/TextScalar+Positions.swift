@@ -92,6 +92,23 @@ struct TextScalarPositions {
     return SourceRange(start: lower, end: upper)
   }
 
+  /// The file ranges of several parts (UTF-8 offsets into the text), as
+  /// ``sourceRange(ofUTF8:)`` gives each, in one walk over the text however the parts are
+  /// ordered or nest: their offsets are looked up in increasing order.
+  mutating func sourceRanges(ofUTF8 parts: [Range<Int>]) -> [SourceRange] {
+    guard exact else { return parts.map { _ in scalar.range } }
+    var positions: [Int: SourcePosition] = [:]
+    for offset in Set(parts.flatMap { [$0.lowerBound, $0.upperBound] }).sorted() {
+      positions[offset] = position(ofUTF8: offset)
+    }
+    return parts.map { part in
+      guard let lower = positions[part.lowerBound], let upper = positions[part.upperBound] else {
+        return scalar.range
+      }
+      return SourceRange(start: lower, end: upper)
+    }
+  }
+
   /// The file position of a UTF-8 offset into the text, or `nil` when the source does not
   /// match the text.
   private mutating func position(ofUTF8 target: Int) -> SourcePosition? {

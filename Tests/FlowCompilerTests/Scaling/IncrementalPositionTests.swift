@@ -38,6 +38,26 @@ import Testing
     #expect(positions.steps <= 2 * prompt.utf8.count, "walked \(positions.steps) bytes")
   }
 
+  @Test(arguments: ["plain", #""double-quoted \t \u00e9""#])
+  func nestedRangesCostOneWalk(style: String) throws {
+    // 3,000 ranges that nest (each a placeholder and the text from the start to it), asked
+    // for out of order: one walk, and the ranges each one-off lookup gives.
+    let prefix = style == "plain" ? "" : "\""
+    let body = style == "plain" ? "Hi" : String(style.dropFirst().dropLast())
+    let placeholders = Array(repeating: "{quantity} é", count: 1_500).joined(separator: " ")
+    let prompt = prefix + body + " " + placeholders + prefix
+    let (scalar, template, file) = try Self.promptScalar(prompt)
+    let parts = template.placeholders.reversed().flatMap { placeholder in
+      [placeholder.range.utf8, 0..<placeholder.range.utf8.upperBound]
+    }
+    var positions = TextScalarPositions(scalar, in: file)
+    let ranges = positions.sourceRanges(ofUTF8: parts)
+    #expect(positions.steps <= prompt.utf8.count, "walked \(positions.steps) bytes")
+    for number in stride(from: 0, to: parts.count, by: 97) {
+      #expect(ranges[number] == scalar.sourceRange(ofUTF8: parts[number], in: file))
+    }
+  }
+
   @Test func placeholderRangesPointAtThePlaceholders() throws {
     let (scalar, template, file) = try Self.promptScalar(#""a\tb {quantity} ü {order.total}""#)
     var positions = TextScalarPositions(scalar, in: file)
