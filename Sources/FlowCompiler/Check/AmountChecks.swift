@@ -18,7 +18,7 @@ extension FlowChecker {
   ) {
     let charges = graph.kinds.indices.filter { graph.kinds[$0] == .charge && reachable[$0] }
     guard !charges.isEmpty else { return }
-    var predecessors = [[Int]](repeating: [], count: graph.ids.count)
+    var predecessors = [[Int]](repeating: [], count: graph.nodeCount)
     for edges in graph.successors {
       for edge in edges where edge.source != edge.target {
         predecessors[edge.target].append(edge.source)
@@ -44,7 +44,7 @@ extension FlowChecker {
           if seen.count > searchLimit { break }
           switch graph.kinds[before] {
           case .ask: asks.append(before)
-          case .choose, .setup: queue.append(before)
+          case .choose, .setup, .virtual: queue.append(before)
           case .tell, .charge: break
           }
         }

@@ -60,6 +60,21 @@ extension FlowChecker {
     let states = ids.map { symbols.states[$0] ?? nil }
     guard states.allSatisfy({ $0 != nil }) else { return }
     let globals = flow.global.compactMap { entry in entry.value.map { (entry.key.value, $0) } }
+    // The global transitions are shared nodes after the states, not edges of every `ask`
+    // state (see GlobalTransitionTree).
+    var globalNumbers: [String: [Int]] = [:]
+    var globalTargets: [Int?] = []
+    var targetedByGlobals = [Int](repeating: 0, count: ids.count)
+    for (number, (intent, transition)) in globals.enumerated() {
+      globalNumbers[intent, default: []].append(number)
+      let target = transition.goto.flatMap { index[$0.value] }
+      globalTargets.append(target)
+      if let target { targetedByGlobals[target] += 1 }
+    }
+    let globalsWithTarget = globalTargets.count { $0 != nil }
+    let globalTree = GlobalTransitionTree(base: ids.count, count: globals.count)
+    // Whether each `ask` state has a transition to another state, its own or a global one.
+    var hasExit = [Bool](repeating: false, count: ids.count)
     var kinds: [StateGraph.NodeKind] = []
     var successors: [[StateGraph.Edge]] = []
     var catalogShips: Bool?
@@ -110,21 +125,28 @@ extension FlowChecker {
       switch state.kind {
       case .ask:
         kinds.append(.ask)
-        var handled: Set<String> = []
+        var handledGlobals: Set<Int> = []
         for handler in state.on {
-          handled.insert(handler.key.value)
+          handledGlobals.formUnion(globalNumbers[handler.key.value] ?? [])
           guard let transition = handler.value else { continue }
           let edge = transitionEdge(position, transition, extra: .none)
           edges.append(edge)
           if let say = transition.say { sayReads.append((position, edge.gains, say)) }
           sayReads += Self.requirePrompts(transition).map { (position, .none, $0) }
         }
-        for (intent, transition) in globals where !handled.contains(intent) {
-          let edge = transitionEdge(position, transition, extra: .none)
-          edges.append(edge)
-          if let say = transition.say { sayReads.append((position, edge.gains, say)) }
-          sayReads += Self.requirePrompts(transition).map { (position, .none, $0) }
+        let excluded = handledGlobals.sorted()
+        for node in globalTree.cover(excluding: excluded) {
+          edges.append(
+            StateGraph.Edge(source: position, target: node, gains: .none, changesTotal: false))
         }
+        // The global transitions that apply here and lead to another state.
+        let excludedWithTarget = excluded.count { globalTargets[$0] != nil }
+        let excludedHere = excluded.count { globalTargets[$0] == position }
+        let globalExits =
+          globalsWithTarget - excludedWithTarget - (targetedByGlobals[position] - excludedHere)
+        hasExit[position] =
+          globalExits > 0
+          || edges.contains { !globalTree.isNode($0.target) && $0.target != position }
       case .tell:
         kinds.append(.tell)
       case .setup(let setup):
@@ -155,6 +177,24 @@ extension FlowChecker {
       }
       successors.append(edges)
     }
+    let stateKinds = kinds
+    for node in globalTree.nodes {
+      kinds.append(.virtual)
+      let children = globalTree.children(of: node)
+      guard let number = globalTree.transition(atLeaf: node) else {
+        successors.append(
+          children.map {
+            StateGraph.Edge(source: node, target: $0, gains: .none, changesTotal: false)
+          })
+        continue
+      }
+      // A leaf: the transition, spoken and taken in any `ask` state that reaches it.
+      let transition = globals[number].1
+      let edge = transitionEdge(node, transition, extra: .none)
+      successors.append(globalTargets[number] == nil ? [] : [edge])
+      if let say = transition.say { sayReads.append((node, edge.gains, say)) }
+      sayReads += Self.requirePrompts(transition).map { (node, .none, $0) }
+    }
     let graph = StateGraph(
       ids: ids, kinds: kinds, successors: successors, start: startIndex,
       initial: Self.variableSet(BaseVariable.allCases.filter(\.isAlwaysSet)))
@@ -166,7 +206,7 @@ extension FlowChecker {
     }
     var stuck: Set<Int> = []
     for position in ids.indices where kinds[position] == .ask && reachable[position] {
-      if !successors[position].contains(where: { $0.target != position }) {
+      if !hasExit[position] {
         stuck.insert(position)
         diagnostics.append(DiagnosticCatalogue.askWithoutExit(ids[position], at: ranges[position]))
       }
@@ -178,7 +218,7 @@ extension FlowChecker {
     }
     let presentStates = states.compactMap { $0 }
     checkTurns(
-      states: presentStates, kinds: kinds, index: index, reachable: reachable,
+      states: presentStates, kinds: stateKinds, index: index, reachable: reachable,
       ranges: ranges, into: &diagnostics)
     checkChargedAmounts(
       graph: graph, states: presentStates, amounts: amountReads,
@@ -200,11 +240,20 @@ extension FlowChecker {
         guard !facts.isSuperset(of: bit) else { continue }
         let key = "\(read.range.start.offset):\(read.range.end.offset):\(variable.rawValue)"
         guard reported.insert(key).inserted else { return }
-        let route = paths.path(to: position, without: bit.union(gains)) ?? [ids[position]]
+        var avoided = bit.union(gains)
+        var state = position
+        if graph.isVirtual(position) {
+          // A global transition, checked once for the `ask` states it applies in: name the
+          // state on a path that misses the variable (one exists, or it would not be missing).
+          if paths.lastState(to: position, without: avoided) == nil { avoided = bit }
+          guard let found = paths.lastState(to: position, without: avoided) else { return }
+          state = found
+        }
+        let route = paths.path(to: position, without: avoided) ?? StateRoute([ids[state]])
         diagnostics.append(
           DiagnosticCatalogue.variableNotSet(
-            variable.rawValue, path: read.path, state: ids[position], at: read.range,
-            stateRange: ranges[position], via: route))
+            variable.rawValue, path: read.path, state: ids[state], at: read.range,
+            stateRange: ranges[state], via: route))
         return
       }
     }
@@ -260,7 +309,7 @@ extension FlowChecker {
         check(read, in: position, with: .none)
         let agreement = Self.variableSet([.agreementID])
         if reachable[position], !entry[position].isSuperset(of: agreement) {
-          let route = paths.path(to: position, without: agreement) ?? [ids[position]]
+          let route = paths.path(to: position, without: agreement) ?? StateRoute([ids[position]])
           diagnostics.append(
             DiagnosticCatalogue.chargeWithoutAgreement(
               ids[position], at: state.kindKeyRange, via: route))

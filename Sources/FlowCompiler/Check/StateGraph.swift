@@ -4,6 +4,10 @@
 /// Variables are the base variables of the language (`product`, `agreement.id`, …) and are
 /// handled as bit sets, so every analysis is linear in the size of the graph (times a small
 /// constant for the number of variables).
+///
+/// Nodes after the states are ``NodeKind/virtual``: places where edges of many states meet
+/// (the `flow.global` transitions, see ``GlobalTransitionTree``). A path through them is a path
+/// through the states; they are not counted in a path's length and never named.
 struct StateGraph {
   /// What leaving a state by one transition does.
   struct Edge {
@@ -20,34 +24,42 @@ struct StateGraph {
   /// What kind of state a node is, as far as the analyses care.
   enum NodeKind {
     case ask, tell, setup, charge, choose
+    /// Not a state: a node that edges of many states share.
+    case virtual
   }
 
-  /// State ids in source order.
+  /// State ids in source order: nodes `0..<ids.count`.
   let ids: [String]
-  /// The kind of each state.
+  /// The kind of each node (states, then virtual nodes).
   let kinds: [NodeKind]
-  /// Outgoing edges of each state.
+  /// Outgoing edges of each node.
   let successors: [[Edge]]
   /// The start state.
   let start: Int
   /// Variables set at launch.
   let initial: VariableSet
 
-  /// The states reachable from the start.
+  /// How many nodes the graph has: the states, then the virtual nodes.
+  var nodeCount: Int { kinds.count }
+
+  /// Whether a node is virtual (not a state).
+  func isVirtual(_ node: Int) -> Bool { kinds[node] == .virtual }
+
+  /// The nodes reachable from the start.
   func reachable() -> [Bool] {
-    BreadthFirstSearch(count: ids.count, from: [start]) { successors[$0].map(\.target) }.seen
+    BreadthFirstSearch(count: nodeCount, from: [start]) { successors[$0].map(\.target) }.seen
   }
 
-  /// The states from which some `tell` state can be reached.
+  /// The nodes from which some `tell` state can be reached.
   func reachesEnd() -> [Bool] {
-    var predecessors = [[Int]](repeating: [], count: ids.count)
+    var predecessors = [[Int]](repeating: [], count: nodeCount)
     for edges in successors {
       for edge in edges where edge.source != edge.target {
         predecessors[edge.target].append(edge.source)
       }
     }
     let ends = kinds.indices.filter { kinds[$0] == .tell }
-    return BreadthFirstSearch(count: ids.count, from: ends) { predecessors[$0] }.seen
+    return BreadthFirstSearch(count: nodeCount, from: ends) { predecessors[$0] }.seen
   }
 
   /// For each state, the variables set on every path from the start into it (definite
@@ -57,10 +69,10 @@ struct StateGraph {
   /// successor, which is queued again when its set shrank, so every edge is visited a bounded
   /// number of times (at most once per variable lost).
   func definitelySet() -> [VariableSet] {
-    var entry = [VariableSet](repeating: .all, count: ids.count)
+    var entry = [VariableSet](repeating: .all, count: nodeCount)
     entry[start] = initial
-    var queued = [Bool](repeating: false, count: ids.count)
-    var visited = [Bool](repeating: false, count: ids.count)
+    var queued = [Bool](repeating: false, count: nodeCount)
+    var visited = [Bool](repeating: false, count: nodeCount)
     visited[start] = true
     var worklist = [start]
     queued[start] = true
@@ -83,7 +95,7 @@ struct StateGraph {
   }
 
   /// A path from the start to `goal` on which `variable` is never set, if there is one.
-  func path(to goal: Int, without variable: VariableSet) -> [String]? {
+  func path(to goal: Int, without variable: VariableSet) -> StateRoute? {
     PathTree(self, without: variable).path(to: goal)
   }
 
@@ -101,14 +113,22 @@ struct StateGraph {
         search = nil
         return
       }
-      search = BreadthFirstSearch(count: graph.ids.count, from: [graph.start]) { node in
+      search = BreadthFirstSearch(
+        count: graph.nodeCount, from: [graph.start], transparent: graph.isVirtual
+      ) { node in
         graph.successors[node].filter { $0.gains.intersection(variable).isEmpty }.map(\.target)
       }
     }
 
     /// The path from the start to `goal`, or `nil` when the tree does not reach it.
-    func path(to goal: Int) -> [String]? {
-      search?.route(to: goal)?.map { ids[$0] }
+    func path(to goal: Int) -> StateRoute? {
+      search?.abbreviatedRoute(to: goal) { ids[$0] }
+    }
+
+    /// The last state of ``path(to:)``: `goal` itself, or for a virtual `goal` the state the
+    /// path enters it from.
+    func lastState(to goal: Int) -> Int? {
+      search?.lastSolid(to: goal)
     }
   }
 
@@ -125,11 +145,20 @@ struct StateGraph {
     var treeCount: Int { trees.count }
 
     /// As ``StateGraph/path(to:without:)``, sharing the search between calls.
-    mutating func path(to goal: Int, without variable: VariableSet) -> [String]? {
-      if let tree = trees[variable.bits] { return tree.path(to: goal) }
+    mutating func path(to goal: Int, without variable: VariableSet) -> StateRoute? {
+      tree(without: variable).path(to: goal)
+    }
+
+    /// As ``PathTree/lastState(to:)``, sharing the search between calls.
+    mutating func lastState(to goal: Int, without variable: VariableSet) -> Int? {
+      tree(without: variable).lastState(to: goal)
+    }
+
+    private mutating func tree(without variable: VariableSet) -> PathTree {
+      if let tree = trees[variable.bits] { return tree }
       let tree = PathTree(graph, without: variable)
       trees[variable.bits] = tree
-      return tree.path(to: goal)
+      return tree
     }
   }
 
@@ -137,7 +166,10 @@ struct StateGraph {
   /// `ask` state since, and a way to name such a path.
   func unspokenTotal() -> UnspokenTotalPaths {
     // Nodes are (state, total unspoken) pairs: index * 2 + bit.
-    let search = BreadthFirstSearch(count: ids.count * 2, from: [start * 2]) { node in
+    func isVirtualPair(_ node: Int) -> Bool { isVirtual(node / 2) }
+    let search = BreadthFirstSearch(
+      count: nodeCount * 2, from: [start * 2], transparent: isVirtualPair
+    ) { node in
       let state = node / 2
       let unspoken = node % 2 == 1
       let passesAsk = kinds[state] == .ask
@@ -156,50 +188,155 @@ struct UnspokenTotalPaths {
   let search: BreadthFirstSearch
 
   /// A path into `state` with the total unspoken, or `nil` when there is none.
-  func path(to state: Int) -> [String]? {
-    search.route(to: state * 2 + 1)?.map { ids[$0 / 2] }
+  func path(to state: Int) -> StateRoute? {
+    search.abbreviatedRoute(to: state * 2 + 1) { ids[$0 / 2] }
   }
 }
 
 /// A breadth-first search over the nodes `0..<count`: which nodes it reached and, for each,
 /// the node it was first reached from, so that a shortest route can be read back. Every node
 /// is queued at most once, so the search is linear in the nodes and the edges followed.
+///
+/// A *transparent* node costs no step: it is followed as soon as it is reached, before the
+/// rest of the queue, and left out of routes. A graph whose edges of many nodes meet at shared
+/// transparent nodes is searched in the order, and gives the routes, of the graph with those
+/// edges drawn one by one.
 struct BreadthFirstSearch {
   /// Whether each node was reached.
   private(set) var seen: [Bool]
   /// The node each reached node was first reached from; `nil` for the sources.
   private(set) var previous: [Int?]
+  /// How many solid (not transparent) nodes each reached node is from its source.
+  private var depth: [Int]
+  /// For each reached node, the solid node of its route at depth
+  /// `min(depth, StateRoute.shownAtEachEnd - 1)`: where the head of an abbreviated route ends.
+  private var headEnd: [Int]
+  /// Whether each reached node is transparent.
+  private var transparent: [Bool]
 
   /// Searches from `sources`, following `next`, and stops once `goal` (if any) is dequeued.
-  init(count: Int, from sources: [Int], until goal: Int? = nil, next: (Int) -> [Int]) {
-    seen = [Bool](repeating: false, count: count)
-    previous = [Int?](repeating: nil, count: count)
-    for source in sources { seen[source] = true }
+  ///
+  /// - Parameters:
+  ///   - count: The number of nodes.
+  ///   - sources: Where the search starts (solid nodes).
+  ///   - goal: A node at which the search may stop.
+  ///   - isTransparent: Which nodes cost no step (none by default).
+  ///   - next: The successors of a node, in the order to follow them.
+  init(
+    count: Int, from sources: [Int], until goal: Int? = nil,
+    transparent isTransparent: (Int) -> Bool = { _ in false }, next: (Int) -> [Int]
+  ) {
+    var seen = [Bool](repeating: false, count: count)
+    var previous = [Int?](repeating: nil, count: count)
+    var depth = [Int](repeating: 0, count: count)
+    var headEnd = [Int](repeating: 0, count: count)
+    var transparent = [Bool](repeating: false, count: count)
+    for source in sources {
+      seen[source] = true
+      headEnd[source] = source
+    }
     var queue = sources
     var head = 0
+    // Follows the edges of `node`, and at once those of each transparent node it reaches.
+    func expand(_ node: Int) {
+      for target in next(node) where !seen[target] {
+        seen[target] = true
+        previous[target] = node
+        if isTransparent(target) {
+          transparent[target] = true
+          depth[target] = depth[node]
+          headEnd[target] = headEnd[node]
+          expand(target)
+        } else {
+          depth[target] = depth[node] + 1
+          headEnd[target] = depth[target] < StateRoute.shownAtEachEnd ? target : headEnd[node]
+          queue.append(target)
+        }
+      }
+    }
     while head < queue.count {
       let node = queue[head]
       head += 1
       if node == goal { break }
-      for target in next(node) where !seen[target] {
-        seen[target] = true
-        previous[target] = node
-        queue.append(target)
-      }
+      expand(node)
     }
+    self.seen = seen
+    self.previous = previous
+    self.depth = depth
+    self.headEnd = headEnd
+    self.transparent = transparent
   }
 
-  /// The route from a source to `goal`, source first; `nil` when `goal` was not reached.
+  /// The route from a source to `goal`, source first, without transparent nodes; `nil` when
+  /// `goal` was not reached.
   func route(to goal: Int) -> [Int]? {
     guard seen[goal] else { return nil }
-    var route = [goal]
-    var node = goal
-    while let before = previous[node] {
-      route.append(before)
-      node = before
+    var route: [Int] = []
+    var node: Int? = goal
+    while let current = node {
+      if !transparent[current] { route.append(current) }
+      node = previous[current]
     }
     return route.reversed()
   }
+
+  /// The last solid node of the route to `goal`: `goal`, or the node the route enters the
+  /// transparent `goal` from. `nil` when `goal` was not reached.
+  func lastSolid(to goal: Int) -> Int? {
+    guard seen[goal] else { return nil }
+    var node = goal
+    while transparent[node], let before = previous[node] { node = before }
+    return node
+  }
+
+  /// The route from a source to `goal` as a note shows it, each node named by `name`: whole
+  /// when short, else its first and last ``StateRoute/shownAtEachEnd`` nodes. Costs the number
+  /// of nodes shown (and transparent nodes passed at the end), not the length of the route, so
+  /// that many diagnostics on long routes stay linear. `nil` when `goal` was not reached.
+  func abbreviatedRoute(to goal: Int, name: (Int) -> String) -> StateRoute? {
+    guard seen[goal] else { return nil }
+    let shown = StateRoute.shownAtEachEnd
+    let count = depth[goal] + 1
+    guard count > 2 * shown + 1 else { return StateRoute(route(to: goal)!.map(name)) }
+    var tail: [Int] = []
+    var node: Int? = goal
+    while tail.count < shown, let current = node {
+      if !transparent[current] { tail.append(current) }
+      node = previous[current]
+    }
+    return StateRoute(
+      head: route(to: headEnd[goal])!.map(name), omitted: count - 2 * shown,
+      tail: tail.reversed().map(name))
+  }
+}
+
+/// A route through the states, as a diagnostic's note names it: every state of a short route;
+/// of a long one the first and last ``shownAtEachEnd`` and how many are left out between.
+struct StateRoute: Equatable {
+  /// How many states a long route shows at each end.
+  static let shownAtEachEnd = 4
+
+  /// The states from the start (all of them when `omitted` is 0).
+  var head: [String]
+  /// How many states are left out after `head`.
+  var omitted: Int
+  /// The last states, ending at the goal (empty when `omitted` is 0).
+  var tail: [String]
+
+  /// A route shown whole.
+  init(_ states: [String]) {
+    self.init(head: states, omitted: 0, tail: [])
+  }
+
+  /// A route with `omitted` states left out between `head` and `tail`.
+  init(head: [String], omitted: Int, tail: [String]) {
+    self.head = head
+    self.omitted = omitted
+    self.tail = tail
+  }
+
+  /// How many states the route has.
+  var count: Int { head.count + omitted + tail.count }
 }
 
 /// A set of base variables as bits; at most 64 variables.

@@ -274,7 +274,7 @@ import Testing
     let entry = graph.definitelySet()
     #expect(entry[1] == bit)
     #expect(entry[2] == VariableSet.none)
-    #expect(graph.path(to: 2, without: bit) == ["a", "c"])
+    #expect(graph.path(to: 2, without: bit) == StateRoute(["a", "c"]))
     #expect(graph.path(to: 1, without: bit) == nil)
     #expect(graph.reachesEnd() == [true, true, true])
   }

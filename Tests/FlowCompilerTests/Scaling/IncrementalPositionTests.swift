@@ -88,5 +88,11 @@ import Testing
     }
     #expect(trees.treeCount == 1)
     #expect(trees.path(to: 5, without: bit) == graph.path(to: 5, without: bit))
+    // A long route is named by its ends, so that its note costs the same on any route.
+    #expect(trees.path(to: 8, without: bit) == StateRoute((0...8).map { "s\($0)" }))
+    #expect(
+      trees.path(to: 1_000, without: bit)
+        == StateRoute(
+          head: ["s0", "s1", "s2", "s3"], omitted: 993, tail: ["s997", "s998", "s999", "s1000"]))
   }
 }

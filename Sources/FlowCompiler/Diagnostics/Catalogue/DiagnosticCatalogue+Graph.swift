@@ -240,39 +240,38 @@ extension DiagnosticCatalogue {
   }
 
   /// `'charge' state 'x' can be reached without a billing agreement`.
-  static func chargeWithoutAgreement(_ state: String, at range: SourceRange, via path: [String])
-    -> Diagnostic
-  {
+  static func chargeWithoutAgreement(
+    _ state: String, at range: SourceRange, via route: StateRoute
+  ) -> Diagnostic {
     chargeWithoutAgreementDescriptor.report(
       "'charge' state '\(state)' can be reached without a billing agreement", at: range
     ).with(
-      note: "for example on the path \(path.map { "'\($0)'" }.joined(separator: " → ")); go "
+      note: "for example on the path \(arrows(route)); go "
         + "through a 'setup' success or a 'choose' branch on 'agreement.open'")
   }
 
   /// `'charge' state 'x' can be reached without the total being spoken`.
-  static func unspokenTotal(_ state: String, at range: SourceRange, via path: [String])
+  static func unspokenTotal(_ state: String, at range: SourceRange, via route: StateRoute)
     -> Diagnostic
   {
     unspokenTotalDescriptor.report(
       "'charge' state '\(state)' can be reached without an 'ask' state after the total is known",
       at: range
-    ).with(note: "for example on the path \(path.map { "'\($0)'" }.joined(separator: " → "))")
+    ).with(note: "for example on the path \(arrows(route))")
   }
 
   /// `'x' may not be set in state 'y'`.
   static func variableNotSet(
     _ variable: String, path: String, state: String, at range: SourceRange,
-    stateRange: SourceRange?, via route: [String]
+    stateRange: SourceRange?, via route: StateRoute
   ) -> Diagnostic {
     var diagnostic = variableNotSetDescriptor.report(
       "'\(path)' may not be set in state '\(state)'", at: range)
     if path != variable {
       diagnostic = diagnostic.with(note: "'\(path)' needs '\(variable)'")
     }
-    let routeText = route.map { "'\($0)'" }.joined(separator: " → ")
     return diagnostic.with(
-      note: "'\(variable)' is not set on the path \(routeText)", at: stateRange)
+      note: "'\(variable)' is not set on the path \(arrows(route))", at: stateRange)
   }
 
   /// `'charge' state 'x' can be reached again from its own outcome without an 'ask' state`.
@@ -306,6 +305,12 @@ extension DiagnosticCatalogue {
 
   private static func arrows(_ path: [String]) -> String {
     path.map { "'\($0)'" }.joined(separator: " → ")
+  }
+
+  /// `'a' → 'b'`, or for a long route `'a' → … → 'b' → … N more … → 'y' → 'z'`.
+  private static func arrows(_ route: StateRoute) -> String {
+    guard route.omitted > 0 else { return arrows(route.head) }
+    return arrows(route.head) + " → … \(route.omitted) more … → " + arrows(route.tail)
   }
 
   /// `'charge' state 'x' charges 'a', but prompt 'p' of 'ask' state 'y' speaks 'b'`.
