@@ -10,8 +10,8 @@ import Foundation
 /// come without a suggestion.
 public enum Suggestions {
   /// The work one compilation of a file may spend on suggestions, in budget units (one per
-  /// candidate looked at, one per character converted, one per edit-distance cell): a few tens
-  /// of milliseconds, far more than an ordinary flow needs.
+  /// candidate looked at, one per character converted, one per edit-distance cell): about a
+  /// tenth of a second of a release build, far more than an ordinary flow needs.
   public static let budgetPerFile = 20_000_000
 
   /// The work one search may spend when no budget is installed.
@@ -31,30 +31,57 @@ public enum Suggestions {
   ///   the search was complete (a suggestion is only given when it is the closest).
   public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
     let budget = self.budget ?? SuggestionBudget(units: budgetPerSearch)
-    let target = Array(word.lowercased().unicodeScalars)
+    var target: [Unicode.Scalar] = []
+    lowercasedScalars(of: word, into: &target)
     guard budget.spend(target.count) else { return nil }
     let limit = max(1, word.count / 3)
     var best: (name: String, distance: Int)?
+    // Reused by every candidate: a search allocates its buffers once.
+    var scalars: [Unicode.Scalar] = []
+    var rows = EditDistanceRows()
     for candidate in candidates where candidate != word {
       // The cheapest look at a candidate: its UTF-8 length bounds its length in scalars
       // from above (and a quarter of it from below).
       let utf8Count = candidate.utf8.count
-      guard budget.spend(1) else { return nil }
       let allowed = best?.distance ?? limit
       if utf8Count < target.count - allowed || (utf8Count + 3) / 4 > target.count + allowed {
+        guard budget.spend(1) else { return nil }
         continue
       }
-      guard budget.spend(utf8Count) else { return nil }
-      let scalars = Array(candidate.lowercased().unicodeScalars)
-      guard abs(scalars.count - target.count) <= allowed else { continue }
+      lowercasedScalars(of: candidate, into: &scalars)
+      guard abs(scalars.count - target.count) <= allowed else {
+        guard budget.spend(1 + utf8Count) else { return nil }
+        continue
+      }
       var cells = 0
-      let distance = boundedEditDistance(target, scalars, limit: allowed, cells: &cells)
-      guard budget.spend(cells) else { return nil }
+      let distance = boundedEditDistance(
+        target, scalars, limit: allowed, cells: &cells, rows: &rows)
+      // One unit for the look, one per character converted, one per cell: spent at once
+      // (one lock per candidate), and nothing is suggested when they were not left.
+      guard budget.spend(1 + utf8Count + cells) else { return nil }
       guard let distance else { continue }
       if let current = best, distance == current.distance, candidate >= current.name { continue }
       best = (candidate, distance)
     }
     return best?.name
+  }
+
+  /// The Unicode scalars of `text` lowercased, as `text.lowercased().unicodeScalars`, into
+  /// `scalars` (replacing what it held); ASCII text without a copy of the string.
+  static func lowercasedScalars(of text: String, into scalars: inout [Unicode.Scalar]) {
+    scalars.removeAll(keepingCapacity: true)
+    var isASCII = true
+    for byte in text.utf8 {
+      guard byte < 0x80 else {
+        isASCII = false
+        break
+      }
+      let lowered = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+      scalars.append(Unicode.Scalar(lowered))
+    }
+    guard !isASCII else { return }
+    scalars.removeAll(keepingCapacity: true)
+    scalars.append(contentsOf: text.lowercased().unicodeScalars)
   }
 
   /// The Damerau–Levenshtein (optimal string alignment) distance between two strings, in
@@ -81,13 +108,39 @@ public enum Suggestions {
   static func boundedEditDistance<Element: Equatable>(
     _ a: [Element], _ b: [Element], limit: Int, cells: inout Int
   ) -> Int? {
+    var rows = EditDistanceRows()
+    return boundedEditDistance(a, b, limit: limit, cells: &cells, rows: &rows)
+  }
+
+  /// Three rows of the edit-distance table, kept by a search for all its candidates.
+  struct EditDistanceRows {
+    var previousPrevious: [Int] = []
+    var previous: [Int] = []
+    var current: [Int] = []
+  }
+
+  /// As ``boundedEditDistance(_:_:limit:cells:)``, in `rows` (whatever they held).
+  static func boundedEditDistance<Element: Equatable>(
+    _ a: [Element], _ b: [Element], limit: Int, cells: inout Int, rows: inout EditDistanceRows
+  ) -> Int? {
     guard limit >= 0, abs(a.count - b.count) <= limit else { return nil }
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
     // Cells outside the band hold `over`, a value larger than any distance of interest.
     let over = limit + 1
-    var previousPrevious = [Int](repeating: over, count: b.count + 1)
-    var previous = (0...b.count).map { $0 <= limit ? $0 : over }
-    var current = [Int](repeating: over, count: b.count + 1)
+    var previousPrevious = rows.previousPrevious
+    var previous = rows.previous
+    var current = rows.current
+    rows = EditDistanceRows()
+    defer {
+      rows = EditDistanceRows(
+        previousPrevious: previousPrevious, previous: previous, current: current)
+    }
+    previousPrevious.removeAll(keepingCapacity: true)
+    previousPrevious.append(contentsOf: repeatElement(over, count: b.count + 1))
+    previous.removeAll(keepingCapacity: true)
+    for j in 0...b.count { previous.append(j <= limit ? j : over) }
+    current.removeAll(keepingCapacity: true)
+    current.append(contentsOf: repeatElement(over, count: b.count + 1))
     for i in 1...a.count {
       let low = max(1, i - limit)
       let high = min(b.count, i + limit)

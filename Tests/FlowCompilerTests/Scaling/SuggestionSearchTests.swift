@@ -57,6 +57,47 @@ import Testing
     }
   }
 
+  /// `relatedName` as it compared every pair: as characters, with `String.contains`.
+  static func relatedByCharacters(to name: String, among candidates: Set<String>) -> String? {
+    let word = Array(name.lowercased())
+    var best: (name: String, shared: Int)?
+    for candidate in candidates.sorted() {
+      let other = Array(candidate.lowercased())
+      var shared = 0
+      while shared < min(word.count, other.count), word[shared] == other[shared] { shared += 1 }
+      let contains =
+        word.count >= 4 && other.count >= 4
+        && (candidate.lowercased().contains(name.lowercased())
+          || name.lowercased().contains(candidate.lowercased()))
+      let score = contains ? min(word.count, other.count) : shared
+      guard score >= 4, score * 2 >= min(word.count, other.count) else { continue }
+      if score > (best?.shared ?? 0) { best = (candidate, score) }
+    }
+    return best?.name
+  }
+
+  @Test func relatedNamesAreThoseOfTheCharacterComparison() {
+    // ASCII names are compared as bytes (a linear substring search): same answers as the
+    // comparison of characters, for ASCII and for other text.
+    var generator = SystemRandomNumberGenerator()
+    let pieces = ["ab", "aba", "B", "c", "_", "abab", "é", "e\u{301}", "1", "abc"]
+    func name() -> String {
+      (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+        pieces.randomElement(using: &generator)!
+      }.joined()
+    }
+    for _ in 0..<2_000 {
+      let candidates = Set((0..<Int.random(in: 1...6, using: &generator)).map { _ in name() })
+      let word = name()
+      #expect(
+        DiagnosticCatalogue.relatedName(to: word, among: candidates)
+          == Self.relatedByCharacters(to: word, among: candidates), "\(word) \(candidates)")
+    }
+    #expect(
+      DiagnosticCatalogue.relatedName(to: "order_total_spoken", among: ["total_spoken", "other"])
+        == "total_spoken")
+  }
+
   @Test func relatedPromptsSpendTheBudgetAndStopWhenItIsSpent() {
     // 2,000 unknown prompts against 2,000 unused ones: 4 M comparisons without a budget.
     let unused = Set((0..<2_000).map { "unused_prompt_\($0)" })

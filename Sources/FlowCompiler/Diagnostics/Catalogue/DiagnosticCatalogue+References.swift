@@ -142,22 +142,68 @@ extension DiagnosticCatalogue {
   static func relatedName(to name: String, among candidates: Set<String>) -> String? {
     let budget = Suggestions.budget ?? SuggestionBudget(units: Suggestions.budgetPerSearch)
     guard budget.spend(candidates.count) else { return nil }
-    let word = Array(name.lowercased())
+    let lowerName = name.lowercased()
+    let word = Array(lowerName)
+    // Names of ASCII letters, digits and punctuation (ids nearly always are) are compared as
+    // bytes: their characters are their bytes, and a substring is a byte substring.
+    let nameBytes = Self.plainASCII(lowerName)
     var best: (name: String, shared: Int)?
     for candidate in candidates.sorted() {
       guard budget.spend(word.count + candidate.utf8.count) else { return nil }
-      let other = Array(candidate.lowercased())
-      var shared = 0
-      while shared < min(word.count, other.count), word[shared] == other[shared] { shared += 1 }
-      let contains =
-        word.count >= 4 && other.count >= 4
-        && (candidate.lowercased().contains(name.lowercased())
-          || name.lowercased().contains(candidate.lowercased()))
-      let score = contains ? min(word.count, other.count) : shared
-      guard score >= 4, score * 2 >= min(word.count, other.count) else { continue }
+      let lowerCandidate = candidate.lowercased()
+      let score: Int
+      let shorter: Int
+      if let nameBytes, let bytes = Self.plainASCII(lowerCandidate) {
+        shorter = min(nameBytes.count, bytes.count)
+        var shared = 0
+        while shared < shorter, nameBytes[shared] == bytes[shared] { shared += 1 }
+        let contains =
+          shorter >= 4
+          && (nameBytes.count <= bytes.count
+            ? Self.contains(bytes, nameBytes) : Self.contains(nameBytes, bytes))
+        score = contains ? shorter : shared
+      } else {
+        let other = Array(lowerCandidate)
+        shorter = min(word.count, other.count)
+        var shared = 0
+        while shared < shorter, word[shared] == other[shared] { shared += 1 }
+        let contains =
+          shorter >= 4
+          && (lowerCandidate.contains(lowerName) || lowerName.contains(lowerCandidate))
+        score = contains ? shorter : shared
+      }
+      guard score >= 4, score * 2 >= shorter else { continue }
       if score > (best?.shared ?? 0) { best = (candidate, score) }
     }
     return best?.name
+  }
+
+  /// The UTF-8 bytes of `text` when it is printable ASCII (no control character, so each byte
+  /// is one character), else `nil`.
+  private static func plainASCII(_ text: String) -> [UInt8]? {
+    let bytes = Array(text.utf8)
+    return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? bytes : nil
+  }
+
+  /// Whether `needle` occurs in `haystack`, in time linear in both (Knuth–Morris–Pratt).
+  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard needle.count <= haystack.count else { return false }
+    // How long a prefix of `needle` ends at each of its positions (besides itself).
+    var border = [Int](repeating: 0, count: needle.count)
+    var matched = 0
+    for index in needle.indices.dropFirst() {
+      while matched > 0, needle[index] != needle[matched] { matched = border[matched - 1] }
+      if needle[index] == needle[matched] { matched += 1 }
+      border[index] = matched
+    }
+    matched = 0
+    for byte in haystack {
+      while matched > 0, byte != needle[matched] { matched = border[matched - 1] }
+      if byte == needle[matched] { matched += 1 }
+      if matched == needle.count { return true }
+    }
+    return false
   }
 
   /// `unknown intent 'x'`.
