@@ -22,7 +22,10 @@ for benchmark in "${only[@]}"; do
   echo "== $benchmark"
   case "$benchmark" in
     compiler) FLOWC="$flowc" bash benchmarks/compiler/run.sh ;;
-    scaling) "$python" benchmarks/scaling/scaling.py --flowc "$flowc" ;;
+    scaling)
+      "$python" benchmarks/scaling/scaling.py --flowc "$flowc"
+      "$python" benchmarks/scaling/audit_cases.py --flowc "$flowc" all
+      ;;
     start) FLOWC="$flowc" bash benchmarks/start/run.sh ;;
     runtime) bash benchmarks/runtime/run.sh ;;
     store) bash benchmarks/store/run.sh ;;

@@ -3,16 +3,14 @@
 grows two things that a check multiplied (see benchmarks/README.md, "Superlinear cases found
 by the audit"). The goal is the scaling benchmark's: under 1 s per MB of input.
 
-Fixed since (linear now): required-slots, sample-slot-contains, setup-shipping,
-unknown-intent-union, charged-amounts, charged-amounts-reads, sample-unknown-slots,
-prompt-reads-x-states, prompt-reads-unset-x-states, unknown-prompt-related (bounded by the
-suggestion budget) (and slot-reads, which is in scaling.py).
-Still superlinear (issue 9): unknown-slot-list, set-unknown-slot, variable-route,
-globals-x-states, condition-type-errors, catalog-incomplete, set-slot-incomplete.
-ssml-problems was linear.
+Every case is linear now (unknown-prompt-related and unknown-slot-list up to the file's
+suggestion budget, then linear); ssml-problems always was. globals-handled-x-states was added
+with the fix of globals-x-states: each ask state handles a different global intent itself.
+slot-reads, found the same way, is in scaling.py.
 
 Usage:
   benchmarks/scaling/audit_cases.py --flowc .build/release/flowc CASE N [N ...]
+  benchmarks/scaling/audit_cases.py --flowc .build/release/flowc all [FACTOR]
   benchmarks/scaling/audit_cases.py --write FILE CASE N      # only write one flow
 """
 
@@ -85,6 +83,23 @@ def globals_x_states(n):
     for i in range(half):
         nxt = f"s{i+1:07d}" if i + 1 < half else "bye"
         out.append(f"    s{i:07d}:\n      ask: hello\n      on:\n        AMAZON.YesIntent: {nxt}\n")
+    return "".join(out)
+
+def globals_handled_x_states(n):
+    """As globals-x-states, but each ask state handles one of the global intents itself (a
+    different one each), so that no two states share the set of global transitions that
+    apply in them."""
+    half = max(1, n // 2)
+    out = [HEADER, "intents:\n"]
+    out += [f"  I{letters(i)}Intent:\n    samples:\n      en-US: [say {letters(i)}]\n" for i in range(half)]
+    out.append("prompts:\n  en-US:\n    hello: Hello\n    bye: Goodbye\n")
+    out.append("flow:\n  start: s0000000\n  global:\n")
+    out += [f"    I{letters(i)}Intent: bye\n" for i in range(half)]
+    out.append("  states:\n    bye:\n      tell: bye\n")
+    for i in range(half):
+        nxt = f"s{i+1:07d}" if i + 1 < half else "bye"
+        out.append(f"    s{i:07d}:\n      ask: hello\n      on:\n        AMAZON.YesIntent: {nxt}\n"
+                   f"        I{letters(i)}Intent: bye\n")
     return "".join(out)
 
 def prompt_reads_x_states(n):
@@ -281,7 +296,18 @@ def set_unknown_slot(n):
     return "".join(out)
 
 CASES = {k.replace("_", "-"): v for k, v in list(globals().items())
-         if callable(v) and k not in ("letters",)}
+         if callable(v) and getattr(v, "__module__", None) == __name__}
+
+# The largest N of each case when all are run: about 0.5 to 4 MB. `all` runs N/16, N/4, N.
+LARGEST = {
+    "catalog-incomplete": 32000, "charged-amounts": 16000, "charged-amounts-reads": 256000,
+    "condition-type-errors": 32000, "globals-handled-x-states": 32000,
+    "globals-x-states": 32000, "prompt-reads-unset-x-states": 512000,
+    "prompt-reads-x-states": 128000, "required-slots": 32000, "sample-slot-contains": 32000,
+    "sample-unknown-slots": 64000, "set-slot-incomplete": 32000, "set-unknown-slot": 32000,
+    "setup-shipping": 32000, "ssml-problems": 64000, "unknown-intent-union": 32000,
+    "unknown-prompt-related": 32000, "unknown-slot-list": 32000, "variable-route": 8000,
+}
 
 
 def main():
@@ -289,26 +315,35 @@ def main():
     parser.add_argument("--flowc", default=".build/release/flowc")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per run")
     parser.add_argument("--write", metavar="FILE", help="only write the flow of the first N")
-    parser.add_argument("case", choices=sorted(CASES))
-    parser.add_argument("sizes", type=int, nargs="+", metavar="N")
+    parser.add_argument("case", choices=sorted(CASES) + ["all"])
+    parser.add_argument("sizes", type=int, nargs="*", metavar="N",
+                        help="sizes (for `all`: a factor on every case's default sizes)")
     arguments = parser.parse_args()
+    if arguments.case != "all" and not arguments.sizes:
+        parser.error("give the sizes N of the case")
     if arguments.write:
         with open(arguments.write, "w", encoding="utf-8") as file:
             file.write(CASES[arguments.case](arguments.sizes[0]))
         return
+    if arguments.case == "all":
+        scale = arguments.sizes[0] if arguments.sizes else 1
+        runs = [(name, max(1, LARGEST[name] * scale // divisor))
+                for name in sorted(CASES) for divisor in (16, 4, 1)]
+    else:
+        runs = [(arguments.case, n) for n in arguments.sizes]
     print(f"{'case':<28} {'n':>8} {'bytes':>11} {'seconds':>8} {'s/MB':>7} {'peak MB':>8}")
-    for n in arguments.sizes:
+    for name, n in runs:
         with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as file:
-            file.write(CASES[arguments.case](n))
+            file.write(CASES[name](n))
             path = file.name
         try:
             size = os.path.getsize(path)
             seconds, _, peak, _ = run(arguments.flowc, path, "text", arguments.timeout)
             if seconds is None:
-                print(f"{arguments.case:<28} {n:>8} {size:>11} {'>' + str(int(arguments.timeout)):>8}")
+                print(f"{name:<28} {n:>8} {size:>11} {'>' + str(int(arguments.timeout)):>8}")
             else:
-                print(f"{arguments.case:<28} {n:>8} {size:>11} {seconds:8.2f} "
-                      f"{seconds / (size / 1e6):7.2f} {peak:8.0f}")
+                print(f"{name:<28} {n:>8} {size:>11} {seconds:8.2f} "
+                      f"{seconds / (size / 1e6):7.2f} {peak:8.0f}", flush=True)
         finally:
             os.remove(path)
 
