@@ -53,6 +53,73 @@ import Testing
     #expect(graph.nodes.allSatisfy { $0.isReachable })
   }
 
+  /// Reachability and charge paths as the fixpoint of the graph's own edges (the rules the
+  /// marks follow, applied until nothing changes), on random flows: the marks are one search
+  /// each over lists of edges, no longer a pass over every edge per node or per change.
+  @Test func marksAreTheFixpointOfTheEdges() throws {
+    let base = try ExamplePrograms.program("no-nicks")
+    guard case .connections(let charge) = try #require(base.states["charge"]).kind else {
+      Issue.record("'charge' is not a charge state")
+      return
+    }
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<200 {
+      var program = base
+      let ids = (0..<Int.random(in: 1...30, using: &generator)).map { "r\($0)" }
+      func target() -> String { ids.randomElement(using: &generator)! }
+      for id in ids {
+        switch Int.random(in: 0..<4, using: &generator) {
+        case 0:
+          program.states[id] = State(
+            id: id, kind: .tell(TellState(prompt: "goodbye", card: nil, permissionCard: false)))
+        case 1:
+          var on: [PaymentOutcome: Transition] = [:]
+          for outcome in charge.task.outcomes where Bool.random(using: &generator) {
+            on[outcome] = Transition(goto: target())
+          }
+          program.states[id] = State(
+            id: id, kind: .connections(ConnectionsState(task: charge.task, on: on)))
+        default:
+          var on: [String: Transition] = [:]
+          for intent in ["AMAZON.YesIntent", "AMAZON.NoIntent", "BuyIntent"]
+          where Bool.random(using: &generator) {
+            on[intent] = Transition(goto: target())
+          }
+          program.states[id] = State(
+            id: id, kind: .ask(AskState(prompt: "welcome", reprompt: nil, card: nil, on: on)))
+        }
+      }
+      if Bool.random(using: &generator) { program.start = ids[0] }
+      program.global = [:]
+      for intent in ["AMAZON.HelpIntent", "AMAZON.StopIntent"]
+      where Bool.random(using: &generator) {
+        program.global[intent] = Transition(goto: target())
+      }
+      let graph = FlowGraph(program: program)
+      let global = graph.nodes.firstIndex { $0.kind == .global }
+      let asks = graph.nodes.indices.filter { graph.nodes[$0].kind == .ask }
+      var reached: Set<Int> = [0]
+      var leads = Set(graph.nodes.indices.filter { graph.nodes[$0].kind == .connections(.charge) })
+      var changed = true
+      while changed {
+        changed = false
+        for edge in graph.edges {
+          if reached.contains(edge.from), reached.insert(edge.to).inserted { changed = true }
+          if leads.contains(edge.to), leads.insert(edge.from).inserted { changed = true }
+        }
+        if let global, asks.contains(where: reached.contains), reached.insert(global).inserted {
+          changed = true
+        }
+        if let global, leads.contains(global) {
+          for ask in asks where leads.insert(ask).inserted { changed = true }
+        }
+      }
+      #expect(graph.nodes.indices.filter { graph.nodes[$0].isReachable } == reached.sorted())
+      #expect(graph.nodes.indices.filter { graph.nodes[$0].leadsToCharge } == leads.sorted())
+      #expect(graph.edges.map(\.isOnChargePath) == graph.edges.map { leads.contains($0.to) })
+    }
+  }
+
   @Test func unreachableStatesAreMarked() throws {
     var program = try ExamplePrograms.program("no-nicks")
     program.states["orphan"] = State(

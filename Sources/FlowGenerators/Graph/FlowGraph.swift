@@ -149,8 +149,10 @@ public struct FlowGraph: Sendable, Equatable {
     var seen = Set<String>()
     var queue =
       [program.start] + program.global.keys.sorted().compactMap { program.global[$0]?.goto }
-    while !queue.isEmpty {
-      let id = queue.removeFirst()
+    var head = 0
+    while head < queue.count {
+      let id = queue[head]
+      head += 1
       guard let state = program.states[id], seen.insert(id).inserted else { continue }
       order.append(id)
       queue += successors(of: state)
@@ -189,42 +191,51 @@ public struct FlowGraph: Sendable, Equatable {
   }
 
   /// Marks what the start reaches; `global` counts as reached once an `ask` state is.
+  /// A breadth-first search over each node's edges: linear in the graph.
   private mutating func markReachable() {
-    var reached: Set<Int> = [0]
-    var queue = [0]
+    var successors = [[Int]](repeating: [], count: nodes.count)
+    for edge in edges { successors[edge.from].append(edge.to) }
     let globalIndex = nodes.firstIndex { $0.kind == .global }
-    while !queue.isEmpty {
-      let node = queue.removeFirst()
-      var next = edges.filter { $0.from == node }.map(\.to)
+    var reached = [Bool](repeating: false, count: nodes.count)
+    reached[0] = true
+    var queue = [0]
+    var head = 0
+    while head < queue.count {
+      let node = queue[head]
+      head += 1
+      var next = successors[node]
       if nodes[node].kind == .ask, let globalIndex { next.append(globalIndex) }
-      for target in next where reached.insert(target).inserted {
+      for target in next where !reached[target] {
+        reached[target] = true
         queue.append(target)
       }
     }
-    for node in reached { nodes[node].isReachable = true }
+    for node in nodes.indices where reached[node] { nodes[node].isReachable = true }
   }
 
-  /// Marks the nodes from which a charge can follow and the edges into them.
+  /// Marks the nodes from which a charge can follow and the edges into them: a search
+  /// backwards from the charges over each node's incoming edges, linear in the graph.
   private mutating func markChargePaths() {
-    var leads = Set(
-      nodes.indices.filter { nodes[$0].kind == .connections(.charge) })
-    var changed = true
-    while changed {
-      changed = false
-      for edge in edges where leads.contains(edge.to) && !leads.contains(edge.from) {
-        leads.insert(edge.from)
-        changed = true
-      }
+    var predecessors = [[Int]](repeating: [], count: nodes.count)
+    for edge in edges { predecessors[edge.to].append(edge.from) }
+    let globalIndex = nodes.firstIndex { $0.kind == .global }
+    var leads = [Bool](repeating: false, count: nodes.count)
+    var queue = nodes.indices.filter { nodes[$0].kind == .connections(.charge) }
+    for node in queue { leads[node] = true }
+    var head = 0
+    while head < queue.count {
+      let node = queue[head]
+      head += 1
+      var before = predecessors[node]
       // An ask state can take a global transition into a charge path.
-      if let global = nodes.firstIndex(where: { $0.kind == .global }), leads.contains(global) {
-        for node in nodes.indices where nodes[node].kind == .ask && !leads.contains(node) {
-          leads.insert(node)
-          changed = true
-        }
+      if node == globalIndex { before += nodes.indices.filter { nodes[$0].kind == .ask } }
+      for source in before where !leads[source] {
+        leads[source] = true
+        queue.append(source)
       }
     }
-    for node in leads { nodes[node].leadsToCharge = true }
-    for edge in edges.indices where leads.contains(edges[edge].to) {
+    for node in nodes.indices where leads[node] { nodes[node].leadsToCharge = true }
+    for edge in edges.indices where leads[edges[edge].to] {
       edges[edge].isOnChargePath = true
     }
   }
