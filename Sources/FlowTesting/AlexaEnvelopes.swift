@@ -200,8 +200,8 @@ public struct AlexaEnvelopes: Sendable, Equatable {
   /// - Parameter date: The time.
   /// - Returns: The timestamp.
   public static func timestamp(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
+    // FoundationEssentials' format style: `ISO8601DateFormatter` opened an ICU formatter per
+    // call, a fifth of the time of `flowc test`.
+    Date.ISO8601FormatStyle().format(date)
   }
 }

@@ -212,10 +212,11 @@ public struct ConversationSession {
       throw ConversationError(
         "the answer is not an Alexa response envelope: \(String(describing: error).prefix(300))")
     }
-    if recordsRequests, !Self.isUnknownType(data) {
-      recordEnvelope?(data, "request", name)
+    // Only when recording: telling an unknown request type costs a second decoding.
+    if let recordEnvelope {
+      if recordsRequests, !Self.isUnknownType(data) { recordEnvelope(data, "request", name) }
+      recordEnvelope(responseJSON, "response", name)
     }
-    recordEnvelope?(responseJSON, "response", name)
     if response.response.shouldEndSession == false {
       attributes = response.sessionAttributes
       sessionNew = false
