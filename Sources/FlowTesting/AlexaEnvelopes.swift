@@ -195,7 +195,7 @@ public struct AlexaEnvelopes: Sendable, Equatable {
     return request
   }
 
-  /// A request timestamp (ISO 8601, whole seconds, UTC).
+  /// A request timestamp (ISO 8601, whole seconds, UTC; a fraction of a second is dropped).
   ///
   /// - Parameter date: The time.
   /// - Returns: The timestamp.
