@@ -75,8 +75,20 @@ public struct FlowProgram: Codable, Sendable, Equatable {
   }
 
   /// The product with the given id, if the catalog has one.
+  ///
+  /// A binary search over the catalog, which the compiler sorts by id: the runtime looks
+  /// products up several times per turn, whatever the size of the catalog. A catalog that is
+  /// not sorted (a hand-made IR) still finds its products, by a linear search when the binary
+  /// one misses; should such a catalog list an id twice, either product may be returned.
   public func product(id: String) -> Product? {
-    products.first { $0.id == id }
+    var lower = 0
+    var upper = products.count
+    while lower < upper {
+      let middle = lower + (upper - lower) / 2
+      if products[middle].id < id { lower = middle + 1 } else { upper = middle }
+    }
+    if lower < products.count, products[lower].id == id { return products[lower] }
+    return products.first { $0.id == id }
   }
 }
 

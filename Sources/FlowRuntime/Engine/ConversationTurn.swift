@@ -30,6 +30,8 @@ struct TurnRules: Sendable {
   var formatMoney: @Sendable (Money, String) -> String
   /// How long a directive's token stays valid.
   var continuationLifetime: TimeInterval
+  /// The catalog by what a customer may say for each product (built once by the engine).
+  var spokenProducts: SpokenProductIndex
 }
 
 /// What a turn computed: the response, what to write, and what it did to the state machine.
@@ -240,7 +242,8 @@ struct ConversationTurn {
       if let fallback = renderer.speech("fallback") { speech.append(fallback) }
       return try reask(stateId, ask)
     }
-    let slots = SlotResolver(program: program, intent: request.intent)
+    let slots = SlotResolver(
+      program: program, intent: request.intent, spokenProducts: rules.spokenProducts)
     if let missing = transition.require?.first(where: { slots.value(ofSlot: $0.slot) == nil }) {
       return try elicit(missing, in: stateId, ask, slots: slots, isGlobal: own == nil)
     }

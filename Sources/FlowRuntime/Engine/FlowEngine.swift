@@ -14,6 +14,8 @@ public import Foundation
 public struct FlowEngine: Sendable {
   /// The flow executed.
   public let program: FlowProgram
+  /// The program's catalog by what a customer may say for each product.
+  let spokenProducts: SpokenProductIndex
   /// Where continuations, orders and agreements are kept.
   public let store: any FlowStore
   /// The clock (continuation expiry, record times).
@@ -68,6 +70,7 @@ public struct FlowEngine: Sendable {
     log: @escaping @Sendable (String) -> Void = FlowEngine.standardErrorLog
   ) {
     self.program = program
+    spokenProducts = SpokenProductIndex(program.products)
     self.store = store
     self.now = now
     self.randomBytes = randomBytes
@@ -198,7 +201,7 @@ public struct FlowEngine: Sendable {
         envelope, reads: reads, program: program, now: now, randomBytes: randomBytes,
         rules: TurnRules(
           paymentProfile: paymentProfile, formatMoney: formatMoney,
-          continuationLifetime: continuationLifetime))
+          continuationLifetime: continuationLifetime, spokenProducts: spokenProducts))
       let json = try Self.encode(result.response)
       var writes = result.writes
       if let requestId {
