@@ -53,6 +53,25 @@ import Testing
     }
   }
 
+  @Test func normalizingIsLowercasingAndCollapsingWhitespace() {
+    // ASCII byte by byte, other text through `Character`: the same as splitting on
+    // whitespace characters, for every ASCII byte and some that are not ASCII.
+    var generator = SystemRandomNumberGenerator()
+    let other: [Character] = ["É", "ß", "\u{A0}", "\u{2003}", "e\u{301}", "\r\n", "\u{85}"]
+    for _ in 0..<3_000 {
+      let text = String(
+        (0..<Int.random(in: 0...12, using: &generator)).map { _ -> Character in
+          Int.random(in: 0..<10, using: &generator) == 0
+            ? other.randomElement(using: &generator)!
+            : Character(Unicode.Scalar(UInt8.random(in: 0...0x7F, using: &generator)))
+        })
+      #expect(
+        SpokenProductIndex.normalized(text)
+          == text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "),
+        "\(Array(text.unicodeScalars))")
+    }
+  }
+
   @Test func productsByIdInSortedAndHandMadeCatalogs() {
     let ids = (0..<500).map { "p\($0)" }.sorted()
     var program = NoNicksProgram.program()

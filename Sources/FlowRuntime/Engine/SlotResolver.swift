@@ -89,8 +89,10 @@ struct SpokenProductIndex: Sendable {
   /// Indexes `products`; where two products share a spoken form, the first in catalog order
   /// keeps it.
   init(_ products: [Product]) {
+    // An id, the id with spaces, a name or two and some synonyms per product.
+    ids.reserveCapacity(products.count * 4)
     for product in products {
-      var candidates = [product.id, product.id.replacingOccurrences(of: "_", with: " ")]
+      var candidates = [product.id, String(product.id.map { $0 == "_" ? " " : $0 })]
       candidates += product.names.values
       candidates += product.synonyms.values.joined()
       for candidate in candidates {
@@ -105,6 +107,25 @@ struct SpokenProductIndex: Sendable {
 
   /// Lowercased, with every run of whitespace one space and none at the ends.
   static func normalized(_ text: String) -> String {
-    text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    // ASCII (nearly every name) byte by byte: the same result without a Unicode property
+    // lookup per character, which made building the index of a large catalog slow.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for byte in text.utf8 {
+      guard byte < 0x80 else {
+        return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      }
+      if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        pendingSpace = !bytes.isEmpty
+        continue
+      }
+      if pendingSpace {
+        bytes.append(0x20)
+        pendingSpace = false
+      }
+      bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
