@@ -25,6 +25,36 @@ import Testing
     }
   }
 
+  @Test func globalIntentsAreOneHandlerEachHoweverManyAskStatesThereAre() throws {
+    // 300 `ask` states and 300 global intents: one handler per global intent, one per state
+    // and intent of its own, one "other intent" handler per state. A handler per state and
+    // global intent (as before) made 90,000 classes.
+    var program = try ExamplePrograms.program("no-nicks")
+    let count = 300
+    for number in 0..<count {
+      program.global["Extra\(number)Intent"] = Transition(goto: "goodbye")
+      let id = "extra_\(number)"
+      program.states[id] = State(
+        id: id,
+        kind: .ask(
+          AskState(
+            prompt: "welcome", reprompt: nil, card: nil,
+            on: ["AMAZON.YesIntent": Transition(goto: "extra_\((number + 1) % count)")])))
+    }
+    let files = try AskPythonGenerator.files(for: program, endpoint: nil).files
+    let module = try #require(files.first { $0.path == "lambda/lambda_function.py" })
+    let text = String(decoding: module.contents, as: UTF8.self)
+    let handlers = text.components(separatedBy: "(AbstractRequestHandler):").count - 1
+    let asks = program.states.values.filter { if case .ask = $0.kind { true } else { false } }
+    let own = asks.map { state -> Int in
+      guard case .ask(let ask) = state.kind else { return 0 }
+      return ask.on.count
+    }.reduce(0, +)
+    // Launch and start-over besides.
+    #expect(handlers == own + program.global.count + asks.count + 2)
+    #expect(text.contains("class GlobalExtra7IntentHandler(AbstractRequestHandler):"))
+  }
+
   @Test func layoutIsAnASKCLIProjectWithTheSupportFilesAndTheSkillPackage() throws {
     let program = try ExamplePrograms.program("euro-shop")
     let (files, warnings) = try AskPythonGenerator.files(for: program, endpoint: nil)
@@ -86,6 +116,19 @@ import Testing
     #expect(names.function("", "class") == "class_2")
     #expect(names.function("", "1st") == "n1st")
     #expect(names.className(["\"\"\"; import os"], suffix: "Handler") == "ImportOsHandler")
+  }
+
+  @Test func manyIdsWithOneNameAreNumberedInOrder() {
+    // 5,000 ids that give the same name (an IR may name states anything): numbered 2, 3, …
+    // in order, each found where the last search stopped, and a name taken on the way skipped.
+    var names = PythonNames()
+    #expect(names.function("enter", "a_b_7") == "enter_a_b_7")
+    #expect(names.function("enter", "a b") == "enter_a_b")
+    let separators = ["-", ".", " ", "/", ":"]
+    let given = (0..<5_000).map { names.function("enter", "a" + separators[$0 % 5] + "b") }
+    #expect(Array(given.prefix(7)) == [2, 3, 4, 5, 6, 8, 9].map { "enter_a_b_\($0)" })
+    #expect(Set(given).count == given.count)
+    #expect(given.last == "enter_a_b_5002")
   }
 
   @Test func conditionsCompileToTheSupportModulesComparisons() {

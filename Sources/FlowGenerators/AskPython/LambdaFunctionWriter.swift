@@ -9,9 +9,11 @@ import Foundation
 ///   `tell`, a sent payment) or the id of the state entered next (`choose`, an outcome decided
 ///   at once), with `choose` conditions compiled to Python expressions and payloads as literals;
 /// - every `on:` map as a table of transitions (`<STATE>_ON`, `GLOBAL_ON`);
-/// - one request handler class per `ask` state and intent it takes (its own and the global
-///   ones), one for any other intent per `ask` state, and the launch, start-over,
-///   Connections.Response, replay and empty-response handlers; an exception handler;
+/// - one request handler class per `ask` state and intent of its own, one per global intent
+///   (for every `ask` state that does not take the intent itself: the module grows with the
+///   flow, not with `ask` states × global intents), one for any other intent per `ask` state,
+///   and the launch, start-over, Connections.Response, replay and empty-response handlers; an
+///   exception handler;
 /// - the skill builder and `lambda_handler`.
 ///
 /// Everything is printed in a fixed order (states in source order, intents by name, custom
@@ -249,6 +251,19 @@ struct LambdaFunctionWriter {
       "STATES = ",
       .dict(orderedStates.map { (.string($0.id), .code(enterFunctions[$0.id]!)) }))
     p.blank()
+    if !program.global.isEmpty {
+      p.comment("Every 'ask' state's prompts and own transitions, for the global handlers.")
+      p.statement(
+        "ASK_STATES = ",
+        .dict(
+          orderedStates.compactMap { state in
+            guard let ask = askConstants[state.id], let on = onConstants[state.id] else {
+              return nil
+            }
+            return (.string(state.id), .tuple([.code(ask), .code(on)]))
+          }))
+      p.blank()
+    }
     let payments = orderedStates.filter { payloadConstants[$0.id] != nil }
     p.comment("The outcome transitions of every state that sends a payment, for its answer.")
     p.statement(
@@ -377,9 +392,18 @@ struct LambdaFunctionWriter {
       }
     }
     p.blank(2)
+    // A state's own intents, then the global ones (in the states that do not take them), then
+    // any other intent: the skill builder tries handlers in this order.
     for state in orderedStates {
       guard case .ask(let ask) = state.kind else { continue }
       printAskHandlers(state.id, ask, &p)
+    }
+    for intent in program.global.keys.sorted(by: Self.intentOrder) {
+      printGlobalHandler(intent, program.global[intent]!, &p)
+    }
+    for state in orderedStates {
+      guard case .ask = state.kind else { continue }
+      printOtherIntentHandler(state.id, &p)
     }
     p.block("class \(handlerName("Start", "Over"))(AbstractRequestHandler):") { p in
       p.docstring([
@@ -418,43 +442,77 @@ struct LambdaFunctionWriter {
     p.blank(2)
   }
 
-  private mutating func printAskHandlers(_ id: String, _ ask: AskState, _ p: inout PythonPrinter) {
-    let turnOf = "\(q("turn_of"))(handler_input, FLOW, STORE)"
-    let own = ask.on.keys.sorted(by: Self.intentOrder)
-    let global = program.global.keys.sorted(by: Self.intentOrder).filter { ask.on[$0] == nil }
-    let waiting = [
+  private var turnOf: String { "\(q("turn_of"))(handler_input, FLOW, STORE)" }
+
+  /// The start of `can_handle` for an intent while the conversation waits in state `id`.
+  private func waiting(in id: String) -> [String] {
+    [
       "\(t) = \(turnOf)",
       "return (",
       "    \(t).request_type == \"IntentRequest\"",
       "    and \(t).intent_state(STATES) == \(s(id))",
     ]
-    for intent in own + global {
-      let isGlobal = ask.on[intent] == nil
-      let transition = (ask.on[intent] ?? program.global[intent])!
-      let table = isGlobal ? "GLOBAL_ON" : onConstants[id]!
+  }
+
+  private mutating func printAskHandlers(_ id: String, _ ask: AskState, _ p: inout PythonPrinter) {
+    for intent in ask.on.keys.sorted(by: Self.intentOrder) {
       let name = handlerName(id, intent)
       p.block("class \(name)(AbstractRequestHandler):") { p in
-        p.docstring([
-          "'\(id)' on \(intent)\(isGlobal ? " (global)" : ""): \(summary(transition))."
-        ])
+        p.docstring(["'\(id)' on \(intent): \(summary(ask.on[intent]!))."])
         p.blank()
         p.block("def can_handle(self, handler_input):") { p in
-          for line in waiting { p.line(line) }
+          for line in waiting(in: id) { p.line(line) }
           p.line("    and \(t).intent_name == \(s(intent))")
           p.line(")")
         }
         p.blank()
         p.block("def handle(self, handler_input):") { p in
           p.line("\(t) = \(turnOf)")
-          p.line("transition = \(table)[\(s(intent))]")
+          p.line("transition = \(onConstants[id]!)[\(s(intent))]")
           p.line(
-            "answer = \(t).take_intent(\(s(id)), \(askConstants[id]!), transition, STATES"
-              + (isGlobal ? ", is_global=True)" : ")"))
+            "answer = \(t).take_intent(\(s(id)), \(askConstants[id]!), transition, STATES)")
           p.line("return \(t).finish(handler_input, answer)")
         }
       }
       p.blank(2)
     }
+  }
+
+  /// One handler for a global intent in every `ask` state that does not take it itself.
+  private mutating func printGlobalHandler(
+    _ intent: String, _ transition: Transition, _ p: inout PythonPrinter
+  ) {
+    p.block("class \(handlerName("Global", intent))(AbstractRequestHandler):") { p in
+      p.docstring([
+        "\(intent) in any 'ask' state that does not take it itself (global): "
+          + "\(summary(transition))."
+      ])
+      p.blank()
+      p.block("def can_handle(self, handler_input):") { p in
+        p.line("\(t) = \(turnOf)")
+        // The state is asked for only for this intent: finding it may start the conversation.
+        p.block(
+          "if \(t).request_type != \"IntentRequest\" or \(t).intent_name != \(s(intent)):"
+        ) { p in p.line("return False") }
+        p.line("state = \(t).intent_state(STATES)")
+        p.line("return state in ASK_STATES and \(s(intent)) not in ASK_STATES[state][1]")
+      }
+      p.blank()
+      p.block("def handle(self, handler_input):") { p in
+        p.line("\(t) = \(turnOf)")
+        p.line("state = \(t).intent_state(STATES)")
+        p.line("transition = GLOBAL_ON[\(s(intent))]")
+        p.line(
+          "answer = \(t).take_intent(state, ASK_STATES[state][0], transition, STATES, "
+            + "is_global=True)")
+        p.line("return \(t).finish(handler_input, answer)")
+      }
+    }
+    p.blank(2)
+  }
+
+  /// The handler of any intent state `id` has no transition for.
+  private mutating func printOtherIntentHandler(_ id: String, _ p: inout PythonPrinter) {
     let hasFallback = program.prompts.values.contains { $0["fallback"] != nil }
     p.block("class \(handlerName(id, "Other", "Intent"))(AbstractRequestHandler):") { p in
       p.docstring([
@@ -462,7 +520,7 @@ struct LambdaFunctionWriter {
       ])
       p.blank()
       p.block("def can_handle(self, handler_input):") { p in
-        for line in waiting { p.line(line) }
+        for line in waiting(in: id) { p.line(line) }
         p.line(")")
       }
       p.blank()

@@ -3,6 +3,8 @@
 /// state anything), and unique within the generated module.
 struct PythonNames {
   private var taken: Set<String>
+  /// Per base name, the first `N` not yet tried for `base_N`.
+  private var nextNumber: [String: Int] = [:]
 
   /// Creates a name table that never hands out `reserved` (the module's own names).
   init(reserved: Set<String> = []) {
@@ -33,11 +35,15 @@ struct PythonNames {
     var base = candidate.isEmpty ? "unnamed" : candidate
     if let first = base.unicodeScalars.first, ("0"..."9").contains(first) { base = "n" + base }
     var name = base
-    var number = 2
+    // Where the search for a free `base_N` stopped last time: many ids that give the same
+    // name (an IR may name states `a-b`, `a.b`, `a b`, …) cost one step each, not one per
+    // name handed out before.
+    var number = nextNumber[base] ?? 2
     while taken.contains(name) {
       name = "\(base)_\(number)"
       number += 1
     }
+    nextNumber[base] = number
     taken.insert(name)
     return name
   }

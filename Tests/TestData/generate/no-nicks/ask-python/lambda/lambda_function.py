@@ -367,6 +367,13 @@ STATES = {
     "goodbye": enter_goodbye,
 }
 
+# Every 'ask' state's prompts and own transitions, for the global handlers.
+ASK_STATES = {
+    "welcome": (WELCOME_ASK, WELCOME_ON),
+    "confirm_order": (CONFIRM_ORDER_ASK, CONFIRM_ORDER_ON),
+    "checkout": (CHECKOUT_ASK, CHECKOUT_ON),
+}
+
 # The outcome transitions of every state that sends a payment, for its answer.
 PAYMENT_ON = {"setup": SETUP_ON, "charge": CHARGE_ON}
 
@@ -437,75 +444,6 @@ class WelcomeYesIntentHandler(AbstractRequestHandler):
         return turn.finish(handler_input, answer)
 
 
-class WelcomeCancelIntentHandler(AbstractRequestHandler):
-    """'welcome' on AMAZON.CancelIntent (global): goes to 'goodbye'."""
-
-    def can_handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "welcome"
-            and turn.intent_name == "AMAZON.CancelIntent"
-        )
-
-    def handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        transition = GLOBAL_ON["AMAZON.CancelIntent"]
-        answer = turn.take_intent("welcome", WELCOME_ASK, transition, STATES, is_global=True)
-        return turn.finish(handler_input, answer)
-
-
-class WelcomeHelpIntentHandler(AbstractRequestHandler):
-    """'welcome' on AMAZON.HelpIntent (global): says 'help'; stays."""
-
-    def can_handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "welcome"
-            and turn.intent_name == "AMAZON.HelpIntent"
-        )
-
-    def handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        transition = GLOBAL_ON["AMAZON.HelpIntent"]
-        answer = turn.take_intent("welcome", WELCOME_ASK, transition, STATES, is_global=True)
-        return turn.finish(handler_input, answer)
-
-
-class WelcomeStopIntentHandler(AbstractRequestHandler):
-    """'welcome' on AMAZON.StopIntent (global): goes to 'goodbye'."""
-
-    def can_handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "welcome"
-            and turn.intent_name == "AMAZON.StopIntent"
-        )
-
-    def handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        transition = GLOBAL_ON["AMAZON.StopIntent"]
-        answer = turn.take_intent("welcome", WELCOME_ASK, transition, STATES, is_global=True)
-        return turn.finish(handler_input, answer)
-
-
-class WelcomeOtherIntentHandler(AbstractRequestHandler):
-    """'welcome' on any other intent: says 'fallback' and asks again."""
-
-    def can_handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "welcome"
-        )
-
-    def handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return turn.finish(handler_input, turn.fallback("welcome", WELCOME_ASK))
-
-
 class ConfirmOrderNoIntentHandler(AbstractRequestHandler):
     """'confirm_order' on AMAZON.NoIntent: goes to 'goodbye'."""
 
@@ -540,75 +478,6 @@ class ConfirmOrderYesIntentHandler(AbstractRequestHandler):
         transition = CONFIRM_ORDER_ON["AMAZON.YesIntent"]
         answer = turn.take_intent("confirm_order", CONFIRM_ORDER_ASK, transition, STATES)
         return turn.finish(handler_input, answer)
-
-
-class ConfirmOrderCancelIntentHandler(AbstractRequestHandler):
-    """'confirm_order' on AMAZON.CancelIntent (global): goes to 'goodbye'."""
-
-    def can_handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "confirm_order"
-            and turn.intent_name == "AMAZON.CancelIntent"
-        )
-
-    def handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        transition = GLOBAL_ON["AMAZON.CancelIntent"]
-        answer = turn.take_intent("confirm_order", CONFIRM_ORDER_ASK, transition, STATES, is_global=True)
-        return turn.finish(handler_input, answer)
-
-
-class ConfirmOrderHelpIntentHandler(AbstractRequestHandler):
-    """'confirm_order' on AMAZON.HelpIntent (global): says 'help'; stays."""
-
-    def can_handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "confirm_order"
-            and turn.intent_name == "AMAZON.HelpIntent"
-        )
-
-    def handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        transition = GLOBAL_ON["AMAZON.HelpIntent"]
-        answer = turn.take_intent("confirm_order", CONFIRM_ORDER_ASK, transition, STATES, is_global=True)
-        return turn.finish(handler_input, answer)
-
-
-class ConfirmOrderStopIntentHandler(AbstractRequestHandler):
-    """'confirm_order' on AMAZON.StopIntent (global): goes to 'goodbye'."""
-
-    def can_handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "confirm_order"
-            and turn.intent_name == "AMAZON.StopIntent"
-        )
-
-    def handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        transition = GLOBAL_ON["AMAZON.StopIntent"]
-        answer = turn.take_intent("confirm_order", CONFIRM_ORDER_ASK, transition, STATES, is_global=True)
-        return turn.finish(handler_input, answer)
-
-
-class ConfirmOrderOtherIntentHandler(AbstractRequestHandler):
-    """'confirm_order' on any other intent: says 'fallback' and asks again."""
-
-    def can_handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "confirm_order"
-        )
-
-    def handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return turn.finish(handler_input, turn.fallback("confirm_order", CONFIRM_ORDER_ASK))
 
 
 class CheckoutNoIntentHandler(AbstractRequestHandler):
@@ -647,58 +516,88 @@ class CheckoutYesIntentHandler(AbstractRequestHandler):
         return turn.finish(handler_input, answer)
 
 
-class CheckoutCancelIntentHandler(AbstractRequestHandler):
-    """'checkout' on AMAZON.CancelIntent (global): goes to 'goodbye'."""
+class GlobalCancelIntentHandler(AbstractRequestHandler):
+    """AMAZON.CancelIntent in any 'ask' state that does not take it itself (global): goes to 'goodbye'."""
 
     def can_handle(self, handler_input):
         turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "checkout"
-            and turn.intent_name == "AMAZON.CancelIntent"
-        )
+        if turn.request_type != "IntentRequest" or turn.intent_name != "AMAZON.CancelIntent":
+            return False
+        state = turn.intent_state(STATES)
+        return state in ASK_STATES and "AMAZON.CancelIntent" not in ASK_STATES[state][1]
 
     def handle(self, handler_input):
         turn = flowc.turn_of(handler_input, FLOW, STORE)
+        state = turn.intent_state(STATES)
         transition = GLOBAL_ON["AMAZON.CancelIntent"]
-        answer = turn.take_intent("checkout", CHECKOUT_ASK, transition, STATES, is_global=True)
+        answer = turn.take_intent(state, ASK_STATES[state][0], transition, STATES, is_global=True)
         return turn.finish(handler_input, answer)
 
 
-class CheckoutHelpIntentHandler(AbstractRequestHandler):
-    """'checkout' on AMAZON.HelpIntent (global): says 'help'; stays."""
+class GlobalHelpIntentHandler(AbstractRequestHandler):
+    """AMAZON.HelpIntent in any 'ask' state that does not take it itself (global): says 'help'; stays."""
 
     def can_handle(self, handler_input):
         turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "checkout"
-            and turn.intent_name == "AMAZON.HelpIntent"
-        )
+        if turn.request_type != "IntentRequest" or turn.intent_name != "AMAZON.HelpIntent":
+            return False
+        state = turn.intent_state(STATES)
+        return state in ASK_STATES and "AMAZON.HelpIntent" not in ASK_STATES[state][1]
 
     def handle(self, handler_input):
         turn = flowc.turn_of(handler_input, FLOW, STORE)
+        state = turn.intent_state(STATES)
         transition = GLOBAL_ON["AMAZON.HelpIntent"]
-        answer = turn.take_intent("checkout", CHECKOUT_ASK, transition, STATES, is_global=True)
+        answer = turn.take_intent(state, ASK_STATES[state][0], transition, STATES, is_global=True)
         return turn.finish(handler_input, answer)
 
 
-class CheckoutStopIntentHandler(AbstractRequestHandler):
-    """'checkout' on AMAZON.StopIntent (global): goes to 'goodbye'."""
+class GlobalStopIntentHandler(AbstractRequestHandler):
+    """AMAZON.StopIntent in any 'ask' state that does not take it itself (global): goes to 'goodbye'."""
+
+    def can_handle(self, handler_input):
+        turn = flowc.turn_of(handler_input, FLOW, STORE)
+        if turn.request_type != "IntentRequest" or turn.intent_name != "AMAZON.StopIntent":
+            return False
+        state = turn.intent_state(STATES)
+        return state in ASK_STATES and "AMAZON.StopIntent" not in ASK_STATES[state][1]
+
+    def handle(self, handler_input):
+        turn = flowc.turn_of(handler_input, FLOW, STORE)
+        state = turn.intent_state(STATES)
+        transition = GLOBAL_ON["AMAZON.StopIntent"]
+        answer = turn.take_intent(state, ASK_STATES[state][0], transition, STATES, is_global=True)
+        return turn.finish(handler_input, answer)
+
+
+class WelcomeOtherIntentHandler(AbstractRequestHandler):
+    """'welcome' on any other intent: says 'fallback' and asks again."""
 
     def can_handle(self, handler_input):
         turn = flowc.turn_of(handler_input, FLOW, STORE)
         return (
             turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "checkout"
-            and turn.intent_name == "AMAZON.StopIntent"
+            and turn.intent_state(STATES) == "welcome"
         )
 
     def handle(self, handler_input):
         turn = flowc.turn_of(handler_input, FLOW, STORE)
-        transition = GLOBAL_ON["AMAZON.StopIntent"]
-        answer = turn.take_intent("checkout", CHECKOUT_ASK, transition, STATES, is_global=True)
-        return turn.finish(handler_input, answer)
+        return turn.finish(handler_input, turn.fallback("welcome", WELCOME_ASK))
+
+
+class ConfirmOrderOtherIntentHandler(AbstractRequestHandler):
+    """'confirm_order' on any other intent: says 'fallback' and asks again."""
+
+    def can_handle(self, handler_input):
+        turn = flowc.turn_of(handler_input, FLOW, STORE)
+        return (
+            turn.request_type == "IntentRequest"
+            and turn.intent_state(STATES) == "confirm_order"
+        )
+
+    def handle(self, handler_input):
+        turn = flowc.turn_of(handler_input, FLOW, STORE)
+        return turn.finish(handler_input, turn.fallback("confirm_order", CONFIRM_ORDER_ASK))
 
 
 class CheckoutOtherIntentHandler(AbstractRequestHandler):
@@ -751,21 +650,15 @@ sb.add_request_handler(LaunchRequestHandler())
 sb.add_request_handler(WelcomeBuyIntentHandler())
 sb.add_request_handler(WelcomeNoIntentHandler())
 sb.add_request_handler(WelcomeYesIntentHandler())
-sb.add_request_handler(WelcomeCancelIntentHandler())
-sb.add_request_handler(WelcomeHelpIntentHandler())
-sb.add_request_handler(WelcomeStopIntentHandler())
-sb.add_request_handler(WelcomeOtherIntentHandler())
 sb.add_request_handler(ConfirmOrderNoIntentHandler())
 sb.add_request_handler(ConfirmOrderYesIntentHandler())
-sb.add_request_handler(ConfirmOrderCancelIntentHandler())
-sb.add_request_handler(ConfirmOrderHelpIntentHandler())
-sb.add_request_handler(ConfirmOrderStopIntentHandler())
-sb.add_request_handler(ConfirmOrderOtherIntentHandler())
 sb.add_request_handler(CheckoutNoIntentHandler())
 sb.add_request_handler(CheckoutYesIntentHandler())
-sb.add_request_handler(CheckoutCancelIntentHandler())
-sb.add_request_handler(CheckoutHelpIntentHandler())
-sb.add_request_handler(CheckoutStopIntentHandler())
+sb.add_request_handler(GlobalCancelIntentHandler())
+sb.add_request_handler(GlobalHelpIntentHandler())
+sb.add_request_handler(GlobalStopIntentHandler())
+sb.add_request_handler(WelcomeOtherIntentHandler())
+sb.add_request_handler(ConfirmOrderOtherIntentHandler())
 sb.add_request_handler(CheckoutOtherIntentHandler())
 sb.add_request_handler(StartOverHandler())
 sb.add_request_handler(flowc.ConnectionsResponseHandler(FLOW, STORE, PAYMENT_ON, STATES))

@@ -302,6 +302,12 @@ STATES = {
     "goodbye": enter_goodbye,
 }
 
+# Every 'ask' state's prompts and own transitions, for the global handlers.
+ASK_STATES = {
+    "welcome": (WELCOME_ASK, WELCOME_ON),
+    "confirm_subscription": (CONFIRM_SUBSCRIPTION_ASK, CONFIRM_SUBSCRIPTION_ON),
+}
+
 # The outcome transitions of every state that sends a payment, for its answer.
 PAYMENT_ON = {"setup": SETUP_ON}
 
@@ -372,75 +378,6 @@ class WelcomeYesIntentHandler(AbstractRequestHandler):
         return turn.finish(handler_input, answer)
 
 
-class WelcomeCancelIntentHandler(AbstractRequestHandler):
-    """'welcome' on AMAZON.CancelIntent (global): goes to 'goodbye'."""
-
-    def can_handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "welcome"
-            and turn.intent_name == "AMAZON.CancelIntent"
-        )
-
-    def handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        transition = GLOBAL_ON["AMAZON.CancelIntent"]
-        answer = turn.take_intent("welcome", WELCOME_ASK, transition, STATES, is_global=True)
-        return turn.finish(handler_input, answer)
-
-
-class WelcomeHelpIntentHandler(AbstractRequestHandler):
-    """'welcome' on AMAZON.HelpIntent (global): says 'help'; stays."""
-
-    def can_handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "welcome"
-            and turn.intent_name == "AMAZON.HelpIntent"
-        )
-
-    def handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        transition = GLOBAL_ON["AMAZON.HelpIntent"]
-        answer = turn.take_intent("welcome", WELCOME_ASK, transition, STATES, is_global=True)
-        return turn.finish(handler_input, answer)
-
-
-class WelcomeStopIntentHandler(AbstractRequestHandler):
-    """'welcome' on AMAZON.StopIntent (global): goes to 'goodbye'."""
-
-    def can_handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "welcome"
-            and turn.intent_name == "AMAZON.StopIntent"
-        )
-
-    def handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        transition = GLOBAL_ON["AMAZON.StopIntent"]
-        answer = turn.take_intent("welcome", WELCOME_ASK, transition, STATES, is_global=True)
-        return turn.finish(handler_input, answer)
-
-
-class WelcomeOtherIntentHandler(AbstractRequestHandler):
-    """'welcome' on any other intent: says 'fallback' and asks again."""
-
-    def can_handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "welcome"
-        )
-
-    def handle(self, handler_input):
-        turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return turn.finish(handler_input, turn.fallback("welcome", WELCOME_ASK))
-
-
 class ConfirmSubscriptionNoIntentHandler(AbstractRequestHandler):
     """'confirm_subscription' on AMAZON.NoIntent: goes to 'goodbye'."""
 
@@ -477,58 +414,73 @@ class ConfirmSubscriptionYesIntentHandler(AbstractRequestHandler):
         return turn.finish(handler_input, answer)
 
 
-class ConfirmSubscriptionCancelIntentHandler(AbstractRequestHandler):
-    """'confirm_subscription' on AMAZON.CancelIntent (global): goes to 'goodbye'."""
+class GlobalCancelIntentHandler(AbstractRequestHandler):
+    """AMAZON.CancelIntent in any 'ask' state that does not take it itself (global): goes to 'goodbye'."""
 
     def can_handle(self, handler_input):
         turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "confirm_subscription"
-            and turn.intent_name == "AMAZON.CancelIntent"
-        )
+        if turn.request_type != "IntentRequest" or turn.intent_name != "AMAZON.CancelIntent":
+            return False
+        state = turn.intent_state(STATES)
+        return state in ASK_STATES and "AMAZON.CancelIntent" not in ASK_STATES[state][1]
 
     def handle(self, handler_input):
         turn = flowc.turn_of(handler_input, FLOW, STORE)
+        state = turn.intent_state(STATES)
         transition = GLOBAL_ON["AMAZON.CancelIntent"]
-        answer = turn.take_intent("confirm_subscription", CONFIRM_SUBSCRIPTION_ASK, transition, STATES, is_global=True)
+        answer = turn.take_intent(state, ASK_STATES[state][0], transition, STATES, is_global=True)
         return turn.finish(handler_input, answer)
 
 
-class ConfirmSubscriptionHelpIntentHandler(AbstractRequestHandler):
-    """'confirm_subscription' on AMAZON.HelpIntent (global): says 'help'; stays."""
+class GlobalHelpIntentHandler(AbstractRequestHandler):
+    """AMAZON.HelpIntent in any 'ask' state that does not take it itself (global): says 'help'; stays."""
 
     def can_handle(self, handler_input):
         turn = flowc.turn_of(handler_input, FLOW, STORE)
-        return (
-            turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "confirm_subscription"
-            and turn.intent_name == "AMAZON.HelpIntent"
-        )
+        if turn.request_type != "IntentRequest" or turn.intent_name != "AMAZON.HelpIntent":
+            return False
+        state = turn.intent_state(STATES)
+        return state in ASK_STATES and "AMAZON.HelpIntent" not in ASK_STATES[state][1]
 
     def handle(self, handler_input):
         turn = flowc.turn_of(handler_input, FLOW, STORE)
+        state = turn.intent_state(STATES)
         transition = GLOBAL_ON["AMAZON.HelpIntent"]
-        answer = turn.take_intent("confirm_subscription", CONFIRM_SUBSCRIPTION_ASK, transition, STATES, is_global=True)
+        answer = turn.take_intent(state, ASK_STATES[state][0], transition, STATES, is_global=True)
         return turn.finish(handler_input, answer)
 
 
-class ConfirmSubscriptionStopIntentHandler(AbstractRequestHandler):
-    """'confirm_subscription' on AMAZON.StopIntent (global): goes to 'goodbye'."""
+class GlobalStopIntentHandler(AbstractRequestHandler):
+    """AMAZON.StopIntent in any 'ask' state that does not take it itself (global): goes to 'goodbye'."""
+
+    def can_handle(self, handler_input):
+        turn = flowc.turn_of(handler_input, FLOW, STORE)
+        if turn.request_type != "IntentRequest" or turn.intent_name != "AMAZON.StopIntent":
+            return False
+        state = turn.intent_state(STATES)
+        return state in ASK_STATES and "AMAZON.StopIntent" not in ASK_STATES[state][1]
+
+    def handle(self, handler_input):
+        turn = flowc.turn_of(handler_input, FLOW, STORE)
+        state = turn.intent_state(STATES)
+        transition = GLOBAL_ON["AMAZON.StopIntent"]
+        answer = turn.take_intent(state, ASK_STATES[state][0], transition, STATES, is_global=True)
+        return turn.finish(handler_input, answer)
+
+
+class WelcomeOtherIntentHandler(AbstractRequestHandler):
+    """'welcome' on any other intent: says 'fallback' and asks again."""
 
     def can_handle(self, handler_input):
         turn = flowc.turn_of(handler_input, FLOW, STORE)
         return (
             turn.request_type == "IntentRequest"
-            and turn.intent_state(STATES) == "confirm_subscription"
-            and turn.intent_name == "AMAZON.StopIntent"
+            and turn.intent_state(STATES) == "welcome"
         )
 
     def handle(self, handler_input):
         turn = flowc.turn_of(handler_input, FLOW, STORE)
-        transition = GLOBAL_ON["AMAZON.StopIntent"]
-        answer = turn.take_intent("confirm_subscription", CONFIRM_SUBSCRIPTION_ASK, transition, STATES, is_global=True)
-        return turn.finish(handler_input, answer)
+        return turn.finish(handler_input, turn.fallback("welcome", WELCOME_ASK))
 
 
 class ConfirmSubscriptionOtherIntentHandler(AbstractRequestHandler):
@@ -581,15 +533,12 @@ sb.add_request_handler(LaunchRequestHandler())
 sb.add_request_handler(WelcomeSubscribeIntentHandler())
 sb.add_request_handler(WelcomeNoIntentHandler())
 sb.add_request_handler(WelcomeYesIntentHandler())
-sb.add_request_handler(WelcomeCancelIntentHandler())
-sb.add_request_handler(WelcomeHelpIntentHandler())
-sb.add_request_handler(WelcomeStopIntentHandler())
-sb.add_request_handler(WelcomeOtherIntentHandler())
 sb.add_request_handler(ConfirmSubscriptionNoIntentHandler())
 sb.add_request_handler(ConfirmSubscriptionYesIntentHandler())
-sb.add_request_handler(ConfirmSubscriptionCancelIntentHandler())
-sb.add_request_handler(ConfirmSubscriptionHelpIntentHandler())
-sb.add_request_handler(ConfirmSubscriptionStopIntentHandler())
+sb.add_request_handler(GlobalCancelIntentHandler())
+sb.add_request_handler(GlobalHelpIntentHandler())
+sb.add_request_handler(GlobalStopIntentHandler())
+sb.add_request_handler(WelcomeOtherIntentHandler())
 sb.add_request_handler(ConfirmSubscriptionOtherIntentHandler())
 sb.add_request_handler(StartOverHandler())
 sb.add_request_handler(flowc.ConnectionsResponseHandler(FLOW, STORE, PAYMENT_ON, STATES))
