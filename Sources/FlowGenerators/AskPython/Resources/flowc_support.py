@@ -423,10 +423,28 @@ class Flow(object):
         self.states = dict(states)
         self.merchant = merchant
         self._products_by_id = dict((product.id, product) for product in self.products)
+        self._products_by_spoken = None
 
     def product(self, product_id):
         """The catalog product of an id, or ``None``."""
         return self._products_by_id.get(product_id)
+
+    def product_id_spoken(self, spoken):
+        """The id of the first product (in catalog order) that ``spoken`` (normalised) names
+        by its id, its id with spaces, a name or a synonym, or ``None``. The table is built on
+        first use and kept, so that a turn costs one lookup however large the catalog
+        (``SpokenProductIndex`` in the runtime)."""
+        if self._products_by_spoken is None:
+            table = {}
+            for product in self.products:
+                candidates = [product.id, product.id.replace("_", " ")]
+                candidates += list(product.names.values())
+                for synonyms in product.synonyms.values():
+                    candidates += list(synonyms)
+                for candidate in candidates:
+                    table.setdefault(_normalized(candidate), product.id)
+            self._products_by_spoken = table
+        return self._products_by_spoken.get(spoken)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -677,14 +695,8 @@ class Slots(object):
         spoken = _normalized(text)
         if not spoken:
             return None
-        for product in self.flow.products:
-            candidates = [product.id, product.id.replace("_", " ")]
-            candidates += list(product.names.values())
-            for synonyms in product.synonyms.values():
-                candidates += list(synonyms)
-            if any(_normalized(candidate) == spoken for candidate in candidates):
-                return ProductRef(product.id)
-        return None
+        product_id = self.flow.product_id_spoken(spoken)
+        return ProductRef(product_id) if product_id is not None else None
 
 
 def _runtime_resolutions(resolutions):
