@@ -71,7 +71,7 @@ def variable_route(n):
     out.append("    bye:\n      tell: bye\n")
     return "".join(out)
 
-def globals_x_states(n):
+def globals_x_states(n, handled=False):
     """n/2 custom intents handled in flow.global, n/2 ask states: edges = states x globals."""
     half = max(1, n // 2)
     out = [HEADER, "intents:\n"]
@@ -83,24 +83,15 @@ def globals_x_states(n):
     for i in range(half):
         nxt = f"s{i+1:07d}" if i + 1 < half else "bye"
         out.append(f"    s{i:07d}:\n      ask: hello\n      on:\n        AMAZON.YesIntent: {nxt}\n")
+        if handled:
+            out.append(f"        I{letters(i)}Intent: bye\n")
     return "".join(out)
 
 def globals_handled_x_states(n):
     """As globals-x-states, but each ask state handles one of the global intents itself (a
     different one each), so that no two states share the set of global transitions that
     apply in them."""
-    half = max(1, n // 2)
-    out = [HEADER, "intents:\n"]
-    out += [f"  I{letters(i)}Intent:\n    samples:\n      en-US: [say {letters(i)}]\n" for i in range(half)]
-    out.append("prompts:\n  en-US:\n    hello: Hello\n    bye: Goodbye\n")
-    out.append("flow:\n  start: s0000000\n  global:\n")
-    out += [f"    I{letters(i)}Intent: bye\n" for i in range(half)]
-    out.append("  states:\n    bye:\n      tell: bye\n")
-    for i in range(half):
-        nxt = f"s{i+1:07d}" if i + 1 < half else "bye"
-        out.append(f"    s{i:07d}:\n      ask: hello\n      on:\n        AMAZON.YesIntent: {nxt}\n"
-                   f"        I{letters(i)}Intent: bye\n")
-    return "".join(out)
+    return globals_x_states(n, handled=True)
 
 def prompt_reads_x_states(n):
     """One prompt with n/2 valid placeholders ({quantity}), spoken by n/2 ask states: the

@@ -45,30 +45,10 @@ import Testing
     #expect(bound > 1)
   }
 
-  /// A flow whose `global:` and states the test gives.
+  /// The flow of ``GraphAnalysisTests`` with the `global:` the test gives.
   static func flow(global: String, states: String) -> String {
-    """
-    \(CompilerTestSupport.shopSkill)
-    products:
-      kit: { name: Kit, price: "9.00" }
-    intents:
-      BuyIntent:
-        slots: { product: catalog }
-        samples: { en-US: ["buy {product}"] }
-    prompts:
-      en-US:
-        ask: Buy?
-        named: You chose {product.name}.
-        done: Done.
-    flow:
-      start: start
-      global:
-    \(global)
-      states:
-    \(states)
-        done: { tell: done }
-
-    """
+    GraphAnalysisTests.flow(states: states).replacingOccurrences(
+      of: "  global:\n    AMAZON.StopIntent: done\n", with: "  global:\n\(global)\n")
   }
 
   /// The diagnostics of a flow but for unused prompts and the warning of its unguarded
