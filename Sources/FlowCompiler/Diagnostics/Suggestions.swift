@@ -76,8 +76,7 @@ public enum Suggestions {
         isASCII = false
         break
       }
-      let lowered = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-      scalars.append(Unicode.Scalar(lowered))
+      scalars.append(Unicode.Scalar(ASCIIText.lowercased(byte)))
     }
     guard !isASCII else { return }
     scalars.removeAll(keepingCapacity: true)
