@@ -201,38 +201,20 @@ public final class SQLFlowStore: FlowStore {
       guard
         let row = try await self.database.raw(
           """
-          SELECT token, user_id, state_id, task_name, flow_hash, variables_json, locale,
-                 created_at_ms, expires_at_ms
+          SELECT \(unsafeRaw: Self.continuationColumns)
           FROM continuations WHERE token = \(bind: token) AND consumed_at_ms IS NULL
           """
         ).first()
       else { return nil }
-      let variablesJSON = try row.decode(column: "variables_json", as: String.self)
-      let variables = try CanonicalJSON.decode(
-        [String: VariableValue].self, from: Data(variablesJSON.utf8))
-      return Continuation(
-        token: try row.decode(column: "token", as: String.self),
-        userId: try row.decode(column: "user_id", as: String.self),
-        stateId: try row.decode(column: "state_id", as: String.self),
-        taskName: try row.decode(column: "task_name", as: ConnectionsTaskName.self),
-        flowHash: try row.decode(column: "flow_hash", as: String.self),
-        variables: variables,
-        locale: try row.decode(column: "locale", as: String.self),
-        createdAt: Self.date(try row.decode(column: "created_at_ms", as: Int64.self)),
-        expiresAt: Self.date(try row.decode(column: "expires_at_ms", as: Int64.self)))
+      return try Self.continuation(from: row)
     }
   }
 
   /// See ``FlowStore/openAgreement(userId:)``.
   public func openAgreement(userId: String) async throws -> AgreementRecord? {
     try await read {
-      try await self.database.raw(
-        """
-        SELECT user_id, billing_agreement_id, status, created_at_ms, updated_at_ms
-        FROM agreements WHERE user_id = \(bind: userId) AND status = 'OPEN'
-        ORDER BY updated_at_ms DESC, created_at_ms DESC, billing_agreement_id DESC LIMIT 1
-        """
-      ).first().map(Self.agreement(from:))
+      try await self.database.raw(Self.openAgreementQuery(userId: userId)).first()
+        .map(Self.agreement(from:))
     }
   }
 
@@ -243,8 +225,7 @@ public final class SQLFlowStore: FlowStore {
     try await read {
       try await self.database.raw(
         """
-        SELECT user_id, billing_agreement_id, status, created_at_ms, updated_at_ms
-        FROM agreements
+        SELECT \(unsafeRaw: Self.agreementColumns) FROM agreements
         WHERE user_id = \(bind: userId) AND billing_agreement_id = \(bind: billingAgreementId)
         """
       ).first().map(Self.agreement(from:))
@@ -284,6 +265,57 @@ public final class SQLFlowStore: FlowStore {
       try await self.database.raw(
         "SELECT \(unsafeRaw: Self.orderColumns) FROM orders WHERE id = \(bind: id)"
       ).first().map(Self.order(from:))
+    }
+  }
+
+  /// See ``FlowStore/records(_:)``: one query, whatever keys are set (a left join of each
+  /// record to one row), so that a turn's reads are one round trip to the database.
+  public func records(_ keys: TurnRecordKeys) async throws -> TurnRecords {
+    guard !keys.isEmpty else { return TurnRecords() }
+    var columns: [String] = []
+    var joins: SQLQueryString = ""
+    if let token = keys.continuationToken {
+      columns += Self.prefixed(Self.continuationColumns, table: "c")
+      joins += """
+         LEFT JOIN continuations c ON c.token = \(bind: token) AND c.consumed_at_ms IS NULL
+        """
+    }
+    if let userId = keys.openAgreementUserId {
+      columns += Self.prefixed(Self.agreementColumns, table: "a")
+      joins += " LEFT JOIN (\(Self.openAgreementQuery(userId: userId))) a ON 1 = 1"
+    }
+    if let id = keys.orderId {
+      columns += Self.prefixed(Self.orderColumns, table: "o")
+      joins += " LEFT JOIN orders o ON o.id = \(bind: id)"
+    }
+    if let key = keys.agreement {
+      columns += Self.prefixed(Self.agreementColumns, table: "g")
+      joins += """
+         LEFT JOIN agreements g ON g.user_id = \(bind: key.userId) \
+        AND g.billing_agreement_id = \(bind: key.billingAgreementId)
+        """
+    }
+    let query: SQLQueryString =
+      "SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM (SELECT 1 AS one) one" + joins
+    return try await read {
+      guard let row = try await self.database.raw(query).first() else { return TurnRecords() }
+      func present(_ table: String, _ column: String) throws -> Bool {
+        try !row.decodeNil(column: "\(table)_\(column)")
+      }
+      var found = TurnRecords()
+      if keys.continuationToken != nil, try present("c", "token") {
+        found.continuation = try Self.continuation(from: PrefixedRow(row, table: "c"))
+      }
+      if keys.openAgreementUserId != nil, try present("a", "user_id") {
+        found.openAgreement = try Self.agreement(from: PrefixedRow(row, table: "a"))
+      }
+      if keys.orderId != nil, try present("o", "id") {
+        found.order = try Self.order(from: PrefixedRow(row, table: "o"))
+      }
+      if keys.agreement != nil, try present("g", "user_id") {
+        found.agreement = try Self.agreement(from: PrefixedRow(row, table: "g"))
+      }
+      return found
     }
   }
 
@@ -535,6 +567,48 @@ public final class SQLFlowStore: FlowStore {
     amazon_authorization_id, billing_agreement_id, state, created_at_ms, updated_at_ms
     """
 
+  private static let continuationColumns = """
+    token, user_id, state_id, task_name, flow_hash, variables_json, locale, created_at_ms, \
+    expires_at_ms
+    """
+
+  private static let agreementColumns = """
+    user_id, billing_agreement_id, status, created_at_ms, updated_at_ms
+    """
+
+  /// The customer's most recent open agreement, at most one row.
+  private static func openAgreementQuery(userId: String) -> SQLQueryString {
+    """
+    SELECT \(unsafeRaw: agreementColumns) FROM agreements
+    WHERE user_id = \(bind: userId) AND status = 'OPEN'
+    ORDER BY updated_at_ms DESC, created_at_ms DESC, billing_agreement_id DESC LIMIT 1
+    """
+  }
+
+  /// `columns` of `table`, each as `table_column` (``PrefixedRow`` reads them back).
+  private static func prefixed(_ columns: String, table: String) -> [String] {
+    columns.split(separator: ",").map { column in
+      let name = column.trimmingCharacters(in: .whitespacesAndNewlines)
+      return "\(table).\(name) AS \(table)_\(name)"
+    }
+  }
+
+  private static func continuation(from row: any SQLRow) throws -> Continuation {
+    let variablesJSON = try row.decode(column: "variables_json", as: String.self)
+    let variables = try CanonicalJSON.decode(
+      [String: VariableValue].self, from: Data(variablesJSON.utf8))
+    return Continuation(
+      token: try row.decode(column: "token", as: String.self),
+      userId: try row.decode(column: "user_id", as: String.self),
+      stateId: try row.decode(column: "state_id", as: String.self),
+      taskName: try row.decode(column: "task_name", as: ConnectionsTaskName.self),
+      flowHash: try row.decode(column: "flow_hash", as: String.self),
+      variables: variables,
+      locale: try row.decode(column: "locale", as: String.self),
+      createdAt: date(try row.decode(column: "created_at_ms", as: Int64.self)),
+      expiresAt: date(try row.decode(column: "expires_at_ms", as: Int64.self)))
+  }
+
   private static func order(from row: any SQLRow) throws -> OrderRecord {
     OrderRecord(
       id: try row.decode(column: "id", as: String.self),
@@ -569,6 +643,34 @@ public final class SQLFlowStore: FlowStore {
 
   static func date(_ milliseconds: Int64) -> Date {
     Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+  }
+}
+
+/// The columns of one table in a row of ``SQLFlowStore/records(_:)``, read by their own
+/// names: `name` is the row's `table_name`.
+private struct PrefixedRow: SQLRow {
+  let row: any SQLRow
+  let table: String
+
+  init(_ row: any SQLRow, table: String) {
+    self.row = row
+    self.table = table
+  }
+
+  var allColumns: [String] {
+    row.allColumns.compactMap { column in
+      column.hasPrefix(table + "_") ? String(column.dropFirst(table.count + 1)) : nil
+    }
+  }
+
+  func contains(column: String) -> Bool { row.contains(column: "\(table)_\(column)") }
+
+  func decodeNil(column: String) throws -> Bool {
+    try row.decodeNil(column: "\(table)_\(column)")
+  }
+
+  func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
+    try row.decode(column: "\(table)_\(column)", as: type)
   }
 }
 

@@ -16,8 +16,24 @@ actor InstrumentedStore: FlowStore {
 
   func serveStaleContinuations() { servesStaleContinuations = true }
 
+  /// How often an answered request was looked up.
+  private(set) var processedRequestReads = 0
+  /// The keys of every ``records(_:)`` call.
+  private(set) var recordReads: [TurnRecordKeys] = []
+
   func processedRequest(userId: String, requestId: String) async throws -> ProcessedRequest? {
-    try await inner.processedRequest(userId: userId, requestId: requestId)
+    processedRequestReads += 1
+    return try await inner.processedRequest(userId: userId, requestId: requestId)
+  }
+  func records(_ keys: TurnRecordKeys) async throws -> TurnRecords {
+    recordReads.append(keys)
+    var found = try await inner.records(keys)
+    if servesStaleContinuations, let token = keys.continuationToken,
+      let stale = staleContinuations[token]
+    {
+      found.continuation = stale
+    }
+    return found
   }
   func continuation(token: String) async throws -> Continuation? {
     if servesStaleContinuations, let stale = staleContinuations[token] { return stale }
@@ -73,6 +89,37 @@ actor InstrumentedStore: FlowStore {
     // The response's turn consumes the token and records the agreement together.
     #expect(commits[3].consumedTokens == [setup.token])
     #expect(commits[3].agreements.map(\.billingAgreementId) == ["C01-1234567-7654321"])
+  }
+
+  /// A turn reads the store once (twice for a payment's answer, whose continuation names the
+  /// order), and never looks its request up: a redelivery is found by the commit, and only then
+  /// is the stored answer read.
+  @Test func aTurnReadsItsRecordsAtOnceAndARedeliveryIsFoundByItsCommit() async throws {
+    let store = InstrumentedStore()
+    var customer = ConversationSession(
+      engine: FlowEngine(program: NoNicksProgram.program(), store: store), name: "reads")
+    _ = try await customer.launch()
+    #expect(await store.recordReads == [TurnRecordKeys(openAgreementUserId: customer.userId)])
+    _ = try await customer.intent("AMAZON.YesIntent")
+    let setup = try #require(try await customer.intent("AMAZON.YesIntent").sendRequest)
+    let before = await store.recordReads.count
+    _ = try await customer.connectionsResponse(
+      "Setup", token: setup.token, payload: RequestEnvelopes.setupSuccessPayload)
+    let paymentReads = await store.recordReads.dropFirst(before)
+    #expect(paymentReads.first == TurnRecordKeys(continuationToken: setup.token))
+    #expect(paymentReads.count == 2)
+    #expect(paymentReads.last?.orderId != nil)
+    #expect(await store.processedRequestReads == 0)
+
+    let request = RequestEnvelopes.intent("AMAZON.NoIntent")
+    let first = try await customer.send(request, requestId: "amzn1.echo-api.request.again")
+    let commits = await store.commits.count
+    let again = try await customer.send(request, requestId: "amzn1.echo-api.request.again")
+    #expect(again == first)
+    #expect(await store.processedRequestReads == 1)
+    // The redelivery's commit was refused, and nothing else was written.
+    #expect(await store.commits.count == commits + 1)
+    #expect(await store.inner.processedRequestCount == 5)
   }
 
   @Test func losingTheRaceForATokenAnswersPolitelyAndWritesNothingElse() async throws {

@@ -188,20 +188,26 @@ public struct FlowEngine: Sendable {
     let userId = envelope.userId ?? ""
     let now = now()
     let oldestReplayed = now.addingTimeInterval(-replayRetention)
-    if let requestId,
-      let stored = try await store.processedRequest(userId: userId, requestId: requestId),
-      stored.processedAt >= oldestReplayed
-    {
-      return try FlowAnswer(replayed: stored)
-    }
+    // A redelivered request is not looked up before its turn: the commit of the turn's answer
+    // fails with a conflict when the request was answered within the retention (whatever else
+    // the turn writes), and the stored answer is read then. The turn itself only reads, so
+    // running it for a redelivery changes nothing; every other turn saves a read.
     var reads = try await read(for: envelope)
     var attempt = 1
     while true {
-      let result = try ConversationTurn.run(
-        envelope, reads: reads, program: program, now: now, randomBytes: randomBytes,
-        rules: TurnRules(
-          paymentProfile: paymentProfile, formatMoney: formatMoney,
-          continuationLifetime: continuationLifetime, spokenProducts: spokenProducts))
+      let result: TurnResult
+      do {
+        result = try ConversationTurn.run(
+          envelope, reads: reads, program: program, now: now, randomBytes: randomBytes,
+          rules: TurnRules(
+            paymentProfile: paymentProfile, formatMoney: formatMoney,
+            continuationLifetime: continuationLifetime, spokenProducts: spokenProducts))
+      } catch {
+        if let stored = try await storedAnswer(requestId, userId: userId, since: oldestReplayed) {
+          return try FlowAnswer(replayed: stored)
+        }
+        throw error
+      }
       let json = try Self.encode(result.response)
       var writes = result.writes
       if let requestId {
@@ -232,19 +238,29 @@ public struct FlowEngine: Sendable {
           .brokenFlow, locale: result.locale, requestId: requestId, userId: userId, at: now,
           trace: result.trace)
       } catch FlowStoreError.conflict {
-        for notice in result.trace.notices { log(notice.description) }
-        // Another delivery of the same request won the race: answer what it answered.
-        if let requestId,
-          let stored = try await store.processedRequest(userId: userId, requestId: requestId)
-        {
+        // The request was answered before, or another delivery of it won the race: answer what
+        // was answered.
+        if let stored = try await storedAnswer(requestId, userId: userId, since: oldestReplayed) {
           return try FlowAnswer(replayed: stored)
         }
+        for notice in result.trace.notices { log(notice.description) }
         // Another request consumed the same token first: this one found nothing to resume.
         return try await endWithMessage(
           .paymentNotFound, locale: result.locale, requestId: requestId, userId: userId, at: now,
           trace: TurnTrace())
       }
     }
+  }
+
+  /// The stored answer to a request answered at or after `oldest`, if any.
+  private func storedAnswer(_ requestId: String?, userId: String, since oldest: Date)
+    async throws -> ProcessedRequest?
+  {
+    guard let requestId,
+      let stored = try await store.processedRequest(userId: userId, requestId: requestId),
+      stored.processedAt >= oldest
+    else { return nil }
+    return stored
   }
 
   /// How often a turn is run again when its new order's id is taken. With 17^8 codes, even a
@@ -280,22 +296,32 @@ public struct FlowEngine: Sendable {
       envelope.session?.attributes, userId: userId,
       sessionId: envelope.session?.sessionId ?? "", flowHash: program.flowHash)
     let needs = ConversationTurn.needs(envelope, session: reads.session, program: program)
-    var orderId = needs.orderId
-    var agreementId = needs.agreementId
-    if let token = needs.continuationToken {
-      reads.continuation = try await store.continuation(token: token)
-      if let variables = reads.continuation?.variables {
-        if case .string(let id)? = variables[.orderID] { orderId = id }
-        if case .string(let id)? = variables[.agreementID] { agreementId = id }
+    let keys = TurnRecordKeys(
+      continuationToken: needs.continuationToken, openAgreementUserId: needs.openAgreementUserId,
+      orderId: needs.orderId,
+      agreement: needs.agreementId.flatMap { userId.isEmpty ? nil : (userId, $0) })
+    guard !keys.isEmpty else { return reads }
+    var found = try await store.records(keys)
+    // A continuation names the order and agreement of the payment it waits for: those are read
+    // (a second time, when they are not the ones the session named).
+    if let variables = found.continuation?.variables {
+      var again = TurnRecordKeys()
+      if case .string(let id)? = variables[.orderID], id != keys.orderId { again.orderId = id }
+      if case .string(let id)? = variables[.agreementID], !userId.isEmpty,
+        id != keys.agreement?.billingAgreementId
+      {
+        again.agreement = (userId, id)
+      }
+      if !again.isEmpty {
+        let more = try await store.records(again)
+        if again.orderId != nil { found.order = more.order }
+        if again.agreement != nil { found.agreement = more.agreement }
       }
     }
-    if let userId = needs.openAgreementUserId {
-      reads.openAgreement = try await store.openAgreement(userId: userId)
-    }
-    if let orderId { reads.order = try await store.order(id: orderId) }
-    if let agreementId, !userId.isEmpty {
-      reads.agreement = try await store.agreement(userId: userId, billingAgreementId: agreementId)
-    }
+    reads.continuation = found.continuation
+    reads.openAgreement = found.openAgreement
+    reads.order = found.order
+    reads.agreement = found.agreement
     return reads
   }
 }

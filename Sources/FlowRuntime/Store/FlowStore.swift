@@ -188,6 +188,68 @@ public struct TurnWrites: Sendable, Equatable {
   }
 }
 
+/// The records a turn reads, named by their keys: what ``FlowStore/records(_:)`` looks up at
+/// once. A `nil` key is not looked up.
+public struct TurnRecordKeys: Sendable, Equatable {
+  /// The token of a continuation to read (``FlowStore/continuation(token:)``).
+  public var continuationToken: String?
+  /// The customer whose open agreement to read (``FlowStore/openAgreement(userId:)``).
+  public var openAgreementUserId: String?
+  /// The id of an order to read (``FlowStore/order(id:)``).
+  public var orderId: String?
+  /// The customer and id of an agreement to read
+  /// (``FlowStore/agreement(userId:billingAgreementId:)``).
+  public var agreement: (userId: String, billingAgreementId: String)?
+
+  /// Keys given one by one; none by default.
+  public init(
+    continuationToken: String? = nil, openAgreementUserId: String? = nil,
+    orderId: String? = nil, agreement: (userId: String, billingAgreementId: String)? = nil
+  ) {
+    self.continuationToken = continuationToken
+    self.openAgreementUserId = openAgreementUserId
+    self.orderId = orderId
+    self.agreement = agreement
+  }
+
+  /// Whether no key is set.
+  public var isEmpty: Bool {
+    continuationToken == nil && openAgreementUserId == nil && orderId == nil && agreement == nil
+  }
+
+  /// Whether both name the same keys.
+  public static func == (left: Self, right: Self) -> Bool {
+    left.continuationToken == right.continuationToken
+      && left.openAgreementUserId == right.openAgreementUserId && left.orderId == right.orderId
+      && left.agreement?.userId == right.agreement?.userId
+      && left.agreement?.billingAgreementId == right.agreement?.billingAgreementId
+  }
+}
+
+/// The records found for ``TurnRecordKeys``: each `nil` when its key was not set or names no
+/// record.
+public struct TurnRecords: Sendable, Equatable {
+  /// The continuation under the token, if it exists and was not consumed.
+  public var continuation: Continuation?
+  /// The customer's most recent open agreement.
+  public var openAgreement: AgreementRecord?
+  /// The order of that id.
+  public var order: OrderRecord?
+  /// The customer's agreement of that id.
+  public var agreement: AgreementRecord?
+
+  /// Records given one by one; none by default.
+  public init(
+    continuation: Continuation? = nil, openAgreement: AgreementRecord? = nil,
+    order: OrderRecord? = nil, agreement: AgreementRecord? = nil
+  ) {
+    self.continuation = continuation
+    self.openAgreement = openAgreement
+    self.order = order
+    self.agreement = agreement
+  }
+}
+
 /// Why a store operation failed.
 public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
   /// The batch lost a race: a token was already consumed, or the request was already
@@ -218,8 +280,11 @@ public enum FlowStoreError: Error, Equatable, CustomStringConvertible {
 /// Drivers: ``MemoryFlowStore`` here (tests, `memory:`), and the SQL store of the
 /// `FlowStoreSQL` module on SQLite (`sqlite:PATH`, the embedded default) or PostgreSQL
 /// (`postgres://…`, several instances sharing one database). See `docs/stores.md`.
-/// ``FlowEngine`` does all of a turn's reads before the turn runs, and all of its writes go
-/// through one ``commit(_:)`` after it.
+/// ``FlowEngine`` does all of a turn's reads before the turn runs (through ``records(_:)``: once,
+/// and a second time only when a continuation names another order or agreement), and all of
+/// its writes go through one ``commit(_:)`` after it; a redelivered request is found by that
+/// commit, which fails with ``FlowStoreError/conflict(_:)``, and only then read
+/// (``processedRequest(userId:requestId:)``).
 public protocol FlowStore: Sendable {
   /// The stored answer to a customer's request, if it was not pruned (the engine also checks
   /// its age against the retention).
@@ -237,6 +302,10 @@ public protocol FlowStore: Sendable {
   func sessionKey() async throws -> Data
   /// An order by id.
   func order(id: String) async throws -> OrderRecord?
+  /// The records of several keys at once, as the single reads would find them: a store that
+  /// pays per round trip (a SQL database) reads them in one. The default calls the single
+  /// reads.
+  func records(_ keys: TurnRecordKeys) async throws -> TurnRecords
   /// The customer's orders, oldest first.
   func orders(userId: String) async throws -> [OrderRecord]
   /// Applies one turn's writes atomically.
@@ -245,4 +314,23 @@ public protocol FlowStore: Sendable {
   func purge(before date: Date) async throws
   /// Releases connections and files.
   func close() async throws
+}
+
+extension FlowStore {
+  /// See ``FlowStore/records(_:)``: one single read per key that is set.
+  public func records(_ keys: TurnRecordKeys) async throws -> TurnRecords {
+    var found = TurnRecords()
+    if let token = keys.continuationToken {
+      found.continuation = try await continuation(token: token)
+    }
+    if let userId = keys.openAgreementUserId {
+      found.openAgreement = try await openAgreement(userId: userId)
+    }
+    if let id = keys.orderId { found.order = try await order(id: id) }
+    if let key = keys.agreement {
+      found.agreement = try await agreement(
+        userId: key.userId, billingAgreementId: key.billingAgreementId)
+    }
+    return found
+  }
 }

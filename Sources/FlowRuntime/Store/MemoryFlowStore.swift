@@ -78,6 +78,23 @@ public actor MemoryFlowStore: FlowStore {
     contents.ordersById[id]
   }
 
+  /// See ``FlowStore/records(_:)``: the single reads, in one call to the actor.
+  public func records(_ keys: TurnRecordKeys) async throws -> TurnRecords {
+    var found = TurnRecords()
+    if let token = keys.continuationToken {
+      found.continuation = try await continuation(token: token)
+    }
+    if let userId = keys.openAgreementUserId {
+      found.openAgreement = try await openAgreement(userId: userId)
+    }
+    if let id = keys.orderId { found.order = contents.ordersById[id] }
+    if let key = keys.agreement {
+      found.agreement = try await agreement(
+        userId: key.userId, billingAgreementId: key.billingAgreementId)
+    }
+    return found
+  }
+
   /// See ``FlowStore/orders(userId:)``.
   public func orders(userId: String) async throws -> [OrderRecord] {
     let mine = (contents.orderIdsByUser[userId] ?? []).compactMap { contents.ordersById[$0] }

@@ -39,6 +39,7 @@ import Testing
     Check("aCapturedOrderNeverMovesBackwards", aCapturedOrderNeverMovesBackwards),
     Check("answeredRequestsAreKeptPerCustomer", answeredRequestsAreKeptPerCustomer),
     Check("writesPruneOldAnsweredRequests", writesPruneOldAnsweredRequests),
+    Check("recordsReadAtOnceAreTheSingleReads", recordsReadAtOnceAreTheSingleReads),
   ]
 
   @Test(arguments: StoreDriver.local, checks)
@@ -187,6 +188,72 @@ import Testing
     try await store.commit(
       TurnWrites(agreements: [agreement("C01-new", "user-1", "SUSPENDED", 40)]))
     #expect(try await store.openAgreement(userId: "user-1")?.billingAgreementId == "C01-old")
+  }
+
+  /// `records(_:)` finds, for every combination of keys, found or not, what the single reads
+  /// find.
+  static func recordsReadAtOnceAreTheSingleReads(_ store: any FlowStore) async throws {
+    var captured = Self.order("o-2", user: "user-2", state: .captured, at: Self.at(3))
+    captured.authorizationReferenceId = "ref-2"
+    captured.amazonAuthorizationId = "S01-auth"
+    captured.billingAgreementId = "C02-open"
+    try await store.commit(
+      TurnWrites(
+        newContinuations: [Self.continuation("tok"), Self.continuation("used", user: "user-2")],
+        orders: [Self.order("o-1", at: Self.at(1)), captured],
+        agreements: [
+          AgreementRecord(
+            userId: "user-1", billingAgreementId: "C01-open", status: .open,
+            createdAt: Self.at(0), updatedAt: Self.at(5)),
+          AgreementRecord(
+            userId: "user-1", billingAgreementId: "C01-closed", status: .closed,
+            createdAt: Self.at(1), updatedAt: Self.at(9)),
+          AgreementRecord(
+            userId: "user-2", billingAgreementId: "C02-open", status: .open,
+            createdAt: Self.at(2), updatedAt: Self.at(2)),
+        ]))
+    try await store.commit(TurnWrites(consumedTokens: ["used"]))
+    let tokens: [String?] = [nil, "tok", "used", "none"]
+    let openAgreementUsers: [String?] = [nil, "user-1", "user-2", "user-3"]
+    let orderIds: [String?] = [nil, "o-1", "o-2", "o-3"]
+    let agreements: [(userId: String, billingAgreementId: String)?] = [
+      nil, ("user-1", "C01-open"), ("user-1", "C01-closed"), ("user-1", "C02-open"),
+      ("user-2", "C02-open"),
+    ]
+    var compared = 0
+    for token in tokens {
+      for openUser in openAgreementUsers {
+        for orderId in orderIds {
+          for agreement in agreements {
+            let keys = TurnRecordKeys(
+              continuationToken: token, openAgreementUserId: openUser, orderId: orderId,
+              agreement: agreement)
+            var single = TurnRecords()
+            if let token { single.continuation = try await store.continuation(token: token) }
+            if let openUser {
+              single.openAgreement = try await store.openAgreement(userId: openUser)
+            }
+            if let orderId { single.order = try await store.order(id: orderId) }
+            if let agreement {
+              single.agreement = try await store.agreement(
+                userId: agreement.userId, billingAgreementId: agreement.billingAgreementId)
+            }
+            #expect(try await store.records(keys) == single, "\(keys)")
+            compared += 1
+          }
+        }
+      }
+    }
+    #expect(compared == 320)
+    // The keys that find something find what was written.
+    let found = try await store.records(
+      TurnRecordKeys(
+        continuationToken: "tok", openAgreementUserId: "user-1", orderId: "o-2",
+        agreement: ("user-2", "C02-open")))
+    #expect(found.continuation == Self.continuation("tok"))
+    #expect(found.openAgreement?.billingAgreementId == "C01-open")
+    #expect(found.order == captured)
+    #expect(found.agreement?.billingAgreementId == "C02-open")
   }
 
   static func purgeDropsOldRequestsAndExpiredContinuations(_ store: any FlowStore) async throws {

@@ -35,6 +35,9 @@ final class RecordingStore: FlowStore, @unchecked Sendable {
   }
   func sessionKey() async throws -> Data { try await base.sessionKey() }
   func order(id: String) async throws -> OrderRecord? { try await base.order(id: id) }
+  func records(_ keys: TurnRecordKeys) async throws -> TurnRecords {
+    try await base.records(keys)
+  }
   func orders(userId: String) async throws -> [OrderRecord] {
     try await base.orders(userId: userId)
   }
@@ -314,6 +317,9 @@ final class TimingStore: FlowStore, @unchecked Sendable {
   }
   func order(id: String) async throws -> OrderRecord? {
     try await timed("order") { try await base.order(id: id) }
+  }
+  func records(_ keys: TurnRecordKeys) async throws -> TurnRecords {
+    try await timed("records") { try await base.records(keys) }
   }
   func orders(userId: String) async throws -> [OrderRecord] {
     try await timed("orders") { try await base.orders(userId: userId) }
