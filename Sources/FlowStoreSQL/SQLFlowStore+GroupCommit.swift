@@ -44,7 +44,8 @@ extension SQLFlowStore {
         for writes in group {
           try await database.raw("SAVEPOINT flowc_turn").run()
           do {
-            try await Self.apply(writes, in: database, dialect: dialect)
+            try await Self.apply(
+              writes, prune: self.pruneIsDue(writes), in: database, dialect: dialect)
             results.append(.success(()))
           } catch let error as FlowStoreError {
             guard case .database = error else {

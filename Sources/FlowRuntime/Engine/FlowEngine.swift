@@ -29,7 +29,7 @@ public struct FlowEngine: Sendable {
   /// How long a directive's token stays valid.
   public var continuationLifetime: TimeInterval
   /// How long an answered request is kept and replayed to a redelivery by the same customer:
-  /// ``defaultReplayRetention``. Older ones are pruned on every write and never replayed.
+  /// ``defaultReplayRetention``. Older ones are never replayed, and are pruned by writes.
   public var replayRetention: TimeInterval
   /// Where refusals and orders for review are reported (``RuntimeNotice``), one line each:
   /// standard error by default.

@@ -167,8 +167,11 @@ public struct TurnWrites: Sendable, Equatable {
   public var newOrderIds: [String]
   /// Agreements created or updated (upsert by user and agreement id).
   public var agreements: [AgreementRecord]
-  /// When set, answered requests processed before this instant are deleted first, in the same
-  /// transaction (the engine sets it to now minus its replay retention on every write).
+  /// When set, answered requests processed before this instant are past their retention: a
+  /// new answer to the same request replaces such an answer instead of conflicting with it, and
+  /// the store deletes them in this commit or a later one (the memory store at once, the SQL
+  /// store at most once a minute). The engine sets it to now minus its replay retention on
+  /// every write, and never replays an answer older than that.
   public var pruneProcessedRequestsBefore: Date?
 
   /// Creates an empty batch.

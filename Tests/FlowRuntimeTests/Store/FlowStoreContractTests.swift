@@ -348,9 +348,23 @@ import Testing
       try await store.processedRequest(userId: "user-1", requestId: "old")?.processedAt
         == Self.at(100))
     #expect(try await store.processedRequest(userId: "user-1", requestId: "mid") != nil)
+    // Past the cutoff, an answer is replaced, whether or not this commit deleted it.
     try await store.commit(TurnWrites(pruneProcessedRequestsBefore: Self.at(60)))
-    #expect(try await store.processedRequest(userId: "user-1", requestId: "mid") == nil)
+    try await store.commit(
+      TurnWrites(
+        processedRequest: Self.request("mid", at: Self.at(110)),
+        pruneProcessedRequestsBefore: Self.at(60)))
+    #expect(
+      try await store.processedRequest(userId: "user-1", requestId: "mid")?.processedAt
+        == Self.at(110))
     #expect(try await store.processedRequest(userId: "user-1", requestId: "old") != nil)
+    // Within the cutoff, it is not.
+    await #expect(throws: FlowStoreError.self) {
+      try await store.commit(
+        TurnWrites(
+          processedRequest: Self.request("mid", at: Self.at(120)),
+          pruneProcessedRequestsBefore: Self.at(60)))
+    }
   }
 
   /// 64 turns arriving together, each with its own request, token and order: every one is

@@ -57,6 +57,52 @@ import Testing
     }
   }
 
+  /// The first commit with a cutoff deletes the answers older than it; the next ones within
+  /// ``SQLFlowStore/pruneInterval`` do not, alone or grouped, and an old answer they leave is
+  /// replaced, never a conflict.
+  @Test(arguments: [false, true])
+  func answersPastTheirRetentionArePrunedOnceAMinute(groupCommit: Bool) async throws {
+    let store = try await SQLFlowStore.open(
+      sqlitePath: ":memory:", options: .init(groupCommit: groupCommit))
+    func stored() async throws -> [String] {
+      try await store.database.raw(
+        "SELECT processed_at_ms FROM processed_requests ORDER BY processed_at_ms"
+      ).all().map { String(try $0.decode(column: "processed_at_ms", as: Int64.self)) }
+    }
+    let millisecondsOf = { (seconds: Double) in
+      String(SQLFlowStore.milliseconds(Contract.at(seconds)))
+    }
+    try await store.commit(TurnWrites(processedRequest: Contract.request("a", at: Contract.at(0))))
+    try await store.commit(
+      TurnWrites(
+        processedRequest: Contract.request("b", at: Contract.at(20)),
+        pruneProcessedRequestsBefore: Contract.at(10)))
+    #expect(try await stored() == [millisecondsOf(20)])
+    try await store.commit(TurnWrites(processedRequest: Contract.request("c", at: Contract.at(1))))
+    for (index, writes) in [
+      // An answer only: one statement, no transaction.
+      TurnWrites(
+        processedRequest: Contract.request("d", at: Contract.at(30)),
+        pruneProcessedRequestsBefore: Contract.at(10)),
+      // More than an answer: a transaction.
+      TurnWrites(
+        processedRequest: Contract.request("e", at: Contract.at(40)),
+        newContinuations: [Contract.continuation("t-e")],
+        pruneProcessedRequestsBefore: Contract.at(10)),
+    ].enumerated() {
+      try await store.commit(writes)
+      #expect(try await stored().first == millisecondsOf(1), "commit \(index)")
+    }
+    // "c" is past the cutoff: answered again, its old answer is replaced.
+    try await store.commit(
+      TurnWrites(
+        processedRequest: Contract.request("c", at: Contract.at(50)),
+        pruneProcessedRequestsBefore: Contract.at(10)))
+    #expect(
+      try await stored() == [20, 30, 40, 50].map(millisecondsOf))
+    try await store.close()
+  }
+
   @Test func reopenedFileStillHoldsTheData() async throws {
     let (directory, path) = try TemporaryDirectory.file("shop.sqlite")
     defer { directory.remove() }
