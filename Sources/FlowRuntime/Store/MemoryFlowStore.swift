@@ -46,7 +46,7 @@ public actor MemoryFlowStore: FlowStore {
   public func agreement(userId: String, billingAgreementId: String) async throws
     -> AgreementRecord?
   {
-    contents.agreementsByUser[userId]?.first { $0.billingAgreementId == billingAgreementId }
+    contents.agreement(userId: userId, billingAgreementId: billingAgreementId)
   }
 
   /// See ``FlowStore/processedRequest(userId:requestId:)``.
@@ -58,19 +58,12 @@ public actor MemoryFlowStore: FlowStore {
 
   /// See ``FlowStore/continuation(token:)``.
   public func continuation(token: String) async throws -> Continuation? {
-    guard !contents.consumedTokens.contains(token) else { return nil }
-    return contents.continuations[token]
+    contents.openContinuation(token: token)
   }
 
   /// See ``FlowStore/openAgreement(userId:)``.
   public func openAgreement(userId: String) async throws -> AgreementRecord? {
-    // The most recently updated open agreement; later writes win ties.
-    var best: AgreementRecord?
-    for agreement in contents.agreementsByUser[userId] ?? [] where agreement.status.isOpen {
-      if let current = best, current.updatedAt > agreement.updatedAt { continue }
-      best = agreement
-    }
-    return best
+    contents.openAgreement(userId: userId)
   }
 
   /// See ``FlowStore/order(id:)``.
@@ -80,19 +73,13 @@ public actor MemoryFlowStore: FlowStore {
 
   /// See ``FlowStore/records(_:)``: the single reads, in one call to the actor.
   public func records(_ keys: TurnRecordKeys) async throws -> TurnRecords {
-    var found = TurnRecords()
-    if let token = keys.continuationToken {
-      found.continuation = try await continuation(token: token)
-    }
-    if let userId = keys.openAgreementUserId {
-      found.openAgreement = try await openAgreement(userId: userId)
-    }
-    if let id = keys.orderId { found.order = contents.ordersById[id] }
-    if let key = keys.agreement {
-      found.agreement = try await agreement(
-        userId: key.userId, billingAgreementId: key.billingAgreementId)
-    }
-    return found
+    TurnRecords(
+      continuation: keys.continuationToken.flatMap(contents.openContinuation(token:)),
+      openAgreement: keys.openAgreementUserId.flatMap(contents.openAgreement(userId:)),
+      order: keys.orderId.flatMap { contents.ordersById[$0] },
+      agreement: keys.agreement.flatMap {
+        contents.agreement(userId: $0.userId, billingAgreementId: $0.billingAgreementId)
+      })
   }
 
   /// See ``FlowStore/orders(userId:)``.
@@ -144,6 +131,26 @@ public actor MemoryFlowStore: FlowStore {
 }
 
 extension MemoryFlowStore.Contents {
+  /// The continuation stored under `token`, unless it was consumed.
+  func openContinuation(token: String) -> Continuation? {
+    consumedTokens.contains(token) ? nil : continuations[token]
+  }
+
+  /// The customer's most recently updated open agreement; later writes win ties.
+  func openAgreement(userId: String) -> AgreementRecord? {
+    var best: AgreementRecord?
+    for agreement in agreementsByUser[userId] ?? [] where agreement.status.isOpen {
+      if let current = best, current.updatedAt > agreement.updatedAt { continue }
+      best = agreement
+    }
+    return best
+  }
+
+  /// The customer's agreement with this id.
+  func agreement(userId: String, billingAgreementId: String) -> AgreementRecord? {
+    agreementsByUser[userId]?.first { $0.billingAgreementId == billingAgreementId }
+  }
+
   /// Applies a turn's writes, all or none.
   mutating func commit(_ writes: TurnWrites) throws {
     // Check everything first, so that a conflict writes nothing.
