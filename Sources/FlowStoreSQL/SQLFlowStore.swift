@@ -278,21 +278,21 @@ public final class SQLFlowStore: FlowStore {
     var columns: [String] = []
     var joins: SQLQueryString = ""
     if let token = keys.continuationToken {
-      columns += Self.prefixed(Self.continuationColumns, table: "c")
+      columns += Self.recordColumns.continuation
       joins += """
          LEFT JOIN continuations c ON c.token = \(bind: token) AND c.consumed_at_ms IS NULL
         """
     }
     if let userId = keys.openAgreementUserId {
-      columns += Self.prefixed(Self.agreementColumns, table: "a")
+      columns += Self.recordColumns.openAgreement
       joins += " LEFT JOIN (\(Self.openAgreementQuery(userId: userId))) a ON 1 = 1"
     }
     if let id = keys.orderId {
-      columns += Self.prefixed(Self.orderColumns, table: "o")
+      columns += Self.recordColumns.order
       joins += " LEFT JOIN orders o ON o.id = \(bind: id)"
     }
     if let key = keys.agreement {
-      columns += Self.prefixed(Self.agreementColumns, table: "g")
+      columns += Self.recordColumns.agreement
       joins += """
          LEFT JOIN agreements g ON g.user_id = \(bind: key.userId) \
         AND g.billing_agreement_id = \(bind: key.billingAgreementId)
@@ -646,6 +646,14 @@ public final class SQLFlowStore: FlowStore {
     ORDER BY updated_at_ms DESC, created_at_ms DESC, billing_agreement_id DESC LIMIT 1
     """
   }
+
+  /// The select list of each record of ``records(_:)``, built once.
+  private static let recordColumns = (
+    continuation: prefixed(continuationColumns, table: "c"),
+    openAgreement: prefixed(agreementColumns, table: "a"),
+    order: prefixed(orderColumns, table: "o"),
+    agreement: prefixed(agreementColumns, table: "g")
+  )
 
   /// `columns` of `table`, each as `table_column` (``PrefixedRow`` reads them back).
   private static func prefixed(_ columns: String, table: String) -> [String] {
