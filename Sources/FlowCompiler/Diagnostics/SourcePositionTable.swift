@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The one source-position table of a file: where every line starts, and how byte offsets
 /// and libyaml's character indexes map to lines and Unicode-scalar columns.
 ///
@@ -13,6 +21,9 @@
 /// 64th character. A lookup is then a binary search over line starts plus a walk over at most
 /// 63 characters, instead of a scan from the start of the file.
 ///
+/// A text that is all ASCII (nearly every flow file) needs neither: a character index is a
+/// byte offset, so the table then holds only where lines start, found with `memchr`.
+///
 /// Lines end at `\n` only, as in ``SourceFile/position(ofOffset:)``. A byte order mark is not
 /// counted as a column: it is invisible in a terminal, so carets stay aligned without it.
 package struct SourcePositionTable {
@@ -27,12 +38,14 @@ package struct SourcePositionTable {
   private let isASCII: Bool
   /// The number of characters of the text.
   let characterCount: Int
-  /// The byte offset (in the file) of every `checkpointStride`-th character of the text.
+  /// The byte offset (in the file) of every `checkpointStride`-th character of the text;
+  /// empty when the text is ASCII.
   private var checkpoints: [Int] = []
   /// The byte offset (in the file) of the first byte of every line.
   private var lineStartOffsets: [Int] = [0]
-  /// The character index (in the text) of the first character of every line.
-  private var lineStartCharacters: [Int] = [0]
+  /// The character index (in the text) of the first character of every line; empty when the
+  /// text is ASCII (see ``lineStartCharacter(_:)``).
+  private var lineStartCharacters: [Int] = []
   /// The line of the last lookup: libyaml's marks mostly move forward, so the next lookup is
   /// usually on the same line or the next.
   private var lastLine = 0
@@ -48,21 +61,29 @@ package struct SourcePositionTable {
   package init(bytes: [UInt8], textStart: Int = 0) {
     self.bytes = bytes
     self.textStart = textStart
+    let start = min(max(textStart, 0), bytes.count)
+    let asciiOnly = bytes.withUnsafeBufferPointer {
+      UTF8Validation.firstNonASCII(in: $0, from: start) == $0.count
+    }
+    isASCII = asciiOnly
+    if asciiOnly {
+      characterCount = bytes.count - start
+      lineStartOffsets = Self.asciiLineStarts(of: bytes, from: start)
+      return
+    }
     var checkpoints: [Int] = []
     var lineStartOffsets: [Int] = [0]
     var lineStartCharacters: [Int] = [0]
     var characterIndex = 0
-    var asciiOnly = true
     checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
     bytes.withUnsafeBufferPointer { buffer in
-      var offset = textStart
+      var offset = start
       while offset < buffer.count {
         let byte = buffer[offset]
         if byte & 0xC0 != 0x80 {
           // The first byte of a character.
           if characterIndex % Self.checkpointStride == 0 { checkpoints.append(offset) }
           characterIndex += 1
-          if byte >= 0x80 { asciiOnly = false }
           if byte == UInt8(ascii: "\n") {
             lineStartOffsets.append(offset + 1)
             lineStartCharacters.append(characterIndex)
@@ -72,10 +93,31 @@ package struct SourcePositionTable {
       }
     }
     self.characterCount = characterIndex
-    self.isASCII = asciiOnly
     self.checkpoints = checkpoints
     self.lineStartOffsets = lineStartOffsets
     self.lineStartCharacters = lineStartCharacters
+  }
+
+  /// Where the lines of an ASCII text start: 0, then one past every `\n` from `start` on.
+  private static func asciiLineStarts(of bytes: [UInt8], from start: Int) -> [Int] {
+    var starts = [0]
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var offset = start
+      while offset < buffer.count,
+        let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset)
+      {
+        offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+        starts.append(offset)
+      }
+    }
+    return starts
+  }
+
+  /// The character index (in the text) of the first character of a 0-based line.
+  private func lineStartCharacter(_ line: Int) -> Int {
+    guard isASCII else { return lineStartCharacters[line] }
+    return line == 0 ? 0 : lineStartOffsets[line] - textStart
   }
 
   /// The position of a character index of libyaml's text (clamped to the text).
@@ -85,7 +127,7 @@ package struct SourcePositionTable {
     let line = lineIndex(containingOffset: offset)
     return SourcePosition(
       line: line + 1,
-      column: character - lineStartCharacters[line] + 1,
+      column: character - lineStartCharacter(line) + 1,
       offset: offset
     )
   }
@@ -141,7 +183,7 @@ package struct SourcePositionTable {
       return LineWindow(text: text, column: column, clippedBefore: false, clippedAfter: false)
     }
     // The characters of the line as the table counts them (from `textStart` on line 1).
-    var firstCharacter = lineStartCharacters[line - 1]
+    var firstCharacter = lineStartCharacter(line - 1)
     if line == 1, textStart == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       // Columns do not count a byte order mark; this table (built from 0) does.
       firstCharacter += 1
@@ -152,7 +194,7 @@ package struct SourcePositionTable {
     let lineEnd = line < lineStartOffsets.count ? lineStartOffsets[line] - 1 : bytes.count
     let lastCharacter = max(
       firstCharacter,
-      (line < lineStartCharacters.count ? lineStartCharacters[line] - 1 : characterCount)
+      (line < lineStartOffsets.count ? lineStartCharacter(line) - 1 : characterCount)
         - (end < lineEnd ? 1 : 0))
     let caretCharacter = min(max(column, 1) - 1 + firstCharacter, lastCharacter)
     let caret = max(start, min(byteOffset(ofCharacterIndex: caretCharacter), end))
