@@ -68,16 +68,15 @@ struct SymbolTable {
   let locales: [String]
   /// Whether the locales were read completely (else locale checks stay quiet).
   let localesComplete: Bool
-  /// Product id → product (`nil` when malformed).
-  let products: [String: ProductSyntax?]
-  /// Product ids in source order.
+  /// Product ids in source order, each once.
   let productIds: [String]
   /// The product ids as a set, for variable scopes.
   let productIdSet: Set<String>
   /// The product ids sorted, for the notes that list them.
   let sortedProductIds: [String]
-  /// Locale → prompt id → text, parsed as a template.
-  let prompts: [String: [String: ParsedScalar<ParsedTemplate>]]
+  /// Locale → the ids of the prompts it gives a text (whether or not the text is a valid
+  /// template). The texts themselves stay in the syntax, where the checks read them.
+  let prompts: [String: Set<String>]
   /// Locale → the range of its key in `prompts`.
   let promptLocaleRanges: [String: SourceRange]
   /// Every prompt id of any locale.
@@ -102,33 +101,28 @@ struct SymbolTable {
   init(_ syntax: FlowSyntax) {
     locales = syntax.skill?.locales.map(\.value) ?? []
     localesComplete = (syntax.skill?.localesComplete ?? false) && !locales.isEmpty
-    // Sized up front: the values are large structs, which every rehash of a growing table
-    // would move again.
-    var products: [String: ProductSyntax?] = [:]
-    products.reserveCapacity(syntax.products.count)
     var productIds: [String] = []
     productIds.reserveCapacity(syntax.products.count)
-    for product in syntax.products where !products.keys.contains(product.key.value) {
-      products[product.key.value] = .some(product.value)
+    var productIdSet = Set<String>(minimumCapacity: syntax.products.count)
+    for product in syntax.products where productIdSet.insert(product.key.value).inserted {
       productIds.append(product.key.value)
     }
-    self.products = products
     self.productIds = productIds
-    productIdSet = Set(productIds)
+    self.productIdSet = productIdSet
     sortedProductIds = productIdSet.sorted()
-    var prompts: [String: [String: ParsedScalar<ParsedTemplate>]] = [:]
+    var prompts: [String: Set<String>] = [:]
     var localeRanges: [String: SourceRange] = [:]
     var promptIds: Set<String> = []
     var promptRanges: [String: SourceRange] = [:]
     for locale in syntax.prompts {
       localeRanges[locale.key.value] = locale.key.range
-      var table = prompts[locale.key.value] ?? [:]
+      var table = prompts[locale.key.value] ?? []
       for prompt in locale.value ?? [] {
-        promptIds.insert(prompt.key.value)
-        if promptRanges[prompt.key.value] == nil {
+        // The first time an id is seen (in any locale) is where "did you mean" points.
+        if promptIds.insert(prompt.key.value).inserted {
           promptRanges[prompt.key.value] = prompt.key.range
         }
-        if let text = prompt.value { table[prompt.key.value] = text }
+        if prompt.value != nil { table.insert(prompt.key.value) }
       }
       prompts[locale.key.value] = table
     }

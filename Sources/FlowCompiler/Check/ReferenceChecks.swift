@@ -224,7 +224,7 @@ private struct ReferenceResolver {
     }
     guard symbols.localesComplete else { return }
     for locale in symbols.locales {
-      guard let prompts = symbols.prompts[locale], prompts[name.value] == nil else { continue }
+      guard let prompts = symbols.prompts[locale], !prompts.contains(name.value) else { continue }
       if reportedMissingPrompts.insert("\(locale)\u{0}\(name.value)").inserted {
         diagnostics.append(
           DiagnosticCatalogue.promptMissingInLocale(

@@ -76,6 +76,7 @@ extension FlowChecker {
       let isAsk: Bool
       if case .ask = state.kind { isAsk = true } else { isAsk = false }
       var transitions: [CheckedTransition] = []
+      transitions.reserveCapacity(state.on.count)
       for handler in state.on {
         var assignments: [Assignment]?
         if let transition = handler.value,

@@ -124,6 +124,7 @@ extension FlowParser {
     if let on = fields["on"] {
       state.onKeyRange = on.key.range
       if let entries = mapping(on.value, what: "on") {
+        state.on.reserveCapacity(entries.count)
         for transitionEntry in entries {
           guard let event = key(transitionEntry.key, kind: "intent or outcome", rule: nil) else {
             continue
@@ -288,6 +289,7 @@ extension FlowParser {
     if let require = fields["require"] {
       transition.requireKeyRange = require.key.range
       if let entries = mapping(require.value, what: "require") {
+        transition.require.reserveCapacity(entries.count)
         for entry in entries {
           guard let slot = key(entry.key, kind: "slot name", rule: Self.idRule) else { continue }
           transition.require.append(
@@ -296,6 +298,7 @@ extension FlowParser {
       }
     }
     if let set = fields["set"], let assignments = mapping(set.value, what: "set") {
+      transition.set.reserveCapacity(assignments.count)
       for assignment in assignments {
         guard let variable = key(assignment.key, kind: "variable", rule: nil) else { continue }
         let value = textScalar(assignment.value, what: variable.value).map {

@@ -312,20 +312,77 @@ struct CardSyntax: Sendable {
 }
 
 /// A transition: a state id, or `{require, set, goto, say}`.
+///
+/// A value whose fields live in one shared box (copied on write), as ``StateSyntax``'s do: a
+/// transition is about 170 bytes of ranges and texts, and the checked flow keeps a copy of
+/// every one, so a copy is one reference instead.
 struct TransitionSyntax: Sendable {
+  /// The fields.
+  private struct Fields {
+    var range: SourceRange
+    var require: [KeyedSyntax<RequiredSlotSyntax>] = []
+    var requireKeyRange: SourceRange?
+    var set: [KeyedSyntax<ParsedScalar<Result<AssignmentSyntax, AssignmentProblem>>>] = []
+    var say: Located<String>?
+    var goto: Located<String>?
+  }
+
+  /// The box; only changed when this value holds the only reference (see `fields`).
+  private final class Box: @unchecked Sendable {
+    var fields: Fields
+
+    init(_ fields: Fields) {
+      self.fields = fields
+    }
+  }
+
+  private var box: Box
+
+  /// The fields to change, copied first when another value shares them.
+  private var fields: Fields {
+    get { box.fields }
+    _modify {
+      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+      yield &box.fields
+    }
+  }
+
+  /// A transition over a range, going to `goto`, its other fields empty.
+  init(range: SourceRange, goto: Located<String>? = nil) {
+    box = Box(Fields(range: range, goto: goto))
+  }
+
   /// The whole transition's range.
-  var range: SourceRange
+  var range: SourceRange {
+    get { box.fields.range }
+    _modify { yield &fields.range }
+  }
   /// `require` (v1.1) slot → how a missing or invalid value is asked for, in source order.
-  var require: [KeyedSyntax<RequiredSlotSyntax>] = []
+  var require: [KeyedSyntax<RequiredSlotSyntax>] {
+    get { box.fields.require }
+    _modify { yield &fields.require }
+  }
   /// The range of the `require` key, when present.
-  var requireKeyRange: SourceRange?
+  var requireKeyRange: SourceRange? {
+    get { box.fields.requireKeyRange }
+    _modify { yield &fields.requireKeyRange }
+  }
   /// `set` assignments in source order, each parsed (its path not yet resolved) or with the
   /// problem of its form.
-  var set: [KeyedSyntax<ParsedScalar<Result<AssignmentSyntax, AssignmentProblem>>>] = []
+  var set: [KeyedSyntax<ParsedScalar<Result<AssignmentSyntax, AssignmentProblem>>>] {
+    get { box.fields.set }
+    _modify { yield &fields.set }
+  }
   /// `say`.
-  var say: Located<String>?
+  var say: Located<String>? {
+    get { box.fields.say }
+    _modify { yield &fields.say }
+  }
   /// `goto` (or the state id of the short form).
-  var goto: Located<String>?
+  var goto: Located<String>? {
+    get { box.fields.goto }
+    _modify { yield &fields.goto }
+  }
 }
 
 /// One slot of a transition's `require` (v1.1): `{ ask: <prompt>, unknown: <prompt> }`.
