@@ -103,25 +103,28 @@ extension FlowChecker {
   /// text is not ASCII. ASCII whitespace is exactly `\t`, `\n`, `\u{0B}`, `\u{0C}`, `\r` and
   /// space, as `Character.isWhitespace` has it.
   static func asciiNormalizedSample(_ sample: String) -> String? {
-    let utf8 = sample.utf8
-    guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-    return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-      var count = 0
-      var pendingSpace = false
-      for byte in utf8 {
-        if ASCIIText.isWhitespace(byte) {
-          pendingSpace = count > 0
-          continue
-        }
-        if pendingSpace {
-          buffer[count] = UInt8(ascii: " ")
+    guard ASCIIText.isASCII(sample) else { return nil }
+    var sample = sample
+    // The bytes in place (a native string's storage), not the view's iterator.
+    return sample.withUTF8 { utf8 in
+      String(unsafeUninitializedCapacity: utf8.count) { buffer in
+        var count = 0
+        var pendingSpace = false
+        for byte in utf8 {
+          if ASCIIText.isWhitespace(byte) {
+            pendingSpace = count > 0
+            continue
+          }
+          if pendingSpace {
+            buffer[count] = UInt8(ascii: " ")
+            count += 1
+            pendingSpace = false
+          }
+          buffer[count] = ASCIIText.lowercased(byte)
           count += 1
-          pendingSpace = false
         }
-        buffer[count] = ASCIIText.lowercased(byte)
-        count += 1
+        return count
       }
-      return count
     }
   }
 }

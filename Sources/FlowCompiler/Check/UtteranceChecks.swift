@@ -58,7 +58,7 @@ extension FlowChecker {
   /// wants numbers spelt out: "two", not "2").
   static func utteranceProblem(_ text: String, slotsAllowed: Bool) -> String? {
     let utf8 = text.utf8
-    if utf8.allSatisfy({ $0 < 0x80 }) {
+    if ASCIIText.isASCII(text) {
       // ASCII: one byte per character but `\r\n`, which is neither a brace nor a digit, so
       // the bytes give the answer of the characters without Unicode property lookups.
       if utf8.allSatisfy(ASCIIText.isWhitespace) { return "it is empty" }

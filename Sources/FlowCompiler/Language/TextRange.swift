@@ -36,13 +36,14 @@ struct ScalarText {
 
   init(_ text: String) {
     source = text
-    scalars = Array(text.unicodeScalars)
-    // Prompts and conditions are mostly ASCII: then the offsets are the indexes and need no
-    // array of their own.
-    guard scalars.count != text.utf8.count else {
+    // Prompts and conditions are mostly ASCII: then a scalar is a byte, and the offsets are the
+    // indexes and need no array of their own.
+    guard !ASCIIText.isASCII(text) else {
+      scalars = text.utf8.map { Unicode.Scalar($0) }
       utf8Offsets = []
       return
     }
+    scalars = Array(text.unicodeScalars)
     var offsets: [Int] = []
     offsets.reserveCapacity(scalars.count + 1)
     var offset = 0

@@ -24,6 +24,7 @@ extension FlowParser {
     }
     if let states = fields.take("states") {
       if var entries = drainingMapping(consume states, what: "states") {
+        flow.states.reserveCapacity(entries.remainingCount)
         while let stateEntry = entries.next() {
           guard let id = key(stateEntry.key, kind: "state id", rule: Self.idRule) else {
             flow.statesComplete = false

@@ -6,6 +6,7 @@ extension FlowParser {
     guard var entries = drainingMapping(entry, what: "intents") else { return ([], false) }
     var complete = true
     var intents: [KeyedSyntax<IntentSyntax>] = []
+    intents.reserveCapacity(entries.remainingCount)
     while let intentEntry = entries.next() {
       guard
         let name = key(intentEntry.key, kind: "intent name", rule: Self.intentRule),
@@ -29,6 +30,7 @@ extension FlowParser {
       var intent = IntentSyntax()
       if let slots = fields["slots"] {
         if let slotEntries = mapping(slots.value, what: "slots") {
+          intent.slots.reserveCapacity(slotEntries.count)
           for slot in slotEntries {
             guard let slotName = key(slot.key, kind: "slot name", rule: Self.idRule) else {
               intent.slotsComplete = false
@@ -44,6 +46,7 @@ extension FlowParser {
       }
       if let samples = fields["samples"] {
         if let localeEntries = mapping(samples.value, what: "samples") {
+          intent.samples.reserveCapacity(localeEntries.count)
           for localeEntry in localeEntries {
             guard let locale = key(localeEntry.key, kind: "locale", rule: nil) else {
               intent.samplesComplete = false
@@ -55,6 +58,7 @@ extension FlowParser {
               continue
             }
             var utterances: [TextScalar] = []
+            utterances.reserveCapacity(elements.count)
             for element in elements {
               if let utterance = textScalar(element, what: "samples") {
                 utterances.append(utterance)

@@ -8,6 +8,7 @@ extension FlowParser {
     guard var entries = drainingMapping(entry, what: "products") else { return ([], false) }
     var complete = true
     var products: [KeyedSyntax<ProductSyntax>] = []
+    products.reserveCapacity(entries.remainingCount)
     while let product = entries.next() {
       guard let id = key(product.key, kind: "product id", rule: Self.idRule) else {
         complete = false

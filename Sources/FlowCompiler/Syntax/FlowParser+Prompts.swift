@@ -18,6 +18,7 @@ extension FlowParser {
         continue
       }
       var prompts: [KeyedSyntax<ParsedScalar<ParsedTemplate>>] = []
+      prompts.reserveCapacity(promptEntries.remainingCount)
       while let promptEntry = promptEntries.next() {
         guard let id = key(promptEntry.key, kind: "prompt id", rule: Self.idRule) else {
           complete = false

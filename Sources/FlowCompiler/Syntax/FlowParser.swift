@@ -137,6 +137,7 @@ struct FlowParser {
   mutating func texts(_ node: YAMLNode, what: String) -> [Located<String>]? {
     guard let elements = list(node, what: what) else { return nil }
     var values: [Located<String>] = []
+    values.reserveCapacity(elements.count)
     for element in elements {
       if let value = text(element, what: what) { values.append(value) }
     }
@@ -296,4 +297,7 @@ struct DrainingEntries: IteratorProtocol {
   mutating func next() -> YAMLMappingEntry? {
     remaining.popLast()
   }
+
+  /// How many entries are still to come: the size of the array their syntax will fill.
+  var remainingCount: Int { remaining.count }
 }
