@@ -333,17 +333,23 @@ extension String {
   /// - Parameter separator: An ASCII character's byte.
   package func pieces(separatedBy separator: UInt8) -> [Substring] {
     precondition(separator < 0x80, "the separator is an ASCII character")
+    let utf8 = self.utf8
+    // The bytes in place where the string has them (a native string), else the view's walk.
+    let separators =
+      utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.indices.filter { bytes[$0] == separator }
+      } ?? utf8.enumerated().filter { $0.element == separator }.map(\.offset)
     var pieces: [Substring] = []
+    pieces.reserveCapacity(separators.count + 1)
     var start = utf8.startIndex
-    var index = start
-    while index != utf8.endIndex {
-      if utf8[index] == separator {
-        pieces.append(Substring(utf8[start..<index]))
-        start = utf8.index(after: index)
-      }
-      utf8.formIndex(after: &index)
+    var consumed = 0
+    for offset in separators {
+      let end = utf8.index(start, offsetBy: offset - consumed)
+      pieces.append(Substring(utf8[start..<end]))
+      start = utf8.index(after: end)
+      consumed = offset + 1
     }
-    pieces.append(Substring(utf8[start..<index]))
+    pieces.append(Substring(utf8[start...]))
     return pieces
   }
 }

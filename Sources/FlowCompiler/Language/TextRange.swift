@@ -39,7 +39,10 @@ struct ScalarText {
     // Prompts and conditions are mostly ASCII: then a scalar is a byte, and the offsets are the
     // indexes and need no array of their own.
     guard !ASCIIText.isASCII(text) else {
-      scalars = text.utf8.map { Unicode.Scalar($0) }
+      let utf8 = text.utf8
+      scalars =
+        utf8.withContiguousStorageIfAvailable { $0.map { Unicode.Scalar($0) } }
+        ?? utf8.map { Unicode.Scalar($0) }
       utf8Offsets = []
       return
     }

@@ -196,9 +196,11 @@ enum VariablePathResolver {
     func asciiRange(_ start: Int, _ end: Int) -> TextRange {
       TextRange(characters: start..<end, utf8: start..<end)
     }
+    let pieces = path.pieces(separatedBy: UInt8(ascii: "."))
     var segments: [(name: String, range: TextRange)] = []
+    segments.reserveCapacity(pieces.count)
     var start = 0
-    for piece in path.pieces(separatedBy: UInt8(ascii: ".")) {
+    for piece in pieces {
       let count = piece.utf8.count
       segments.append((String(piece), asciiRange(start, start + count)))
       start += count + 1
