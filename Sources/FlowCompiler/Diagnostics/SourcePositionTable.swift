@@ -40,12 +40,12 @@ package struct SourcePositionTable {
   let characterCount: Int
   /// The byte offset (in the file) of every `checkpointStride`-th character of the text;
   /// empty when the text is ASCII.
-  private var checkpoints: [Int] = []
+  private var checkpoints = Offsets()
   /// The byte offset (in the file) of the first byte of every line.
-  private var lineStartOffsets: [Int] = [0]
+  private var lineStartOffsets = Offsets([0])
   /// The character index (in the text) of the first character of every line; empty when the
   /// text is ASCII (see ``lineStartCharacter(_:)``).
-  private var lineStartCharacters: [Int] = []
+  private var lineStartCharacters = Offsets()
   /// The line of the last lookup: libyaml's marks mostly move forward, so the next lookup is
   /// usually on the same line or the next.
   private var lastLine = 0
@@ -71,9 +71,9 @@ package struct SourcePositionTable {
       lineStartOffsets = Self.asciiLineStarts(of: bytes, from: start)
       return
     }
-    var checkpoints: [Int] = []
-    var lineStartOffsets: [Int] = [0]
-    var lineStartCharacters: [Int] = [0]
+    var checkpoints = Offsets()
+    var lineStartOffsets = Offsets([0])
+    var lineStartCharacters = Offsets([0])
     var characterIndex = 0
     checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
     bytes.withUnsafeBufferPointer { buffer in
@@ -99,8 +99,8 @@ package struct SourcePositionTable {
   }
 
   /// Where the lines of an ASCII text start: 0, then one past every `\n` from `start` on.
-  private static func asciiLineStarts(of bytes: [UInt8], from start: Int) -> [Int] {
-    var starts = [0]
+  private static func asciiLineStarts(of bytes: [UInt8], from start: Int) -> Offsets {
+    var starts = Offsets([0])
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
       var offset = start
@@ -283,6 +283,29 @@ package struct SourcePositionTable {
     }
     lastLine = low
     return low
+  }
+}
+
+/// Offsets and indexes of a file in four bytes each, read as `Int`: half the memory of a
+/// file's line table. Like ``SourcePosition``, they clamp past `Int32.max`, far beyond any
+/// file flowc reads (the loader refuses flows past 16 MiB).
+private struct Offsets {
+  private var storage: [Int32]
+
+  init(_ offsets: [Int] = []) {
+    storage = offsets.map { Int32(clamping: $0) }
+  }
+
+  var count: Int { storage.count }
+
+  subscript(index: Int) -> Int { Int(storage[index]) }
+
+  mutating func append(_ offset: Int) {
+    storage.append(Int32(clamping: offset))
+  }
+
+  mutating func reserveCapacity(_ capacity: Int) {
+    storage.reserveCapacity(capacity)
   }
 }
 

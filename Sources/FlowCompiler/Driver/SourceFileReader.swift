@@ -98,6 +98,14 @@ public enum SourceFileReader {
   /// - Returns: The bytes, or why there are none.
   public static func readAll(descriptor: Int32, limit: Int) -> Result<[UInt8], ReadFailure> {
     var bytes: [UInt8] = []
+    // A regular file says its size: the array is then made once at that size, not doubled as
+    // it fills (which left up to half of it unused for as long as the file is kept).
+    var status = stat()
+    if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+      status.st_size > 0, status.st_size <= limit
+    {
+      bytes.reserveCapacity(Int(status.st_size))
+    }
     let chunkSize = 64 * 1024
     var chunk = [UInt8](repeating: 0, count: chunkSize)
     while true {

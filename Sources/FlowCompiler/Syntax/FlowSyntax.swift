@@ -175,7 +175,9 @@ struct StateSyntax: Sendable {
     var kindKeyRange: SourceRange
     var kind: StateKindSyntax
     var reprompt: Located<String>?
-    var card: CardSyntax?
+    /// Out of line: most states have no card, and inline it would take about 170 bytes in
+    /// every state.
+    var card: CardBox?
     var permissionCard: Located<Bool>?
     var on: [KeyedSyntax<TransitionSyntax>] = []
     var onKeyRange: SourceRange?
@@ -187,6 +189,15 @@ struct StateSyntax: Sendable {
 
     init(_ fields: Fields) {
       self.fields = fields
+    }
+  }
+
+  /// A card, never changed once boxed.
+  private final class CardBox: Sendable {
+    let card: CardSyntax
+
+    init(_ card: CardSyntax) {
+      self.card = card
     }
   }
 
@@ -223,8 +234,8 @@ struct StateSyntax: Sendable {
   }
   /// `card` (ask, tell).
   var card: CardSyntax? {
-    get { box.fields.card }
-    _modify { yield &fields.card }
+    get { box.fields.card?.card }
+    set { fields.card = newValue.map(CardBox.init) }
   }
   /// `permission_card` (tell).
   var permissionCard: Located<Bool>? {
