@@ -66,7 +66,26 @@ if "$flowc" schema >"$work/flow.schema.json" 2>/dev/null && [[ -s "$work/flow.sc
 else
   say "not validating against the JSON Schema ('flowc schema' or Python's jsonschema missing)"
 fi
-declare -a floor_ms check_ms actual_bytes check_note
+# peak_memory FLOW: sets peak_kib to the peak resident memory of `flowc check FLOW` (the whole
+# process, as /usr/bin/time reports it) and anon_kib to its anonymous part (heap, stacks: what
+# the check itself allocated; the rest is the executable's and libraries' pages, file-backed
+# and shared, the same for a flow of any size). The anonymous part is read under gdb at the
+# process's `exit`, where `flowc check` peaks: it leaves what it built to the process exit.
+# Either is "" when /usr/bin/time or gdb is missing.
+peak_memory() {
+  peak_kib=""
+  anon_kib=""
+  if [[ -x /usr/bin/time ]]; then
+    peak_kib=$(/usr/bin/time -f '%M' "$flowc" check "$1" 2>&1 >/dev/null | tail -1)
+  fi
+  if command -v gdb >/dev/null 2>&1; then
+    anon_kib=$(gdb -q -batch -ex 'set pagination off' -ex 'break exit' -ex run \
+      -ex 'python import gdb; print("anon", [line.split()[1] for line in open("/proc/%d/status" % gdb.selected_inferior().pid) if line.startswith("RssAnon:")][0])' \
+      -ex kill --args "$flowc" check "$1" 2>/dev/null | awk '$1 == "anon" { print $2 }')
+  fi
+}
+
+declare -a floor_ms check_ms actual_bytes check_note peak_mb anon_mb anon_ratio
 for index in "${!sizes[@]}"; do
   size="${sizes[$index]}"
   flow="$work/flow-$size.yaml"
@@ -80,6 +99,11 @@ for index in "${!sizes[@]}"; do
 
   measure "$flowc" check "$flow"
   check_ms[$index]=$measured_ms
+  peak_memory "$flow"
+  peak_mb[$index]=$(awk -v k="$peak_kib" 'BEGIN { if (k != "") printf "%.1f", k * 1024 / 1e6; else print "n/a" }')
+  anon_mb[$index]=$(awk -v k="$anon_kib" 'BEGIN { if (k != "") printf "%.1f", k * 1024 / 1e6; else print "n/a" }')
+  anon_ratio[$index]=$(awk -v k="$anon_kib" -v b="${actual_bytes[$index]}" \
+    'BEGIN { if (k != "") printf "%.2f×", k * 1024 / b; else print "n/a" }')
   # 0: clean or warnings only. Anything else means flowc could not check the flow (an error
   # in the flow, or a flowc without a working `check`): the time is shown but marked.
   case $last_status in
@@ -94,11 +118,12 @@ done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
-printf '\n%-12s %10s %10s %8s\n' "size (B)" "floor ms" "check ms" "ratio"
+printf '\n%-12s %10s %10s %8s %9s %9s %9s\n' "size (B)" "floor ms" "check ms" "ratio" \
+  "peak MB" "anon MB" "anon÷size"
 for index in "${!sizes[@]}"; do
-  printf '%-12s %10s %10s %8s%s\n' "${actual_bytes[$index]}" "${floor_ms[$index]}" \
+  printf '%-12s %10s %10s %8s %9s %9s %9s%s\n' "${actual_bytes[$index]}" "${floor_ms[$index]}" \
     "${check_ms[$index]}" "$(ratio "${check_ms[$index]}" "${floor_ms[$index]}")" \
-    "${check_note[$index]}"
+    "${peak_mb[$index]}" "${anon_mb[$index]}" "${anon_ratio[$index]}" "${check_note[$index]}"
 done
 last=$((${#sizes[@]} - 1))
 if ((last > 0)); then
