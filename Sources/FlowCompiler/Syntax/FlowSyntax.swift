@@ -171,86 +171,59 @@ struct FlowSectionSyntax: Sendable {
 /// checked flow and every check's loop copy it, so a copy is one reference instead.
 struct StateSyntax: Sendable {
   /// The fields.
-  private struct Fields {
+  private struct Fields: Sendable {
     var kindKeyRange: SourceRange
     var kind: StateKindSyntax
     var reprompt: Located<String>?
     /// Out of line: most states have no card, and inline it would take about 170 bytes in
     /// every state.
-    var card: CardBox?
+    var card: CopyOnWriteBox<CardSyntax>?
     var permissionCard: Located<Bool>?
     var on: [KeyedSyntax<TransitionSyntax>] = []
     var onKeyRange: SourceRange?
   }
 
-  /// The box; only changed when this value holds the only reference (see `fields`).
-  private final class Box: @unchecked Sendable {
-    var fields: Fields
-
-    init(_ fields: Fields) {
-      self.fields = fields
-    }
-  }
-
-  /// A card, never changed once boxed.
-  private final class CardBox: Sendable {
-    let card: CardSyntax
-
-    init(_ card: CardSyntax) {
-      self.card = card
-    }
-  }
-
-  private var box: Box
-
-  /// The fields to change, copied first when another value shares them.
-  private var fields: Fields {
-    get { box.fields }
-    _modify {
-      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-      yield &box.fields
-    }
-  }
+  private var fields: CopyOnWriteBox<Fields>
 
   /// A state of a kind, its other fields empty.
   init(kindKeyRange: SourceRange, kind: StateKindSyntax) {
-    box = Box(Fields(kindKeyRange: kindKeyRange, kind: kind))
+    fields = CopyOnWriteBox(Fields(kindKeyRange: kindKeyRange, kind: kind))
   }
 
   /// The kind key's range (`ask:`, `setup:` …).
   var kindKeyRange: SourceRange {
-    get { box.fields.kindKeyRange }
-    _modify { yield &fields.kindKeyRange }
+    get { fields.value.kindKeyRange }
+    _modify { yield &fields.value.kindKeyRange }
   }
   /// The kind with its fields.
   var kind: StateKindSyntax {
-    get { box.fields.kind }
-    _modify { yield &fields.kind }
+    get { fields.value.kind }
+    _modify { yield &fields.value.kind }
   }
   /// `reprompt` (ask).
   var reprompt: Located<String>? {
-    get { box.fields.reprompt }
-    _modify { yield &fields.reprompt }
+    get { fields.value.reprompt }
+    _modify { yield &fields.value.reprompt }
   }
   /// `card` (ask, tell).
   var card: CardSyntax? {
-    get { box.fields.card?.card }
-    set { fields.card = newValue.map(CardBox.init) }
+    get { fields.value.card?.value }
+    set { fields.value.card = newValue.map(CopyOnWriteBox.init) }
   }
   /// `permission_card` (tell).
   var permissionCard: Located<Bool>? {
-    get { box.fields.permissionCard }
-    _modify { yield &fields.permissionCard }
+    get { fields.value.permissionCard }
+    _modify { yield &fields.value.permissionCard }
   }
   /// `on` key → transition (intents for ask, outcomes for setup and charge).
   var on: [KeyedSyntax<TransitionSyntax>] {
-    get { box.fields.on }
-    _modify { yield &fields.on }
+    get { fields.value.on }
+    _modify { yield &fields.value.on }
   }
   /// The range of the `on` key, when present.
   var onKeyRange: SourceRange? {
-    get { box.fields.onKeyRange }
-    _modify { yield &fields.onKeyRange }
+    get { fields.value.onKeyRange }
+    _modify { yield &fields.value.onKeyRange }
   }
 }
 
@@ -329,7 +302,7 @@ struct CardSyntax: Sendable {
 /// every one, so a copy is one reference instead.
 struct TransitionSyntax: Sendable {
   /// The fields.
-  private struct Fields {
+  private struct Fields: Sendable {
     var range: SourceRange
     var require: [KeyedSyntax<RequiredSlotSyntax>] = []
     var requireKeyRange: SourceRange?
@@ -338,61 +311,43 @@ struct TransitionSyntax: Sendable {
     var goto: Located<String>?
   }
 
-  /// The box; only changed when this value holds the only reference (see `fields`).
-  private final class Box: @unchecked Sendable {
-    var fields: Fields
-
-    init(_ fields: Fields) {
-      self.fields = fields
-    }
-  }
-
-  private var box: Box
-
-  /// The fields to change, copied first when another value shares them.
-  private var fields: Fields {
-    get { box.fields }
-    _modify {
-      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-      yield &box.fields
-    }
-  }
+  private var fields: CopyOnWriteBox<Fields>
 
   /// A transition over a range, going to `goto`, its other fields empty.
   init(range: SourceRange, goto: Located<String>? = nil) {
-    box = Box(Fields(range: range, goto: goto))
+    fields = CopyOnWriteBox(Fields(range: range, goto: goto))
   }
 
   /// The whole transition's range.
   var range: SourceRange {
-    get { box.fields.range }
-    _modify { yield &fields.range }
+    get { fields.value.range }
+    _modify { yield &fields.value.range }
   }
   /// `require` (v1.1) slot → how a missing or invalid value is asked for, in source order.
   var require: [KeyedSyntax<RequiredSlotSyntax>] {
-    get { box.fields.require }
-    _modify { yield &fields.require }
+    get { fields.value.require }
+    _modify { yield &fields.value.require }
   }
   /// The range of the `require` key, when present.
   var requireKeyRange: SourceRange? {
-    get { box.fields.requireKeyRange }
-    _modify { yield &fields.requireKeyRange }
+    get { fields.value.requireKeyRange }
+    _modify { yield &fields.value.requireKeyRange }
   }
   /// `set` assignments in source order, each parsed (its path not yet resolved) or with the
   /// problem of its form.
   var set: [KeyedSyntax<ParsedScalar<Result<AssignmentSyntax, AssignmentProblem>>>] {
-    get { box.fields.set }
-    _modify { yield &fields.set }
+    get { fields.value.set }
+    _modify { yield &fields.value.set }
   }
   /// `say`.
   var say: Located<String>? {
-    get { box.fields.say }
-    _modify { yield &fields.say }
+    get { fields.value.say }
+    _modify { yield &fields.value.say }
   }
   /// `goto` (or the state id of the short form).
   var goto: Located<String>? {
-    get { box.fields.goto }
-    _modify { yield &fields.goto }
+    get { fields.value.goto }
+    _modify { yield &fields.value.goto }
   }
 }
 

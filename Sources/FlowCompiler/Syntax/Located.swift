@@ -36,3 +36,34 @@ struct KeyedSyntax<Value> {
 }
 
 extension KeyedSyntax: Sendable where Value: Sendable {}
+
+/// A value kept in one shared box and copied on write: how a large syntax value stores its
+/// fields, so that a copy of it (in the symbol table, the checked flow, every check's loop) is
+/// one reference instead of hundreds of bytes of ranges and texts.
+struct CopyOnWriteBox<Value: Sendable>: Sendable {
+  /// The storage; only changed when this box holds the only reference (see `value`).
+  private final class Storage: @unchecked Sendable {
+    var value: Value
+
+    init(_ value: Value) {
+      self.value = value
+    }
+  }
+
+  private var storage: Storage
+
+  /// Boxes a value.
+  init(_ value: Value) {
+    storage = Storage(value)
+  }
+
+  /// The value, read in place (a field of it is read without copying the rest); changing it
+  /// copies it first when another box shares it.
+  var value: Value {
+    _read { yield storage.value }
+    _modify {
+      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.value) }
+      yield &storage.value
+    }
+  }
+}
