@@ -18,12 +18,7 @@ extension FlowChecker {
   ) {
     let charges = graph.kinds.indices.filter { graph.kinds[$0] == .charge && reachable[$0] }
     guard !charges.isEmpty else { return }
-    var predecessors = [[Int]](repeating: [], count: graph.nodeCount)
-    for edges in graph.successors {
-      for edge in edges where edge.source != edge.target {
-        predecessors[edge.target].append(edge.source)
-      }
-    }
+    let predecessors = graph.predecessors()
     // Each search stops at `ask` states and visits a state at most once; at most this many
     // states per charge (counted as they are found), so that thousands of charge states stay
     // cheap however many states lead into one.

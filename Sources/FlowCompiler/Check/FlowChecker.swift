@@ -85,16 +85,14 @@ struct SymbolTable {
   let promptRanges: [String: SourceRange]
   /// Intent name → intent (`nil` when malformed).
   let intents: [String: IntentSyntax?]
-  /// Intent name → slot name → slot type (the well-formed slots of well-formed intents).
-  let intentSlots: [String: [String: String]]
-  /// Intent name → the names of its `intentSlots`, sorted, for the notes that list them.
-  let intentSlotNames: [String: [String]]
-  /// State id → state (`nil` when malformed).
-  let states: [String: StateSyntax?]
-  /// State id → the range of its key.
-  let stateRanges: [String: SourceRange]
-  /// State ids in source order.
+  /// State ids in source order, each once: a state's number is its index here.
   let stateIds: [String]
+  /// State id → its number (its index in `stateIds`).
+  let stateNumbers: [String: Int]
+  /// Each state by number (`nil` when malformed).
+  let stateSyntax: [StateSyntax?]
+  /// The range of each state's key, by number.
+  let stateKeyRanges: [SourceRange]
   /// Whether the flow has a `setup` or `charge` state.
   let hasPaymentStates: Bool
 
@@ -136,46 +134,47 @@ struct SymbolTable {
       intents[intent.key.value] = .some(intent.value)
     }
     self.intents = intents
-    var intentSlots: [String: [String: String]] = [:]
-    for case (let name, .some(let intent)) in intents {
-      var slots: [String: String] = [:]
-      for slot in intent.slots {
-        if let type = slot.value { slots[slot.key.value] = type.value }
-      }
-      intentSlots[name] = slots
-    }
-    self.intentSlots = intentSlots
-    intentSlotNames = intentSlots.mapValues { $0.keys.sorted() }
     let stateCount = syntax.flow?.states.count ?? 0
-    var states: [String: StateSyntax?] = [:]
-    states.reserveCapacity(stateCount)
-    var stateRanges: [String: SourceRange] = [:]
-    stateRanges.reserveCapacity(stateCount)
+    var stateNumbers: [String: Int] = [:]
+    stateNumbers.reserveCapacity(stateCount)
     var stateIds: [String] = []
     stateIds.reserveCapacity(stateCount)
+    var stateSyntax: [StateSyntax?] = []
+    stateSyntax.reserveCapacity(stateCount)
+    var stateKeyRanges: [SourceRange] = []
+    stateKeyRanges.reserveCapacity(stateCount)
     var hasPaymentStates = false
-    for state in syntax.flow?.states ?? [] where !states.keys.contains(state.key.value) {
-      states[state.key.value] = .some(state.value)
-      stateRanges[state.key.value] = state.key.range
+    for state in syntax.flow?.states ?? [] {
+      // The first definition of an id wins; the reference checks report the others.
+      guard stateNumbers[state.key.value] == nil else { continue }
+      stateNumbers[state.key.value] = stateIds.count
       stateIds.append(state.key.value)
+      stateSyntax.append(state.value)
+      stateKeyRanges.append(state.key.range)
       switch state.value?.kind {
       case .setup, .charge: hasPaymentStates = true
       default: break
       }
     }
-    self.states = states
-    self.stateRanges = stateRanges
+    self.stateNumbers = stateNumbers
     self.stateIds = stateIds
+    self.stateSyntax = stateSyntax
+    self.stateKeyRanges = stateKeyRanges
     self.hasPaymentStates = hasPaymentStates
   }
 
-  /// The slots of an intent as name → type, for `slot.` paths.
-  func slots(of intent: String) -> [String: String] {
-    intentSlots[intent] ?? [:]
+  /// Whether the flow defines a state `id` (well-formed or not).
+  func hasState(_ id: String) -> Bool {
+    stateNumbers[id] != nil
   }
 
-  /// The names of ``slots(of:)``, sorted.
-  func sortedSlotNames(of intent: String) -> [String] {
-    intentSlotNames[intent] ?? []
+  /// The state `id`, or `nil` when there is none or it is malformed.
+  func state(_ id: String) -> StateSyntax? {
+    stateNumbers[id].flatMap { stateSyntax[$0] }
+  }
+
+  /// The range of the key of state `id`, or `nil` when there is none.
+  func stateKeyRange(_ id: String) -> SourceRange? {
+    stateNumbers[id].map { stateKeyRanges[$0] }
   }
 }

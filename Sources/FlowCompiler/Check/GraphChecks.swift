@@ -40,8 +40,14 @@ extension FlowChecker {
 
   /// The prompts of a transition's `require`, spoken in the `ask` state before the
   /// transition is taken (so with nothing of its `set` assigned yet).
-  static func requirePrompts(_ transition: TransitionSyntax) -> [Located<String>] {
-    transition.require.compactMap(\.value).flatMap { [$0.ask] + ($0.unknown.map { [$0] } ?? []) }
+  static func requirePrompts(_ transition: TransitionSyntax) -> [String] {
+    var prompts: [String] = []
+    for required in transition.require {
+      guard let required = required.value else { continue }
+      prompts.append(required.ask.value)
+      if let unknown = required.unknown { prompts.append(unknown.value) }
+    }
+    return prompts
   }
 
   /// Builds the state graph and runs the graph analyses: reachability, ways out of `ask`
@@ -53,11 +59,11 @@ extension FlowChecker {
     into diagnostics: inout [Diagnostic]
   ) {
     guard let flow = syntax.flow, let start = flow.start,
-      let startIndex = symbols.stateIds.firstIndex(of: start.value)
+      let startIndex = symbols.stateNumbers[start.value]
     else { return }
     let ids = symbols.stateIds
-    let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-    let states = ids.map { symbols.states[$0] ?? nil }
+    let index = symbols.stateNumbers
+    let states = symbols.stateSyntax
     guard states.allSatisfy({ $0 != nil }) else { return }
     let globals = flow.global.compactMap { entry in entry.value.map { (entry.key.value, $0) } }
     // The global transitions are shared nodes after the states, not edges of every `ask`
@@ -76,10 +82,12 @@ extension FlowChecker {
     // Whether each `ask` state has a transition to another state, its own or a global one.
     var hasExit = [Bool](repeating: false, count: ids.count)
     var kinds: [StateGraph.NodeKind] = []
+    kinds.reserveCapacity(ids.count + globalTree.nodes.count)
     var successors: [[StateGraph.Edge]] = []
+    successors.reserveCapacity(ids.count + globalTree.nodes.count)
     var catalogShips: Bool?
-    /// Reads of transitions' `say` prompts: (state, gains of the transition, prompt).
-    var sayReads: [(state: Int, gains: VariableSet, prompt: Located<String>)] = []
+    /// Reads of transitions' `say` prompts: (state, gains of the transition, prompt id).
+    var sayReads: [(state: Int, gains: VariableSet, prompt: String)] = []
     // What the variable check found per state id (a `choose` state's branches, a `charge`
     // state's amount).
     var branchReads: [String: [CheckedBranch]] = [:]
@@ -114,7 +122,7 @@ extension FlowChecker {
           } ?? []
         let edge = transitionEdge(position, transition, extra: Self.variableSet(gains))
         edges.append(edge)
-        if let say = transition.say { sayReads.append((position, edge.gains, say)) }
+        if let say = transition.say { sayReads.append((position, edge.gains, say.value)) }
       }
       return edges
     }
@@ -131,8 +139,10 @@ extension FlowChecker {
           guard let transition = handler.value else { continue }
           let edge = transitionEdge(position, transition, extra: .none)
           edges.append(edge)
-          if let say = transition.say { sayReads.append((position, edge.gains, say)) }
-          sayReads += Self.requirePrompts(transition).map { (position, .none, $0) }
+          if let say = transition.say { sayReads.append((position, edge.gains, say.value)) }
+          for prompt in Self.requirePrompts(transition) {
+            sayReads.append((position, .none, prompt))
+          }
         }
         let excluded = handledGlobals.sorted()
         for node in globalTree.cover(excluding: excluded) {
@@ -192,13 +202,13 @@ extension FlowChecker {
       let transition = globals[number].1
       let edge = transitionEdge(node, transition, extra: .none)
       successors.append(globalTargets[number] == nil ? [] : [edge])
-      if let say = transition.say { sayReads.append((node, edge.gains, say)) }
-      sayReads += Self.requirePrompts(transition).map { (node, .none, $0) }
+      if let say = transition.say { sayReads.append((node, edge.gains, say.value)) }
+      for prompt in Self.requirePrompts(transition) { sayReads.append((node, .none, prompt)) }
     }
     let graph = StateGraph(
       ids: ids, kinds: kinds, successors: successors, start: startIndex,
       initial: Self.variableSet(BaseVariable.allCases.filter(\.isAlwaysSet)))
-    let ranges = ids.map { symbols.stateRanges[$0]! }
+    let ranges = symbols.stateKeyRanges
 
     let reachable = graph.reachable()
     for position in ids.indices where !reachable[position] {
@@ -324,7 +334,7 @@ extension FlowChecker {
       }
       for prompt in entryPrompts { checkPrompt(prompt, in: position, with: .none) }
     }
-    for read in sayReads { checkPrompt(read.prompt.value, in: read.state, with: read.gains) }
+    for read in sayReads { checkPrompt(read.prompt, in: read.state, with: read.gains) }
     // `fallback` is spoken in any `ask` state when an intent is not handled.
     if references.usedPrompts.contains("fallback") {
       for position in ids.indices where kinds[position] == .ask {

@@ -33,12 +33,12 @@ extension FlowChecker {
       if let card = state.card { cards.append(card) }
       for handler in state.on {
         if let say = handler.value?.say { spoken.insert(say.value) }
-        for prompt in handler.value.map(Self.requirePrompts) ?? [] { spoken.insert(prompt.value) }
+        for prompt in handler.value.map(Self.requirePrompts) ?? [] { spoken.insert(prompt) }
       }
     }
     for global in syntax.flow?.global ?? [] {
       if let say = global.value?.say { spoken.insert(say.value) }
-      for prompt in global.value.map(Self.requirePrompts) ?? [] { spoken.insert(prompt.value) }
+      for prompt in global.value.map(Self.requirePrompts) ?? [] { spoken.insert(prompt) }
     }
     if references.usedPrompts.contains("fallback") { spoken.insert("fallback") }
     for locale in syntax.prompts {
@@ -112,7 +112,7 @@ extension FlowChecker {
       }
     }
     guard let say = transition.say, let target = transition.goto,
-      case .some(.some(let state)) = symbols.states[target.value]
+      let state = symbols.state(target.value)
     else { return }
     let next: String
     switch state.kind {
@@ -130,16 +130,18 @@ extension FlowChecker {
 }
 
 /// The longest each prompt renders to, per locale, computed once per prompt and locale from the
-/// bounds of the paths it reads, each computed once per path, locale and SSML-ness (a product
-/// path's bound looks at the whole catalog). A prompt is measured again for every transition
-/// that speaks it, so both are remembered.
+/// bounds of the paths it reads. A prompt is measured again for every transition that speaks
+/// it, so its bound is remembered; so is the bound of a path that looks at the whole catalog
+/// (`product.name`, `order.total`), while one product's (`catalog.<id>.price`) costs no more to
+/// measure again than to look up.
 private struct ValueLengthCache {
+  /// The catalog, sorted by id.
   let products: [Product]
-  let productsById: [String: Product]
   /// Locale → prompt id → compiled template.
   let templates: [String: [String: Template]]
   /// Locale → prompt id → its bound (`nil`: none), for the prompts measured so far.
   var promptLengths: [String: [String: Int?]] = [:]
+  /// The bounds of the whole-catalog paths measured so far.
   var pathLengths: [Key: Int?] = [:]
 
   /// A path's bound depends on the locale and on whether the prompt is SSML.
@@ -151,15 +153,18 @@ private struct ValueLengthCache {
 
   init(products: [Product], templates: [String: [String: Template]]) {
     self.products = products
-    productsById = Dictionary(products.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.templates = templates
   }
 
-  /// The products a path can name: one for `catalog.<id>…`, else all.
-  private func candidates(of path: String) -> [Product] {
-    let segments = VariablePath(rawValue: path).segments
-    guard segments[0] == "catalog", segments.count > 1 else { return products }
-    return productsById[String(segments[1])].map { [$0] } ?? []
+  /// The product with an id, found by binary search in the sorted catalog.
+  private func product(withID id: Substring) -> Product? {
+    var low = 0
+    var high = products.count
+    while low < high {
+      let middle = (low + high) / 2
+      if products[middle].id < id { low = middle + 1 } else { high = middle }
+    }
+    return low < products.count && products[low].id == id ? products[low] : nil
   }
 
   /// The longest a prompt renders to in a locale; `nil` when it has no valid template there or
@@ -177,10 +182,16 @@ private struct ValueLengthCache {
   /// The longest a path's value renders to
   /// (``SpeechLength/maximumValueLength(of:products:locale:ssml:)``).
   private mutating func bound(of path: String, locale: String, ssml: Bool) -> Int? {
+    let segments = VariablePath(rawValue: path).segments
+    if segments[0] == "catalog", segments.count > 1 {
+      let named = product(withID: segments[1]).map { [$0] } ?? []
+      return SpeechLength.maximumValueLength(
+        of: path, products: named, locale: locale, ssml: ssml)
+    }
     let key = Key(locale: locale, ssml: ssml, path: path)
     if let known = pathLengths[key] { return known }
     let bound = SpeechLength.maximumValueLength(
-      of: path, products: candidates(of: path), locale: locale, ssml: ssml)
+      of: path, products: products, locale: locale, ssml: ssml)
     pathLengths[key] = .some(bound)
     return bound
   }

@@ -196,12 +196,12 @@ private struct ReferenceResolver {
   }
 
   private mutating func resolveState(_ name: Located<String>) {
-    guard !symbols.states.keys.contains(name.value) else { return }
+    guard !symbols.hasState(name.value) else { return }
     facts.hasUnresolvedReferences = true
     guard syntax.flow?.statesComplete ?? false else { return }
     diagnostics.append(
       DiagnosticCatalogue.unknownState(
-        name.value, known: symbols.stateIds, definedAt: symbols.stateRanges, at: name.range))
+        name.value, known: symbols.stateIds, definedAt: symbols.stateKeyRange, at: name.range))
   }
 
   private mutating func resolveCard(_ card: CardSyntax) {

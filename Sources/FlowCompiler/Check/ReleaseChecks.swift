@@ -16,14 +16,14 @@ extension FlowChecker {
           PaymentOutcome(rawValue: $0.key.value) == .success
         }),
         let target = success.value?.goto,
-        case .some(.some(let next)) = symbols.states[target.value]
+        let next = symbols.state(target.value)
       else { continue }
       switch next.kind {
       case .ask, .tell:
         if next.card == nil {
           diagnostics.append(
             DiagnosticCatalogue.missingOrderCard(
-              target.value, at: symbols.stateRanges[target.value] ?? target.range,
+              target.value, at: symbols.stateKeyRange(target.value) ?? target.range,
               charge: entry.key.value
             ).with(note: "reached from here", at: target.range))
         }

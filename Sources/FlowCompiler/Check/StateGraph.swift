@@ -10,15 +10,29 @@
 /// through the states; they are not counted in a path's length and never named.
 struct StateGraph {
   /// What leaving a state by one transition does.
+  ///
+  /// The node numbers are stored in 32 bits, so that an edge takes 24 bytes, not 32: every
+  /// state is a distinct key of the file (at least two bytes of it) and takes hundreds of
+  /// bytes of syntax, so no flow that fits in memory comes near 2³¹ nodes.
   struct Edge {
-    /// The state left.
-    var source: Int
-    /// The state entered (the same as `source` for a transition without `goto`).
-    var target: Int
+    private var storedSource: Int32
+    private var storedTarget: Int32
     /// The base variables definitely set when the edge is taken.
     var gains: VariableSet
     /// Whether the edge changes the order total (it sets `product` or `quantity`).
     var changesTotal: Bool
+
+    /// The state left.
+    var source: Int { Int(storedSource) }
+    /// The state entered (the same as `source` for a transition without `goto`).
+    var target: Int { Int(storedTarget) }
+
+    init(source: Int, target: Int, gains: VariableSet, changesTotal: Bool) {
+      storedSource = Int32(source)
+      storedTarget = Int32(target)
+      self.gains = gains
+      self.changesTotal = changesTotal
+    }
   }
 
   /// What kind of state a node is, as far as the analyses care.
@@ -52,14 +66,22 @@ struct StateGraph {
 
   /// The nodes from which some `tell` state can be reached.
   func reachesEnd() -> [Bool] {
-    var predecessors = [[Int]](repeating: [], count: nodeCount)
+    let predecessors = predecessors()
+    let ends = kinds.indices.filter { kinds[$0] == .tell }
+    return BreadthFirstSearch(count: nodeCount, from: ends) { Array(predecessors[$0]) }.seen
+  }
+
+  /// The nodes each node is entered from (self-loops left out), in the order of the edges.
+  func predecessors() -> AdjacencyLists {
+    var counts = [Int](repeating: 0, count: nodeCount)
     for edges in successors {
-      for edge in edges where edge.source != edge.target {
-        predecessors[edge.target].append(edge.source)
+      for edge in edges where edge.source != edge.target { counts[edge.target] += 1 }
+    }
+    return AdjacencyLists(counts: counts) { add in
+      for edges in successors {
+        for edge in edges where edge.source != edge.target { add(edge.target, edge.source) }
       }
     }
-    let ends = kinds.indices.filter { kinds[$0] == .tell }
-    return BreadthFirstSearch(count: nodeCount, from: ends) { predecessors[$0] }.seen
   }
 
   /// For each state, the variables set on every path from the start into it (definite
@@ -363,4 +385,40 @@ struct VariableSet: Equatable, Sendable {
 
   /// Whether every variable of `other` is in the set.
   func isSuperset(of other: VariableSet) -> Bool { bits & other.bits == other.bits }
+}
+
+/// A list of nodes for each node of a graph (its predecessors, say), stored in one flat array
+/// (the lists one after another) with each list's start, rather than as an array per node: a
+/// graph of thousands of states takes two arrays instead of one per state. Built from the
+/// lists' lengths, known in advance, so that nothing grows by doubling.
+struct AdjacencyLists: RandomAccessCollection {
+  /// Every list's nodes, the lists in node order.
+  private let elements: [Int]
+  /// Where each list starts in `elements`, and after the last one where it ends.
+  private let starts: [Int32]
+
+  /// Lists of known lengths, filled by `fill`, which calls `add(node, element)` for exactly
+  /// `counts[node]` elements of each node, in the order each list is to have.
+  init(counts: [Int], fill: ((_ node: Int, _ element: Int) -> Void) -> Void) {
+    var starts = [Int32](repeating: 0, count: counts.count + 1)
+    for (node, count) in counts.enumerated() {
+      starts[node + 1] = starts[node] + Int32(count)
+    }
+    var next = starts.dropLast().map(Int.init)
+    var elements = [Int](repeating: 0, count: Int(starts[counts.count]))
+    fill { node, element in
+      elements[next[node]] = element
+      next[node] += 1
+    }
+    self.elements = elements
+    self.starts = starts
+  }
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { starts.count - 1 }
+
+  /// The list of a node.
+  subscript(node: Int) -> ArraySlice<Int> {
+    elements[Int(starts[node])..<Int(starts[node + 1])]
+  }
 }

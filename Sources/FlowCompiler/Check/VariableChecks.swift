@@ -50,18 +50,19 @@ extension FlowChecker {
     guard let flow = syntax.flow else { return facts }
     facts.states.reserveCapacity(flow.states.count)
     var samplesWithout = SamplesWithoutSlot()
+    var slotTable = IntentSlotTable(intents: symbols.intents)
     for global in flow.global {
       var assignments: [Assignment]?
       if let transition = global.value,
         !intents.withInvalidSlots.contains(global.key.value)
       {
+        let slots = slotTable.slots(of: global.key.value)
         assignments = checkAssignments(
-          transition, intent: global.key.value, slots: symbols.slots(of: global.key.value),
-          into: &diagnostics)
+          transition, intent: global.key.value, slots: slots, into: &diagnostics)
         if assignments != nil {
           checkSlotReads(
-            transition, intent: global.key.value, samplesWithout: &samplesWithout,
-            into: &diagnostics)
+            transition, intent: global.key.value, slotTypes: slots.types,
+            samplesWithout: &samplesWithout, into: &diagnostics)
         }
       }
       facts.global.append(
@@ -82,13 +83,13 @@ extension FlowChecker {
         if let transition = handler.value,
           !(isAsk && intents.withInvalidSlots.contains(handler.key.value))
         {
+          let slots = isAsk ? slotTable.slots(of: handler.key.value) : nil
           assignments = checkAssignments(
-            transition, intent: handler.key.value,
-            slots: isAsk ? symbols.slots(of: handler.key.value) : nil, into: &diagnostics)
-          if isAsk, assignments != nil {
+            transition, intent: handler.key.value, slots: slots, into: &diagnostics)
+          if let slots, assignments != nil {
             checkSlotReads(
-              transition, intent: handler.key.value, samplesWithout: &samplesWithout,
-              into: &diagnostics)
+              transition, intent: handler.key.value, slotTypes: slots.types,
+              samplesWithout: &samplesWithout, into: &diagnostics)
           }
         }
         transitions.append(
@@ -166,13 +167,13 @@ extension FlowChecker {
   /// The assignments of a transition's `set`, their paths resolved and types checked; `nil`
   /// when one is invalid.
   private func checkAssignments(
-    _ transition: TransitionSyntax, intent: String, slots: [String: String]?,
+    _ transition: TransitionSyntax, intent: String, slots: IntentSlotTable.Slots?,
     into diagnostics: inout [Diagnostic]
   ) -> [Assignment]? {
     guard !transition.set.isEmpty else { return [] }
     let scope = VariableScope(
-      productIDs: symbols.productIdSet, sortedProductIDs: symbols.sortedProductIds, slots: slots,
-      sortedSlotNames: slots == nil ? [] : symbols.sortedSlotNames(of: intent))
+      productIDs: symbols.productIdSet, sortedProductIDs: symbols.sortedProductIds,
+      slots: slots?.types, sortedSlotNames: slots?.sortedNames ?? [])
     var assignments: [Assignment] = []
     for entry in transition.set {
       guard let value = entry.value else { continue }
@@ -205,13 +206,12 @@ extension FlowChecker {
   /// does not fill the slot; else a warning (`slot-may-be-invalid`) when the value can be
   /// invalid (`catalog`, `AMAZON.NUMBER`).
   private func checkSlotReads(
-    _ transition: TransitionSyntax, intent: String, samplesWithout: inout SamplesWithoutSlot,
-    into diagnostics: inout [Diagnostic]
+    _ transition: TransitionSyntax, intent: String, slotTypes: [String: String],
+    samplesWithout: inout SamplesWithoutSlot, into diagnostics: inout [Diagnostic]
   ) {
     guard case .some(.some(let declared)) = symbols.intents[intent], declared.samplesComplete
     else { return }
     let required = Set(transition.require.map(\.key.value))
-    let slotTypes = symbols.slots(of: intent)
     for entry in transition.set {
       guard let value = entry.value, case .success(let parsed) = value.value,
         case .path(let path, let pathRange, fallback: nil) = parsed.value,
@@ -379,4 +379,39 @@ struct SpokenSlotRead {
   var slot: String
   /// Where the path is written.
   var range: SourceRange
+}
+
+/// The slots of the intents as the `set` checks look them up (name → type, and the names
+/// sorted for notes), built for an intent the first time a transition of it is checked and
+/// dropped with the variable pass rather than kept for every later check.
+struct IntentSlotTable {
+  /// One intent's slots.
+  struct Slots {
+    /// Slot name → slot type, the well-formed slots of a well-formed intent.
+    var types: [String: String]
+    /// The keys of `types`, sorted.
+    var sortedNames: [String]
+  }
+
+  private let intents: [String: IntentSyntax?]
+  private var built: [String: Slots] = [:]
+
+  /// A table over the intents of a ``SymbolTable``.
+  init(intents: [String: IntentSyntax?]) {
+    self.intents = intents
+  }
+
+  /// The slots of an intent (none for an unknown or malformed one).
+  mutating func slots(of intent: String) -> Slots {
+    if let known = built[intent] { return known }
+    var types: [String: String] = [:]
+    if case .some(.some(let syntax)) = intents[intent] {
+      for slot in syntax.slots {
+        if let type = slot.value { types[slot.key.value] = type.value }
+      }
+    }
+    let slots = Slots(types: types, sortedNames: types.keys.sorted())
+    built[intent] = slots
+    return slots
+  }
 }

@@ -278,4 +278,20 @@ import Testing
     #expect(graph.path(to: 1, without: bit) == nil)
     #expect(graph.reachesEnd() == [true, true, true])
   }
+
+  @Test func predecessorsKeepEdgeOrderAndLeaveOutSelfLoops() {
+    func edge(_ source: Int, _ target: Int) -> StateGraph.Edge {
+      StateGraph.Edge(source: source, target: target, gains: .none, changesTotal: false)
+    }
+    let graph = StateGraph(
+      ids: ["a", "b", "c", "d"], kinds: [.ask, .ask, .choose, .tell],
+      successors: [
+        [edge(0, 1), edge(0, 3), edge(0, 0)], [edge(1, 3), edge(1, 1)], [], [edge(3, 0)],
+      ],
+      start: 0, initial: .none)
+    let predecessors = graph.predecessors()
+    #expect(predecessors.count == 4)
+    #expect(predecessors.map { Array($0) } == [[3], [0], [], [0, 1]])
+    #expect(graph.reachesEnd() == [true, true, false, true])
+  }
 }

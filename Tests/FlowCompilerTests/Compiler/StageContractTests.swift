@@ -64,7 +64,12 @@ import Testing
     #expect(checked.diagnostics.isEmpty, "\(CompilerTestSupport.render(checked.diagnostics))")
     let facts = checked.facts
     #expect(facts.symbols.stateIds == ["hello", "route", "bye"])
-    #expect(facts.symbols.slots(of: "BuyIntent") == ["count": "AMAZON.NUMBER"])
+    #expect(facts.symbols.stateNumbers["route"] == 1)
+    #expect(facts.symbols.state("route") != nil && facts.symbols.state("nowhere") == nil)
+    var slotTable = IntentSlotTable(intents: facts.symbols.intents)
+    #expect(slotTable.slots(of: "BuyIntent").types == ["count": "AMAZON.NUMBER"])
+    #expect(slotTable.slots(of: "BuyIntent").sortedNames == ["count"])
+    #expect(slotTable.slots(of: "NoSuchIntent").types.isEmpty)
     #expect(facts.catalog.prices["kit"] == Money(minorUnits: 950, currency: "USD"))
     let buy = try #require(facts.states.first?.on.first)
     #expect(buy.event.value == "BuyIntent")

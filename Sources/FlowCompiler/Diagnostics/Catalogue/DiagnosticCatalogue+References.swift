@@ -107,12 +107,12 @@ extension DiagnosticCatalogue {
 
   /// `unknown state 'x'`, with a did-you-mean note at the definition of the suggestion.
   static func unknownState(
-    _ name: String, known: some Sequence<String>, definedAt definitions: [String: SourceRange],
+    _ name: String, known: some Sequence<String>, definedAt definition: (String) -> SourceRange?,
     at range: SourceRange
   ) -> Diagnostic {
     let suggestion = Suggestions.closest(to: name, among: known)
     return unknownStateDescriptor.report("unknown state '\(name)'", at: range)
-      .suggesting(suggestion, at: suggestion.flatMap { definitions[$0] })
+      .suggesting(suggestion, at: suggestion.flatMap(definition))
   }
 
   /// `unknown prompt 'x'`, with a did-you-mean note at the definition of the suggestion: the
