@@ -257,4 +257,12 @@ struct ReferenceFacts {
   var unknownPromptSlots: [String: Set<String>] = [:]
   /// Prompt id → the first place it is used other than as an `unknown` prompt.
   var otherPromptUses: [String: SourceRange] = [:]
+
+  /// Drops where each prompt is used (`unknownPromptSlots`, `otherPromptUses`): only the
+  /// spoken-slot check reads them, and a large flow should not carry them through the passes
+  /// after it.
+  mutating func dropPromptUses() {
+    unknownPromptSlots = [:]
+    otherPromptUses = [:]
+  }
 }

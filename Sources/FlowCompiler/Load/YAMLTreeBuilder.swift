@@ -12,8 +12,9 @@ struct YAMLTreeBuilder {
     var startIndex: Int
     var anchor: String?
     var tag: String?
-    var elements: [YAMLNode] = []
-    var entries: [YAMLMappingEntry] = []
+    /// Where the collection's children start in the builder's `elements` (a sequence) or
+    /// `entries` (a mapping): they are the rest of that array.
+    var childrenStart: Int
     /// A mapping's key whose value has not arrived yet.
     var pendingKey: YAMLNode?
     /// Whether the pending key repeats an earlier key, so that its value is dropped.
@@ -42,6 +43,12 @@ struct YAMLTreeBuilder {
   private let limits: YAMLLoader.Limits
 
   private var stack: [OpenCollection] = []
+  /// The elements of the open sequences, outermost first: each open sequence's elements follow
+  /// those of the sequence it is in. Gathered here and copied into an array of their own size
+  /// when the sequence ends, rather than grown by doubling in every collection.
+  private var elements: [YAMLNode] = []
+  /// The entries of the open mappings, like `elements`.
+  private var entries: [YAMLMappingEntry] = []
   private var anchors: [String: Anchored] = [:]
   private var documentCount = 0
   private var documentRoot: YAMLNode?
@@ -160,7 +167,7 @@ struct YAMLTreeBuilder {
       stack.append(
         OpenCollection(
           isMapping: isMapping, isFlow: isFlow, start: range.start, startIndex: startIndex,
-          anchor: anchor, tag: tag))
+          anchor: anchor, tag: tag, childrenStart: isMapping ? entries.count : elements.count))
       return true
 
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -174,7 +181,9 @@ struct YAMLTreeBuilder {
         end = table.position(ofCharacterIndex: endIndex)
       }
       let content: YAMLNode.Content =
-        open.isMapping ? .mapping(open.entries) : .sequence(open.elements)
+        open.isMapping
+        ? .mapping(Self.takeLast(entries.count - open.childrenStart, of: &entries))
+        : .sequence(Self.takeLast(elements.count - open.childrenStart, of: &elements))
       let node = YAMLNode(
         content: content, range: SourceRange(start: open.start, end: end), tag: open.tag)
       register(anchor: open.anchor, node: node, nodeCount: open.nodeCount, height: open.height)
@@ -242,22 +251,23 @@ struct YAMLTreeBuilder {
     stack[top].height = max(stack[top].height, height + 1)
     stack[top].lastChildEnd = node.range.end
     guard stack[top].isMapping else {
-      stack[top].elements.append(node)
+      elements.append(node)
       return
     }
     if let key = stack[top].pendingKey.take() {
       if !stack[top].pendingKeyIsDuplicate {
-        stack[top].entries.append(YAMLMappingEntry(key: key, value: node))
+        entries.append(YAMLMappingEntry(key: key, value: node))
       }
       return
     }
     var isDuplicate = false
-    if let text = node.scalar {
-      if let first = Self.firstRange(ofKey: text, in: &stack[top]) {
-        reportRepeatable { DiagnosticCatalogue.duplicateKey(text, at: node.range, firstAt: first) }
+    if case .scalar(let text, _) = node.content {
+      let range = node.range
+      if let first = firstRange(ofKey: text, inMappingAt: top) {
+        reportRepeatable { DiagnosticCatalogue.duplicateKey(text, at: range, firstAt: first) }
         isDuplicate = true
       } else {
-        stack[top].keyRanges?[text] = node.range
+        stack[top].keyRanges?[text] = range
       }
     }
     stack[top].pendingKey = node
@@ -281,21 +291,39 @@ struct YAMLTreeBuilder {
     return offset == range.end.offset ? range.end : table.position(ofOffset: offset)
   }
 
-  /// The range of an earlier scalar key `text` of an open mapping. Small mappings search
-  /// their entries; past `indexThreshold` entries the mapping gets an index of its keys.
-  private static func firstRange(ofKey text: String, in mapping: inout OpenCollection)
+  /// The range of an earlier scalar key `text` of the open mapping `stack[position]` (the
+  /// innermost one, whose entries end `entries`). Small mappings search their entries; past
+  /// `indexThreshold` entries the mapping gets an index of its keys.
+  private mutating func firstRange(ofKey text: String, inMappingAt position: Int)
     -> SourceRange?
   {
     let indexThreshold = 16
-    if mapping.keyRanges == nil, mapping.entries.count >= indexThreshold {
+    let mappingEntries = stack[position].childrenStart..<entries.count
+    if stack[position].keyRanges == nil, mappingEntries.count >= indexThreshold {
       var index: [String: SourceRange] = [:]
-      for entry in mapping.entries {
-        if let key = entry.key.scalar, index[key] == nil { index[key] = entry.key.range }
+      for entry in mappingEntries {
+        let key = entries[entry].key
+        if case .scalar(let text, _) = key.content, index[text] == nil { index[text] = key.range }
       }
-      mapping.keyRanges = index
+      stack[position].keyRanges = index
     }
-    if let index = mapping.keyRanges { return index[text] }
-    return mapping.entries.first { $0.key.scalar == text }?.key.range
+    if let index = stack[position].keyRanges { return index[text] }
+    for entry in mappingEntries {
+      if case .scalar(let key, _) = entries[entry].key.content, key == text {
+        return entries[entry].key.range
+      }
+    }
+    return nil
+  }
+
+  /// Moves the last `count` elements of `array` into an array of their own size, in order.
+  private static func takeLast<Element>(_ count: Int, of array: inout [Element]) -> [Element] {
+    [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+      for position in buffer.indices.reversed() {
+        (buffer.baseAddress! + position).initialize(to: array.removeLast())
+      }
+      initialized = count
+    }
   }
 
   /// Reports a problem that loading survives (a duplicate key, an unknown alias, a tag), up to
