@@ -395,6 +395,9 @@ struct IntentSlotTable {
 
   private let intents: [String: IntentSyntax?]
   private var built: [String: Slots] = [:]
+  /// The tables built so far by the slots declared (name, type, name, type, …): intents that
+  /// declare the same slots, as most shops' intents do, share one table.
+  private var shared: [[String]: Slots] = [:]
 
   /// A table over the intents of a ``SymbolTable``.
   init(intents: [String: IntentSyntax?]) {
@@ -404,13 +407,23 @@ struct IntentSlotTable {
   /// The slots of an intent (none for an unknown or malformed one).
   mutating func slots(of intent: String) -> Slots {
     if let known = built[intent] { return known }
-    var types: [String: String] = [:]
+    var declared: [String] = []
     if case .some(.some(let syntax)) = intents[intent] {
       for slot in syntax.slots {
-        if let type = slot.value { types[slot.key.value] = type.value }
+        if let type = slot.value { declared += [slot.key.value, type.value] }
       }
     }
-    let slots = Slots(types: types, sortedNames: types.keys.sorted())
+    let slots: Slots
+    if let known = shared[declared] {
+      slots = known
+    } else {
+      var types: [String: String] = [:]
+      for pair in stride(from: 0, to: declared.count, by: 2) {
+        types[declared[pair]] = declared[pair + 1]
+      }
+      slots = Slots(types: types, sortedNames: types.keys.sorted())
+      shared[declared] = slots
+    }
     built[intent] = slots
     return slots
   }
