@@ -26,6 +26,8 @@ extension FlowChecker {
     // The amounts each prompt speaks (the first, and all), per locale, found once rather than
     // once per charge.
     var moneyPaths: [String: [String: (first: String?, all: Set<String>)]] = [:]
+    // Where prompts are defined, for the note of the (rare) diagnostic.
+    lazy var promptRanges = syntax.promptKeyRanges()
     for charge in charges {
       let amount = amounts[graph.ids[charge]]?.path ?? "order.total"
       var asks: [Int] = []
@@ -62,7 +64,7 @@ extension FlowChecker {
             DiagnosticCatalogue.chargedAmountNotSpoken(
               graph.ids[charge], amount: amount, ask: graph.ids[ask], prompt: prompt.value,
               locale: locale, spoken: other, at: states[charge].kindKeyRange,
-              promptRange: symbols.promptRanges[prompt.value]))
+              promptRange: promptRanges[prompt.value]))
           break
         }
       }

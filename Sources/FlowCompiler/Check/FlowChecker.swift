@@ -80,10 +80,9 @@ struct SymbolTable {
   let prompts: [String: Set<String>]
   /// Locale → the range of its key in `prompts`.
   let promptLocaleRanges: [String: SourceRange]
-  /// Every prompt id of any locale.
+  /// Every prompt id of any locale. (Where each is defined, needed only for the odd note,
+  /// is ``FlowSyntax/promptKeyRanges()``.)
   let promptIds: Set<String>
-  /// Prompt id → the range of its first key in the file (for "did you mean" notes).
-  let promptRanges: [String: SourceRange]
   /// Intent name → intent (`nil` when malformed).
   let intents: [String: IntentSyntax?]
   /// State ids in source order, each once: a state's number is its index here.
@@ -112,23 +111,24 @@ struct SymbolTable {
     var prompts: [String: Set<String>] = [:]
     var localeRanges: [String: SourceRange] = [:]
     var promptIds: Set<String> = []
-    var promptRanges: [String: SourceRange] = [:]
     for locale in syntax.prompts {
       localeRanges[locale.key.value] = locale.key.range
       var table = prompts[locale.key.value] ?? []
       for prompt in locale.value ?? [] {
-        // The first time an id is seen (in any locale) is where "did you mean" points.
-        if promptIds.insert(prompt.key.value).inserted {
-          promptRanges[prompt.key.value] = prompt.key.range
-        }
+        promptIds.insert(prompt.key.value)
         if prompt.value != nil { table.insert(prompt.key.value) }
       }
       prompts[locale.key.value] = table
     }
     self.prompts = prompts
     promptLocaleRanges = localeRanges
-    self.promptIds = promptIds
-    self.promptRanges = promptRanges
+    // With one locale whose prompts are all well-formed (the usual case), the set of every id
+    // is that locale's: keep one copy.
+    if prompts.count == 1, let only = prompts.first?.value, only.count == promptIds.count {
+      self.promptIds = only
+    } else {
+      self.promptIds = promptIds
+    }
     var intents: [String: IntentSyntax?] = [:]
     intents.reserveCapacity(syntax.intents.count)
     for intent in syntax.intents where !intents.keys.contains(intent.key.value) {
@@ -177,5 +177,27 @@ struct SymbolTable {
   /// The range of the key of state `id`, or `nil` when there is none.
   func stateKeyRange(_ id: String) -> SourceRange? {
     stateNumbers[id].map { stateKeyRanges[$0] }
+  }
+}
+
+extension FlowSyntax {
+  /// Prompt id → the range of its first key in the file, in any locale: where a "did you
+  /// mean" note points. Built when a diagnostic needs it, not kept for every check.
+  func promptKeyRanges() -> [String: SourceRange] {
+    var ranges: [String: SourceRange] = [:]
+    for locale in prompts {
+      for prompt in locale.value ?? [] where ranges[prompt.key.value] == nil {
+        ranges[prompt.key.value] = prompt.key.range
+      }
+    }
+    return ranges
+  }
+
+  /// The range of the first key of prompt `id` in the file, in any locale.
+  func firstPromptKeyRange(of id: String) -> SourceRange? {
+    for locale in prompts {
+      if let prompt = locale.value?.first(where: { $0.key.value == id }) { return prompt.key.range }
+    }
+    return nil
   }
 }

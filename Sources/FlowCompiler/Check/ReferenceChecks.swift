@@ -85,7 +85,9 @@ private struct ReferenceResolver {
     ) {
       facts.usedPrompts.insert("fallback")
       // Spoken in any `ask` state on an intent it does not handle: no slot was heard.
-      if facts.otherPromptUses["fallback"] == nil, let range = symbols.promptRanges["fallback"] {
+      if facts.otherPromptUses["fallback"] == nil,
+        let range = syntax.firstPromptKeyRange(of: "fallback")
+      {
         facts.otherPromptUses["fallback"] = range
       }
     }
@@ -97,10 +99,12 @@ private struct ReferenceResolver {
   /// one, against the prompts nothing uses (a reference without a prompt and a prompt without
   /// a reference are usually the same prompt under two names).
   private mutating func reportUnknownPrompts() {
+    guard !unknownPrompts.isEmpty else { return }
     let unused = symbols.promptIds.subtracting(facts.usedPrompts)
+    let definitions = syntax.promptKeyRanges()
     for name in unknownPrompts {
       let diagnostic = DiagnosticCatalogue.unknownPrompt(
-        name.value, known: symbols.promptIds, unused: unused, definedAt: symbols.promptRanges,
+        name.value, known: symbols.promptIds, unused: unused, definedAt: definitions,
         at: name.range)
       diagnostics.append(diagnostic.diagnostic)
       // The prompt meant is likely the suggestion: it is not unused, it is misspelt here.
