@@ -74,7 +74,12 @@ extension FlowChecker {
 
   /// Warns when two products share a name or synonym in a locale.
   private func checkSharedSynonyms(into diagnostics: inout [Diagnostic]) {
-    var seen: [String: (product: String, range: SourceRange)] = [:]
+    /// A name or synonym as recognised in a locale.
+    struct LocaleWord: Hashable {
+      var locale: String
+      var normalized: String
+    }
+    var seen: [LocaleWord: (product: String, range: SourceRange)] = [:]
     var reported: Set<SourceRange> = []
     for entry in syntax.products {
       guard let product = entry.value else { continue }
@@ -96,7 +101,7 @@ extension FlowChecker {
       for (locale, word) in words {
         let locales = locale.map { [$0] } ?? symbols.locales
         for locale in locales {
-          let key = locale + "\u{0}" + FlowChecker.normalizedSample(word.value)
+          let key = LocaleWord(locale: locale, normalized: FlowChecker.normalizedSample(word.value))
           if let first = seen[key] {
             if first.product != entry.key.value, reported.insert(word.range).inserted {
               diagnostics.append(

@@ -93,7 +93,7 @@ extension FlowChecker {
     var branchReads: [String: [CheckedBranch]] = [:]
     var amountReads: [String: VariableRead] = [:]
     for state in variables.states {
-      branchReads[state.id.value, default: []] += state.branches
+      if !state.branches.isEmpty { branchReads[state.id.value, default: []] += state.branches }
       if let amount = state.amount { amountReads[state.id.value] = amount }
     }
 
