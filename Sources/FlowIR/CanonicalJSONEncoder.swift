@@ -502,8 +502,16 @@ private struct Writer {
     bytes.append(UInt8(ascii: "}"))
   }
 
+  /// Spaces enough for the deepest indentation written so far, copied from rather than
+  /// appended one at a time (the indentation is a large part of a pretty IR document).
+  private var spaces: [UInt8] = []
+
   private mutating func writeIndent() {
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    let width = 2 * indent
+    if spaces.count < width {
+      spaces = [UInt8](repeating: UInt8(ascii: " "), count: max(width, 2 * spaces.count, 32))
+    }
+    bytes.append(contentsOf: spaces[..<width])
   }
 
   /// A literal's bytes (a number, `true`, `false` or `null`).

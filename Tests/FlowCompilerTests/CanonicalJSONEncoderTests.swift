@@ -31,6 +31,15 @@ import Testing
       sourceLocation: sourceLocation)
   }
 
+  @Test func deepIndentationIsTheEncodersBytes() throws {
+    // Deeper than the writer's first buffer of spaces, then shallower again.
+    var value = JSONValue.object(["leaf": .array([.number(1), .string("x")])])
+    for depth in 0..<60 {
+      value = depth.isMultiple(of: 2) ? .array([value, .null]) : .object(["k\(depth)": value])
+    }
+    try Self.expectSameBytes(JSONValue.array([value, .bool(true), value]))
+  }
+
   @Test(arguments: ExampleTests.examples)
   func exampleIRIsTheEncodersBytes(_ url: URL) throws {
     let program = try #require(FlowCompiler.compile(try ExampleTests.source(url)).program)
