@@ -66,6 +66,24 @@ public struct Product: Codable, Sendable, Equatable {
   }
 }
 
+extension Array where Element == Product {
+  /// The product with an id in a catalog sorted by id (as the compiler sorts it), found by
+  /// binary search; `nil` when there is none (or the catalog is not sorted and the search
+  /// misses it).
+  ///
+  /// - Parameter id: The product id.
+  /// - Returns: The product, if the search finds one.
+  public func product(sortedByIDHaving id: some StringProtocol) -> Product? {
+    var lower = 0
+    var upper = count
+    while lower < upper {
+      let middle = lower + (upper - lower) / 2
+      if self[middle].id < id { lower = middle + 1 } else { upper = middle }
+    }
+    return lower < count && self[lower].id == id ? self[lower] : nil
+  }
+}
+
 /// The period of a recurring product, such as every 2 months.
 public struct Subscription: Codable, Sendable, Equatable {
   /// A calendar unit.

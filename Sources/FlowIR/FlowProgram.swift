@@ -81,14 +81,7 @@ public struct FlowProgram: Codable, Sendable, Equatable {
   /// not sorted (a hand-made IR) still finds its products, by a linear search when the binary
   /// one misses; should such a catalog list an id twice, either product may be returned.
   public func product(id: String) -> Product? {
-    var lower = 0
-    var upper = products.count
-    while lower < upper {
-      let middle = lower + (upper - lower) / 2
-      if products[middle].id < id { lower = middle + 1 } else { upper = middle }
-    }
-    if lower < products.count, products[lower].id == id { return products[lower] }
-    return products.first { $0.id == id }
+    products.product(sortedByIDHaving: id) ?? products.first { $0.id == id }
   }
 }
 

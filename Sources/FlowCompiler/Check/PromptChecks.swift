@@ -156,17 +156,6 @@ private struct ValueLengthCache {
     self.templates = templates
   }
 
-  /// The product with an id, found by binary search in the sorted catalog.
-  private func product(withID id: Substring) -> Product? {
-    var low = 0
-    var high = products.count
-    while low < high {
-      let middle = (low + high) / 2
-      if products[middle].id < id { low = middle + 1 } else { high = middle }
-    }
-    return low < products.count && products[low].id == id ? products[low] : nil
-  }
-
   /// The longest a prompt renders to in a locale; `nil` when it has no valid template there or
   /// a placeholder has no bound.
   mutating func maximumLength(ofPrompt prompt: String, locale: String) -> Int? {
@@ -184,7 +173,7 @@ private struct ValueLengthCache {
   private mutating func bound(of path: String, locale: String, ssml: Bool) -> Int? {
     let segments = VariablePath(rawValue: path).segments
     if segments[0] == "catalog", segments.count > 1 {
-      let named = product(withID: segments[1]).map { [$0] } ?? []
+      let named = products.product(sortedByIDHaving: segments[1]).map { [$0] } ?? []
       return SpeechLength.maximumValueLength(
         of: path, products: named, locale: locale, ssml: ssml)
     }

@@ -68,7 +68,7 @@ struct StateGraph {
   func reachesEnd() -> [Bool] {
     let predecessors = predecessors()
     let ends = kinds.indices.filter { kinds[$0] == .tell }
-    return BreadthFirstSearch(count: nodeCount, from: ends) { Array(predecessors[$0]) }.seen
+    return BreadthFirstSearch(count: nodeCount, from: ends) { predecessors[$0] }.seen
   }
 
   /// The nodes each node is entered from (self-loops left out), in the order of the edges.
@@ -244,9 +244,9 @@ struct BreadthFirstSearch {
   ///   - goal: A node at which the search may stop.
   ///   - isTransparent: Which nodes cost no step (none by default).
   ///   - next: The successors of a node, in the order to follow them.
-  init(
+  init<Successors: Sequence<Int>>(
     count: Int, from sources: [Int], until goal: Int? = nil,
-    transparent isTransparent: (Int) -> Bool = { _ in false }, next: (Int) -> [Int]
+    transparent isTransparent: (Int) -> Bool = { _ in false }, next: (Int) -> Successors
   ) {
     var seen = [Bool](repeating: false, count: count)
     var previous = [Int?](repeating: nil, count: count)
