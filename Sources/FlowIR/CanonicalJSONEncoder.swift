@@ -6,9 +6,10 @@ import Foundation
 ///
 /// `JSONEncoder` asks every value whether it is a `Date`, `Data`, `URL`, `Decimal`, an array of
 /// numbers and so on, by dynamic casts, and sorts keys through a generic comparison: encoding
-/// the IR of a large flow spent more time there than in building the JSON. This encoder builds
-/// the same tree with a few metatype comparisons and writes it as swift-foundation's
-/// `JSONWriter` does: keys sorted by their UTF-8 bytes (a later value for the same key replacing
+/// the IR of a large flow spent more time there than in building the JSON. This encoder writes
+/// a value in one pass while it encodes itself (``streamed(_:pretty:)``), or, for the few shapes
+/// one pass cannot write, builds the same tree as `JSONEncoder` with a few metatype comparisons
+/// and writes it; either way as swift-foundation's `JSONWriter` does: keys sorted by their UTF-8 bytes (a later value for the same key replacing
 /// an earlier one), `"`, `\` and control characters escaped the same way, floating-point
 /// numbers as their `description` without a trailing `.0`, `Data` in Base64, `URL` as its
 /// absolute string, `Date` as `Date` encodes itself, at most 512 nested containers. The tests
@@ -16,9 +17,10 @@ import Foundation
 enum CanonicalJSONEncoding {
   /// Encodes a value as compact or pretty canonical JSON (no final newline).
   static func encode<Value: Encodable>(_ value: Value, pretty: Bool) throws -> [UInt8] {
+    if let bytes = streamed(value, pretty: pretty) { return bytes }
     let encoded: EncodedJSON
-    if let special = EncodedJSON.special(value) {
-      encoded = special
+    if let special = special(value) {
+      encoded = special.encoded
     } else {
       let encoder = TreeEncoder(parent: nil, key: nil)
       try value.encode(to: encoder)
@@ -44,6 +46,50 @@ enum CanonicalJSONEncoding {
 }
 
 extension CanonicalJSONEncoding {
+  /// How `JSONEncoder` writes a type it does not let encode itself.
+  enum Special {
+    /// Quoted and escaped: `Data` in Base64, `URL` as its absolute string.
+    case string(String)
+    /// As it is: `Decimal`'s digits.
+    case literal(String)
+  }
+
+  /// The types `JSONEncoder` writes in their own way rather than as they encode themselves.
+  static func special<Value: Encodable>(_ value: Value) -> Special? {
+    if Value.self == Data.self, let data = value as? Data {
+      return .string(data.base64EncodedString())
+    }
+    if Value.self == URL.self, let url = value as? URL { return .string(url.absoluteString) }
+    if Value.self == Decimal.self, let decimal = value as? Decimal {
+      return .literal(decimal.description)
+    }
+    return nil
+  }
+
+  /// `<0`, `0` or `>0` as `first`'s UTF-8 bytes sort before, with or after `second`'s: the
+  /// order of an object's keys.
+  static func compareUTF8(_ first: String, _ second: String) -> Int {
+    // Native and small strings lend their bytes without a copy of the string.
+    let order = first.utf8.withContiguousStorageIfAvailable { a in
+      second.utf8.withContiguousStorageIfAvailable { b in compare(a, b) }
+    }
+    if let order = order ?? nil { return order }
+    var first = first
+    var second = second
+    return first.withUTF8 { a in second.withUTF8 { b in compare(a, b) } }
+  }
+
+  private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>)
+    -> Int
+  {
+    let common = min(a.count, b.count)
+    if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+      let order = memcmp(x, y, common)
+      if order != 0 { return Int(order) }
+    }
+    return a.count - b.count
+  }
+
   /// Appends a string as canonical JSON writes it, quoted: `"`, `\` and the control characters
   /// escaped as `JSONEncoder` escapes them (`\b`, `\f`, `\n`, `\r`, `\t`, else `\u00` and two
   /// lowercase hexadecimal digits), everything else (`/` and non-ASCII included) as it is.
@@ -91,18 +137,6 @@ private enum EncodedJSON {
   /// What a `superEncoder()` encodes (an empty object when nothing).
   case pending(TreeEncoder)
 
-  /// The types `JSONEncoder` writes in their own way rather than as they encode themselves.
-  static func special<Value: Encodable>(_ value: Value) -> EncodedJSON? {
-    if Value.self == Data.self, let data = value as? Data {
-      return .string(data.base64EncodedString())
-    }
-    if Value.self == URL.self, let url = value as? URL { return .string(url.absoluteString) }
-    if Value.self == Decimal.self, let decimal = value as? Decimal {
-      return .literal(decimal.description)
-    }
-    return nil
-  }
-
   /// A floating-point number as `JSONEncoder` writes it; non-finite numbers cannot be written.
   static func number<Number: BinaryFloatingPoint & CustomStringConvertible>(
     _ number: Number, at codingPath: @autoclosure () -> [any CodingKey]
@@ -117,6 +151,15 @@ private enum EncodedJSON {
     var text = number.description
     if text.hasSuffix(".0") { text.removeLast(2) }
     return .literal(text)
+  }
+}
+
+extension CanonicalJSONEncoding.Special {
+  fileprivate var encoded: EncodedJSON {
+    switch self {
+    case .string(let text): .string(text)
+    case .literal(let text): .literal(text)
+    }
   }
 }
 
@@ -225,7 +268,7 @@ private final class TreeEncoder: Encoder {
   func encoded<Value: Encodable>(
     _ value: Value, key: any CodingKey, nestedPath: [any CodingKey]
   ) throws -> EncodedJSON {
-    if let special = EncodedJSON.special(value) { return special }
+    if let special = CanonicalJSONEncoding.special(value) { return special.encoded }
     let child = TreeEncoder(parent: self, key: key, nestedPath: nestedPath)
     try value.encode(to: child)
     return child.result ?? .object(ObjectNode())
@@ -397,8 +440,8 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
 
   mutating func encode<Value: Encodable>(_ value: Value) throws {
     precondition(encoder.result == nil, "a value was already encoded at this path")
-    if let special = EncodedJSON.special(value) {
-      encoder.result = special
+    if let special = CanonicalJSONEncoding.special(value) {
+      encoder.result = special.encoded
     } else {
       // Encoded in place, as JSONEncoder does: the value's containers are this encoder's.
       try value.encode(to: encoder)
@@ -520,20 +563,8 @@ private struct Writer {
     literal.withUTF8 { bytes.append(contentsOf: $0) }
   }
 
-  /// `<0`, `0` or `>0` as `first`'s UTF-8 bytes sort before, with or after `second`'s.
   private static func compare(_ first: String, _ second: String) -> Int {
-    var first = first
-    var second = second
-    return first.withUTF8 { a in
-      second.withUTF8 { b in
-        let common = min(a.count, b.count)
-        if common > 0, let x = a.baseAddress, let y = b.baseAddress {
-          let order = memcmp(x, y, common)
-          if order != 0 { return Int(order) }
-        }
-        return a.count - b.count
-      }
-    }
+    CanonicalJSONEncoding.compareUTF8(first, second)
   }
 
   private mutating func writeString(_ text: String) {

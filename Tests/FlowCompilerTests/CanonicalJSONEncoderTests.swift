@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import FlowCompiler
+@testable import FlowIR
 
 /// ``CanonicalJSON``'s own encoder against its oracle, Foundation's `JSONEncoder` with the same
 /// options: the same bytes for the IR of every example, for every kind of `Codable` value, and
@@ -82,7 +83,7 @@ import Testing
     var choices: [Choice] = [.none, .one(7), .two(name: "x", value: [1.5]), .nothing(Nothing())]
     var nothing = Nothing()
     var optionalNothing: Nothing? = Nothing()
-    var derived = Derived()
+    var derived: Derived? = Derived()
     var doubles: [Double] = [0, 1, -1, 0.5, 1e16, 1e-300]
     var strings: [String] = ["", "a", "\n"]
   }
@@ -140,6 +141,7 @@ import Testing
       }
     }
     try Self.expectSameBytes(Twice())
+    #expect(Self.isStreamed(Twice()))
     #expect(
       String(decoding: try CanonicalJSON.compact(Twice()), as: UTF8.self)
         == #"{"a":"second","b":2}"#)
@@ -161,12 +163,98 @@ import Testing
     #expect(throws: EncodingError.self) { try Self.oracle([nested(511)], pretty: false) }
   }
 
+  /// Whether the value is written in one pass (``CanonicalJSONEncoding/streamed(_:pretty:)``)
+  /// rather than through a tree of it, compact and pretty alike.
+  static func isStreamed(_ value: some Encodable) -> Bool {
+    CanonicalJSONEncoding.streamed(value, pretty: false) != nil
+      && CanonicalJSONEncoding.streamed(value, pretty: true) != nil
+  }
+
+  @Test(arguments: ExampleTests.examples)
+  func exampleIRIsWrittenInOnePass(_ url: URL) throws {
+    let program = try #require(FlowCompiler.compile(try ExampleTests.source(url)).program)
+    #expect(Self.isStreamed(program))
+  }
+
+  @Test func theUsualShapesAreWrittenInOnePass() throws {
+    var everything = Everything()
+    #expect(!Self.isStreamed(everything))  // `derived` encodes its superclass
+    try Self.expectSameBytes(everything)
+    everything.derived = nil
+    #expect(Self.isStreamed(everything))
+    try Self.expectSameBytes(everything)
+    // Asked twice for its container, a value gets the same one; a nested container closes
+    // when its parent is written to again.
+    struct AskedTwice: Encodable {
+      enum Key: String, CodingKey { case b, a, c }
+      func encode(to encoder: any Encoder) throws {
+        var first = encoder.container(keyedBy: Key.self)
+        try first.encode(1, forKey: .b)
+        var nested = first.nestedUnkeyedContainer(forKey: .c)
+        try nested.encode("x")
+        try nested.encode(["y": [true]])
+        var second = encoder.container(keyedBy: Key.self)
+        try second.encode([2, 3], forKey: .a)
+      }
+    }
+    #expect(Self.isStreamed(AskedTwice()))
+    try Self.expectSameBytes(AskedTwice())
+    try Self.expectSameBytes([AskedTwice(), AskedTwice()])
+  }
+
+  @Test func whatOnePassCannotWriteIsTheTreesBytes() throws {
+    enum Key: String, CodingKey { case x, y, z }
+    // A nested container written to after a later one was opened.
+    struct Interleaved: Encodable {
+      func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        var x = container.nestedContainer(keyedBy: Key.self, forKey: .y)
+        var y = container.nestedUnkeyedContainer(forKey: .x)
+        try x.encode(1, forKey: .z)
+        try y.encode(2)
+        try x.encode(3, forKey: .x)
+      }
+    }
+    // Two nested containers for one key, which JSONEncoder merges.
+    struct Merged: Encodable {
+      func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        var first = container.nestedContainer(keyedBy: Key.self, forKey: .x)
+        try first.encode(1, forKey: .y)
+        try container.encode(true, forKey: .z)
+        var second = container.nestedContainer(keyedBy: Key.self, forKey: .x)
+        try second.encode(2, forKey: .x)
+      }
+    }
+    #expect(!Self.isStreamed(Interleaved()))
+    try Self.expectSameBytes(Interleaved())
+    #expect(!Self.isStreamed(Merged()))
+    try Self.expectSameBytes(Merged())
+    // A value that reads its coding path, which only the tree keeps.
+    struct PathReader: Encodable {
+      func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(encoder.codingPath.map(\.stringValue), forKey: .x)
+      }
+    }
+    let paths = ["a": [PathReader(), PathReader()]]
+    #expect(!Self.isStreamed(paths))
+    try Self.expectSameBytes(paths)
+    #expect(
+      String(decoding: try CanonicalJSON.compact(paths), as: UTF8.self)
+        == #"{"a":[{"x":["a","Index 0"]},{"x":["a","Index 1"]}]}"#)
+    #expect(!Self.isStreamed(Nothing()))
+    #expect(!Self.isStreamed(["x": [Double.nan]]))
+  }
+
   @Test func randomValuesAreTheEncodersBytes() throws {
     var generator = SeededGenerator(seed: 2026_12_02_2)
     for _ in 0..<1_000 {
       // Wrapped in an array, so that the value goes through the generic encoder rather than
       // the direct writer of `CanonicalJSON.compact(_: JSONValue)`.
-      try Self.expectSameBytes([RandomJSON.value(depth: 0, using: &generator)])
+      let value = [RandomJSON.value(depth: 0, using: &generator)]
+      #expect(Self.isStreamed(value))
+      try Self.expectSameBytes(value)
     }
   }
 }
