@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The compiler benchmark: how long `flowc check` takes on large generated flows, next to the
-# floor of libyaml alone parsing the same file. See benchmarks/README.md.
+# The compiler benchmark: how long `flowc check` and `flowc compile` take on large generated
+# flows, next to the floor of libyaml alone parsing the same file. See benchmarks/README.md.
 #
 # Environment:
 #   RUNS=5                       runs per measurement; the best is reported
+#   INSTRUCTIONS=1               also count each command's instructions under valgrind (steadier
+#                                than wall time on a shared machine; needs valgrind, takes minutes)
 #   SIZES="1000000 4000000"      flow sizes in bytes (the growth ratio compares the last to the first)
 #   FLOWC=path                   use this flowc instead of building one (`swift build -c release --static-swift-stdlib`)
 #   FLOWC_PYTHON=python3         the Python that runs the generator (needs PyYAML for the check)
@@ -85,7 +87,17 @@ peak_memory() {
   fi
 }
 
-declare -a floor_ms check_ms actual_bytes check_note peak_mb anon_mb anon_ratio
+# instructions COMMAND…: sets counted to the instructions COMMAND runs (whole process, as
+# callgrind counts them, with Swift's hashing seeded the same every run), "" without valgrind.
+instructions() {
+  counted=""
+  [[ "${INSTRUCTIONS:-0}" == 1 ]] && command -v valgrind >/dev/null 2>&1 || return 0
+  counted=$(SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+    "$@" 2>&1 >/dev/null | awk '/Collected :/ { print $NF }' | tail -1)
+}
+
+declare -a floor_ms check_ms compile_ms ir_mb actual_bytes check_note peak_mb anon_mb anon_ratio
+declare -a floor_instructions check_instructions compile_instructions
 for index in "${!sizes[@]}"; do
   size="${sizes[$index]}"
   flow="$work/flow-$size.yaml"
@@ -99,6 +111,16 @@ for index in "${!sizes[@]}"; do
 
   measure "$flowc" check "$flow"
   check_ms[$index]=$measured_ms
+  measure "$flowc" compile "$flow"
+  compile_ms[$index]=$measured_ms
+  ir_bytes=$("$flowc" compile "$flow" 2>/dev/null | wc -c) || ir_bytes=0
+  ir_mb[$index]=$(awk -v b="$ir_bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+  instructions "$work/yaml_floor" "$flow"
+  floor_instructions[$index]=$counted
+  instructions "$flowc" check "$flow"
+  check_instructions[$index]=$counted
+  instructions "$flowc" compile "$flow"
+  compile_instructions[$index]=$counted
   peak_memory "$flow"
   peak_mb[$index]=$(awk -v k="$peak_kib" 'BEGIN { if (k != "") printf "%.1f", k * 1024 / 1e6; else print "n/a" }')
   anon_mb[$index]=$(awk -v k="$anon_kib" 'BEGIN { if (k != "") printf "%.1f", k * 1024 / 1e6; else print "n/a" }')
@@ -118,19 +140,33 @@ done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
-printf '\n%-12s %10s %10s %8s %9s %9s %9s\n' "size (B)" "floor ms" "check ms" "ratio" \
-  "peak MB" "anon MB" "anon÷size"
+printf '\n%-12s %10s %10s %8s %11s %8s %7s %9s %9s %9s\n' "size (B)" "floor ms" "check ms" "ratio" \
+  "compile ms" "ratio" "IR MB" "peak MB" "anon MB" "anon÷size"
 for index in "${!sizes[@]}"; do
-  printf '%-12s %10s %10s %8s %9s %9s %9s%s\n' "${actual_bytes[$index]}" "${floor_ms[$index]}" \
-    "${check_ms[$index]}" "$(ratio "${check_ms[$index]}" "${floor_ms[$index]}")" \
-    "${peak_mb[$index]}" "${anon_mb[$index]}" "${anon_ratio[$index]}" "${check_note[$index]}"
+  printf '%-12s %10s %10s %8s %11s %8s %7s %9s %9s %9s%s\n' "${actual_bytes[$index]}" \
+    "${floor_ms[$index]}" "${check_ms[$index]}" "$(ratio "${check_ms[$index]}" "${floor_ms[$index]}")" \
+    "${compile_ms[$index]}" "$(ratio "${compile_ms[$index]}" "${floor_ms[$index]}")" \
+    "${ir_mb[$index]}" "${peak_mb[$index]}" "${anon_mb[$index]}" "${anon_ratio[$index]}" \
+    "${check_note[$index]}"
 done
+if [[ -n "${check_instructions[0]}" ]]; then
+  printf '\n%-12s %14s %14s %8s %14s %8s\n' "size (B)" "floor instr" "check instr" "ratio" \
+    "compile instr" "ratio"
+  for index in "${!sizes[@]}"; do
+    printf '%-12s %14s %14s %8s %14s %8s\n' "${actual_bytes[$index]}" \
+      "${floor_instructions[$index]}" "${check_instructions[$index]}" \
+      "$(ratio "${check_instructions[$index]}" "${floor_instructions[$index]}")" \
+      "${compile_instructions[$index]}" \
+      "$(ratio "${compile_instructions[$index]}" "${floor_instructions[$index]}")"
+  done
+fi
 last=$((${#sizes[@]} - 1))
 if ((last > 0)); then
   size_growth=$(ratio "${actual_bytes[$last]}" "${actual_bytes[0]}")
-  printf '\ngrowth %s/%s bytes: size ×%s, floor ×%s, check ×%s (linear: check ≈ size)\n' \
+  printf '\ngrowth %s/%s bytes: size ×%s, floor ×%s, check ×%s, compile ×%s (linear: ≈ size)\n' \
     "${actual_bytes[$last]}" "${actual_bytes[0]}" "$size_growth" \
     "$(ratio "${floor_ms[$last]}" "${floor_ms[0]}")" \
-    "$(ratio "${check_ms[$last]}" "${check_ms[0]}")"
+    "$(ratio "${check_ms[$last]}" "${check_ms[0]}")" \
+    "$(ratio "${compile_ms[$last]}" "${compile_ms[0]}")"
 fi
 printf 'best of %s runs; %s\n' "$runs" "$(uname -sm)"
