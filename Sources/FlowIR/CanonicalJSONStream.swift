@@ -283,6 +283,7 @@ private struct StreamWriter {
       members[range].sort(by: precedes)
     }
     scratch.removeAll(keepingCapacity: true)
+    scratch.reserveCapacity(bytes.count - frame.contentStart)
     ensureSpaces(2 * (frames.count + 1))
     var written = 0
     for index in range {

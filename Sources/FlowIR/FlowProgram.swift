@@ -67,11 +67,15 @@ public struct FlowProgram: Codable, Sendable, Equatable {
     self.sourceMap = sourceMap
   }
 
+  /// In the byte order of the names, which is the order the encoding writes them in: the
+  /// canonical encoder then writes the whole document without reordering its members.
   enum CodingKeys: String, CodingKey {
-    case irVersion = "ir_version"
     case flowHash = "flow_hash"
-    case skill, merchant, products, intents, prompts, start, global, states
+    case global, intents
+    case irVersion = "ir_version"
+    case merchant, products, prompts, skill
     case sourceMap = "source_map"
+    case start, states
   }
 
   /// The product with the given id, if the catalog has one.

@@ -56,16 +56,23 @@ struct FlowLowering {
   /// that field: the bytes that encoding the program with the hash gives (`sha256:` and hex
   /// digits need no escaping). `nil` when the field is not where the canonical format puts it.
   static func withFlowHash(_ hash: String, in unhashed: Data) -> [UInt8]? {
-    let bytes = [UInt8](unhashed)
     let field = emptyFlowHashField
-    guard bytes.count >= field.count,
-      let start = (0...(bytes.count - field.count)).first(where: {
-        bytes[$0] == field[0] && bytes[$0..<($0 + field.count)].elementsEqual(field)
+    let base = unhashed.startIndex
+    guard unhashed.count >= field.count,
+      let offset = (0...(unhashed.count - field.count)).first(where: { offset in
+        let start = base + offset
+        return unhashed[start] == field[0]
+          && unhashed[start..<(start + field.count)].elementsEqual(field)
       })
     else { return nil }
     // Before the closing quote of the empty value.
-    let valueEnd = start + field.count - 1
-    return Array(bytes[..<valueEnd]) + Array(hash.utf8) + Array(bytes[valueEnd...])
+    let valueEnd = base + offset + field.count - 1
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(unhashed.count + hash.utf8.count)
+    bytes.append(contentsOf: unhashed[..<valueEnd])
+    bytes.append(contentsOf: hash.utf8)
+    bytes.append(contentsOf: unhashed[valueEnd...])
+    return bytes
   }
 
   private func program() -> FlowProgram? {
