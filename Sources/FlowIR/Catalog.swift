@@ -12,8 +12,8 @@ public struct Money: Codable, Sendable, Equatable, Hashable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case minorUnits = "minor_units"
     case currency
+    case minorUnits = "minor_units"
   }
 
   /// How many decimal places the currency has: 0 for JPY, 2 for the others.
@@ -63,6 +63,11 @@ public struct Product: Codable, Sendable, Equatable {
     self.synonyms = synonyms
     self.shipping = shipping
     self.subscription = subscription
+  }
+
+  /// In the byte order of the names (see ``FlowProgram``'s coding keys).
+  enum CodingKeys: String, CodingKey {
+    case id, names, price, shipping, subscription, synonyms
   }
 }
 
@@ -117,6 +122,11 @@ public struct Intent: Codable, Sendable, Equatable {
     self.name = name
     self.slots = slots
     self.samples = samples
+  }
+
+  /// In the byte order of the names (see ``FlowProgram``'s coding keys).
+  enum CodingKeys: String, CodingKey {
+    case name, samples, slots
   }
 }
 

@@ -35,17 +35,19 @@ public struct State: Codable, Sendable, Equatable {
     }
   }
 
-  /// Encodes the value in its JSON form.
+  /// Encodes the value in its JSON form, its keys in byte order (`ask`, `choose` and
+  /// `connections` before `id` and `kind`, `tell` after them).
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(kind.name, forKey: .kind)
     switch kind {
     case .ask(let ask): try container.encode(ask, forKey: .ask)
-    case .tell(let tell): try container.encode(tell, forKey: .tell)
     case .connections(let task): try container.encode(task, forKey: .connections)
     case .choose(let choose): try container.encode(choose, forKey: .choose)
+    case .tell: break
     }
+    try container.encode(id, forKey: .id)
+    try container.encode(kind.name, forKey: .kind)
+    if case .tell(let tell) = kind { try container.encode(tell, forKey: .tell) }
   }
 }
 
@@ -90,6 +92,11 @@ public struct AskState: Codable, Sendable, Equatable {
     self.card = card
     self.on = on
   }
+
+  /// In the byte order of the names (see ``FlowProgram``'s coding keys).
+  enum CodingKeys: String, CodingKey {
+    case card, on, prompt, reprompt
+  }
 }
 
 /// A `tell` state.
@@ -109,8 +116,9 @@ public struct TellState: Codable, Sendable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case prompt, card
+    case card
     case permissionCard = "permission_card"
+    case prompt
   }
 }
 
@@ -206,8 +214,8 @@ public struct ChooseBranch: Codable, Sendable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case condition = "if"
     case goto
+    case condition = "if"
   }
 }
 
@@ -235,6 +243,11 @@ public struct Transition: Codable, Sendable, Equatable {
     self.say = say
     self.goto = goto
   }
+
+  /// In the byte order of the names (see ``FlowProgram``'s coding keys).
+  enum CodingKeys: String, CodingKey {
+    case goto, require, say, set
+  }
 }
 
 /// A slot a transition requires (`require`, language v1.1): when the intent arrives without
@@ -256,6 +269,11 @@ public struct SlotRequirement: Codable, Sendable, Equatable {
     self.ask = ask
     self.unknown = unknown
   }
+
+  /// In the byte order of the names (see ``FlowProgram``'s coding keys).
+  enum CodingKeys: String, CodingKey {
+    case ask, slot, unknown
+  }
 }
 
 /// `variable: value` in a transition's `set`.
@@ -269,6 +287,11 @@ public struct Assignment: Codable, Sendable, Equatable {
   public init(variable: String, value: ValueExpression) {
     self.variable = variable
     self.value = value
+  }
+
+  /// In the byte order of the names (see ``FlowProgram``'s coding keys).
+  enum CodingKeys: String, CodingKey {
+    case value, variable
   }
 }
 
@@ -303,8 +326,9 @@ public enum ValueExpression: Codable, Sendable, Equatable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {
     case .path(let path, let fallback):
-      try container.encode(path, forKey: .path)
+      // `default` before `path`: in byte order.
       try container.encodeIfPresent(fallback, forKey: .fallback)
+      try container.encode(path, forKey: .path)
     case .literal(let literal):
       try container.encode(literal, forKey: .literal)
     }

@@ -15,6 +15,11 @@ public struct Template: Codable, Sendable, Equatable {
     self.segments = segments
   }
 
+  /// In the byte order of the names (see ``FlowProgram``'s coding keys).
+  enum CodingKeys: String, CodingKey {
+    case segments, ssml
+  }
+
   /// The variable paths the template reads, in order of appearance.
   public var variablePaths: [String] {
     segments.compactMap {
