@@ -93,35 +93,85 @@ extension CanonicalJSONEncoding {
   /// Appends a string as canonical JSON writes it, quoted: `"`, `\` and the control characters
   /// escaped as `JSONEncoder` escapes them (`\b`, `\f`, `\n`, `\r`, `\t`, else `\u00` and two
   /// lowercase hexadecimal digits), everything else (`/` and non-ASCII included) as it is.
-  static func appendString(_ text: String, to bytes: inout [UInt8]) {
+  static func appendString(_ text: String, to bytes: inout some JSONByteSink) {
     bytes.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { utf8 in
       var start = 0
-      for (index, byte) in utf8.enumerated() {
-        let escape: StaticString
-        switch byte {
-        case UInt8(ascii: "\""): escape = #"\""#
-        case UInt8(ascii: "\\"): escape = #"\\"#
-        case 0x08: escape = #"\b"#
-        case 0x0C: escape = #"\f"#
-        case 0x0A: escape = #"\n"#
-        case 0x0D: escape = #"\r"#
-        case 0x09: escape = #"\t"#
-        case 0..<0x20: escape = #"\u00"#
-        default: continue
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-        escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+      var index = firstEscapedByte(in: utf8, from: 0)
+      while index < utf8.count {
+        let byte = utf8[index]
+        let escape: StaticString =
+          switch byte {
+          case UInt8(ascii: "\""): #"\""#
+          case UInt8(ascii: "\\"): #"\\"#
+          case 0x08: #"\b"#
+          case 0x0C: #"\f"#
+          case 0x0A: #"\n"#
+          case 0x0D: #"\r"#
+          case 0x09: #"\t"#
+          default: #"\u00"#
+          }
+        bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+        escape.withUTF8Buffer { bytes.appendBytes($0) }
         if escape.utf8CodeUnitCount == 4 {
           bytes.append(Hexadecimal.digits[Int(byte >> 4)])
           bytes.append(Hexadecimal.digits[Int(byte & 0x0F)])
         }
         start = index + 1
+        index = firstEscapedByte(in: utf8, from: start)
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+      bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start...]))
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// The index of the first byte at or after `start` that a JSON string escapes (`"`, `\` or
+  /// below 0x20), or `utf8.count` when there is none. Eight bytes are tested at a time: most
+  /// strings have nothing to escape.
+  static func firstEscapedByte(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    if let base = utf8.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while index + 8 <= utf8.count,
+        !hasEscapedByte(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      {
+        index += 8
+      }
+    }
+    while index < utf8.count {
+      let byte = utf8[index]
+      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+      index += 1
+    }
+    return index
+  }
+
+  /// Whether one of the eight bytes of `word` is below 0x20, `"` or `\`: the bit tricks that
+  /// find a byte below a bound or equal to a value without a branch per byte (exact for the
+  /// word as a whole; the byte itself is then found one at a time).
+  static func hasEscapedByte(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    // A byte below 0x20 borrows into its high bit when 0x20 is taken from it.
+    let control = (word &- ones &* 0x20) & ~word & highBits
+    let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+    let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+    let quoteFound = (quote &- ones) & ~quote & highBits
+    let backslashFound = (backslash &- ones) & ~backslash & highBits
+    return control | quoteFound | backslashFound != 0
+  }
+}
+
+/// Where canonical JSON is written: an array of bytes, or the streaming encoder's buffer.
+protocol JSONByteSink {
+  mutating func append(_ byte: UInt8)
+  mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension [UInt8]: JSONByteSink {
+  mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+    append(contentsOf: bytes)
   }
 }
 

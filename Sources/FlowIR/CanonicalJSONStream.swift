@@ -21,7 +21,7 @@ extension CanonicalJSONEncoding {
     } catch {
       return nil
     }
-    return encoder.writer.unsupported ? nil : encoder.writer.bytes
+    return encoder.writer.unsupported ? nil : encoder.writer.bytes.array
   }
 }
 
@@ -37,6 +37,74 @@ private struct ContainerHandle {
 
   /// A handle of no container: every write through it fails.
   static let none = ContainerHandle(id: -1, index: -1)
+}
+
+/// Bytes appended without the checks an array makes on every append (that its storage is
+/// unique, a generic copy): a buffer grown by doubling, freed by its owner with
+/// ``deallocate()``. The stream appends to it a few times for every member it writes.
+private struct OutputBuffer: JSONByteSink {
+  private var start: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    start = .allocate(capacity: capacity)
+    self.capacity = capacity
+  }
+
+  func deallocate() {
+    start.deallocate()
+  }
+
+  /// A copy of the bytes written.
+  var array: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+
+  /// The bytes of `range`, valid until the next append.
+  func bytes(in range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+    precondition(range.lowerBound >= 0 && range.upperBound <= count)
+    return UnsafeBufferPointer(start: start + range.lowerBound, count: range.count)
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8) {
+    if count == capacity { reserveCapacity(count + 1) }
+    start[count] = byte
+    count += 1
+  }
+
+  /// Appends bytes from elsewhere (never from this buffer, which an append may move).
+  @inline(__always)
+  mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+    if count + bytes.count > capacity { reserveCapacity(count + bytes.count) }
+    (start + count).initialize(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  mutating func appendUTF8(_ text: String) {
+    var text = text
+    text.withUTF8 { appendBytes($0) }
+  }
+
+  mutating func removeLast(_ removed: Int) {
+    precondition(removed >= 0 && removed <= count)
+    count -= removed
+  }
+
+  mutating func removeAll() {
+    count = 0
+  }
+
+  /// Room for `minimum` bytes: at least double the capacity, so that appends stay linear.
+  mutating func reserveCapacity(_ minimum: Int) {
+    guard minimum > capacity else { return }
+    let newCapacity = max(minimum, 2 * capacity)
+    let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    moved.initialize(from: start, count: count)
+    start.deallocate()
+    start = moved
+    capacity = newCapacity
+  }
 }
 
 /// The state of one encoding: the bytes written so far and the containers still open.
@@ -74,11 +142,12 @@ private struct StreamWriter {
   static let maximumDepth = 512
 
   let pretty: Bool
-  private(set) var bytes: [UInt8] = []
+  private(set) var bytes = OutputBuffer(capacity: 1024)
   private var frames: [Frame] = []
   private var members: [Member] = []
-  private var scratch: [UInt8] = []
-  private var spaces: [UInt8] = []
+  private var scratch = OutputBuffer(capacity: 256)
+  /// `,`, a line break and spaces: every separator is a slice of it (``separator(first:level:)``).
+  private var separators: [UInt8] = []
   private var nextID = 0
   /// How many values are being encoded, one inside the other.
   private(set) var valueLevel = 0
@@ -89,11 +158,16 @@ private struct StreamWriter {
 
   init(pretty: Bool) {
     self.pretty = pretty
-    bytes.reserveCapacity(1024)
   }
 
   mutating func giveUp() {
     unsupported = true
+  }
+
+  /// Frees the buffers; the writer is not used again.
+  func deallocate() {
+    bytes.deallocate()
+    scratch.deallocate()
   }
 
   // MARK: Values
@@ -212,34 +286,24 @@ private struct StreamWriter {
     let index = handle.index
     if frames[index].count > 0 {
       members[members.count - 1].end = bytes.count
-      bytes.append(UInt8(ascii: ","))
       if frames[index].inOrder,
         CanonicalJSONEncoding.compareUTF8(members[members.count - 1].key, key) >= 0
       {
         frames[index].inOrder = false
       }
     }
-    if pretty {
-      bytes.append(UInt8(ascii: "\n"))
-      writeIndent(frames.count)
-    }
+    writeSeparator(first: frames[index].count == 0, level: frames.count)
     frames[index].count += 1
     members.append(Member(key: key, start: bytes.count, end: bytes.count, isNested: nested))
     CanonicalJSONEncoding.appendString(key, to: &bytes)
-    if pretty { bytes.append(UInt8(ascii: " ")) }
-    bytes.append(UInt8(ascii: ":"))
-    if pretty { bytes.append(UInt8(ascii: " ")) }
+    writeLiteral(pretty ? " : " : ":")
     return true
   }
 
   /// Writes the separator of a new element of `handle`'s array.
   mutating func beginElement(of handle: ContainerHandle) -> Bool {
     guard makeCurrent(handle) else { return false }
-    if frames[handle.index].count > 0 { bytes.append(UInt8(ascii: ",")) }
-    if pretty {
-      bytes.append(UInt8(ascii: "\n"))
-      writeIndent(frames.count)
-    }
+    writeSeparator(first: frames[handle.index].count == 0, level: frames.count)
     frames[handle.index].count += 1
     return true
   }
@@ -255,8 +319,7 @@ private struct StreamWriter {
     if pretty {
       // An empty container is written `{\n\n}`, as JSONEncoder writes it.
       if frame.count == 0 { bytes.append(UInt8(ascii: "\n")) }
-      bytes.append(UInt8(ascii: "\n"))
-      writeIndent(frames.count)
+      writeSeparator(first: true, level: frames.count)
     }
     bytes.append(frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
   }
@@ -282,9 +345,9 @@ private struct StreamWriter {
     } else {
       members[range].sort(by: precedes)
     }
-    scratch.removeAll(keepingCapacity: true)
+    scratch.removeAll()
     scratch.reserveCapacity(bytes.count - frame.contentStart)
-    ensureSpaces(2 * (frames.count + 1))
+    ensureSeparators(level: frames.count + 1)
     var written = 0
     for index in range {
       if index + 1 < range.upperBound,
@@ -294,27 +357,21 @@ private struct StreamWriter {
         if members[index].isNested || members[index + 1].isNested { unsupported = true }
         continue
       }
-      if written > 0 { scratch.append(UInt8(ascii: ",")) }
-      if pretty {
-        scratch.append(UInt8(ascii: "\n"))
-        spaces.withUnsafeBufferPointer {
-          scratch.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<(2 * (frames.count + 1))]))
-        }
+      let separator = separator(first: written == 0, level: frames.count + 1)
+      separators.withUnsafeBufferPointer {
+        scratch.appendBytes(UnsafeBufferPointer(rebasing: $0[separator]))
       }
-      let segment = members[index].start..<members[index].end
-      bytes.withUnsafeBufferPointer {
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: $0[segment]))
-      }
+      scratch.appendBytes(bytes.bytes(in: members[index].start..<members[index].end))
       written += 1
     }
     bytes.removeLast(bytes.count - frame.contentStart)
-    bytes.append(contentsOf: scratch)
+    bytes.appendBytes(scratch.bytes(in: 0..<scratch.count))
   }
 
   // MARK: Scalars
 
   mutating func writeLiteral(_ literal: StaticString) {
-    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    literal.withUTF8Buffer { bytes.appendBytes($0) }
   }
 
   mutating func writeString(_ text: String) {
@@ -332,10 +389,10 @@ private struct StreamWriter {
           digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
           magnitude /= 10
         } while magnitude > 0
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        bytes.appendBytes(UnsafeBufferPointer(rebasing: digits[start...]))
       }
     } else {
-      bytes.append(contentsOf: value.description.utf8)
+      bytes.appendUTF8(value.description)
     }
   }
 
@@ -349,32 +406,42 @@ private struct StreamWriter {
     }
     var text = number.description
     if text.hasSuffix(".0") { text.removeLast(2) }
-    bytes.append(contentsOf: text.utf8)
+    bytes.appendUTF8(text)
     return true
   }
 
   mutating func writeSpecial(_ special: CanonicalJSONEncoding.Special) {
     switch special {
     case .string(let text): writeString(text)
-    case .literal(let text): bytes.append(contentsOf: text.utf8)
+    case .literal(let text): bytes.appendUTF8(text)
     }
   }
 
   // MARK: Layout
 
-  private mutating func writeIndent(_ level: Int) {
-    let width = 2 * level
-    ensureSpaces(width)
-    spaces.withUnsafeBufferPointer {
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width]))
+  /// Writes what comes before a member or element, or before a closing bracket (`first`):
+  /// `,` unless first, then, pretty, a line break and the indentation of `level`.
+  private mutating func writeSeparator(first: Bool, level: Int) {
+    ensureSeparators(level: level)
+    let separator = separator(first: first, level: level)
+    separators.withUnsafeBufferPointer {
+      bytes.appendBytes(UnsafeBufferPointer(rebasing: $0[separator]))
     }
   }
 
-  /// Spaces enough for `width`, copied from rather than appended one at a time (indentation
-  /// is a large part of a pretty IR document).
-  private mutating func ensureSpaces(_ width: Int) {
-    if spaces.count < width {
-      spaces = [UInt8](repeating: UInt8(ascii: " "), count: max(width, 2 * spaces.count, 32))
+  /// Where the separator lies in `separators` (which holds enough spaces for `level`).
+  private func separator(first: Bool, level: Int) -> Range<Int> {
+    (first ? 1 : 0)..<(pretty ? 2 + 2 * level : 1)
+  }
+
+  /// Makes `separators` long enough for the indentation of `level`, copied from rather than
+  /// appended one space at a time (indentation is a large part of a pretty IR document).
+  private mutating func ensureSeparators(level: Int) {
+    let count = 2 + 2 * level
+    if separators.count < count {
+      separators =
+        [UInt8(ascii: ","), UInt8(ascii: "\n")]
+        + [UInt8](repeating: UInt8(ascii: " "), count: max(count, 2 * separators.count, 32))
     }
   }
 }
@@ -391,6 +458,10 @@ private final class StreamingEncoder: Encoder {
 
   init(pretty: Bool) {
     writer = StreamWriter(pretty: pretty)
+  }
+
+  deinit {
+    writer.deallocate()
   }
 
   var codingPath: [any CodingKey] { unsupportedCodingPath() }

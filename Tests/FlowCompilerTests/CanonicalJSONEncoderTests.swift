@@ -247,6 +247,33 @@ import Testing
     #expect(!Self.isStreamed(["x": [Double.nan]]))
   }
 
+  @Test func theEscapedBytesAreFoundWhereverTheyStand() {
+    // Every byte value at every position of a word and of the tail after it, among bytes that
+    // need no escape (ASCII and the high bytes of other characters).
+    for filler in [UInt8(ascii: "a"), 0x7F, 0x80, 0xE9, 0xFF, 0x20] {
+      for byte in UInt8.min...UInt8.max {
+        let escaped = byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+        for position in 0..<11 {
+          var bytes = [UInt8](repeating: filler, count: 11)
+          bytes[position] = byte
+          let found = bytes.withUnsafeBufferPointer {
+            CanonicalJSONEncoding.firstEscapedByte(in: $0, from: 0)
+          }
+          #expect(found == (escaped ? position : 11), "byte \(byte) at \(position)")
+        }
+      }
+    }
+    var generator = SeededGenerator(seed: 2026_12_03)
+    for _ in 0..<20_000 {
+      let word = UInt64.random(in: .min ... .max, using: &generator)
+      let bytes = withUnsafeBytes(of: word) { Array($0) }
+      let expected = bytes.contains {
+        $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+      }
+      #expect(CanonicalJSONEncoding.hasEscapedByte(word) == expected)
+    }
+  }
+
   @Test func randomValuesAreTheEncodersBytes() throws {
     var generator = SeededGenerator(seed: 2026_12_02_2)
     for _ in 0..<1_000 {
