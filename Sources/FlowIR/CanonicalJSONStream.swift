@@ -602,51 +602,61 @@ private struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProto
   }
 }
 
-private struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
+/// The scalars of an unkeyed or a single-value container, whose requirements are the same:
+/// each begins its element or value, then writes itself.
+private protocol StreamScalarContainer {
+  var encoder: StreamingEncoder { get }
+  /// Begins the element or value; throws when the value cannot be written in one pass.
+  func begin() throws
+}
+
+extension StreamScalarContainer {
+  func encodeNil() throws {
+    try begin()
+    encoder.writer.writeLiteral("null")
+  }
+  func encode(_ value: Bool) throws {
+    try begin()
+    encoder.writer.writeLiteral(value ? "true" : "false")
+  }
+  func encode(_ value: String) throws {
+    try begin()
+    encoder.writer.writeString(value)
+  }
+  func encode(_ value: Double) throws {
+    try begin()
+    guard encoder.writer.writeNumber(value) else { throw NotStreamable() }
+  }
+  func encode(_ value: Float) throws {
+    try begin()
+    guard encoder.writer.writeNumber(value) else { throw NotStreamable() }
+  }
+  func encode(_ value: Int) throws { try integer(value) }
+  func encode(_ value: Int8) throws { try integer(value) }
+  func encode(_ value: Int16) throws { try integer(value) }
+  func encode(_ value: Int32) throws { try integer(value) }
+  func encode(_ value: Int64) throws { try integer(value) }
+  func encode(_ value: UInt) throws { try integer(value) }
+  func encode(_ value: UInt8) throws { try integer(value) }
+  func encode(_ value: UInt16) throws { try integer(value) }
+  func encode(_ value: UInt32) throws { try integer(value) }
+  func encode(_ value: UInt64) throws { try integer(value) }
+
+  func integer(_ value: some FixedWidthInteger) throws {
+    try begin()
+    encoder.writer.writeInteger(value)
+  }
+}
+
+private struct StreamUnkeyedContainer: UnkeyedEncodingContainer, StreamScalarContainer {
   let encoder: StreamingEncoder
   let handle: ContainerHandle
 
   var codingPath: [any CodingKey] { encoder.unsupportedCodingPath() }
   var count: Int { encoder.writer.count(of: handle) }
 
-  private func begin() throws {
+  func begin() throws {
     guard encoder.writer.beginElement(of: handle) else { throw NotStreamable() }
-  }
-
-  mutating func encodeNil() throws {
-    try begin()
-    encoder.writer.writeLiteral("null")
-  }
-  mutating func encode(_ value: Bool) throws {
-    try begin()
-    encoder.writer.writeLiteral(value ? "true" : "false")
-  }
-  mutating func encode(_ value: String) throws {
-    try begin()
-    encoder.writer.writeString(value)
-  }
-  mutating func encode(_ value: Double) throws {
-    try begin()
-    guard encoder.writer.writeNumber(value) else { throw NotStreamable() }
-  }
-  mutating func encode(_ value: Float) throws {
-    try begin()
-    guard encoder.writer.writeNumber(value) else { throw NotStreamable() }
-  }
-  mutating func encode(_ value: Int) throws { try integer(value) }
-  mutating func encode(_ value: Int8) throws { try integer(value) }
-  mutating func encode(_ value: Int16) throws { try integer(value) }
-  mutating func encode(_ value: Int32) throws { try integer(value) }
-  mutating func encode(_ value: Int64) throws { try integer(value) }
-  mutating func encode(_ value: UInt) throws { try integer(value) }
-  mutating func encode(_ value: UInt8) throws { try integer(value) }
-  mutating func encode(_ value: UInt16) throws { try integer(value) }
-  mutating func encode(_ value: UInt32) throws { try integer(value) }
-  mutating func encode(_ value: UInt64) throws { try integer(value) }
-
-  private func integer(_ value: some FixedWidthInteger) throws {
-    try begin()
-    encoder.writer.writeInteger(value)
   }
 
   mutating func encode<Value: Encodable>(_ value: Value) throws {
@@ -674,51 +684,15 @@ private struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
   }
 }
 
-private struct StreamSingleValueContainer: SingleValueEncodingContainer {
+private struct StreamSingleValueContainer: SingleValueEncodingContainer, StreamScalarContainer {
   let encoder: StreamingEncoder
   /// The value the container belongs to.
   let level: Int
 
   var codingPath: [any CodingKey] { encoder.unsupportedCodingPath() }
 
-  private func begin() throws {
+  func begin() throws {
     guard encoder.writer.beginSingleValue(level: level) else { throw NotStreamable() }
-  }
-
-  mutating func encodeNil() throws {
-    try begin()
-    encoder.writer.writeLiteral("null")
-  }
-  mutating func encode(_ value: Bool) throws {
-    try begin()
-    encoder.writer.writeLiteral(value ? "true" : "false")
-  }
-  mutating func encode(_ value: String) throws {
-    try begin()
-    encoder.writer.writeString(value)
-  }
-  mutating func encode(_ value: Double) throws {
-    try begin()
-    guard encoder.writer.writeNumber(value) else { throw NotStreamable() }
-  }
-  mutating func encode(_ value: Float) throws {
-    try begin()
-    guard encoder.writer.writeNumber(value) else { throw NotStreamable() }
-  }
-  mutating func encode(_ value: Int) throws { try integer(value) }
-  mutating func encode(_ value: Int8) throws { try integer(value) }
-  mutating func encode(_ value: Int16) throws { try integer(value) }
-  mutating func encode(_ value: Int32) throws { try integer(value) }
-  mutating func encode(_ value: Int64) throws { try integer(value) }
-  mutating func encode(_ value: UInt) throws { try integer(value) }
-  mutating func encode(_ value: UInt8) throws { try integer(value) }
-  mutating func encode(_ value: UInt16) throws { try integer(value) }
-  mutating func encode(_ value: UInt32) throws { try integer(value) }
-  mutating func encode(_ value: UInt64) throws { try integer(value) }
-
-  private func integer(_ value: some FixedWidthInteger) throws {
-    try begin()
-    encoder.writer.writeInteger(value)
   }
 
   mutating func encode<Value: Encodable>(_ value: Value) throws {
