@@ -7,13 +7,14 @@ import Foundation
 /// `JSONEncoder` asks every value whether it is a `Date`, `Data`, `URL`, `Decimal`, an array of
 /// numbers and so on, by dynamic casts, and sorts keys through a generic comparison: encoding
 /// the IR of a large flow spent more time there than in building the JSON. This encoder writes
-/// a value in one pass while it encodes itself (``streamed(_:pretty:)``), or, for the few shapes
-/// one pass cannot write, builds the same tree as `JSONEncoder` with a few metatype comparisons
-/// and writes it; either way as swift-foundation's `JSONWriter` does: keys sorted by their UTF-8 bytes (a later value for the same key replacing
-/// an earlier one), `"`, `\` and control characters escaped the same way, floating-point
-/// numbers as their `description` without a trailing `.0`, `Data` in Base64, `URL` as its
-/// absolute string, `Date` as `Date` encodes itself, at most 512 nested containers. The tests
-/// compare it byte for byte with `JSONEncoder`.
+/// a value in one pass while it encodes itself (``streamed(_:pretty:)``), or, for the few
+/// shapes one pass cannot write, builds the same tree as `JSONEncoder` with a few metatype
+/// comparisons and writes it; either way as swift-foundation's `JSONWriter` does: keys sorted
+/// by their UTF-8 bytes (a later value for the same key replacing an earlier one), `"`, `\` and
+/// control characters escaped the same way, floating-point numbers as their `description`
+/// without a trailing `.0`, `Data` in Base64, `URL` as its absolute string, `Date` as `Date`
+/// encodes itself, at most 512 nested containers. The tests compare it byte for byte with
+/// `JSONEncoder`.
 enum CanonicalJSONEncoding {
   /// Encodes a value as compact or pretty canonical JSON (no final newline).
   static func encode<Value: Encodable>(_ value: Value, pretty: Bool) throws -> [UInt8] {

@@ -5,8 +5,8 @@ extension CanonicalJSONEncoding {
   /// `nil` when the value needs what only a tree of the whole value can give (a container
   /// written to after a later one was opened, `superEncoder()`, a nested container for a key
   /// encoded twice, a coding path asked for, a number JSON cannot carry, too deep a nesting, a
-  /// top-level value that encodes nothing). ``encode(_:pretty:)`` then builds the tree, which writes the same bytes
-  /// or throws the right error.
+  /// top-level value that encodes nothing). ``encode(_:pretty:)`` then builds the tree, which
+  /// writes the same bytes or throws the right error.
   ///
   /// Every container is written where it begins. An object's members are written as they
   /// come, each after the separator of its position; when an object closes with its keys out
@@ -146,7 +146,7 @@ private struct StreamWriter {
   private var frames: [Frame] = []
   private var members: [Member] = []
   private var scratch = OutputBuffer(capacity: 256)
-  /// `,`, a line break and spaces: every separator is a slice of it (``separator(first:level:)``).
+  /// `,`, a line break and spaces: every separator is a slice of it.
   private var separators: [UInt8] = []
   private var nextID = 0
   /// How many values are being encoded, one inside the other.
