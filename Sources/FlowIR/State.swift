@@ -115,6 +115,7 @@ public struct TellState: Codable, Sendable, Equatable {
     self.permissionCard = permissionCard
   }
 
+  /// In the byte order of the names (see ``FlowProgram``'s coding keys).
   enum CodingKeys: String, CodingKey {
     case card
     case permissionCard = "permission_card"
@@ -213,6 +214,7 @@ public struct ChooseBranch: Codable, Sendable, Equatable {
     self.goto = goto
   }
 
+  /// In the byte order of the names (see ``FlowProgram``'s coding keys).
   enum CodingKeys: String, CodingKey {
     case goto
     case condition = "if"
