@@ -67,6 +67,17 @@ extension CanonicalJSONEncoding {
     return nil
   }
 
+  /// A floating-point number as `JSONEncoder` writes it: its `description` without a trailing
+  /// `.0`; `nil` for a number JSON cannot carry (not finite).
+  static func text<Number: BinaryFloatingPoint & CustomStringConvertible>(
+    of number: Number
+  ) -> String? {
+    guard number.isFinite else { return nil }
+    var text = number.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
+  }
+
   /// `<0`, `0` or `>0` as `first`'s UTF-8 bytes sort before, with or after `second`'s: the
   /// order of an object's keys.
   static func compareUTF8(_ first: String, _ second: String) -> Int {
@@ -192,15 +203,13 @@ private enum EncodedJSON {
   static func number<Number: BinaryFloatingPoint & CustomStringConvertible>(
     _ number: Number, at codingPath: @autoclosure () -> [any CodingKey]
   ) throws -> EncodedJSON {
-    guard number.isFinite else {
+    guard let text = CanonicalJSONEncoding.text(of: number) else {
       throw EncodingError.invalidValue(
         number,
         EncodingError.Context(
           codingPath: codingPath(),
           debugDescription: "Unable to encode \(Number.self).\(number) directly in JSON."))
     }
-    var text = number.description
-    if text.hasSuffix(".0") { text.removeLast(2) }
     return .literal(text)
   }
 }
@@ -557,7 +566,7 @@ private struct Writer {
     guard depth < Self.maximumDepth else { throw TooDeep() }
     // Sorted by key bytes; for a key encoded twice, the later value (ties keep their order).
     let order = members.indices.sorted { first, second in
-      let order = Self.compare(members[first].key, members[second].key)
+      let order = CanonicalJSONEncoding.compareUTF8(members[first].key, members[second].key)
       return order != 0 ? order < 0 : first < second
     }
     bytes.append(UInt8(ascii: "{"))
@@ -569,7 +578,8 @@ private struct Writer {
     var first = true
     for (position, index) in order.enumerated() {
       let member = members[index]
-      if position + 1 < order.count, Self.compare(members[order[position + 1]].key, member.key) == 0
+      if position + 1 < order.count,
+        CanonicalJSONEncoding.compareUTF8(members[order[position + 1]].key, member.key) == 0
       {
         continue
       }
@@ -612,10 +622,6 @@ private struct Writer {
   private mutating func append(_ literal: String) {
     var literal = literal
     literal.withUTF8 { bytes.append(contentsOf: $0) }
-  }
-
-  private static func compare(_ first: String, _ second: String) -> Int {
-    CanonicalJSONEncoding.compareUTF8(first, second)
   }
 
   private mutating func writeString(_ text: String) {

@@ -400,12 +400,10 @@ private struct StreamWriter {
   mutating func writeNumber<Number: BinaryFloatingPoint & CustomStringConvertible>(
     _ number: Number
   ) -> Bool {
-    guard number.isFinite else {
+    guard let text = CanonicalJSONEncoding.text(of: number) else {
       unsupported = true
       return false
     }
-    var text = number.description
-    if text.hasSuffix(".0") { text.removeLast(2) }
     bytes.appendUTF8(text)
     return true
   }
