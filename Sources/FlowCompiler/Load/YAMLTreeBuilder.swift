@@ -270,7 +270,9 @@ struct YAMLTreeBuilder {
         stack[top].keyRanges?[text] = range
       }
     }
-    stack[top].pendingKey = node
+    // Moved, not copied: without `consume` the optimizer copied every key (a retain and a
+    // release per key).
+    stack[top].pendingKey = consume node
     stack[top].pendingKeyIsDuplicate = isDuplicate
   }
 
