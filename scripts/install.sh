@@ -3,8 +3,8 @@
 #
 #   scripts/install.sh [PREFIX]
 #
-# PREFIX defaults to /usr/local as root and to $HOME/.local otherwise. libyaml's headers are
-# installed first when missing (scripts/setup.sh). Safe to run again: it rebuilds what changed
+# PREFIX defaults to /usr/local as root and to $HOME/.local otherwise. libyaml's headers and
+# mimalloc are installed first when missing (scripts/setup.sh). Safe to run again: it rebuilds what changed
 # and replaces the installed binary.
 set -euo pipefail
 
