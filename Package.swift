@@ -7,19 +7,32 @@ let upcomingFeatures: [SwiftSetting] = [
 ]
 
 // The settings of the modules flowc ships (its libraries and the executable; the test targets
-// keep `upcomingFeatures`).
+// keep `upcomingFeatures`). Release builds pass two options of the frontend (both listed by
+// `swift -frontend -help-hidden`; a toolchain without them fails the release build with an
+// unknown argument, and removing them here restores the defaults):
 //
-// Release builds pass the frontend's `-disable-type-layout`: a value of a generic type made
-// concrete (`Located<String>`, `KeyedSyntax<TransitionSyntax>`, `Result<Money, …>`) is then
-// copied and destroyed field by field, one retain per reference, instead of through the generic
-// value witnesses found via the type's metadata (about 240 instructions per copy of a
-// `Located<String>` instead of a dozen). `flowc check` of a 1 MB flow runs 4 % fewer
-// instructions and `compile` 3 % fewer; the output is the same (benchmarks/README.md, "Type
-// layouts"). The flag is listed by `swift -frontend -help-hidden`; a toolchain without it fails
-// the release build with an unknown argument, and removing it here restores the default.
+// - `-disable-type-layout`: a value of a generic type made concrete (`Located<String>`,
+//   `KeyedSyntax<TransitionSyntax>`, `Result<Money, …>`) is copied and destroyed field by
+//   field, one retain per reference, instead of through the generic value witnesses found via
+//   the type's metadata (about 240 instructions per copy of a `Located<String>` instead of a
+//   dozen).
+// - `-disable-concrete-type-metadata-mangled-name-accessors`: the metadata of a concrete generic
+//   type (`Dictionary<String, SourceRange>`, `Set<BaseVariable>`) comes from its accessor, with
+//   the conformances it needs passed in, instead of from demangling its name at first use,
+//   which looks every conformance up by scanning all of the binary's 12,600 conformance records.
+//   That is the code Swift emits for runtimes older than 5.2; it costs a little code size.
+//
+// Instructions of `flowc check` on a 1 MB flow: 708 M to 680 M with the first, 625 M to 617 M
+// with the second; on No Nicks, where first uses are most of the work, 42 M to 35 M with the
+// second. The output is the same (benchmarks/README.md, "Code generation and the allocator").
 let shippedCodeSettings: [SwiftSetting] =
   upcomingFeatures + [
-    .unsafeFlags(["-Xfrontend", "-disable-type-layout"], .when(configuration: .release))
+    .unsafeFlags(
+      [
+        "-Xfrontend", "-disable-type-layout",
+        "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors",
+      ],
+      .when(configuration: .release))
   ]
 
 let package = Package(
@@ -182,8 +195,8 @@ let package = Package(
       // scripts/setup.sh) instead of glibc's malloc: linked before libc, its malloc and free
       // serve the whole process, the Swift runtime's allocations included. flowc allocates
       // many small, short-lived objects; `check` and `compile` of the 4.4 MB benchmark flow
-      // take 13-20 % less time (benchmarks/README.md, "mimalloc"). Only the executable links
-      // it: the libraries leave the allocator to whatever program uses them.
+      // take 13-20 % less time (benchmarks/README.md, "Code generation and the allocator").
+      // Only the executable links it: the libraries leave the allocator to the program.
       linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
     ),
     .target(
