@@ -157,9 +157,15 @@ enum VariablePathResolver {
 
   /// Whether `path` is dot-separated segments `[a-z_][a-z0-9_]*`.
   static func isWellFormed(_ path: String) -> Bool {
-    // One pass over the bytes: every accepted character is ASCII.
+    var path = path
+    return path.withUTF8(isWellFormed(utf8:))
+  }
+
+  /// Whether UTF-8 bytes are dot-separated segments `[a-z_][a-z0-9_]*`: one pass over the bytes
+  /// in place (every accepted character is ASCII).
+  private static func isWellFormed(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     var atSegmentStart = true
-    for byte in path.utf8 {
+    for byte in utf8 {
       switch byte {
       case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "_"):
         atSegmentStart = false
@@ -196,14 +202,18 @@ enum VariablePathResolver {
     func asciiRange(_ start: Int, _ end: Int) -> TextRange {
       TextRange(characters: start..<end, utf8: start..<end)
     }
-    let pieces = path.pieces(separatedBy: UInt8(ascii: "."))
-    var segments: [(name: String, range: TextRange)] = []
-    segments.reserveCapacity(pieces.count)
-    var start = 0
-    for piece in pieces {
-      let count = piece.utf8.count
-      segments.append((String(piece), asciiRange(start, start + count)))
-      start += count + 1
+    // The segments, cut from the bytes in place (a path has a few short segments, each a small
+    // string that needs no allocation).
+    var bytes = path
+    let segments = bytes.withUTF8 { utf8 in
+      var segments: [(name: String, range: TextRange)] = []
+      var start = 0
+      for end in 0...utf8.count where end == utf8.count || utf8[end] == UInt8(ascii: ".") {
+        let name = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
+        segments.append((name, asciiRange(start, end)))
+        start = end + 1
+      }
+      return segments
     }
     func fail(_ kind: VariablePathProblemKind, at index: Int) -> Result<
       ResolvedVariablePath, VariablePathProblem
