@@ -74,12 +74,7 @@ extension FlowChecker {
 
   /// Warns when two products share a name or synonym in a locale.
   private func checkSharedSynonyms(into diagnostics: inout [Diagnostic]) {
-    /// A name or synonym as recognised in a locale.
-    struct LocaleWord: Hashable {
-      var locale: String
-      var normalized: String
-    }
-    var seen: [LocaleWord: (product: String, range: SourceRange)] = [:]
+    var seen: [NormalizedPhrase: (product: String, range: SourceRange)] = [:]
     var reported: Set<SourceRange> = []
     for entry in syntax.products {
       guard let product = entry.value else { continue }
@@ -99,18 +94,16 @@ extension FlowChecker {
       case nil: break
       }
       for (locale, word) in words {
-        let locales = locale.map { [$0] } ?? symbols.locales
-        for locale in locales {
-          let key = LocaleWord(locale: locale, normalized: FlowChecker.normalizedSample(word.value))
-          if let first = seen[key] {
-            if first.product != entry.key.value, reported.insert(word.range).inserted {
-              diagnostics.append(
-                DiagnosticCatalogue.duplicateSynonym(
-                  word.value, product: entry.key.value, otherProduct: first.product,
-                  at: word.range, firstRange: first.range))
-            }
-          } else {
-            seen[key] = (entry.key.value, word.range)
+        let normalized = FlowChecker.normalizedSample(word.value)
+        for locale in locale.map({ [$0] }) ?? symbols.locales {
+          let key = NormalizedPhrase(locale: locale, normalized: normalized)
+          if let first = seen.firstValue(forKey: key, recording: (entry.key.value, word.range)),
+            first.product != entry.key.value, reported.insert(word.range).inserted
+          {
+            diagnostics.append(
+              DiagnosticCatalogue.duplicateSynonym(
+                word.value, product: entry.key.value, otherProduct: first.product,
+                at: word.range, firstRange: first.range))
           }
         }
       }

@@ -3,7 +3,7 @@ extension FlowChecker {
   /// the same sample given twice (in one intent or in two).
   func checkIntents(into diagnostics: inout [Diagnostic]) -> IntentFacts {
     var facts = IntentFacts()
-    var firstSample: [String: (intent: String, range: SourceRange)] = [:]
+    var firstSample: [NormalizedPhrase: (intent: String, range: SourceRange)] = [:]
     for entry in syntax.intents {
       guard let intent = entry.value else { continue }
       var slotNames: [String] = []
@@ -23,8 +23,12 @@ extension FlowChecker {
               intent: entry.key.value, locale: locale, at: entry.key.range))
         }
       }
-      // Looked up for every slot of every sample: a set, not the list.
-      let declaredSlots = Set(slotNames)
+      // Looked up for every slot of every sample: a set, not the list, unless the list is short
+      // (building a set costs more than searching a few names).
+      let declaredSlots = slotNames.count > 8 ? Set(slotNames) : nil
+      func isDeclared(_ name: String) -> Bool {
+        declaredSlots?.contains(name) ?? slotNames.contains(name)
+      }
       // Sorted for the notes of unknown slots, once per intent that has one.
       var sortedSlotNames: [String]?
       for locale in intent.samples {
@@ -32,7 +36,7 @@ extension FlowChecker {
           if intent.slotsComplete {
             // One walk over the sample for the positions of all its unknown slots (in order).
             var positions: TextScalarPositions?
-            for slot in Self.sampleSlots(sample.text) where !declaredSlots.contains(slot.name) {
+            for slot in Self.sampleSlots(sample.text) where !isDeclared(slot.name) {
               if positions == nil { positions = TextScalarPositions(sample, in: file) }
               if sortedSlotNames == nil { sortedSlotNames = slotNames.sorted() }
               diagnostics.append(
@@ -42,14 +46,15 @@ extension FlowChecker {
                   at: positions!.sourceRange(ofUTF8: slot.range)))
             }
           }
-          let key = locale.key.value + "\u{0}" + Self.normalizedSample(sample.text)
-          if let first = firstSample[key] {
+          let key = NormalizedPhrase(
+            locale: locale.key.value, normalized: Self.normalizedSample(sample.text))
+          if let first = firstSample.firstValue(
+            forKey: key, recording: (entry.key.value, sample.range))
+          {
             diagnostics.append(
               DiagnosticCatalogue.duplicateSample(
                 sample.text, otherIntent: first.intent, sameIntent: first.intent == entry.key.value,
                 at: sample.range, firstRange: first.range))
-          } else {
-            firstSample[key] = (entry.key.value, sample.range)
           }
         }
       }
@@ -127,6 +132,15 @@ extension FlowChecker {
       }
     }
   }
+}
+
+/// A phrase (a sample utterance, a product's name or synonym) as Alexa compares it in one
+/// locale: two phrases that are equal here are the same to Alexa.
+struct NormalizedPhrase: Hashable {
+  /// The locale (`en-US`).
+  var locale: String
+  /// The phrase, ``FlowChecker/normalizedSample(_:)``.
+  var normalized: String
 }
 
 /// What the intent check computed.
