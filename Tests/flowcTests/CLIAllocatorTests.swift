@@ -8,22 +8,20 @@ import Testing
   /// the executable's symbols was bound to.
   @Suite struct CLIAllocatorTests {
     @Test func theExecutablesMallocIsMimalloc() throws {
+      let binary = try #require(FlowcProcess.binary)
       let run = try FlowcProcess.run(["--version"], environment: ["LD_DEBUG": "bindings"])
       #expect(run.status == 0, "\(run)")
       let bindings = run.stderr.split(separator: "\n").filter {
         $0.contains("binding file ") && $0.contains(": normal symbol `malloc'")
       }
-      // "binding file /…/flowc [0] to /…/libmimalloc.so.2 [0]: normal symbol `malloc'"
-      let executableToAllocator = bindings.filter { line in
-        guard let from = line.range(of: "binding file "), let to = line.range(of: " to ") else {
-          return false
-        }
-        let file = line[from.upperBound..<to.lowerBound]
-        return file.hasSuffix("/flowc [0]") && line[to.upperBound...].contains("libmimalloc.so")
+      // "binding file /…/flowc [0] to /…/libmimalloc.so.2 [0]: normal symbol `malloc'"; with
+      // glibc's malloc the library is /…/libc.so.6.
+      let fromExecutable = "binding file \(binary.path) [0] to "
+      let targets = bindings.compactMap { line in
+        line.range(of: fromExecutable).map { line[$0.upperBound...] }
       }
-      #expect(!executableToAllocator.isEmpty, "\(bindings)")
-      // With glibc's malloc the same line reads "… flowc [0] to /…/libc.so.6 [0]: …".
-      #expect(!bindings.contains { $0.contains("/flowc [0] to ") && $0.contains("libc.so") })
+      #expect(targets.contains { $0.contains("libmimalloc.so") }, "\(bindings)")
+      #expect(!targets.contains { $0.contains("libc.so") }, "\(bindings)")
     }
   }
 #endif
