@@ -209,7 +209,7 @@ let package = Package(
         .product(name: "SQLKit", package: "sql-kit"),
       ],
       path: "Tests/FlowTestSupport",
-      swiftSettings: shippedCodeSettings
+      swiftSettings: upcomingFeatures
     ),
     .testTarget(
       name: "FlowCompilerTests",

@@ -204,8 +204,8 @@ enum VariablePathResolver {
     }
     // The segments, cut from the bytes in place (a path has a few short segments, each a small
     // string that needs no allocation).
-    var bytes = path
-    let segments = bytes.withUTF8 { utf8 in
+    var text = path
+    let segments = text.withUTF8 { utf8 in
       var segments: [(name: String, range: TextRange)] = []
       var start = 0
       for end in 0...utf8.count where end == utf8.count || utf8[end] == UInt8(ascii: ".") {
