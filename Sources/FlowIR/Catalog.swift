@@ -79,6 +79,10 @@ extension Array where Element == Product {
   /// - Parameter id: The product id.
   /// - Returns: The product, if the search finds one.
   public func product(sortedByIDHaving id: some StringProtocol) -> Product? {
+    // Compared as a `String`: a `Substring` compared through `StringProtocol` costs several
+    // times as much per step (a `String` converts to itself for free, a short id without an
+    // allocation).
+    let id = String(id)
     var lower = 0
     var upper = count
     while lower < upper {

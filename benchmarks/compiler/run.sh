@@ -101,7 +101,8 @@ instructions() {
 # Valgrind 3.19 gives up on the DWARF 5 debug information of a release build ("possibly
 # corrupted debuginfo file"): it counts a copy without it, the same code.
 flowc_counted="$flowc"
-if [[ "${INSTRUCTIONS:-0}" == 1 ]] && command -v objcopy >/dev/null 2>&1; then
+if [[ "${INSTRUCTIONS:-0}" == 1 ]] && command -v valgrind >/dev/null 2>&1 \
+  && command -v objcopy >/dev/null 2>&1; then
   flowc_counted="$work/flowc-without-debug-info"
   objcopy --strip-debug "$flowc" "$flowc_counted"
 fi

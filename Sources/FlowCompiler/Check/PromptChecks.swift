@@ -173,9 +173,7 @@ private struct ValueLengthCache {
   private mutating func bound(of path: String, locale: String, ssml: Bool) -> Int? {
     let segments = VariablePath(rawValue: path).segments
     if segments[0] == "catalog", segments.count > 1 {
-      // The id as a `String`: the search then compares strings directly, not through
-      // `StringProtocol`.
-      let named = products.product(sortedByIDHaving: String(segments[1])).map { [$0] } ?? []
+      let named = products.product(sortedByIDHaving: segments[1]).map { [$0] } ?? []
       return SpeechLength.maximumValueLength(
         of: path, products: named, locale: locale, ssml: ssml)
     }
