@@ -23,9 +23,28 @@ public enum CanonicalJSON {
   /// - Returns: The bytes.
   /// - Throws: `EncodingError` when the value cannot be encoded.
   public static func pretty(_ value: some Encodable) throws -> Data {
-    var bytes = try CanonicalJSONEncoding.encode(value, pretty: true)
-    bytes.append(UInt8(ascii: "\n"))
-    return Data(bytes)
+    Data(try prettyBytes(value))
+  }
+
+  /// The bytes of ``pretty(_:)`` in an array, for a caller that works on them as they are: the
+  /// compiler writes `flow_hash` into the IR's JSON in place and writes the array to a file,
+  /// where a `Data` would be one more copy of several megabytes.
+  ///
+  /// - Parameters:
+  ///   - value: The value to encode.
+  ///   - expectedSize: About how many bytes the JSON takes, when the caller knows: the buffer
+  ///     it is written into then starts that large instead of doubling (and copying) its way
+  ///     there. The pages of too large an estimate are never touched.
+  ///   - spareCapacity: Room for this many more bytes in the array, so that adding them does
+  ///     not copy it.
+  /// - Returns: The bytes.
+  /// - Throws: `EncodingError` when the value cannot be encoded.
+  public static func prettyBytes(
+    _ value: some Encodable, expectedSize: Int = 0, spareCapacity: Int = 0
+  ) throws -> [UInt8] {
+    try CanonicalJSONEncoding.encode(
+      value, pretty: true, finalNewline: true, expectedSize: expectedSize,
+      spareCapacity: spareCapacity)
   }
 
   /// Decodes JSON into a value (the decoding side of the same format).

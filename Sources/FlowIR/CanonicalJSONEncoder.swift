@@ -7,8 +7,9 @@ import Foundation
 /// `JSONEncoder` asks every value whether it is a `Date`, `Data`, `URL`, `Decimal`, an array of
 /// numbers and so on, by dynamic casts, and sorts keys through a generic comparison: encoding
 /// the IR of a large flow spent more time there than in building the JSON. This encoder writes
-/// a value in one pass while it encodes itself (``streamed(_:pretty:)``), or, for the few
-/// shapes one pass cannot write, builds the same tree as `JSONEncoder` with a few metatype
+/// a value in one pass while it encodes itself
+/// (``streamed(_:pretty:finalNewline:expectedSize:spareCapacity:)``), or, for the few shapes
+/// one pass cannot write, builds the same tree as `JSONEncoder` with a few metatype
 /// comparisons and writes it; either way as swift-foundation's `JSONWriter` does: keys sorted
 /// by their UTF-8 bytes (a later value for the same key replacing an earlier one), `"`, `\` and
 /// control characters escaped the same way, floating-point numbers as their `description`
@@ -16,9 +17,25 @@ import Foundation
 /// encodes itself, at most 512 nested containers. The tests compare it byte for byte with
 /// `JSONEncoder`.
 enum CanonicalJSONEncoding {
-  /// Encodes a value as compact or pretty canonical JSON (no final newline).
-  static func encode<Value: Encodable>(_ value: Value, pretty: Bool) throws -> [UInt8] {
-    if let bytes = streamed(value, pretty: pretty) { return bytes }
+  /// Encodes a value as compact or pretty canonical JSON.
+  ///
+  /// - Parameters:
+  ///   - finalNewline: Whether a line break ends the bytes.
+  ///   - expectedSize: About how many bytes the JSON takes, when the caller knows: the buffer
+  ///     it is written into starts that large instead of doubling its way there (each doubling
+  ///     copies what was written). The pages of too large an estimate are never touched.
+  ///   - spareCapacity: Room for this many more bytes in the array returned, so that a caller
+  ///     who adds them does not copy the whole array again.
+  static func encode<Value: Encodable>(
+    _ value: Value, pretty: Bool, finalNewline: Bool = false, expectedSize: Int = 0,
+    spareCapacity: Int = 0
+  ) throws -> [UInt8] {
+    if let bytes = streamed(
+      value, pretty: pretty, finalNewline: finalNewline, expectedSize: expectedSize,
+      spareCapacity: spareCapacity)
+    {
+      return bytes
+    }
     let encoded: EncodedJSON
     if let special = special(value) {
       encoded = special.encoded
@@ -42,7 +59,12 @@ enum CanonicalJSONEncoding {
         EncodingError.Context(
           codingPath: [], debugDescription: "Unable to encode the given top-level value to JSON."))
     }
-    return writer.bytes
+    var bytes = writer.bytes
+    if finalNewline || spareCapacity > 0 {
+      bytes.reserveCapacity(bytes.count + 1 + spareCapacity)
+      if finalNewline { bytes.append(UInt8(ascii: "\n")) }
+    }
+    return bytes
   }
 }
 

@@ -14,19 +14,28 @@ extension CanonicalJSONEncoding {
   /// key twice, its members are copied once more in order, the later of two equal keys kept.
   /// A container is closed when the value that opened it has encoded itself, or, for a nested
   /// container, when its parent is written to again.
-  static func streamed<Value: Encodable>(_ value: Value, pretty: Bool) -> [UInt8]? {
-    let encoder = StreamingEncoder(pretty: pretty)
+  ///
+  /// The bytes are written into a buffer of `expectedSize` bytes, grown by doubling when they
+  /// need more, and copied once, into an array with `spareCapacity` bytes of room to spare (see
+  /// ``encode(_:pretty:finalNewline:expectedSize:spareCapacity:)``).
+  static func streamed<Value: Encodable>(
+    _ value: Value, pretty: Bool, finalNewline: Bool = false, expectedSize: Int = 0,
+    spareCapacity: Int = 0
+  ) -> [UInt8]? {
+    let encoder = StreamingEncoder(pretty: pretty, capacity: expectedSize)
     do {
       try encoder.encodeTopLevel(value)
     } catch {
       return nil
     }
-    return encoder.writer.unsupported ? nil : encoder.writer.bytes.array
+    guard !encoder.writer.unsupported else { return nil }
+    return encoder.writer.bytes.array(finalNewline: finalNewline, spareCapacity: spareCapacity)
   }
 }
 
 /// Thrown by a container of ``StreamingEncoder`` once the value cannot be written in one pass;
-/// ``CanonicalJSONEncoding/streamed(_:pretty:)`` returns `nil` for it (or for any error).
+/// ``CanonicalJSONEncoding/streamed(_:pretty:finalNewline:expectedSize:spareCapacity:)``
+/// returns `nil` for it (or for any error).
 private struct NotStreamable: Error {}
 
 /// A container of the stream: its place on the stack of open containers, and a number that
@@ -56,8 +65,17 @@ private struct OutputBuffer: JSONByteSink {
     start.deallocate()
   }
 
-  /// A copy of the bytes written.
-  var array: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+  /// A copy of the bytes written, a line break after them if `finalNewline`, in an array with
+  /// room for `spareCapacity` more bytes.
+  func array(finalNewline: Bool, spareCapacity: Int) -> [UInt8] {
+    let length = count + (finalNewline ? 1 : 0)
+    return [UInt8](unsafeUninitializedCapacity: length + max(0, spareCapacity)) {
+      buffer, initialized in
+      if count > 0 { buffer.baseAddress!.initialize(from: start, count: count) }
+      if finalNewline { buffer[count] = UInt8(ascii: "\n") }
+      initialized = length
+    }
+  }
 
   /// The bytes of `range`, valid until the next append.
   func bytes(in range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
@@ -142,7 +160,7 @@ private struct StreamWriter {
   static let maximumDepth = 512
 
   let pretty: Bool
-  private(set) var bytes = OutputBuffer(capacity: 1024)
+  private(set) var bytes: OutputBuffer
   private var frames: [Frame] = []
   private var members: [Member] = []
   private var scratch = OutputBuffer(capacity: 256)
@@ -156,8 +174,10 @@ private struct StreamWriter {
   /// Set once the value cannot be written in one pass; everything after it is ignored.
   private(set) var unsupported = false
 
-  init(pretty: Bool) {
+  /// - Parameter capacity: The bytes the output buffer starts with (at least 1,024).
+  init(pretty: Bool, capacity: Int) {
     self.pretty = pretty
+    bytes = OutputBuffer(capacity: max(1_024, capacity))
   }
 
   mutating func giveUp() {
@@ -454,8 +474,8 @@ private final class StreamingEncoder: Encoder {
   /// calls one method of it and returns): the dynamic exclusivity check would only cost.
   @exclusivity(unchecked) var writer: StreamWriter
 
-  init(pretty: Bool) {
-    writer = StreamWriter(pretty: pretty)
+  init(pretty: Bool, capacity: Int) {
+    writer = StreamWriter(pretty: pretty, capacity: capacity)
   }
 
   deinit {

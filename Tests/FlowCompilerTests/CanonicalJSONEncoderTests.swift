@@ -30,6 +30,13 @@ import Testing
     #expect(
       try CanonicalJSON.pretty(value) == (try oracle(value, pretty: true)),
       sourceLocation: sourceLocation)
+    // A buffer too small (grown by doubling) or larger than the JSON: the same bytes.
+    for expectedSize in [0, 5, 1 << 16] {
+      let bytes = try CanonicalJSON.prettyBytes(
+        value, expectedSize: expectedSize, spareCapacity: 100)
+      #expect(bytes == [UInt8](try oracle(value, pretty: true)), sourceLocation: sourceLocation)
+      #expect(bytes.capacity >= bytes.count + 100, sourceLocation: sourceLocation)
+    }
   }
 
   @Test func deepIndentationIsTheEncodersBytes() throws {
@@ -163,7 +170,8 @@ import Testing
     #expect(throws: EncodingError.self) { try Self.oracle([nested(511)], pretty: false) }
   }
 
-  /// Whether the value is written in one pass (``CanonicalJSONEncoding/streamed(_:pretty:)``)
+  /// Whether the value is written in one pass
+  /// (``CanonicalJSONEncoding/streamed(_:pretty:finalNewline:expectedSize:spareCapacity:)``)
   /// rather than through a tree of it, compact and pretty alike.
   static func isStreamed(_ value: some Encodable) -> Bool {
     CanonicalJSONEncoding.streamed(value, pretty: false) != nil

@@ -17,13 +17,28 @@ import Testing
   }
 
   @Test func aJSONWithoutTheEmptyFieldIsNotSpliced() throws {
-    let json = Data("{\n  \"flow_hash\" : \"x\",\n  \"start\" : \"a\"\n}\n".utf8)
-    #expect(FlowLowering.withFlowHash("sha256:00", in: json) == nil)
-    let empty = Data("{\n  \"flow_hash\" : \"\",\n  \"start\" : \"a\"\n}\n".utf8)
+    let json = Array("{\n  \"flow_hash\" : \"x\",\n  \"start\" : \"a\"\n}\n".utf8)
+    var unchanged = json
+    #expect(!FlowLowering.writeFlowHash("sha256:00", into: &unchanged))
+    #expect(unchanged == json)
+    var empty = Array("{\n  \"flow_hash\" : \"\",\n  \"start\" : \"a\"\n}\n".utf8)
     let hashed = Array("{\n  \"flow_hash\" : \"sha256:00\",\n  \"start\" : \"a\"\n}\n".utf8)
-    #expect(FlowLowering.withFlowHash("sha256:00", in: empty) == hashed)
-    // A slice of a larger buffer, whose indices do not start at 0.
-    let slice = (Data("{}".utf8) + empty).dropFirst(2)
-    #expect(FlowLowering.withFlowHash("sha256:00", in: slice) == hashed)
+    #expect(FlowLowering.writeFlowHash("sha256:00", into: &empty))
+    #expect(empty == hashed)
+  }
+
+  @Test func theHashIsWrittenWithoutCopyingTheJSON() throws {
+    let program = try #require(
+      FlowCompiler.compile(try ExampleTests.source(ExampleTests.examples[0])).program)
+    var unhashed = program
+    unhashed.flowHash = ""
+    var json = try CanonicalJSON.prettyBytes(
+      unhashed, spareCapacity: FlowLowering.flowHashLength)
+    #expect(json.capacity >= json.count + FlowLowering.flowHashLength)
+    let storage = json.withUnsafeBufferPointer { $0.baseAddress }
+    #expect(FlowLowering.writeFlowHash(program.flowHash, into: &json))
+    #expect(json.withUnsafeBufferPointer { $0.baseAddress } == storage)
+    #expect(json == [UInt8](try program.encodedJSON()))
+    #expect(program.flowHash.utf8.count == FlowLowering.flowHashLength)
   }
 }
